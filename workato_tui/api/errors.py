@@ -1,0 +1,160 @@
+"""One error hierarchy for everything a call can go wrong with.
+
+Every error carries what a person needs: what failed (`endpoint`), why (`message`, `details`),
+what to do (`hint`, from the seed's status table) and the `correlation_id` support asks for.
+`str(error)` is the full sentence a UI can show as it is. Tokens never appear here.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class WorkatoError(Exception):
+    """Base of every error the client raises."""
+
+    hint: ClassVar[str] = ""
+    kind: ClassVar[str] = "error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        endpoint: str | None = None,
+        method: str | None = None,
+        path: str | None = None,
+        correlation_id: str | None = None,
+        error_id: str | None = None,
+        details: list[str] | None = None,
+        body: Any = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.endpoint = endpoint
+        self.method = method
+        self.path = path
+        self.correlation_id = correlation_id
+        self.error_id = error_id
+        self.details = details or []
+        self.body = body
+
+    @property
+    def what(self) -> str:
+        """The call that failed: `PUT /api/recipes/5/start`."""
+        if self.method and self.path:
+            return f"{self.method} {self.path}"
+        return self.endpoint or "The request"
+
+    def describe(self) -> str:
+        parts = [f"{self.what} failed" + (f" ({self.status})" if self.status else "") + ":",
+                 self.message.rstrip(".") + "."]
+        if self.details:
+            parts.append("Details: " + "; ".join(self.details) + ".")
+        if self.hint:
+            parts.append(self.hint)
+        if self.error_id:
+            parts.append(f"Error id: {self.error_id}.")
+        if self.correlation_id:
+            parts.append(f"Correlation id: {self.correlation_id}.")
+        return " ".join(parts)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+class BadRequest(WorkatoError):
+    kind = "bad_request"
+    hint = "Correct the named field and send it again."
+
+
+class Unauthorized(WorkatoError):
+    kind = "unauthorized"
+    hint = "Send a current API client token as an Authorization Bearer header (check the profile's token)."
+
+
+class Forbidden(WorkatoError):
+    kind = "forbidden"
+    hint = "Add the endpoint to the API client's role, or widen its project scopes, then retry."
+
+    @property
+    def privilege(self) -> str | None:
+        """The privilege the client role lacks, when the server named it."""
+        marker = "include '"
+        if marker in self.message:
+            return self.message.split(marker, 1)[1].split("'", 1)[0]
+        return None
+
+
+class NotFound(WorkatoError):
+    kind = "not_found"
+    hint = "Confirm the id, and that the token's projects include the resource."
+
+
+class RateLimited(WorkatoError):
+    kind = "rate_limited"
+    hint = "Slow down to within the endpoint's limit and retry, or ask Workato to raise the limit."
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
+
+
+class ServerError(WorkatoError):
+    kind = "server_error"
+    hint = "Retry after a short pause; quote the correlation id to Workato support if it persists."
+
+
+class Refused(WorkatoError):
+    """A 2xx answer with `success: false`: Workato did not do what was asked."""
+
+    kind = "refused"
+    hint = "Fix what the details name, then try again."
+
+    def __init__(self, message: str, *, errors: Any = None, code_errors: Any = None,
+                 config_errors: Any = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.errors = errors
+        self.code_errors = code_errors
+        self.config_errors = config_errors
+
+
+class Timeout(WorkatoError):
+    kind = "timeout"
+    hint = "Workato did not answer in time; retry later."
+
+    def __init__(self, message: str, *, write: bool = False, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.write = write
+
+    def describe(self) -> str:
+        text = super().describe()
+        if self.write:
+            text += (" The change may or may not have been applied: it was not resent. "
+                     "Refresh and check before trying again.")
+        return text
+
+
+class TransportError(WorkatoError):
+    kind = "transport"
+    hint = "Check the network connection and the base URL, then retry."
+
+
+class MalformedResponse(WorkatoError):
+    kind = "malformed"
+    hint = "Workato answered with something that is not the expected JSON; retry, and report it if it persists."
+
+
+class PolicyRefused(WorkatoError):
+    """The local access policy blocked the call before anything was sent."""
+
+    kind = "policy"
+    hint = "Change the profile's read_only / access settings to allow it."
+
+    def __init__(self, message: str, *, rule: str, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.rule = rule
+
+    def describe(self) -> str:
+        return f"{self.what} was not sent: {self.message} (rule: {self.rule}). {self.hint}"

@@ -1,0 +1,88 @@
+"""Fault injection by method and path pattern: latency, 500s, 429 storms, hangs, drops, bad JSON.
+
+In process: `emulator.faults.add("/api/recipes*", "error500", times=2)`.
+On the command line: `--fault "[METHOD ]PATTERN=KIND[:VALUE][xTIMES]"`, for example
+`--fault "PUT /api/recipes/*=latency:2"` or `--fault "/api/connections=storm429:5x3"`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+
+import httpx
+
+KINDS = ("latency", "error500", "storm429", "hang", "drop", "malformed")
+
+
+class ConnectionDropped(httpx.RemoteProtocolError):
+    """Raised mid-response: in process the client sees it as a dropped connection; over HTTP
+    the server closes the socket before the promised body length was sent."""
+
+
+@dataclass
+class FaultRule:
+    pattern: str
+    kind: str
+    value: float | None = None
+    times: int | None = None  # None: every matching request
+    method: str | None = None
+    hits: int = 0
+
+    def matches(self, method: str, path: str) -> bool:
+        if self.method and self.method.upper() != method.upper():
+            return False
+        return fnmatch.fnmatchcase(path, self.pattern)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.times is not None and self.hits >= self.times
+
+
+class FaultInjector:
+    def __init__(self) -> None:
+        self.rules: list[FaultRule] = []
+
+    def add(self, pattern: str, kind: str, value: float | None = None,
+            times: int | None = None, method: str | None = None) -> FaultRule:
+        if kind not in KINDS:
+            raise ValueError(f"unknown fault kind {kind!r}; expected one of {', '.join(KINDS)}")
+        rule = FaultRule(pattern, kind, value, times, method)
+        self.rules.append(rule)
+        return rule
+
+    def add_spec(self, spec: str) -> FaultRule:
+        rule = parse_spec(spec)
+        self.rules.append(rule)
+        return rule
+
+    def clear(self) -> None:
+        self.rules.clear()
+
+    def pick(self, method: str, path: str) -> FaultRule | None:
+        for rule in self.rules:
+            if not rule.exhausted and rule.matches(method, path):
+                rule.hits += 1
+                return rule
+        return None
+
+
+def parse_spec(spec: str) -> FaultRule:
+    """`[METHOD ]PATTERN=KIND[:VALUE][xTIMES]` -> FaultRule."""
+    target, sep, action = spec.partition("=")
+    if not sep or not target.strip() or not action.strip():
+        raise ValueError(f"fault spec {spec!r} is not [METHOD ]PATTERN=KIND[:VALUE][xTIMES]")
+    parts = target.split()
+    method, pattern = (parts[0], parts[1]) if len(parts) == 2 else (None, parts[0])
+    times: int | None = None
+    if "x" in action.split(":")[-1] and action.rsplit("x", 1)[1].isdigit():
+        action, count = action.rsplit("x", 1)
+        times = int(count)
+    kind, _, raw_value = action.partition(":")
+    if kind not in KINDS:
+        raise ValueError(f"unknown fault kind {kind!r} in {spec!r}; expected one of {', '.join(KINDS)}")
+    try:
+        value = float(raw_value) if raw_value else None
+    except ValueError as exc:
+        raise ValueError(f"fault value {raw_value!r} in {spec!r} is not a number") from exc
+    return FaultRule(pattern, kind, value, times, method)

@@ -1,0 +1,160 @@
+"""Jobs: their list records, generated in bulk, and their per-line details, generated on demand.
+
+Details (`lines` with `line_stat`) are derived from the job id, so 100,000 jobs cost only their
+list records in memory.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from datetime import datetime, timedelta
+
+from .clock import iso
+from .demo_data import COMPANIES, ERRORS, PEOPLE, TITLES
+from .store import Record, Store, Workspace
+
+_B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def _b62(number: int, width: int) -> str:
+    chars = []
+    for _ in range(width):
+        number, rem = divmod(number, 62)
+        chars.append(_B62[rem])
+    return "".join(reversed(chars))
+
+
+def new_job_id(rng: random.Random) -> str:
+    return f"j-{_b62(rng.getrandbits(48), 8)}-{_b62(rng.getrandbits(36), 6)}"
+
+
+def job_title(app: str, rng: random.Random, moment: datetime) -> str:
+    template = TITLES.get(app, "New event {n}")
+    return template.format(n=rng.randint(10000, 99999), company=rng.choice(COMPANIES),
+                           person=rng.choice(PEOPLE), time=moment.strftime("%H:%M"))
+
+
+def make_job(store: Store, recipe: Record, started: datetime, status: str,
+             rng: random.Random, master: Record | None = None) -> Record:
+    """One job list record. `master` makes it a repeat of that job."""
+    job_id = new_job_id(rng)
+    duration = timedelta(seconds=rng.uniform(0.4, 9.0))
+    trigger_app = recipe.get("trigger_application") or "workato_webhooks"
+    failed = status == "failed"
+    error = None
+    if failed:
+        app = (recipe.get("action_applications") or [trigger_app])[-1]
+        error = ERRORS.get(app, ("Workato", "Unexpected error"))[1]
+    return {
+        "id": job_id,
+        "flow_run_id": rng.randint(10_000_000, 99_999_999),
+        "completed_at": None if status == "pending" else iso(started + duration),
+        "started_at": iso(started),
+        "title": master["title"] if master else job_title(trigger_app, rng, started),
+        "is_poll_error": False,
+        "error": error,
+        "is_error": failed,
+        "status": status,
+        "calling_recipe_id": None,
+        "calling_job_id": None,
+        "recipe_id": recipe["id"],
+        "root_recipe_id": None,
+        "root_job_id": None,
+        "master_job_id": master["id"] if master else job_id,
+        "is_repeat": master is not None,
+        "_t": started.timestamp(),
+        "_repeats": 0,
+    }
+
+
+def seed_jobs(store: Store, workspace: Workspace, recipe: Record, count: int,
+              rng: random.Random, failure_rate: float = 0.08, repeat_rate: float = 0.03) -> None:
+    """`count` jobs over the recent past, oldest first, a few failed and a few repeated."""
+    log = workspace.job_log(recipe["id"])
+    now = store.now()
+    span = timedelta(days=45)
+    step = span / max(count, 1)
+    moment = now - span
+    failed = succeeded = 0
+    for _ in range(count):
+        moment += step * rng.uniform(0.5, 1.5)
+        moment = min(moment, now - timedelta(seconds=5))
+        status = "failed" if rng.random() < failure_rate else "succeeded"
+        job = make_job(store, recipe, moment, status, rng)
+        log.append(job)
+        if status == "failed" and log.jobs and rng.random() < repeat_rate / failure_rate:
+            repeat = make_job(store, recipe, moment + timedelta(minutes=7), "succeeded", rng,
+                              master=job)
+            job["_repeats"] += 1
+            log.append(repeat)
+            succeeded += 1
+        failed += status == "failed"
+        succeeded += status == "succeeded"
+    recipe["job_succeeded_count"] = succeeded
+    recipe["job_failed_count"] = failed
+    recipe["last_run_at"] = log.jobs[-1]["started_at"] if log.jobs else None
+
+
+def job_lines(recipe: Record, job: Record) -> list[Record]:
+    """The job's steps with timing, derived from its id so they are stable across reads."""
+    rng = random.Random(zlib.crc32(job["id"].encode()))
+    apps = [recipe.get("trigger_application") or "workato_webhooks"]
+    apps += recipe.get("action_applications") or []
+    operations = ["new_updated_object"] + ["search_records", "upsert_record", "send_message"]
+    lines = []
+    for number, app in enumerate(apps):
+        total = rng.uniform(0.01, 2.5) if number else rng.uniform(0.005, 0.3)
+        line: Record = {
+            "recipe_line_number": number,
+            "adapter_name": app,
+            "adapter_operation": operations[min(number, len(operations) - 1)] if number
+            else "trigger",
+            "input": {},
+            "output": {},
+            "mask_data": False,
+            "line_stat": {"total": total, "details": _stat_details(rng, total)},
+        }
+        lines.append(line)
+    if job["status"] == "failed" and lines:
+        lines[-1]["error"] = job.get("error")
+    if job.get("_resume_token"):
+        lines.append({
+            "recipe_line_number": len(lines), "adapter_name": "workato_custom_action",
+            "adapter_operation": "wait_for_resume", "input": {},
+            "output": {"resume_token": job["_resume_token"], "waiting_since": job["started_at"]},
+            "mask_data": False, "line_stat": {"total": 0.0, "details": []},
+        })
+    return lines
+
+
+def _stat_details(rng: random.Random, total: float) -> list[Record]:
+    names = ["map_input", "render_input", "execute", "parse_output", "summarize_output_report"]
+    weights = [rng.random() for _ in names]
+    weights[2] *= 8  # execute dominates, as in real line stats
+    scale = total / sum(weights)
+    return [{"name": n, "count": 1, "average": w * scale, "total": w * scale,
+             "min": w * scale, "max": w * scale} for n, w in zip(names, weights)]
+
+
+def job_detail(recipe: Record, job: Record) -> Record:
+    detail = {k: v for k, v in job.items() if not k.startswith("_") and k != "flow_run_id"}
+    detail.update({
+        "handle": job["id"],
+        "master_job_handle": job["master_job_id"],
+        "calling_job_handle": None,
+        "is_test": False,
+        "is_test_case_job": False,
+        "lines": job_lines(recipe, job),
+    })
+    return detail
+
+
+def settle(store: Store, job: Record, after_seconds: float = 5.0) -> None:
+    """A pending job that is not waiting on a resume token finishes a few seconds later."""
+    if job["status"] != "pending" or job.get("_resume_token"):
+        return
+    started = job["_t"]
+    if store.now().timestamp() - started >= after_seconds:
+        job["status"] = "succeeded"
+        job["completed_at"] = iso(store.now())

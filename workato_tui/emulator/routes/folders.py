@@ -1,0 +1,170 @@
+"""Folders, projects and deployments."""
+
+from __future__ import annotations
+
+from ..context import Ctx, route
+from ..errors import ApiError, bad_request, not_found
+from ..records import new_deployment, new_folder, new_project
+from ..store import Record, public
+
+DEPLOY_SECONDS = 3.0  # a deployment stays pending this long on the emulator's clock
+ENVIRONMENTS = ("test", "prod")
+
+
+@route("folders.list")
+async def list_folders(ctx: Ctx) -> list[Record]:
+    parent = ctx.query("parent_id")
+    if parent in (None, "", str(ctx.store.root_folder_id)):
+        folders = [f for f in ctx.workspace.folders.values() if f["parent_id"] is None]
+    else:
+        if not parent.isdigit():
+            raise bad_request("parent_id must be a folder id", "invalid_parameter", "parent_id")
+        ctx.visible(ctx.workspace.folders, int(parent), "Folder")
+        folders = [f for f in ctx.workspace.folders.values() if f["parent_id"] == int(parent)]
+    folders = sorted((f for f in folders if ctx.scope.allows(f)), key=lambda f: f["id"])
+    return [public(f) for f in ctx.paginate(folders, 100, 100)]
+
+
+@route("folders.create")
+async def create_folder(ctx: Ctx) -> Record:
+    name = ctx.field("name", "folder")
+    if not isinstance(name, str) or not name.strip():
+        raise bad_request("name can't be blank", "missing_parameter", "name")
+    parent = ctx.field("parent_id", "folder")
+    if parent in (None, "", str(ctx.store.root_folder_id), ctx.store.root_folder_id):
+        if not ctx.scope.unrestricted:
+            raise ApiError(403, "This API client is scoped to projects and cannot create new "
+                                "projects")
+        project = new_project(ctx.store, ctx.workspace, name.strip())
+        folder = ctx.workspace.folders[project["folder_id"]]
+    else:
+        parent_id = int(parent) if str(parent).isdigit() else -1
+        ctx.visible(ctx.workspace.folders, parent_id, "Parent folder")
+        folder = new_folder(ctx.store, ctx.workspace, name.strip(), parent_id)
+    ctx.store.log_activity(ctx.client, "folder_created",
+                           {"id": folder["id"], "name": folder["name"], "type": "Folder"})
+    return public(folder)
+
+
+def _descendants(ctx: Ctx, folder_id: int) -> set[int]:
+    found = {folder_id}
+    changed = True
+    while changed:
+        more = {f["id"] for f in ctx.workspace.folders.values() if f["parent_id"] in found}
+        changed = not more <= found
+        found |= more
+    return found
+
+
+@route("folders.update")
+async def update_folder(ctx: Ctx) -> Record:
+    folder = ctx.visible(ctx.workspace.folders, ctx.path_int("folder_id"), "Folder")
+    name = ctx.field("name", "folder")
+    if name is not None:
+        if not str(name).strip():
+            raise bad_request("name can't be blank", "invalid_parameter", "name")
+        folder["name"] = str(name).strip()
+        if folder["is_project"]:
+            ctx.workspace.projects[folder["project_id"]]["name"] = folder["name"]
+    parent = ctx.field("parent_id", "folder")
+    if parent not in (None, ""):
+        if folder["is_project"]:
+            raise bad_request("a project cannot be moved into a folder", "invalid_parameter",
+                              "parent_id")
+        parent_id = int(parent) if str(parent).isdigit() else -1
+        target = ctx.visible(ctx.workspace.folders, parent_id, "Parent folder")
+        if parent_id in _descendants(ctx, folder["id"]):
+            raise bad_request("a folder cannot be moved into itself", "invalid_parameter",
+                              "parent_id")
+        if target["project_id"] != folder["project_id"]:
+            raise bad_request("a folder can only move within its project", "invalid_parameter",
+                              "parent_id")
+        folder["parent_id"] = parent_id
+    folder["updated_at"] = ctx.store.now_iso()
+    return public(folder)
+
+
+def project_view(project: Record) -> Record:
+    return public(project)
+
+
+@route("projects.list")
+async def list_projects(ctx: Ctx) -> list[Record]:
+    projects = sorted(ctx.visible_all(ctx.workspace.projects), key=lambda p: p["id"])
+    return [project_view(p) for p in ctx.paginate(projects, 100, 100)]
+
+
+def _project(ctx: Ctx) -> Record:
+    raw = ctx.params["project_id"]
+    if raw.startswith("f") and raw[1:].isdigit():
+        folder = ctx.visible(ctx.workspace.folders, int(raw[1:]), "Project")
+        if not folder["is_project"]:
+            raise not_found("Project not found")
+        return ctx.workspace.projects[folder["project_id"]]
+    return ctx.visible(ctx.workspace.projects, ctx.path_int("project_id"), "Project")
+
+
+@route("projects.update")
+async def update_project(ctx: Ctx) -> Record:
+    project = _project(ctx)
+    name, description = ctx.field("name", "project"), ctx.field("description", "project")
+    if name is not None:
+        if not str(name).strip():
+            raise bad_request("name can't be blank", "invalid_parameter", "name")
+        project["name"] = str(name).strip()
+        ctx.workspace.folders[project["folder_id"]]["name"] = project["name"]
+    if description is not None:
+        project["description"] = str(description)
+    return project_view(project)
+
+
+@route("projects.deploy")
+async def deploy_project(ctx: Ctx) -> Record:
+    if not ctx.store.environments_provisioned:
+        raise bad_request("Environments not provisioned", "environments_not_provisioned")
+    project = _project(ctx)
+    environment = ctx.query("environment_type") or ctx.field("environment_type")
+    if environment not in ENVIRONMENTS:
+        raise bad_request("environment_type must be test or prod", "invalid_parameter",
+                          "environment_type")
+    description = str(ctx.field("description") or "")
+    deployment = new_deployment(ctx.store, project, environment, description,
+                                performed_by=ctx.client.record["name"])
+    ctx.store.log_activity(ctx.client, "project_deployed",
+                           {"id": project["id"], "name": project["name"], "type": "Project"})
+    return deployment_view(ctx, deployment)
+
+
+def deployment_view(ctx: Ctx, deployment: Record) -> Record:
+    """Deploys are asynchronous: pending for a few seconds, then success."""
+    if deployment["state"] == "pending":
+        if ctx.store.now().timestamp() - deployment["_t"] >= DEPLOY_SECONDS:
+            deployment.update(state="success", updated_at=ctx.store.now_iso())
+    return public(deployment)
+
+
+@route("deployments.list")
+async def list_deployments(ctx: Ctx) -> list[Record]:
+    deployments = [d for d in ctx.store.main.deployments.values() if ctx.scope.allows(d)]
+    for key in ("project_id", "environment_type", "state"):
+        value = ctx.query(key)
+        if value:
+            deployments = [d for d in deployments if str(d[key]) == value]
+    folder = ctx.query("folder_id")
+    if folder:
+        project_id = ctx.workspace.project_of_folder(int(folder) if folder.isdigit() else None)
+        deployments = [d for d in deployments if d["project_id"] == str(project_id)]
+    for key, keep in (("from", lambda d, v: d["created_at"] >= v),
+                      ("to", lambda d, v: d["created_at"] <= v)):
+        value = ctx.query(key)
+        if value:
+            deployments = [d for d in deployments if keep(d, value)]
+    deployments.sort(key=lambda d: d["id"], reverse=True)
+    return [deployment_view(ctx, d) for d in ctx.paginate(deployments, 100, 100)]
+
+
+@route("deployments.get")
+async def get_deployment(ctx: Ctx) -> Record:
+    deployment = ctx.visible(ctx.store.main.deployments, ctx.path_int("deployment_id"),
+                             "Deployment")
+    return deployment_view(ctx, deployment)
