@@ -1,0 +1,52 @@
+"""Command line: the app (`workato-tui`, `--demo`) and the emulator (`workato-tui emulator`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+
+def _emulator_parser() -> argparse.ArgumentParser:
+    from .emulator.server import add_arguments
+
+    parser = argparse.ArgumentParser(
+        prog="workato-tui emulator",
+        description="Serve the Workato Developer API emulator with its demo workspace over HTTP.",
+    )
+    add_arguments(parser)
+    return parser
+
+
+def app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workato-tui",
+        description="Administer a Workato workspace from the terminal. "
+        "Run 'workato-tui emulator --help' for the built-in API emulator.",
+    )
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo workspace on the built-in emulator (no token needed)")
+    parser.add_argument("--profile", help="profile name from the config file")
+    parser.add_argument("--base-url", help="Workato base URL (token from WORKATO_API_TOKEN)")
+    parser.add_argument("--read-only", action="store_true", help="never send a write request")
+    parser.add_argument("--print-paths", action="store_true",
+                        help="print the config, cache and log locations and exit")
+    parser.add_argument("--version", action="version", version=f"workato-tui {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["emulator"]:
+        from .emulator.server import serve
+
+        return serve(_emulator_parser().parse_args(args[1:]))
+    from .cli import run_app
+
+    return run_app(app_parser().parse_args(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
