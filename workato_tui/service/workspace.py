@@ -1,0 +1,277 @@
+"""`WorkspaceService`: the one facade the screens call.
+
+It adds to the client what a UI needs: a read-through cache with a TTL per resource (and shared
+in-flight requests), page-by-page streams, permission memory for 403s, cache invalidation after
+writes, the call log and the last-known snapshot. The access policy and the call log are wired
+into the client itself (`before_send` / `on_call`), so no call can get around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from ..api import WorkatoClient
+from ..api.errors import Forbidden
+from ..api.limiter import BucketState
+from ..api.models import (
+    ActivityEntry, Connection, Customer, Deployment, DeveloperApiClient, Folder, Job, JobDetail,
+    JobPage, LookupRow, LookupTable, OnPremGroup, OnPremStatus, Project, ProjectRole, Recipe,
+    Role, User,
+)
+from .cache import Cache
+from .calllog import CallLog
+from .config import ResolvedProfile
+from .permissions import PermissionMemory
+from .policy import AccessPolicy
+from .snapshot import Snapshot, SnapshotStore
+
+T = TypeVar("T")
+
+# Seconds a read stays fresh, per resource family.
+TTL = {
+    "me": 300.0, "projects": 60.0, "folders": 60.0, "recipes": 30.0, "jobs": 10.0,
+    "connections": 30.0, "lookup_tables": 60.0, "lookup_rows": 30.0, "deployments": 15.0,
+    "roles": 300.0, "api_clients": 60.0, "on_prem": 30.0, "activity": 30.0, "customers": 120.0,
+}
+
+RECIPES_PER_PAGE = 100
+JOBS_PER_PAGE = 100
+ROWS_PER_PAGE = 1000
+TABLES_PER_PAGE = 100
+FOLDERS_PER_PAGE = 100
+
+
+class WorkspaceService:
+    def __init__(self, client: WorkatoClient, profile: ResolvedProfile, *, calls: CallLog,
+                 policy: AccessPolicy, cache: Cache | None = None,
+                 snapshot: SnapshotStore | None = None,
+                 permissions: PermissionMemory | None = None) -> None:
+        self.client = client
+        self.profile = profile
+        self.calls = calls
+        self.policy = policy
+        self.cache = cache or Cache()
+        self.snapshot_store = snapshot
+        self.permissions = permissions or PermissionMemory()
+        self._last_known: dict[str, Any] = {}
+        self._loaded_snapshot: Snapshot | None = snapshot.load() if snapshot else None
+        if self._loaded_snapshot:
+            self._last_known.update(self._loaded_snapshot.data)
+
+    async def aclose(self) -> None:
+        self.save_snapshot()
+        await self.client.aclose()
+
+    # plumbing ---------------------------------------------------------------------------
+
+    async def _guard(self, call: Awaitable[T]) -> T:
+        """Await a client call, remembering a 403 so the UI can show the action unavailable."""
+        try:
+            return await call
+        except Forbidden as error:
+            if error.endpoint:
+                self.permissions.remember(error.endpoint, error)
+            raise
+
+    async def _read(self, key: tuple[Any, ...], fetch: Callable[[], Awaitable[T]]) -> T:
+        return await self._guard(self.cache.get(key, fetch, TTL[key[0]]))
+
+    async def _write(self, call: Awaitable[T], *families: str) -> T:
+        try:
+            return await self._guard(call)
+        finally:
+            # Even a failed or timed-out write may have changed something: re-read next time.
+            for family in families:
+                self.cache.invalidate((family,))
+
+    async def _pages(self, key: tuple[Any, ...], per_page: int,
+                     fetch: Callable[[int], Awaitable[list[T]]]) -> AsyncIterator[list[T]]:
+        """Numbered pages, each cached on its own, until a short or empty page."""
+        number = 1
+        while True:
+            page = await self._read((*key, number), lambda n=number: fetch(n))  # type: ignore[misc]
+            yield page
+            if len(page) < per_page:
+                return
+            number += 1
+
+    # quota, permissions, snapshot ----------------------------------------------------------
+
+    def quota(self) -> list[BucketState]:
+        return self.client.limiter.snapshot()
+
+    def busiest_bucket(self) -> BucketState | None:
+        return self.client.limiter.busiest()
+
+    def denied(self, endpoint_id: str) -> str | None:
+        """Why an endpoint is unavailable: the policy, or a 403 seen this session."""
+        from ..api.endpoints import endpoint
+
+        return self.policy.reason(endpoint(endpoint_id)) or self.permissions.denied(endpoint_id)
+
+    @property
+    def snapshot_saved_at(self) -> Any:
+        return self._loaded_snapshot.saved_at if self._loaded_snapshot else None
+
+    def last_known(self, view_key: str) -> list[dict[str, Any]] | None:
+        rows = self._last_known.get(view_key)
+        return rows if isinstance(rows, list) else None
+
+    def remember(self, view_key: str, rows: list[dict[str, Any]]) -> None:
+        """Keep a fully loaded list for the next start (never jobs: see SnapshotStore)."""
+        self._last_known[view_key] = rows
+
+    def save_snapshot(self) -> None:
+        if self.snapshot_store is not None and self._last_known:
+            self.snapshot_store.save(self._last_known)
+
+    # workspace, projects, folders -------------------------------------------------------
+
+    async def me(self) -> User:
+        return await self._read(("me",), self.client.get_me)
+
+    async def projects(self) -> list[Project]:
+        return await self._read(("projects",), lambda: _collect(self.client.iter_projects()))
+
+    async def folders(self, parent_id: int | None = None) -> list[Folder]:
+        return await self._read(("folders", parent_id),
+                                lambda: _collect(self.client.iter_folders(parent_id=parent_id)))
+
+    async def create_folder(self, name: str, parent_id: int | None = None) -> Folder:
+        return await self._write(self.client.create_folder(name=name, parent_id=parent_id),
+                                 "folders", "projects")
+
+    async def rename_folder(self, folder_id: int, name: str) -> Folder:
+        return await self._write(self.client.update_folder(folder_id, name=name),
+                                 "folders", "projects")
+
+    async def update_project(self, project_id: int, *, name: str | None = None,
+                             description: str | None = None) -> Project:
+        call = self.client.update_project(project_id, name=name, description=description)
+        return await self._write(call, "projects", "folders")
+
+    async def deploy_project(self, project_id: int, environment_type: str,
+                             description: str | None = None) -> Deployment:
+        call = self.client.deploy_project(project_id, environment_type=environment_type,
+                                          description=description)
+        return await self._write(call, "deployments")
+
+    async def deployments(self) -> list[Deployment]:
+        return await self._read(("deployments",), self.client.list_deployments)
+
+    async def deployment(self, deployment_id: int) -> Deployment:
+        return await self._guard(self.client.get_deployment(deployment_id))
+
+    # recipes and jobs -------------------------------------------------------------------
+
+    def recipe_pages(self, folder_id: int | None = None) -> AsyncIterator[list[Recipe]]:
+        filters = {"folder_id": folder_id} if folder_id is not None else {}
+
+        async def fetch(page: int) -> list[Recipe]:
+            return await self.client.list_recipes(page=page, per_page=RECIPES_PER_PAGE,
+                                                  **filters)  # type: ignore[arg-type]
+
+        return self._pages(("recipes", folder_id), RECIPES_PER_PAGE, fetch)
+
+    async def recipe(self, recipe_id: int) -> Recipe:
+        return await self._read(("recipes", "one", recipe_id),
+                                lambda: self.client.get_recipe(recipe_id))
+
+    async def job_page(self, recipe_id: int, *, customer: str | None = None,
+                       status: str | None = None,
+                       offset_job_id: str | None = None) -> JobPage:
+        """One page of jobs, newest first, older than `offset_job_id`."""
+        filters = {"status": status} if status else {}
+        if customer is None:
+            fetch = lambda: self.client.list_jobs(  # noqa: E731
+                recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters)
+        else:
+            fetch = lambda: self.client.list_customer_jobs(  # noqa: E731
+                customer, recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id,
+                **filters)
+        return await self._read(("jobs", customer, recipe_id, status, offset_job_id), fetch)
+
+    async def job_pages(self, recipe_id: int, *, customer: str | None = None,
+                        status: str | None = None) -> AsyncIterator[list[Job]]:
+        offset: str | None = None
+        while True:
+            page = await self.job_page(recipe_id, customer=customer, status=status,
+                                       offset_job_id=offset)
+            yield page.items
+            if len(page.items) < JOBS_PER_PAGE:
+                return
+            offset = page.items[-1].id
+
+    async def job(self, recipe_id: int, job_id: str, customer: str | None = None) -> JobDetail:
+        if customer is None:
+            return await self._guard(self.client.get_job(recipe_id, job_id))
+        return await self._guard(self.client.get_customer_job(customer, recipe_id, job_id))
+
+    # connections ------------------------------------------------------------------------
+
+    async def connections(self, folder_id: int | None = None) -> list[Connection]:
+        return await self._read(("connections", folder_id),
+                                lambda: self.client.list_connections(folder_id=folder_id))
+
+    # lookup tables ----------------------------------------------------------------------
+
+    async def lookup_tables(self) -> list[LookupTable]:
+        return await self._read(("lookup_tables",),
+                                lambda: _collect(self.client.iter_lookup_tables()))
+
+    def lookup_row_pages(self, table_id: int) -> AsyncIterator[list[LookupRow]]:
+        async def fetch(page: int) -> list[LookupRow]:
+            return await self.client.list_lookup_rows(table_id, page=page,
+                                                      per_page=ROWS_PER_PAGE)
+
+        return self._pages(("lookup_rows", table_id), ROWS_PER_PAGE, fetch)
+
+    async def lookup(self, table_id: int, by: Mapping[str, object]) -> LookupRow:
+        return await self._guard(self.client.lookup_row(table_id, by))
+
+    # roles, clients, on-prem, activity, customers ----------------------------------------
+
+    async def project_roles(self) -> list[ProjectRole]:
+        return await self._read(("roles", "project"),
+                                lambda: _collect(self.client.iter_project_roles()))
+
+    async def roles(self) -> list[Role]:
+        return await self._read(("roles", "legacy"), lambda: _collect(self.client.iter_roles()))
+
+    async def api_clients(self) -> list[DeveloperApiClient]:
+        return await self._read(("api_clients",),
+                                lambda: _collect(self.client.iter_api_clients()))
+
+    async def on_prem_groups(self) -> list[OnPremGroup]:
+        return await self._read(("on_prem",), self.client.list_on_prem_groups)
+
+    async def on_prem_status(self, group_id: int) -> OnPremStatus:
+        return await self._read(("on_prem", group_id),
+                                lambda: self.client.get_on_prem_status(group_id))
+
+    async def activity_pages(self) -> AsyncIterator[list[ActivityEntry]]:
+        after: int | str | None = None
+        while True:
+            page = await self._read(("activity", after),
+                                    lambda a=after: self.client.list_activity(after=a))
+            yield page
+            if len(page) < 100 or page[-1].id is None:
+                return
+            after = page[-1].id
+
+    async def customers(self) -> list[Customer]:
+        return await self._read(("customers",), lambda: _collect(self.client.iter_customers()))
+
+    async def customer_recipes(self, customer: str) -> list[Recipe]:
+        return await self._read(("customers", customer),
+                                lambda: _collect(self.client.iter_customer_recipes(customer)))
+
+
+async def _collect(items: AsyncIterator[T]) -> list[T]:
+    return [item async for item in items]
+
+
+def as_rows(models: Sequence[Any]) -> list[dict[str, Any]]:
+    """Models as plain dicts for the table widget."""
+    return [m.model_dump(mode="python") for m in models]
