@@ -1,0 +1,248 @@
+"""Data side of `ResourceTable`: columns, rows, filter, sort and marks.
+
+Pure Python (no Textual), so it is cheap to test and reason about. The widget keeps
+the cursor; this model answers "which rows are visible, in which order".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Row = Mapping[str, Any]
+RowKeyFunction = Callable[[Row], Hashable]
+Align = Literal["left", "right"]
+
+SEARCH_SEPARATOR = "\x1f"
+_CONTROL_CHARACTERS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+
+
+def default_row_key(row: Row) -> Hashable:
+    """The default row key: the row's `id` field."""
+    return row["id"]
+
+
+def format_value(value: Any) -> str:
+    """Default cell text: empty for None, one line for everything else."""
+    if value is None:
+        return ""
+    return str(value).translate(_CONTROL_CHARACTERS)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column.
+
+    `width=None` means fitted from the header and a sample of rows.
+    `format` turns the raw value into the displayed (and searched) text.
+    """
+
+    key: str
+    label: str
+    width: int | None = None
+    align: Align = "left"
+    format: Callable[[Any], str] | None = None
+
+    def text(self, row: Row) -> str:
+        """The displayed text of this column's cell in `row`."""
+        value = row.get(self.key)
+        if self.format is None:
+            return format_value(value)
+        return self.format(value).translate(_CONTROL_CHARACTERS)
+
+
+def search_texts(columns: Sequence[Column], rows: Sequence[Row]) -> list[str]:
+    """Lowercase text of each row's cells joined, for substring filtering.
+
+    Built column by column with comprehensions: about 5x faster than per-cell calls.
+    """
+    cells = [_column_texts(column, rows) for column in columns]
+    if not cells:
+        return [""] * len(rows)
+    return [SEARCH_SEPARATOR.join(texts).lower() for texts in zip(*cells, strict=True)]
+
+
+def _column_texts(column: Column, rows: Sequence[Row]) -> list[str]:
+    key, fmt = column.key, column.format
+    if fmt is not None:
+        return [fmt(row.get(key)) for row in rows]
+    return ["" if (value := row.get(key)) is None else str(value) for row in rows]
+
+
+def sort_value(value: Any) -> tuple[int, Any]:
+    """Sort key for a non-None raw value: numbers numeric, text case-insensitive."""
+    if isinstance(value, int | float):
+        return (0, value)
+    if isinstance(value, str):
+        return (1, value.casefold())
+    return (2, str(value).casefold())
+
+
+def sorted_indices(rows: Sequence[Row], key: str, reverse: bool) -> list[int]:
+    """Row indices ordered by `row[key]`, with missing/None values always last."""
+    present: list[int] = []
+    missing: list[int] = []
+    for index, row in enumerate(rows):
+        (missing if row.get(key) is None else present).append(index)
+    present.sort(key=lambda index: sort_value(rows[index][key]), reverse=reverse)
+    return present + missing
+
+
+def parse_filter(text: str) -> tuple[str, bool]:
+    """Split filter text into (lowercase needle, inverted)."""
+    inverted = text.startswith("!")
+    needle = text[1:] if inverted else text
+    return needle.lower(), inverted
+
+
+class TableModel:
+    """Rows plus the current filter, sort and marks, and the resulting visible order."""
+
+    def __init__(self, row_key: RowKeyFunction = default_row_key) -> None:
+        self.row_key = row_key
+        self.columns: tuple[Column, ...] = ()
+        self.rows: list[Row] = []
+        self.filter_text = ""
+        self.sort_key: str | None = None
+        self.sort_reverse = False
+        self.marked_keys: set[Hashable] = set()
+        self._search_texts: list[str] = []
+        self._order: list[int] | None = None
+        self._visible: list[int] = []
+        self._index_by_key: dict[Hashable, int] | None = None
+
+    # -- reading -------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        """Rows visible after the filter."""
+        return len(self._visible)
+
+    @property
+    def total_count(self) -> int:
+        """All rows, filtered or not."""
+        return len(self.rows)
+
+    def visible_row(self, position: int) -> Row:
+        """The row at `position` in the visible (filtered, sorted) list."""
+        return self.rows[self._visible[position]]
+
+    def row_index_at(self, position: int) -> int:
+        """Index into `rows` of the visible row at `position`."""
+        return self._visible[position]
+
+    def position_of_index(self, index: int) -> int | None:
+        """Visible position of `rows[index]`, or None if it is filtered out."""
+        try:
+            return self._visible.index(index)
+        except ValueError:
+            return None
+
+    def index_of_key(self, key: Hashable) -> int | None:
+        """Index into `rows` of the row with `key`, or None."""
+        if self._index_by_key is None:
+            self._index_by_key = {self.row_key(row): i for i, row in enumerate(self.rows)}
+        return self._index_by_key.get(key)
+
+    def is_marked(self, row: Row) -> bool:
+        return bool(self.marked_keys) and self.row_key(row) in self.marked_keys
+
+    def marked_rows(self) -> list[Row]:
+        """Marked rows in their original order."""
+        if not self.marked_keys:
+            return []
+        return [row for row in self.rows if self.row_key(row) in self.marked_keys]
+
+    # -- changing ------------------------------------------------------------
+
+    def set_columns(self, columns: Iterable[Column]) -> None:
+        self.columns = tuple(columns)
+        self._search_texts = []
+        self.refresh_view()
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        """Replace all rows; marks of rows that no longer exist are dropped."""
+        self.rows = list(rows)
+        self._search_texts = []
+        self._index_by_key = None
+        if self.marked_keys:
+            keys = {self.row_key(row) for row in self.rows}
+            self.marked_keys &= keys
+        self.refresh_view()
+
+    def append_rows(self, rows: Iterable[Row]) -> None:
+        """Add rows at the end, keeping filter and sort applied."""
+        start = len(self.rows)
+        self.rows.extend(rows)
+        if self._index_by_key is not None:
+            for index in range(start, len(self.rows)):
+                self._index_by_key[self.row_key(self.rows[index])] = index
+        if self.sort_key is None:
+            self._visible.extend(self._matching(range(start, len(self.rows))))
+        else:
+            self.refresh_view()
+
+    def update_row(self, row: Row) -> int | None:
+        """Replace the row with the same key in place; returns its index or None.
+
+        The filter and sort are not re-applied (the row stays where it is).
+        """
+        index = self.index_of_key(self.row_key(row))
+        if index is not None:
+            self.rows[index] = row
+            if index < len(self._search_texts):
+                self._search_texts[index] = search_texts(self.columns, [row])[0]
+        return index
+
+    def set_filter(self, text: str) -> None:
+        self.filter_text = text
+        self._visible = self._matching(self._ordered())
+
+    def sort_by(self, key: str | None, reverse: bool | None = None) -> None:
+        """Sort by `key` (None: original order); `reverse=None` toggles on the same key."""
+        if reverse is None:
+            reverse = (not self.sort_reverse) if key == self.sort_key else False
+        self.sort_key = key
+        self.sort_reverse = reverse if key is not None else False
+        self._order = None
+        self.refresh_view()
+
+    def toggle_mark(self, row: Row) -> bool:
+        """Flip the mark on `row`; returns whether it is now marked."""
+        key = self.row_key(row)
+        if key in self.marked_keys:
+            self.marked_keys.discard(key)
+            return False
+        self.marked_keys.add(key)
+        return True
+
+    def refresh_view(self) -> None:
+        """Recompute sort order and filter from scratch."""
+        self._order = None
+        self._visible = self._matching(self._ordered())
+
+    # -- internals -----------------------------------------------------------
+
+    def _ordered(self) -> Iterable[int]:
+        if self.sort_key is None:
+            return range(len(self.rows))
+        if self._order is None:
+            self._order = sorted_indices(self.rows, self.sort_key, self.sort_reverse)
+        return self._order
+
+    def _matching(self, indices: Iterable[int]) -> list[int]:
+        needle, inverted = parse_filter(self.filter_text)
+        if not needle:
+            return list(indices)
+        texts = self._ensure_search_texts()
+        if inverted:
+            return [index for index in indices if needle not in texts[index]]
+        return [index for index in indices if needle in texts[index]]
+
+    def _ensure_search_texts(self) -> list[str]:
+        """Search texts for all rows, computing only those not yet cached."""
+        done = len(self._search_texts)
+        if done < len(self.rows):
+            self._search_texts.extend(search_texts(self.columns, self.rows[done:]))
+        return self._search_texts
