@@ -1,0 +1,120 @@
+"""The Textual app: receives a built `WorkspaceService` and shows the main screen."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from .api.errors import Unauthorized, WorkatoError
+from .service.workspace import WorkspaceService
+from .views import VIEWS
+
+
+class WorkatoApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "workato-tui"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(self, service: WorkspaceService | None, *, first_view: str = "recipes",
+                 keymap: dict[str, str] | None = None, theme: str | None = None,
+                 ui_state_file: Path | None = None,
+                 demo_factory: Callable[[], WorkspaceService] | None = None,
+                 startup_problem: str | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.first_view = first_view
+        self.keymap_overrides = keymap or {}
+        self.ui_state_file = ui_state_file
+        self.demo_factory = demo_factory
+        self.startup_problem = startup_problem
+        self._initial_theme = theme or self._remembered_theme()
+
+    # start-up -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self._initial_theme and self._initial_theme in self.available_themes:
+            self.theme = self._initial_theme
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        if self.service is None:
+            from .screens.first_run import FirstRunScreen
+
+            self.push_screen(FirstRunScreen(self.startup_problem))
+            return
+        self.open_workspace(self.service)
+
+    def open_workspace(self, service: WorkspaceService) -> None:
+        from .screens.main import MainScreen
+
+        self.service = service
+        self.sub_title = service.profile.label
+        self.switch_screen(MainScreen(service, self.first_view)) if self.screen_stack[1:] \
+            else self.push_screen(MainScreen(service, self.first_view))
+        self.run_worker(self._check_token(service), group="token-check", exit_on_error=False)
+
+    async def _check_token(self, service: WorkspaceService) -> None:
+        try:
+            await service.me()
+        except Unauthorized as error:
+            from .screens.first_run import AuthErrorScreen
+
+            self.push_screen(AuthErrorScreen(service.profile.label, error))
+        except WorkatoError as error:
+            self.show_error(error, "Could not reach Workato")
+
+    def open_demo(self) -> None:
+        if self.demo_factory is not None:
+            self.open_workspace(self.demo_factory())
+
+    # errors -------------------------------------------------------------------------------
+
+    def show_error(self, error: WorkatoError, title: str = "Workato API error") -> None:
+        """The one place API errors become notifications."""
+        self.notify(error.describe(), title=title, severity="error", timeout=12)
+
+    # commands, theme ------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from .screens.main import MainScreen
+
+        if isinstance(screen, MainScreen):
+            for spec in VIEWS:
+                aliases = ", ".join(spec.aliases)
+                yield SystemCommand(f"Go to {spec.title}", f":{spec.name} ({aliases})",
+                                    lambda s=screen, n=spec.name: s.jump(n))
+            yield SystemCommand("Refresh", "Reload the current view (ctrl+r)",
+                                screen.view.refresh_view)
+            yield SystemCommand("Toggle folder tree", "Show or hide the tree (ctrl+b)",
+                                screen.action_toggle_tree)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.ui_state_file is None or theme == self._remembered_theme():
+            return
+        try:
+            self.ui_state_file.parent.mkdir(parents=True, exist_ok=True)
+            self.ui_state_file.write_text(json.dumps({"theme": theme}))
+        except OSError:
+            pass
+
+    def _remembered_theme(self) -> str | None:
+        if self.ui_state_file is None or not self.ui_state_file.exists():
+            return None
+        try:
+            return json.loads(self.ui_state_file.read_text()).get("theme")
+        except (OSError, ValueError, AttributeError):
+            return None
+
+    async def action_quit(self) -> None:
+        if self.service is not None:
+            await self.service.aclose()
+        self.exit()

@@ -1,0 +1,204 @@
+"""The main screen: header, folder tree, one resource view, `:` command bar, footer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ..views import ViewContext, ViewSpec, find_view, view_names
+from ..widgets.command_bar import CommandBar
+from ..widgets.folder_tree import FolderTree
+from ..widgets.resource_view import ResourceView
+from ..widgets.status_header import StatusHeader
+from ..widgets.table import ResourceTable
+
+if TYPE_CHECKING:
+    from ..service.workspace import WorkspaceService
+
+NEEDS_HINT = {
+    "recipe": "Pick a recipe first (in :recipes or :customer-recipes), then open its jobs.",
+    "customer": "Pick a customer first in :customers.",
+    "table": "Pick a lookup table first in :lookup-tables.",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """One step of the back stack."""
+
+    spec: ViewSpec
+    context: ViewContext
+    cursor: int = 0
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("colon", "command", "Go to", id="command"),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("question_mark", "help", "Keys", id="help"),
+        Binding("y", "raw_json", "JSON", id="raw-json"),
+        Binding("ctrl+b", "toggle_tree", "Tree", id="toggle-tree"),
+        Binding("ctrl+t", "focus_tree", "Focus tree", show=False, id="focus-tree"),
+    ]
+
+    def __init__(self, service: WorkspaceService, first_view: str = "recipes") -> None:
+        super().__init__()
+        self.service = service
+        self.first_view = first_view
+        self.context = ViewContext()
+        self.history: list[Place] = []
+
+    def compose(self) -> ComposeResult:
+        yield StatusHeader(self.service, id="status")
+        with Horizontal(id="body"):
+            yield FolderTree(self.service, id="tree")
+            yield ResourceView(self.service, id="view")
+        yield CommandBar(view_names(), id="command-bar")
+        yield Footer()
+
+    @property
+    def view(self) -> ResourceView:
+        return self.query_one(ResourceView)
+
+    @property
+    def header(self) -> StatusHeader:
+        return self.query_one(StatusHeader)
+
+    def on_mount(self) -> None:
+        spec = find_view(self.first_view) or find_view("recipes")
+        assert spec is not None
+        if self.app.size.width < 100:
+            self.query_one(FolderTree).display = False  # ctrl+b shows it on narrow terminals
+        self.go(spec, remember=False)
+        self.header.stale = self.view.stale
+        self.view.table.focus()
+
+    # navigation ---------------------------------------------------------------------------
+
+    def go(self, spec: ViewSpec, context: ViewContext | None = None, *,
+           remember: bool = True) -> bool:
+        context = context or self.context
+        if spec.needs and getattr(context, spec.needs) is None:
+            self.notify(NEEDS_HINT[spec.needs], title=spec.title, severity="warning")
+            return False
+        if remember and self.view.spec is not None:
+            self.history.append(Place(self.view.spec, self.view.context,
+                                      self.view.table.cursor_row))
+        self.context = context
+        self.view.show(spec, context)
+        self.view.table.focus()
+        return True
+
+    def jump(self, name: str) -> bool:
+        spec = find_view(name)
+        if spec is None:
+            self.notify(f"No view named {name!r}. Try :recipes, :jobs, :connections, "
+                        ":lookup-tables, :deployments, :customers, :calls …",
+                        title="Go to", severity="warning")
+            return False
+        context = self.context
+        if spec.needs == "recipe" and self.view.spec and self.view.spec.opens in (
+                "recipe", "customer-recipe"):
+            context = self._drill_context(self.view.table.current_row) or context
+        return self.go(spec, context)
+
+    def action_back(self) -> None:
+        if self.view.clear_filter():
+            return
+        if not self.history:
+            return
+        place = self.history.pop()
+        self.context = place.context
+        self.view.show(place.spec, place.context)
+        self.view.table.move_cursor(row=place.cursor)
+        self.view.table.focus()
+
+    def action_command(self) -> None:
+        self.query_one(CommandBar).open()
+
+    @on(CommandBar.Submitted)
+    def _command(self, event: CommandBar.Submitted) -> None:
+        self.jump(event.command)
+
+    def action_toggle_tree(self) -> None:
+        tree = self.query_one(FolderTree)
+        tree.display = not tree.display
+
+    def action_focus_tree(self) -> None:
+        tree = self.query_one(FolderTree)
+        tree.display = True
+        tree.focus()
+
+    def action_help(self) -> None:
+        if self.app.screen.query("HelpPanel"):
+            self.app.action_hide_help_panel()
+        else:
+            self.app.action_show_help_panel()
+
+    # rows ---------------------------------------------------------------------------------
+
+    def _drill_context(self, row: dict[str, Any] | None) -> ViewContext | None:
+        spec = self.view.spec
+        if row is None or spec is None:
+            return None
+        if spec.opens == "recipe":
+            return self.context.with_(recipe=row, customer=None)
+        if spec.opens == "customer-recipe":
+            return self.context.with_(recipe=row)
+        return None
+
+    @on(ResourceTable.RowActivated)
+    def open_row(self, event: ResourceTable.RowActivated) -> None:
+        spec = self.view.spec
+        if spec is None or event.table is not self.view.table:
+            return
+        row = dict(event.row)
+        if spec.opens == "recipe":
+            from .recipe_detail import RecipeScreen
+
+            self.app.push_screen(RecipeScreen(self.service, row, self.context.with_(recipe=row)))
+        elif spec.opens == "customer-recipe":
+            self.go(_view("jobs"), self.context.with_(recipe=row))
+        elif spec.opens == "customer":
+            self.go(_view("customer-recipes"), self.context.with_(customer=row, recipe=None))
+        elif spec.opens == "rows":
+            self.go(_view("rows"), self.context.with_(table=row))
+        elif spec.opens == "job":
+            from .job_detail import JobScreen
+
+            self.app.push_screen(JobScreen(self.service, self.context, row))
+
+    def action_raw_json(self) -> None:
+        row = self.view.table.current_row
+        if row is None:
+            self.notify("Nothing selected", severity="warning")
+            return
+        from .json_view import JsonScreen
+
+        title = f"{self.view.spec.title if self.view.spec else 'Item'}: {row.get('name') or row.get('id')}"
+        self.app.push_screen(JsonScreen(title, row))
+
+    @on(FolderTree.FolderChosen)
+    def _folder_chosen(self, event: FolderTree.FolderChosen) -> None:
+        self.context = self.context.with_(folder=event.folder)
+        spec = self.view.spec
+        if spec is None or not spec.folder_scoped:
+            spec = _view("recipes")
+        self.go(spec, self.context)
+
+    @on(ResourceView.Loaded)
+    def _loaded(self) -> None:
+        self.header.mark_refreshed()
+
+
+def _view(name: str) -> ViewSpec:
+    spec = find_view(name)
+    assert spec is not None, name
+    return spec

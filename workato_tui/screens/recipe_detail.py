@@ -1,0 +1,144 @@
+"""A recipe: its fields, connections, apps, state, job counts, recent outcomes and its jobs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..api.errors import WorkatoError
+from ..views import ViewContext, find_view
+from ..views import format as fmt
+from ..widgets.resource_view import ResourceView
+from ..widgets.table import ResourceTable
+
+if TYPE_CHECKING:
+    from ..service.workspace import WorkspaceService
+
+OUTCOME_STYLE = {"succeeded": "green", "failed": "red", "pending": "yellow"}
+
+
+def field_grid(pairs: list[tuple[str, Any]]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in pairs:
+        grid.add_row(label, value if isinstance(value, Text) else Text(fmt.text(value)))
+    return grid
+
+
+def outcome_strip(jobs: list[dict[str, Any]]) -> Text:
+    """Recent job outcomes, oldest left: one coloured block per job."""
+    strip = Text()
+    for job in reversed(jobs):
+        strip.append("▇", style=OUTCOME_STYLE.get(job.get("status") or "", "dim"))
+    return strip
+
+
+class RecipeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="recipe-back"),
+        Binding("y", "raw_json", "JSON", id="recipe-json"),
+    ]
+
+    def __init__(self, service: WorkspaceService, recipe: dict[str, Any],
+                 context: ViewContext) -> None:
+        super().__init__()
+        self.service = service
+        self.recipe = recipe
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        yield Static(f" Recipe {self.recipe.get('id')}: {self.recipe.get('name')}",
+                     classes="screen-title")
+        yield Static(self._fields(), id="fields", classes="detail-fields")
+        yield Static("Connections: loading…", id="connections", classes="detail-fields")
+        yield Static("Recent outcomes: loading…", id="outcomes", classes="detail-fields")
+        yield ResourceView(self.service, id="jobs")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        spec = find_view("jobs")
+        assert spec is not None
+        jobs = self.query_one(ResourceView)
+        jobs.show(spec, self.context)
+        jobs.table.focus()
+        self.load_details()
+
+    def _fields(self) -> Table:
+        r = self.recipe
+        state = Text(fmt.running(r.get("running")),
+                     style="green" if r.get("running") else "yellow")
+        return field_grid([
+            ("State", state), ("Trigger", r.get("trigger_application")),
+            ("Actions", fmt.apps(r.get("action_applications"))),
+            ("Folder / project", f"{r.get('folder_id')} / {r.get('project_id')}"),
+            ("Version", r.get("version_no")), ("Author", r.get("author_name")),
+            ("Jobs", f"{r.get('job_succeeded_count', 0)} succeeded, "
+                     f"{r.get('job_failed_count', 0)} failed"),
+            ("Last run", fmt.when(r.get("last_run_at"))),
+            ("Updated", fmt.when(r.get("updated_at"))),
+            ("Stop cause", r.get("stop_cause") or ""),
+            ("Description", r.get("description") or ""),
+        ])
+
+    @work(group="recipe-details", exit_on_error=False)
+    async def load_details(self) -> None:
+        await self._load_connections()
+        try:
+            page = await self.service.job_page(self.recipe["id"],
+                                               customer=self.context.customer_ref)
+        except WorkatoError as error:
+            self.query_one("#outcomes", Static).update(f"Recent outcomes: {error.message}")
+            return
+        jobs = [j.model_dump() for j in page.items[:60]]
+        line = Text("Recent outcomes ")
+        line.append_text(outcome_strip(jobs))
+        line.append(f"  ({page.job_succeeded_count} succeeded, {page.job_failed_count} failed "
+                    f"of {page.job_count})", style="dim")
+        self.query_one("#outcomes", Static).update(line)
+
+    async def _load_connections(self) -> None:
+        target = self.query_one("#connections", Static)
+        config = self.recipe.get("config") or []
+        if self.context.customer is not None:
+            target.update("Connections: " + ", ".join(c.get("provider") or "?" for c in config))
+            return
+        try:
+            connections = {c.id: c for c in await self.service.connections()}
+        except WorkatoError as error:
+            target.update(f"Connections: {error.message}")
+            return
+        line = Text("Connections ")
+        for entry in config:
+            found = connections.get(entry.get("account_id"))
+            if found is None:
+                line.append(f" {entry.get('provider')}: not connected ", style="red")
+            else:
+                ok = found.authorization_status == "success"
+                line.append(f" {found.name} ", style="green" if ok else "red")
+                if not ok:
+                    line.append(f"({found.authorization_status or 'not authorized'}) ",
+                                style="red")
+        target.update(line if config else "Connections: none")
+
+    @on(ResourceTable.RowActivated)
+    def _open_job(self, event: ResourceTable.RowActivated) -> None:
+        from .job_detail import JobScreen
+
+        self.app.push_screen(JobScreen(self.service, self.context, dict(event.row)))
+
+    def action_back(self) -> None:
+        if not self.query_one(ResourceView).clear_filter():
+            self.app.pop_screen()
+
+    def action_raw_json(self) -> None:
+        from .json_view import JsonScreen
+
+        self.app.push_screen(JsonScreen(f"Recipe {self.recipe.get('name')}", self.recipe))

@@ -1,0 +1,97 @@
+"""The projects -> folders tree, loaded lazily: a node's children load when it expands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ..api.errors import WorkatoError
+
+if TYPE_CHECKING:
+    from ..service.workspace import WorkspaceService
+
+FolderData = dict[str, Any]  # {"id", "name", "project_id", "path", "loaded"}
+ALL_PROJECTS = "All projects"
+
+
+class FolderTree(Tree[FolderData]):
+    """Selecting a folder scopes the recipe, connection and lookup-table views to it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="tree-down"),
+        Binding("k", "cursor_up", "Up", show=False, id="tree-up"),
+    ]
+
+    @dataclass
+    class FolderChosen(Message):
+        folder: FolderData | None  # None: every project
+
+    def __init__(self, service: WorkspaceService, *, id: str | None = None) -> None:
+        super().__init__(ALL_PROJECTS, data=None, id=id)
+        self.service = service
+        self.show_root = True
+        self.guide_depth = 2
+
+    def on_mount(self) -> None:
+        self.root.expand()
+        self.load_projects()
+
+    @work(exclusive=True, group="tree-projects", exit_on_error=False)
+    async def load_projects(self) -> None:
+        try:
+            projects = await self.service.projects()
+        except WorkatoError as error:
+            self.root.set_label(f"{ALL_PROJECTS} (could not load: {error.kind})")
+            self.app.notify(error.describe(), title="Projects", severity="error", timeout=10)
+            return
+        self.root.remove_children()
+        for project in sorted(projects, key=lambda p: p.name.lower()):
+            data = {
+                "id": project.folder_id,
+                "name": project.name,
+                "project_id": project.id,
+                "path": project.name,
+                "loaded": False,
+            }
+            self.root.add(f"▣ {project.name}", data=data, allow_expand=True)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[FolderData]) -> None:
+        data = event.node.data
+        if data is not None and not data.get("loaded"):
+            self.load_children(event.node)
+
+    @work(group="tree-folders", exit_on_error=False)
+    async def load_children(self, node: TreeNode[FolderData]) -> None:
+        data = node.data
+        assert data is not None
+        try:
+            folders = await self.service.folders(data["id"])
+        except WorkatoError as error:
+            self.app.notify(error.describe(), title="Folders", severity="error", timeout=10)
+            return
+        data["loaded"] = True
+        node.remove_children()
+        for folder in sorted(folders, key=lambda f: f.name.lower()):
+            child = {
+                "id": folder.id,
+                "name": folder.name,
+                "project_id": data["project_id"],
+                "path": f"{data['path']} / {folder.name}",
+                "loaded": False,
+            }
+            node.add(f"▢ {folder.name}", data=child, allow_expand=True)
+        if not folders:
+            node.allow_expand = False
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[FolderData]) -> None:
+        event.stop()
+        self.post_message(self.FolderChosen(event.node.data))
+
+    def reload(self) -> None:
+        self.load_projects()

@@ -1,0 +1,269 @@
+"""`ResourceView`: a breadcrumb line, the one table widget, and a `/` filter box.
+
+It loads a `ViewSpec` page by page (the first page shows after the first request), shows a
+last-known snapshot marked stale while it refreshes, and turns failures into an error state
+that says what failed, why, and what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from ..api.errors import Forbidden, Unauthorized, WorkatoError
+from ..views.spec import Row, ViewContext, ViewSpec
+from .table import ResourceTable
+
+if TYPE_CHECKING:
+    from ..service.workspace import WorkspaceService
+
+
+class ResourceView(Vertical):
+    """One list view at a time, k9s-style."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "start_filter", "Filter", id="filter"),
+        Binding("ctrl+r", "refresh", "Refresh", id="refresh"),
+        Binding("s", "sort_next", "Sort", id="sort"),
+        Binding("S", "sort_reverse", "Reverse sort", show=False, id="sort-reverse"),
+    ]
+
+    DEFAULT_CSS = """
+    ResourceView { height: 1fr; }
+    ResourceView > #crumbs { height: 1; padding: 0 1; background: $boost; color: $text; }
+    ResourceView > #filter { display: none; height: 3; }
+    ResourceView > #filter.-active { display: block; }
+    """
+
+    @dataclass
+    class Loaded(Message):
+        view: ResourceView
+        rows: int
+
+    def __init__(self, service: WorkspaceService, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.service = service
+        self.spec: ViewSpec | None = None
+        self.context = ViewContext()
+        self.stale = False
+        self.loading_pages = False
+        self._unsubscribe: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="crumbs")
+        yield ResourceTable(id="table")
+        yield Input(placeholder="filter (! inverts) - enter keeps it, escape clears", id="filter")
+
+    @property
+    def table(self) -> ResourceTable:
+        return self.query_one(ResourceTable)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    # showing a view ---------------------------------------------------------------------
+
+    def show(self, spec: ViewSpec, context: ViewContext, *, refresh: bool = False) -> None:
+        self._stop_following()
+        same = self.spec is spec and self.context == context
+        self.spec, self.context = spec, context
+        table = self.table
+        columns_from = spec.extra.get("columns_from")
+        table.set_columns(columns_from(context.table) if columns_from else spec.columns)
+        table.row_style = spec.row_style
+        table.empty_text = spec.empty_text
+        table.show_error(None)
+        if not same:
+            table.set_filter("")
+            self.filter_input.value = ""
+            table.clear()
+        if spec.live:
+            self._follow_calls()
+        else:
+            self._show_last_known(spec, context, refresh)
+            self.load(refresh)
+        self.update_crumbs()
+
+    def _show_last_known(self, spec: ViewSpec, context: ViewContext, refresh: bool) -> None:
+        key = spec.snapshot_key(context)
+        rows = self.service.last_known(key) if key and not refresh else None
+        self.stale = rows is not None and not self.table.total_count
+        if self.stale and rows is not None:
+            self.table.set_rows(rows)
+
+    @work(exclusive=True, group="view-load", exit_on_error=False)
+    async def load(self, refresh: bool = False) -> None:
+        spec, context = self.spec, self.context
+        assert spec is not None
+        if refresh:
+            self.service.cache.invalidate((_family(spec),))
+        table = self.table
+        table.loading = not table.total_count
+        self.loading_pages = True
+        self.update_crumbs()
+        loaded: list[Row] = []
+        try:
+            async for page in spec.load(self.service, context):
+                if self.spec is not spec or self.context != context:
+                    return  # the user moved on: drop the stale result
+                loaded.extend(page)
+                (table.append_rows if len(loaded) > len(page) else table.set_rows)(page)
+                table.loading = False
+                self.update_crumbs()
+            if not loaded:
+                table.set_rows([])
+            self.stale = False
+            key = spec.snapshot_key(context)
+            if key:
+                self.service.remember(key, loaded)
+            self.post_message(self.Loaded(self, len(loaded)))
+        except WorkatoError as error:
+            self._show_failure(spec, error)
+        finally:
+            table.loading = False
+            self.loading_pages = False
+            self.update_crumbs()
+
+    def _show_failure(self, spec: ViewSpec, error: WorkatoError) -> None:
+        if isinstance(error, Forbidden):
+            privilege = error.privilege or spec.list_endpoint
+            text = (
+                f"This token's client role does not allow {spec.title.lower()}: it lacks "
+                f"'{privilege}'. {error.hint}"
+            )
+        elif isinstance(error, Unauthorized):
+            text = f"The token was rejected (401). {error.hint}"
+        else:
+            text = error.describe()
+        if self.table.total_count:
+            self.app.notify(
+                text, title=f"Could not refresh {spec.title.lower()}", severity="error", timeout=12
+            )
+        else:
+            self.table.show_error(text)
+
+    def refresh_view(self) -> None:
+        if self.spec is not None:
+            self.show(self.spec, self.context, refresh=True)
+
+    # the live call log --------------------------------------------------------------------
+
+    def _follow_calls(self) -> None:
+        from ..views.catalog import call_row
+
+        self.table.set_rows([call_row(e) for e in self.service.calls.recent()])
+        self.table.move_cursor(row=max(0, self.table.row_count - 1))
+
+        def arrived(entry: Any) -> None:
+            self.app.call_later(self._append_call, call_row(entry))
+
+        self._unsubscribe = self.service.calls.subscribe(arrived)
+
+    def _append_call(self, row: Row) -> None:
+        if self.spec is not None and self.spec.live:
+            at_end = self.table.cursor_row >= self.table.row_count - 1
+            self.table.append_rows([row])
+            if at_end:
+                self.table.move_cursor(row=self.table.row_count - 1)
+            self.update_crumbs()
+
+    def _stop_following(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def on_unmount(self) -> None:
+        self._stop_following()
+
+    # crumbs, filter, sort -----------------------------------------------------------------
+
+    def update_crumbs(self) -> None:
+        if self.spec is None:
+            return
+        table = self.table
+        count = (
+            f"{table.row_count}/{table.total_count}"
+            if table.filter_text
+            else f"{table.total_count}"
+        )
+        parts = [" › ".join(self.spec.crumb(self.context)), f"[{count}]"]
+        if self.loading_pages:
+            parts.append("loading…")
+        if table.filter_text:
+            parts.append(f"filter: {table.filter_text}")
+        if table.sort_key:
+            parts.append(f"sort: {table.sort_key}{' ▼' if table.sort_reverse else ' ▲'}")
+        if self.stale:
+            parts.append("(stale: last-known data, refreshing)")
+        self.query_one("#crumbs", Static).update("  ".join(parts))
+
+    def action_start_filter(self) -> None:
+        box = self.filter_input
+        box.add_class("-active")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.table.set_filter(event.value)
+        self.update_crumbs()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self.filter_input.remove_class("-active")
+        self.table.focus()
+
+    def clear_filter(self) -> bool:
+        """Escape: close the filter box and clear the filter; False if there was none."""
+        box = self.filter_input
+        if not box.has_class("-active") and not self.table.filter_text:
+            return False
+        box.value = ""
+        box.remove_class("-active")
+        self.table.set_filter("")
+        self.table.focus()
+        self.update_crumbs()
+        return True
+
+    def action_refresh(self) -> None:
+        self.refresh_view()
+
+    def action_sort_next(self) -> None:
+        columns = [c.key for c in self.table.columns]
+        if not columns:
+            return
+        current = self.table.sort_key
+        following = (
+            columns[(columns.index(current) + 1) % len(columns)]
+            if current in columns
+            else columns[0]
+        )
+        self.table.sort_by(following, reverse=False)
+        self.update_crumbs()
+
+    def action_sort_reverse(self) -> None:
+        if self.table.sort_key:
+            self.table.sort_by(self.table.sort_key, reverse=not self.table.sort_reverse)
+            self.update_crumbs()
+
+    @on(ResourceTable.MarksChanged)
+    def _marks_changed(self) -> None:
+        self.update_crumbs()
+
+
+def _family(spec: ViewSpec) -> str:
+    return {
+        "lookup-tables": "lookup_tables",
+        "rows": "lookup_rows",
+        "project-roles": "roles",
+        "api-clients": "api_clients",
+        "on-prem": "on_prem",
+        "customer-recipes": "customers",
+    }.get(spec.name, spec.name)
