@@ -1,0 +1,1 @@
+"""Endpoint methods of `WorkatoClient`, one mixin per family of endpoints."""
