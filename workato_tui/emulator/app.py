@@ -76,21 +76,19 @@ class EmulatorApp:
     async def _fault(self, rule: FaultRule, request: Request, correlation_id: str,
                      send: Send) -> bool:
         """Apply a fault; True when it answered (or broke) the request itself."""
-        self._record(request, None, None, 0 if rule.kind in ("hang", "drop") else 200)
-        if rule.kind == "latency":
-            await asyncio.sleep(rule.value or 1.0)
-            self.store.requests.pop()
+        placeholder = self._record(request, None, None,
+                                   0 if rule.kind in ("hang", "drop") else 200)
+        if rule.kind in ("latency", "hang"):
+            await asyncio.sleep(rule.value or (1.0 if rule.kind == "latency" else 3600.0))
+            self._forget(placeholder)
             return False
         headers = [(b"x-correlation-id", correlation_id.encode())]
-        if rule.kind == "hang":
-            await asyncio.sleep(rule.value or 3600.0)
-            return False
         if rule.kind == "error500":
-            self.store.requests[-1].status = 500
+            placeholder.status = 500
             body = {"message": "Server error", "id": str(uuid.uuid4())}
             await _send_raw(send, 500, json.dumps(body).encode(), headers)
         elif rule.kind == "storm429":
-            self.store.requests[-1].status = 429
+            placeholder.status = 429
             retry_after = str(int(rule.value or 1))
             body = {"message": "Too many requests, please retry after the given time"}
             await _send_raw(send, 429, json.dumps(body).encode(),
@@ -157,10 +155,17 @@ class EmulatorApp:
         return response
 
     def _record(self, request: Request, endpoint_id: str | None, client: ApiClient | None,
-                status: int, body: Any = None) -> None:
-        self.store.requests.append(SeenRequest(
-            request.method, request.url.path, request.url.query, endpoint_id,
-            client.id if client else None, status, body))
+                status: int, body: Any = None) -> SeenRequest:
+        seen = SeenRequest(request.method, request.url.path, request.url.query, endpoint_id,
+                           client.id if client else None, status, body)
+        self.store.requests.append(seen)
+        return seen
+
+    def _forget(self, seen: SeenRequest) -> None:
+        for i, entry in enumerate(self.store.requests):
+            if entry is seen:
+                del self.store.requests[i]
+                return
 
 
 def body_of(request: Request) -> Any:

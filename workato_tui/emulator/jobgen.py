@@ -72,19 +72,18 @@ def seed_jobs(store: Store, workspace: Workspace, recipe: Record, count: int,
               rng: random.Random, failure_rate: float = 0.08, repeat_rate: float = 0.03) -> None:
     """`count` jobs over the recent past, oldest first, a few failed and a few repeated."""
     log = workspace.job_log(recipe["id"])
-    now = store.now()
-    span = timedelta(days=45)
-    step = span / max(count, 1)
-    moment = now - span
+    end = store.now() - timedelta(minutes=10)
+    step = (timedelta(days=45) - timedelta(minutes=10)) / max(count, 1)
+    start = end - step * count
     failed = succeeded = 0
-    for _ in range(count):
-        moment += step * rng.uniform(0.5, 1.5)
-        moment = min(moment, now - timedelta(seconds=5))
+    for i in range(count):
+        moment = start + step * (i + rng.uniform(0.25, 0.75))
         status = "failed" if rng.random() < failure_rate else "succeeded"
         job = make_job(store, recipe, moment, status, rng)
         log.append(job)
         if status == "failed" and log.jobs and rng.random() < repeat_rate / failure_rate:
-            repeat = make_job(store, recipe, moment + timedelta(minutes=7), "succeeded", rng,
+            repeat = make_job(store, recipe, moment + min(timedelta(minutes=7), step / 8),
+                              "succeeded", rng,
                               master=job)
             job["_repeats"] += 1
             log.append(repeat)

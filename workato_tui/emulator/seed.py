@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from . import demo_data as d
 from .clock import Clock, iso
@@ -104,7 +104,10 @@ def _recipes(store: Store, rng: random.Random, projects: dict[str, Record],
 
 def _paused_job(store: Store, rng: random.Random) -> None:
     recipe = find(store.main.recipes, "Provision new hire accounts from Workday")
-    job = make_job(store, recipe, store.now() - timedelta(hours=3), "pending", rng)
+    log = store.main.job_log(recipe["id"])
+    last = datetime.fromtimestamp(log.jobs[-1]["_t"], tz=timezone.utc)
+    started = max(store.now() - timedelta(hours=3), last + timedelta(minutes=1))
+    job = make_job(store, recipe, started, "pending", rng)
     job["title"] = "Worker Hana Sato (48213): waiting for IT approval"
     job["_resume_token"] = DEMO_RESUME_TOKEN
     store.main.job_log(recipe["id"]).append(job)

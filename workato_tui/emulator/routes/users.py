@@ -8,4 +8,6 @@ from ..store import Record
 
 @route("users.me")
 async def me(ctx: Ctx) -> Record:
-    return dict(ctx.store.user)
+    recipes = ctx.store.main.recipes.values()
+    return {**ctx.store.user, "recipes_count": len(recipes),
+            "active_recipes_count": sum(bool(r["running"]) for r in recipes)}
