@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from .api.errors import Unauthorized, WorkatoError
 from .service.workspace import WorkspaceService
@@ -80,6 +81,17 @@ class WorkatoApp(App[None]):
     def show_error(self, error: WorkatoError, title: str = "Workato API error") -> None:
         """The one place API errors become notifications."""
         self.notify(error.describe(), title=title, severity="error", timeout=12)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Workers never crash the app: an unexpected failure becomes a notification."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, WorkatoError):
+            self.show_error(error)
+        else:
+            self.notify(f"{type(error).__name__}: {error}", title="Unexpected error",
+                        severity="error", timeout=15)
 
     # commands, theme ------------------------------------------------------------------------
 

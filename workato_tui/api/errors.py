@@ -47,9 +47,11 @@ class WorkatoError(Exception):
             return f"{self.method} {self.path}"
         return self.endpoint or "The request"
 
+    outcome: ClassVar[str] = "failed"
+
     def describe(self) -> str:
-        parts = [f"{self.what} failed" + (f" ({self.status})" if self.status else "") + ":",
-                 self.message.rstrip(".") + "."]
+        parts = [f"{self.what} {self.outcome}" + (f" ({self.status})" if self.status else "")
+                 + ":", self.message.rstrip(".") + "."]
         if self.details:
             parts.append("Details: " + "; ".join(self.details) + ".")
         if self.hint:
@@ -110,6 +112,7 @@ class Refused(WorkatoError):
     """A 2xx answer with `success: false`: Workato did not do what was asked."""
 
     kind = "refused"
+    outcome = "was refused"
     hint = "Fix what the details name, then try again."
 
     def __init__(self, message: str, *, errors: Any = None, code_errors: Any = None,

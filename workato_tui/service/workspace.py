@@ -25,6 +25,7 @@ from .config import ResolvedProfile
 from .permissions import PermissionMemory
 from .policy import AccessPolicy
 from .snapshot import Snapshot, SnapshotStore
+from .writes import WorkspaceWrites
 
 T = TypeVar("T")
 
@@ -40,9 +41,10 @@ JOBS_PER_PAGE = 100
 ROWS_PER_PAGE = 1000
 TABLES_PER_PAGE = 100
 FOLDERS_PER_PAGE = 100
+ACTIVITY_PAGE_SIZE = 100
 
 
-class WorkspaceService:
+class WorkspaceService(WorkspaceWrites):
     def __init__(self, client: WorkatoClient, profile: ResolvedProfile, *, calls: CallLog,
                  policy: AccessPolicy, cache: Cache | None = None,
                  snapshot: SnapshotStore | None = None,
@@ -138,24 +140,19 @@ class WorkspaceService:
         return await self._read(("folders", parent_id),
                                 lambda: _collect(self.client.iter_folders(parent_id=parent_id)))
 
-    async def create_folder(self, name: str, parent_id: int | None = None) -> Folder:
-        return await self._write(self.client.create_folder(name=name, parent_id=parent_id),
-                                 "folders", "projects")
+    async def folder_paths(self) -> list[tuple[str, int]]:
+        """Every folder as ("Project / Folder / Sub", folder id), for folder pickers."""
+        found: list[tuple[str, int]] = []
 
-    async def rename_folder(self, folder_id: int, name: str) -> Folder:
-        return await self._write(self.client.update_folder(folder_id, name=name),
-                                 "folders", "projects")
+        async def walk(path: str, folder_id: int) -> None:
+            found.append((path, folder_id))
+            for child in sorted(await self.folders(folder_id), key=lambda f: f.name.lower()):
+                await walk(f"{path} / {child.name}", child.id)
 
-    async def update_project(self, project_id: int, *, name: str | None = None,
-                             description: str | None = None) -> Project:
-        call = self.client.update_project(project_id, name=name, description=description)
-        return await self._write(call, "projects", "folders")
-
-    async def deploy_project(self, project_id: int, environment_type: str,
-                             description: str | None = None) -> Deployment:
-        call = self.client.deploy_project(project_id, environment_type=environment_type,
-                                          description=description)
-        return await self._write(call, "deployments")
+        for project in sorted(await self.projects(), key=lambda p: p.name.lower()):
+            if project.folder_id is not None:
+                await walk(project.name, project.folder_id)
+        return found
 
     async def deployments(self) -> list[Deployment]:
         return await self._read(("deployments",), self.client.list_deployments)
@@ -255,10 +252,10 @@ class WorkspaceService:
         while True:
             page = await self._read(("activity", after),
                                     lambda a=after: self.client.list_activity(after=a))
-            yield page
-            if len(page) < 100 or page[-1].id is None:
+            yield page.data
+            if len(page.data) < ACTIVITY_PAGE_SIZE:
                 return
-            after = page[-1].id
+            after = page.data[-1].id
 
     async def customers(self) -> list[Customer]:
         return await self._read(("customers",), lambda: _collect(self.client.iter_customers()))

@@ -11,7 +11,10 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ..actions.catalog import BY_ID, TREE_ACTIONS
+from ..actions.flow import ActionContext, blocked_reason
 from ..api.errors import WorkatoError
+from ..views.spec import ViewContext
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -26,6 +29,7 @@ class FolderTree(Tree[FolderData]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="tree-down"),
         Binding("k", "cursor_up", "Up", show=False, id="tree-up"),
+        *(Binding(a.key, f"act('{a.id}')", a.label, id=a.id) for a in TREE_ACTIONS),
     ]
 
     @dataclass
@@ -95,3 +99,28 @@ class FolderTree(Tree[FolderData]):
 
     def reload(self) -> None:
         self.load_projects()
+
+    # writes -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "act":
+            return True
+        return None if blocked_reason(self.service, BY_ID[str(parameters[0])]) else True
+
+    def action_act(self, action_id: str) -> None:
+        write = BY_ID[action_id]
+        reason = blocked_reason(self.service, write)
+        if reason:
+            self.app.notify(reason, title=f"{write.verb}: unavailable", severity="warning")
+            return
+        node = self.cursor_node
+        self.run_write(action_id, node.data if node is not None else None)
+
+    @work(group="tree-write", exit_on_error=False)
+    async def run_write(self, action_id: str, folder: FolderData | None) -> None:
+        from ..actions.runners import RUNNERS
+
+        context = ActionContext(self.app, self.service, BY_ID[action_id], [],
+                                ViewContext(folder=folder))
+        if await RUNNERS[action_id](context):
+            self.reload()

@@ -17,6 +17,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from ..actions.catalog import ACTIONS, BY_ID, WriteAction, find_action
+from ..actions.flow import ActionContext, blocked_reason
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..views.spec import Row, ViewContext, ViewSpec
 from .table import ResourceTable
@@ -33,6 +35,7 @@ class ResourceView(Vertical):
         Binding("ctrl+r", "refresh", "Refresh", id="refresh"),
         Binding("s", "sort_next", "Sort", id="sort"),
         Binding("S", "sort_reverse", "Reverse sort", show=False, id="sort-reverse"),
+        *(Binding(a.key, f"act('{a.id}')", a.label, id=a.id) for a in ACTIONS),
     ]
 
     DEFAULT_CSS = """
@@ -91,6 +94,7 @@ class ResourceView(Vertical):
             self._show_last_known(spec, context, refresh)
             self.load(refresh)
         self.update_crumbs()
+        self.refresh_bindings()
 
     def _show_last_known(self, spec: ViewSpec, context: ViewContext, refresh: bool) -> None:
         key = spec.snapshot_key(context)
@@ -256,6 +260,54 @@ class ResourceView(Vertical):
     @on(ResourceTable.MarksChanged)
     def _marks_changed(self) -> None:
         self.update_crumbs()
+
+    # writes -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "act":
+            return True
+        write = find_action(self.spec.name, str(parameters[0])) if self.spec else None
+        if write is None:
+            return False  # not offered in this view
+        if blocked_reason(self.service, write):
+            return None  # shown disabled; pressing it says why
+        return True
+
+    def on_key(self, event: Any) -> None:
+        """A disabled write key says why it is disabled instead of doing nothing."""
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.enabled or active.binding.id not in BY_ID:
+            return
+        reason = blocked_reason(self.service, BY_ID[active.binding.id])
+        if reason:
+            event.stop()
+            self.app.notify(reason, title=f"{BY_ID[active.binding.id].verb}: unavailable",
+                            severity="warning")
+
+    def action_act(self, action_id: str) -> None:
+        write = BY_ID[action_id]
+        rows = self._targets(write)
+        if rows is None:
+            self.app.notify("Select a row first.", title=write.verb, severity="warning")
+            return
+        self.run_write(write, rows)
+
+    def _targets(self, write: WriteAction) -> list[Row] | None:
+        if write.id.endswith("-new"):
+            return []
+        if write.bulk and self.table.marked_keys:
+            return [dict(r) for r in self.table.marked_rows]
+        row = self.table.current_row
+        return [dict(row)] if row is not None else None
+
+    @work(group="write", exit_on_error=False)
+    async def run_write(self, write: WriteAction, rows: list[Row]) -> None:
+        from ..actions.runners import RUNNERS
+
+        context = ActionContext(self.app, self.service, write, rows, self.context)
+        if await RUNNERS[write.id](context):
+            self.table.clear_marks()
+            self.refresh_view()
 
 
 def _family(spec: ViewSpec) -> str:

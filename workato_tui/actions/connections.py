@@ -1,0 +1,118 @@
+"""Connection writes: create, update, disconnect (force when recipes use it), delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..api.errors import BadRequest, WorkatoError
+from ..screens.form import Field, FormScreen, Values
+from .flow import ActionContext, label, run_simple
+from .recipes import folder_field
+
+CREDENTIALS_HELP = ("Masked. Provider fields as key=value pairs separated by ';', "
+                    "e.g. client_id=abc;client_secret=xyz. Sent once, never stored or logged.")
+
+
+def parse_credentials(text: str | None) -> dict[str, str] | None:
+    if not text or not text.strip():
+        return None
+    pairs = {}
+    for part in text.split(";"):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"credential {part.strip()!r} is not key=value")
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def _credentials_problem(values: Values) -> str | None:
+    try:
+        parse_credentials(values.get("credentials"))
+    except ValueError as exc:
+        return f"Credentials: {exc}."
+    return None
+
+
+async def create(ctx: ActionContext) -> bool:
+    fields = [Field("provider", "Provider (connector)", required=True,
+                    help="e.g. salesforce, netsuite, slack, jira, service_now, snowflake"),
+              Field("name", "Name", required=True), await folder_field(ctx),
+              Field("credentials", "Credentials", "password", help=CREDENTIALS_HELP),
+              Field("shell", "Shell connection (credentials entered later in Workato)",
+                    "checkbox")]
+
+    async def submit(values: Values) -> Any:
+        return await ctx.service.create_connection(
+            name=values["name"].strip(), provider=values["provider"].strip(),
+            folder_id=int(values["folder_id"]), shell_connection=bool(values["shell"]),
+            input=parse_credentials(values.get("credentials")))
+
+    form = FormScreen("New connection", fields, submit, validate=_credentials_problem,
+                      confirm=lambda v: ctx.confirmation([v["name"]]), submit_label="Create")
+    result = await ctx.app.push_screen_wait(form)
+    if result:
+        status = getattr(result, "authorization_status", None) or "not authorized yet"
+        ctx.notify_done(f"Created connection {getattr(result, 'name', '')} ({status}).")
+    return bool(result)
+
+
+async def update(ctx: ActionContext) -> bool:
+    connection = ctx.rows[0]
+    fields = [Field("name", "Name", required=True, value=connection.get("name")),
+              await folder_field(ctx, connection.get("folder_id")),
+              Field("credentials", "New credentials (leave empty to keep)", "password",
+                    help=CREDENTIALS_HELP)]
+
+    async def submit(values: Values) -> Any:
+        folder = int(values["folder_id"])
+        return await ctx.service.update_connection(
+            int(connection["id"]), name=values["name"].strip(),
+            folder_id=folder if folder != connection.get("folder_id") else None,
+            input=parse_credentials(values.get("credentials")))
+
+    form = FormScreen(f"Edit {connection['name']}", fields, submit, validate=_credentials_problem,
+                      confirm=lambda v: ctx.confirmation([connection["name"]]),
+                      submit_label="Save")
+    result = await ctx.app.push_screen_wait(form)
+    if result:
+        ctx.notify_done(f"Updated {connection['name']}.")
+    return bool(result)
+
+
+async def disconnect(ctx: ActionContext) -> bool:
+    connection = ctx.rows[0]
+    name = label(connection)
+    if not await ctx.confirm([name]):
+        return False
+    try:
+        await ctx.service.disconnect_connection(int(connection["id"]))
+    except BadRequest as error:
+        if "running recipe" not in error.message:
+            ctx.notify_error(error)
+            return True
+        forced = await ctx.confirm([name], verb="Force disconnect", irreversible=True, details=(
+            f"Workato refused: {error.message}",
+            "Forcing it stops those running recipes from authenticating."))
+        if not forced:
+            return False
+        return await _disconnect(ctx, connection, force=True)
+    except WorkatoError as error:
+        ctx.notify_error(error)
+        return True
+    ctx.notify_done(f"Disconnected {name}.")
+    return True
+
+
+async def _disconnect(ctx: ActionContext, connection: dict[str, Any], force: bool) -> bool:
+    try:
+        await ctx.service.disconnect_connection(int(connection["id"]), force=force)
+    except WorkatoError as error:
+        ctx.notify_error(error)
+        return True
+    ctx.notify_done(f"Disconnected {label(connection)} (forced).")
+    return True
+
+
+async def delete(ctx: ActionContext) -> bool:
+    return await run_simple(ctx, lambda r: ctx.service.delete_connection(int(r["id"])),
+                            "Deleted")

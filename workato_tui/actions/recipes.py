@@ -1,0 +1,112 @@
+"""Recipe writes: create, copy, update, start, stop, delete."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..screens.form import Field, FormScreen, Values
+from .flow import ActionContext, run_simple
+
+CODE_TEMPLATE = json.dumps({"number": 0, "provider": "workato_webhooks", "name": "new_event",
+                            "keyword": "trigger", "as": "trigger", "input": {}, "block": []},
+                           indent=2)
+
+
+async def folder_field(ctx: ActionContext, current: Any = None) -> Field:
+    paths = await ctx.service.folder_paths()
+    folder = ctx.view.folder
+    value = current if current is not None else (folder["id"] if folder else None)
+    return Field("folder_id", "Folder", "select", required=True, value=value,
+                 options=tuple(paths), help="Workato requires a folder for new assets.")
+
+
+def _code(values: Values) -> str | None:
+    path = (values.get("code_file") or "").strip()
+    if path:
+        return Path(path).expanduser().read_text(encoding="utf-8")
+    return values.get("code") or None
+
+
+def _code_problem(values: Values) -> str | None:
+    try:
+        code = _code(values)
+    except OSError as exc:
+        return f"Cannot read the code file: {exc.strerror or exc}."
+    if not code:
+        return "Recipe code is required (paste it, open $EDITOR with ctrl+e, or give a file)."
+    try:
+        json.loads(code)
+    except ValueError as exc:
+        return f"The recipe code is not valid JSON: {exc}."
+    return None
+
+
+async def create(ctx: ActionContext) -> bool:
+    fields = [Field("name", "Name", required=True), await folder_field(ctx),
+              Field("description", "Description"),
+              Field("code", "Code (JSON)", "code", value=CODE_TEMPLATE,
+                    help="ctrl+e edits it in $EDITOR."),
+              Field("code_file", "…or read the code from a file", help="A path; wins over the "
+                    "code above.")]
+
+    async def submit(values: Values) -> Any:
+        return await ctx.service.create_recipe(
+            name=values["name"].strip(), folder_id=int(values["folder_id"]),
+            code=_code(values) or "", description=values.get("description") or None)
+
+    form = FormScreen("New recipe", fields, submit, validate=_code_problem,
+                      confirm=lambda v: ctx.confirmation([v["name"]]), submit_label="Create")
+    result = await ctx.app.push_screen_wait(form)
+    if result:
+        ctx.notify_done(f"Created recipe {getattr(result, 'id', '')} (stopped).")
+    return bool(result)
+
+
+async def copy(ctx: ActionContext) -> bool:
+    recipe = ctx.rows[0]
+
+    async def submit(values: Values) -> Any:
+        return await ctx.service.copy_recipe(int(recipe["id"]), int(values["folder_id"]))
+
+    form = FormScreen(f"Copy {recipe['name']}", [await folder_field(ctx, recipe.get("folder_id"))],
+                      submit, confirm=lambda v: ctx.confirmation([recipe["name"]]),
+                      submit_label="Copy")
+    result = await ctx.app.push_screen_wait(form)
+    if result:
+        ctx.notify_done(f"Copied as recipe {getattr(result, 'new_flow_id', '')}.")
+    return bool(result)
+
+
+async def update(ctx: ActionContext) -> bool:
+    recipe = ctx.rows[0]
+    fields = [Field("name", "Name", required=True, value=recipe.get("name")),
+              Field("description", "Description", value=recipe.get("description") or ""),
+              await folder_field(ctx, recipe.get("folder_id"))]
+
+    async def submit(values: Values) -> Any:
+        folder = int(values["folder_id"])
+        return await ctx.service.update_recipe(
+            int(recipe["id"]), name=values["name"].strip(),
+            description=values.get("description") or "",
+            folder_id=folder if folder != recipe.get("folder_id") else None)
+
+    form = FormScreen(f"Edit {recipe['name']}", fields, submit,
+                      confirm=lambda v: ctx.confirmation([recipe["name"]]), submit_label="Save")
+    result = await ctx.app.push_screen_wait(form)
+    if result:
+        ctx.notify_done(f"Updated {recipe['name']}.")
+    return bool(result)
+
+
+async def start(ctx: ActionContext) -> bool:
+    return await run_simple(ctx, lambda r: ctx.service.start_recipe(int(r["id"])), "Started")
+
+
+async def stop(ctx: ActionContext) -> bool:
+    return await run_simple(ctx, lambda r: ctx.service.stop_recipe(int(r["id"])), "Stopped")
+
+
+async def delete(ctx: ActionContext) -> bool:
+    return await run_simple(ctx, lambda r: ctx.service.delete_recipe(int(r["id"])), "Deleted")

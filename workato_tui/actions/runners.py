@@ -1,0 +1,32 @@
+"""Which function runs each write action."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from . import api_clients, connections, folders, jobs, recipes
+from .flow import ActionContext
+
+Runner = Callable[[ActionContext], Awaitable[bool]]
+
+RUNNERS: dict[str, Runner] = {
+    "recipe-new": recipes.create,
+    "recipe-copy": recipes.copy,
+    "recipe-edit": recipes.update,
+    "recipe-start": recipes.start,
+    "recipe-stop": recipes.stop,
+    "recipe-delete": recipes.delete,
+    "job-repeat": jobs.repeat,
+    "job-resume": jobs.resume,
+    "connection-new": connections.create,
+    "connection-edit": connections.update,
+    "connection-disconnect": connections.disconnect,
+    "connection-delete": connections.delete,
+    "api-client-new": api_clients.create,
+    "api-client-regenerate": api_clients.regenerate,
+    "api-client-delete": api_clients.delete,
+    "folder-new": lambda ctx: folders.create(ctx, project=False),
+    "project-new": lambda ctx: folders.create(ctx, project=True),
+    "folder-rename": folders.rename,
+    "project-deploy": folders.deploy,
+}
