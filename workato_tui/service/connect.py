@@ -33,8 +33,9 @@ def open_workspace(profile: ResolvedProfile, token: SecretStr, paths: Paths | No
                            on_call=calls.record)
     snapshot = SnapshotStore(paths.snapshot_file(profile.name), token) if paths else None
     cache = Cache(now) if now else Cache()
+    staged = paths.staged_edits_dir(profile.name) if paths else None
     return WorkspaceService(client, profile, calls=calls, policy=policy, cache=cache,
-                            snapshot=snapshot)
+                            snapshot=snapshot, staged_dir=staged)
 
 
 def demo_profile(read_only: bool = False) -> ResolvedProfile:

@@ -9,6 +9,7 @@ into the client itself (`before_send` / `on_call`), so no call can get around th
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from ..api import WorkatoClient
@@ -48,7 +49,8 @@ class WorkspaceService(WorkspaceWrites):
     def __init__(self, client: WorkatoClient, profile: ResolvedProfile, *, calls: CallLog,
                  policy: AccessPolicy, cache: Cache | None = None,
                  snapshot: SnapshotStore | None = None,
-                 permissions: PermissionMemory | None = None) -> None:
+                 permissions: PermissionMemory | None = None,
+                 staged_dir: Path | None = None) -> None:
         self.client = client
         self.profile = profile
         self.calls = calls
@@ -56,6 +58,7 @@ class WorkspaceService(WorkspaceWrites):
         self.cache = cache or Cache()
         self.snapshot_store = snapshot
         self.permissions = permissions or PermissionMemory()
+        self.staged_dir = staged_dir  # where unsaved lookup-table edits survive a crash
         self._last_known: dict[str, Any] = {}
         self._loaded_snapshot: Snapshot | None = snapshot.load() if snapshot else None
         if self._loaded_snapshot:
