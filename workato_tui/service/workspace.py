@@ -16,9 +16,24 @@ from ..api import WorkatoClient
 from ..api.errors import Forbidden
 from ..api.limiter import BucketState
 from ..api.models import (
-    ActivityEntry, Connection, Customer, Deployment, DeveloperApiClient, Folder, Job, JobDetail,
-    JobPage, LookupRow, LookupTable, OnPremGroup, OnPremStatus, Project, ProjectRole, Recipe,
-    Role, User,
+    ActivityEntry,
+    Connection,
+    Customer,
+    Deployment,
+    DeveloperApiClient,
+    Folder,
+    Job,
+    JobDetail,
+    JobPage,
+    LookupRow,
+    LookupTable,
+    OnPremGroup,
+    OnPremStatus,
+    Project,
+    ProjectRole,
+    Recipe,
+    Role,
+    User,
 )
 from .cache import Cache
 from .calllog import CallLog
@@ -55,9 +70,9 @@ class WorkspaceService(WorkspaceWrites):
         self.profile = profile
         self.calls = calls
         self.policy = policy
-        self.cache = cache or Cache()
+        self.cache = cache if cache is not None else Cache()
         self.snapshot_store = snapshot
-        self.permissions = permissions or PermissionMemory()
+        self.permissions = permissions if permissions is not None else PermissionMemory()
         self.staged_dir = staged_dir  # where unsaved lookup-table edits survive a crash
         self._last_known: dict[str, Any] = {}
         self._loaded_snapshot: Snapshot | None = snapshot.load() if snapshot else None
@@ -184,10 +199,10 @@ class WorkspaceService(WorkspaceWrites):
         """One page of jobs, newest first, older than `offset_job_id`."""
         filters = {"status": status} if status else {}
         if customer is None:
-            fetch = lambda: self.client.list_jobs(  # noqa: E731
+            fetch = lambda: self.client.list_jobs(
                 recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters)
         else:
-            fetch = lambda: self.client.list_customer_jobs(  # noqa: E731
+            fetch = lambda: self.client.list_customer_jobs(
                 customer, recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id,
                 **filters)
         return await self._read(("jobs", customer, recipe_id, status, offset_job_id), fetch)

@@ -12,10 +12,20 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..api.errors import WorkatoError
+from ..api.errors import PolicyRefused, WorkatoError
 from ..api.models import (
-    Connection, Deployment, Folder, Project, DeveloperApiClient, Disconnected, LookupRow, RecipeCopy,
-    RecipeCreated, RepeatJobsResult, RepeatResult, Success,
+    Connection,
+    Deployment,
+    DeveloperApiClient,
+    Disconnected,
+    Folder,
+    LookupRow,
+    Project,
+    RecipeCopy,
+    RecipeCreated,
+    RepeatJobsResult,
+    RepeatResult,
+    Success,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +56,9 @@ class WorkspaceWrites:
     cache: Cache
 
     async def _write(self, call: Awaitable[T], *families: str) -> T:  # pragma: no cover
+        raise NotImplementedError
+
+    async def _guard(self, call: Awaitable[T]) -> T:  # pragma: no cover
         raise NotImplementedError
 
     # recipes ----------------------------------------------------------------------------
@@ -92,6 +105,8 @@ class WorkspaceWrites:
             try:
                 answer = await self._write(self._repeat(recipe_id, batch, customer), "jobs")
                 batch_results = list(answer.results)
+            except PolicyRefused:
+                raise
             except WorkatoError as error:
                 batch_results = [RepeatResult(requested_job_id=j, status="failed",
                                               error=error.describe()) for j in batch]
@@ -152,7 +167,8 @@ class WorkspaceWrites:
         return await self._write(call, "deployments")
 
 
-    async def follow_deployment(self, deployment: Deployment, *, sleep: Callable[[float], Awaitable[None]] | None = None,
+    async def follow_deployment(self, deployment: Deployment, *,
+                                sleep: Callable[[float], Awaitable[None]] | None = None,
                                 timeout: float = 600.0,
                                 on_change: Callable[[Deployment], None] | None = None
                                 ) -> Deployment:
@@ -162,7 +178,7 @@ class WorkspaceWrites:
         while deployment.state == "pending" and waited < timeout:
             await pause(DEPLOY_POLL_SECONDS)
             waited += DEPLOY_POLL_SECONDS
-            deployment = await self.client.get_deployment(deployment.id)
+            deployment = await self._guard(self.client.get_deployment(deployment.id))
             if on_change:
                 on_change(deployment)
         self.cache.invalidate(("deployments",))
@@ -210,13 +226,17 @@ class WorkspaceWrites:
         for item in items:
             if cancelled and cancelled():
                 results.append(ItemResult(item, False, f"{describe(item)}: not sent (cancelled)"))
-                continue
-            try:
-                await act(item)
-                results.append(ItemResult(item, True, f"{describe(item)}: done"))
-            except WorkatoError as error:
-                results.append(ItemResult(item, False, f"{describe(item)}: {error.describe()}",
-                                          error))
+            else:
+                results.append(await _attempt(item, act, describe))
             if progress:
                 progress(len(results), len(items), results[-1])
         return results
+
+
+async def _attempt(item: I, act: Callable[[I], Awaitable[Any]],
+                   describe: Callable[[I], str]) -> ItemResult:
+    try:
+        await act(item)
+    except WorkatoError as error:
+        return ItemResult(item, False, f"{describe(item)}: {error.describe()}", error)
+    return ItemResult(item, True, f"{describe(item)}: done")
