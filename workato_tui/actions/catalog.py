@@ -47,7 +47,7 @@ ACTIONS: tuple[WriteAction, ...] = (
                 "connections.delete", irreversible=True),
     WriteAction("api-client-new", "n", "New", "Create API client", ("api-clients",),
                 "api_clients.create"),
-    WriteAction("api-client-regenerate", "g", "Regenerate", "Regenerate token",
+    WriteAction("api-client-regenerate", "R", "Regenerate", "Regenerate token",
                 ("api-clients",), "api_clients.regenerate", irreversible=True),
     WriteAction("api-client-delete", "D", "Delete", "Delete API client", ("api-clients",),
                 "api_clients.delete", irreversible=True),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -66,8 +67,8 @@ class AuthErrorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="panel"):
-            yield Static(f"[b]Workato refused the token of profile {self.label}[/b] (401)\n\n"
-                         f"{self.error.message}\n\n{self.error.hint}\n\n"
-                         f"Correlation id: {self.error.correlation_id or 'none'}\n\n"
-                         "Press ctrl+q to quit, or escape to look around anyway.", markup=False)
+            yield Static(f"[b]Workato refused the token of profile {escape(self.label)}[/b] (401)"
+                         f"\n\n{escape(self.error.message)}\n\n{escape(self.error.hint)}\n\n"
+                         f"Correlation id: {escape(self.error.correlation_id or 'none')}\n\n"
+                         "Press ctrl+q to quit, or escape to look around anyway.")
         yield Footer()

@@ -39,12 +39,13 @@ class Place:
 
 
 class MainScreen(Screen[None]):
+    AUTO_FOCUS = "ResourceTable"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("colon", "command", "Go to", id="command"),
         Binding("escape", "back", "Back", id="back"),
         Binding("question_mark", "help", "Keys", id="help"),
-        Binding("y", "raw_json", "JSON", id="raw-json"),
-        Binding("ctrl+b", "toggle_tree", "Tree", id="toggle-tree"),
+        Binding("y", "raw_json", "JSON", show=False, id="raw-json"),
+        Binding("ctrl+b", "toggle_tree", "Tree", show=False, id="toggle-tree"),
         Binding("ctrl+t", "focus_tree", "Focus tree", show=False, id="focus-tree"),
     ]
 
@@ -61,7 +62,7 @@ class MainScreen(Screen[None]):
             yield FolderTree(self.service, id="tree")
             yield ResourceView(self.service, id="view")
         yield CommandBar(view_names(), id="command-bar")
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def view(self) -> ResourceView:
@@ -123,8 +124,8 @@ class MainScreen(Screen[None]):
     def action_command(self) -> None:
         self.query_one(CommandBar).open()
 
-    @on(CommandBar.Submitted)
-    def _command(self, event: CommandBar.Submitted) -> None:
+    @on(CommandBar.Chosen)
+    def _command(self, event: CommandBar.Chosen) -> None:
         self.jump(event.command)
 
     def action_toggle_tree(self) -> None:
@@ -169,7 +170,10 @@ class MainScreen(Screen[None]):
         elif spec.opens == "customer":
             self.go(_view("customer-recipes"), self.context.with_(customer=row, recipe=None))
         elif spec.opens == "rows":
-            self.go(_view("rows"), self.context.with_(table=row))
+            from .lookup_editor import LookupEditorScreen
+
+            self.context = self.context.with_(table=row)  # `:rows` still shows it read-only
+            self.app.push_screen(LookupEditorScreen(self.service, row))
         elif spec.opens == "job":
             from .job_detail import JobScreen
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
@@ -144,11 +145,14 @@ async def load_calls(service: WorkspaceService, ctx: ViewContext) -> AsyncIterat
     yield [call_row(entry) for entry in service.calls.recent()]
 
 
+_CALL_NUMBERS = itertools.count(1)
+
+
 def call_row(entry: Any) -> Row:
     row = dict(entry) if isinstance(entry, dict) else dict(vars(entry))
+    row["id"] = next(_CALL_NUMBERS)
     query = row.get("query") or {}
     row["query_text"] = "&".join(f"{k}={v}" for k, v in query.items())
-    row["seq"] = row.get("seq", 0)
     return row
 
 
@@ -156,7 +160,8 @@ def _schema_columns(table: Row | None) -> tuple[C, ...]:
     if not table:
         return ()
     try:
-        labels = [c["label"] for c in json.loads(table.get("schema") or "[]")]
+        labels = [c["label"] for c in json.loads(table.get("schema") or table.get("schema_")
+                                                 or "[]")]
     except (ValueError, TypeError, KeyError):
         labels = []
     return (C("id", "ROW ID", align="right"), *(C(label, label.upper()) for label in labels))
@@ -166,9 +171,9 @@ def _schema_columns(table: Row | None) -> tuple[C, ...]:
 
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("recipes", "Recipes", "recipes.list", (
-        C("id", "ID", align="right"), C("name", "NAME", width=44),
+        C("id", "ID", align="right"), C("name", "NAME", width=42),
         C("running", "STATE", format=f.running), C("trigger_application", "TRIGGER"),
-        C("action_applications", "ACTIONS", format=f.apps),
+        C("action_applications", "ACTIONS", format=f.apps, width=20),
         C("job_succeeded_count", "OK", align="right"),
         C("job_failed_count", "FAILED", align="right"),
         C("last_run_at", "LAST RUN", format=f.age, align="right"),
@@ -226,7 +231,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         C("timestamp", "TIME", format=f.text, width=29), C("event_type", "EVENT", width=24),
         C("user_name", "USER", width=22), C("resource_type", "TYPE"),
         C("resource_name", "RESOURCE", width=40)),
-        load_activity, aliases=("act", "audit", "log")),
+        load_activity, aliases=("act", "audit")),
     ViewSpec("customers", "Customers", "customers.list", (
         C("id", "ID", align="right"), C("external_id", "EXTERNAL ID"),
         C("name", "NAME", width=30), C("created_at", "CREATED", format=f.when)),

@@ -23,7 +23,9 @@ class CommandBar(Input):
     """
 
     @dataclass
-    class Submitted(Message):
+    class Chosen(Message):
+        """The user entered a command (named apart from Input.Submitted, which it would hide)."""
+
         command: str
 
     def __init__(self, names: list[str], *, id: str | None = None) -> None:
@@ -36,7 +38,7 @@ class CommandBar(Input):
     def open(self) -> None:
         self.value = ""
         self.add_class("-active")
-        self.focus()
+        self.screen.set_focus(self)  # at once: keys typed right after ':' must land here
 
     def action_close(self) -> None:
         self.remove_class("-active")
@@ -50,4 +52,4 @@ class CommandBar(Input):
         self.remove_class("-active")
         self.value = ""
         if command:
-            self.post_message(self.Submitted(command))
+            self.post_message(self.Chosen(command))

@@ -7,6 +7,7 @@ that says what failed, why, and what to do.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -33,7 +34,7 @@ class ResourceView(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "start_filter", "Filter", id="filter"),
         Binding("ctrl+r", "refresh", "Refresh", id="refresh"),
-        Binding("s", "sort_next", "Sort", id="sort"),
+        Binding("s", "sort_next", "Sort", show=False, id="sort"),
         Binding("S", "sort_reverse", "Reverse sort", show=False, id="sort-reverse"),
         *(Binding(a.key, f"act('{a.id}')", a.label, id=a.id) for a in ACTIONS),
     ]
@@ -122,6 +123,7 @@ class ResourceView(Vertical):
                 (table.append_rows if len(loaded) > len(page) else table.set_rows)(page)
                 table.loading = False
                 self.update_crumbs()
+                await asyncio.sleep(0)  # let the page paint before the next one arrives
             if not loaded:
                 table.set_rows([])
             self.stale = False
@@ -212,7 +214,7 @@ class ResourceView(Vertical):
     def action_start_filter(self) -> None:
         box = self.filter_input
         box.add_class("-active")
-        box.focus()
+        self.screen.set_focus(box)  # at once: keys typed right after '/' must land here
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
