@@ -35,7 +35,7 @@ class Place:
 
     spec: ViewSpec
     context: ViewContext
-    cursor: int = 0
+    cursor_key: Any = None
 
 
 class MainScreen(Screen[None]):
@@ -79,6 +79,7 @@ class MainScreen(Screen[None]):
             self.query_one(FolderTree).display = False  # ctrl+b shows it on narrow terminals
         self.go(spec, remember=False)
         self.header.stale = self.view.stale
+        self.header.render_status()
         self.view.table.focus()
 
     # navigation ---------------------------------------------------------------------------
@@ -91,7 +92,7 @@ class MainScreen(Screen[None]):
             return False
         if remember and self.view.spec is not None:
             self.history.append(Place(self.view.spec, self.view.context,
-                                      self.view.table.cursor_row))
+                                      self.view.table.current_key))
         self.context = context
         self.view.show(spec, context)
         self.view.table.focus()
@@ -117,8 +118,7 @@ class MainScreen(Screen[None]):
             return
         place = self.history.pop()
         self.context = place.context
-        self.view.show(place.spec, place.context)
-        self.view.table.move_cursor(row=place.cursor)
+        self.view.show(place.spec, place.context, cursor_key=place.cursor_key)
         self.view.table.focus()
 
     def action_command(self) -> None:

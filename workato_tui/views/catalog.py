@@ -228,7 +228,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         C("agents", "AGENT STATUS", width=60)),
         load_on_prem, aliases=("op", "onprem", "agents"), row_style=_status_style),
     ViewSpec("activity", "Activity log", "activity.list", (
-        C("timestamp", "TIME", format=f.text, width=29), C("event_type", "EVENT", width=24),
+        C("timestamp", "TIME", format=f.when), C("event_type", "EVENT", width=24),
         C("user_name", "USER", width=22), C("resource_type", "TYPE"),
         C("resource_name", "RESOURCE", width=40)),
         load_activity, aliases=("act", "audit")),

@@ -59,6 +59,7 @@ class ResourceView(Vertical):
         self.stale = False
         self.loading_pages = False
         self._unsubscribe: Any = None
+        self._restore_key: Any = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="crumbs")
@@ -75,8 +76,11 @@ class ResourceView(Vertical):
 
     # showing a view ---------------------------------------------------------------------
 
-    def show(self, spec: ViewSpec, context: ViewContext, *, refresh: bool = False) -> None:
+    def show(self, spec: ViewSpec, context: ViewContext, *, refresh: bool = False,
+             cursor_key: Any = None) -> None:
+        """Show a view; `cursor_key` puts the cursor back on that row once it has loaded."""
         self._stop_following()
+        self._restore_key = cursor_key
         same = self.spec is spec and self.context == context
         self.spec, self.context = spec, context
         table = self.table
@@ -103,6 +107,7 @@ class ResourceView(Vertical):
         self.stale = rows is not None and not self.table.total_count
         if self.stale and rows is not None:
             self.table.set_rows(rows)
+            self._restore_cursor()
 
     @work(exclusive=True, group="view-load", exit_on_error=False)
     async def load(self, refresh: bool = False) -> None:
@@ -122,6 +127,7 @@ class ResourceView(Vertical):
                 loaded.extend(page)
                 (table.append_rows if len(loaded) > len(page) else table.set_rows)(page)
                 table.loading = False
+                self._restore_cursor()
                 self.update_crumbs()
                 await asyncio.sleep(0)  # let the page paint before the next one arrives
             if not loaded:
@@ -137,6 +143,10 @@ class ResourceView(Vertical):
             table.loading = False
             self.loading_pages = False
             self.update_crumbs()
+
+    def _restore_cursor(self) -> None:
+        if self._restore_key is not None and self.table.move_to_key(self._restore_key):
+            self._restore_key = None
 
     def _show_failure(self, spec: ViewSpec, error: WorkatoError) -> None:
         if isinstance(error, Forbidden):

@@ -359,6 +359,14 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         if always_post or self.current_key != previous_key:
             self._post_highlighted()
 
+    def move_to_key(self, key: Hashable) -> bool:
+        """Put the cursor on the row with `key`, if it is shown; True when it moved there."""
+        position = self._position_of_key(key)
+        if position is None:
+            return False
+        self.move_cursor(row=position)
+        return True
+
     def _position_of_key(self, key: Hashable | None) -> int | None:
         if key is None:
             return None

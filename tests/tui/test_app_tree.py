@@ -1,0 +1,87 @@
+"""The projects -> folders tree: lazy loading, and scoping the views to a folder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from workato_tui.views import find_view
+from workato_tui.widgets.folder_tree import ALL_PROJECTS, FolderTree
+
+if TYPE_CHECKING:
+    from conftest import UI, Harness
+
+
+def _folder(harness: Harness, name: str) -> dict[str, Any]:
+    return next(f for f in harness.emu.store.main.folders.values() if f["name"] == name)
+
+
+def _project_folder(harness: Harness, name: str) -> int:
+    projects = harness.emu.store.main.projects.values()
+    return int(next(p["folder_id"] for p in projects if p["name"] == name))
+
+
+def _folder_requests(harness: Harness, parent_id: int) -> list[Any]:
+    return [r for r in harness.requests("/api/folders") if f"parent_id={parent_id}" in r.query]
+
+
+def _tree(ui: UI) -> FolderTree:
+    return ui.app.screen.query_one(FolderTree)
+
+
+async def test_root_is_expanded_with_the_projects(harness: Harness) -> None:
+    names = sorted((p["name"] for p in harness.emu.store.main.projects.values()), key=str.lower)
+    async with harness.run() as ui:
+        tree = _tree(ui)
+        assert str(tree.root.label) == ALL_PROJECTS and tree.root.is_expanded
+        assert [str(n.label) for n in tree.root.children] == [f"▣ {name}" for name in names]
+        assert not any(n.is_expanded for n in tree.root.children)
+
+
+async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views(
+        harness: Harness) -> None:
+    finance = _project_folder(harness, "Finance Ops")
+    invoices = _folder(harness, "Invoices")
+    store = harness.emu.store.main
+    async with harness.run() as ui:
+        tree = _tree(ui)
+        assert _folder_requests(harness, finance) == []  # nothing loaded before expanding
+        await ui.press("ctrl+t", "j", "j")
+        assert tree.has_focus and tree.cursor_node is not None
+        assert tree.cursor_node.data is not None and tree.cursor_node.data["id"] == finance
+        await ui.press("space")
+        assert len(_folder_requests(harness, finance)) == 1
+        labels = [str(n.label) for n in tree.cursor_node.children]
+        assert labels == ["▢ Invoices", "▢ Month-end close", "▢ Payments"]
+
+        await ui.press("j", "enter")
+        assert ui.view.spec is find_view("recipes")
+        assert ui.crumbs.startswith("Finance Ops / Invoices › Recipes  [1]")
+        expected = {r["id"] for r in store.recipes.values() if r["folder_id"] == invoices["id"]}
+        assert set(ui.column("id")) == expected
+        assert all(r.query.startswith(f"folder_id={invoices['id']}")
+                   for r in harness.requests("/api/recipes")[1:])
+
+        await ui.jump("connections")
+        assert ui.crumbs.startswith("Finance Ops / Invoices › Connections  [0]")
+        assert ui.table.total_count == 0 and ui.table.empty_text == "No connections here"
+
+        await ui.press("ctrl+t", "k", "enter")  # up to Finance Ops itself
+        expected = {c["name"] for c in store.connections.values() if c["folder_id"] == finance}
+        assert ui.view.spec is find_view("connections")
+        assert set(ui.column("name")) == expected and len(expected) == 3
+
+
+async def test_selecting_all_projects_unscopes(harness: Harness) -> None:
+    invoices = _folder(harness, "Invoices")
+    async with harness.run() as ui:
+        tree = _tree(ui)
+        ui.app.screen.post_message(FolderTree.FolderChosen(
+            {"id": invoices["id"], "name": "Invoices", "project_id": invoices["project_id"],
+             "path": "Finance Ops / Invoices"}))
+        await ui.settle()
+        assert ui.table.total_count == 1
+        tree.focus()
+        assert tree.cursor_node is tree.root
+        await ui.press("enter")
+        assert ui.crumbs.startswith("Recipes  [")
+        assert ui.table.total_count == len(harness.emu.store.main.recipes)
