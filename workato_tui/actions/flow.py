@@ -69,6 +69,20 @@ def blocked_reason(service: WorkspaceService, action: WriteAction) -> str | None
     return service.denied(action.endpoint_id)
 
 
+def say_why_disabled(widget: Any, event: Any) -> None:
+    """For a key bound to a write that is disabled here: stop it and notify the reason."""
+    from .catalog import BY_ID
+
+    active = widget.screen.active_bindings.get(event.key)
+    if active is None or active.enabled or active.binding.id not in BY_ID:
+        return
+    action = BY_ID[active.binding.id]
+    reason = blocked_reason(widget.service, action)
+    if reason:
+        event.stop()
+        widget.app.notify(reason, title=f"{action.verb}: unavailable", severity="warning")
+
+
 async def run_simple(ctx: ActionContext, call: Callable[[Row], Awaitable[Any]],
                      done: str) -> bool:
     """Confirm, then one call per row; several rows run as bulk work inside the quota."""

@@ -7,7 +7,6 @@ a time through the client's rate limiter, so it queues inside the quota.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -173,7 +172,7 @@ class WorkspaceWrites:
                                 on_change: Callable[[Deployment], None] | None = None
                                 ) -> Deployment:
         """Poll a deployment until it leaves `pending` (or `timeout` seconds pass)."""
-        pause = sleep or asyncio.sleep
+        pause = sleep or self.client.limiter.sleep
         waited = 0.0
         while deployment.state == "pending" and waited < timeout:
             await pause(DEPLOY_POLL_SECONDS)

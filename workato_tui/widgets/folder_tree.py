@@ -12,7 +12,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ..actions.catalog import BY_ID, TREE_ACTIONS
-from ..actions.flow import ActionContext, blocked_reason
+from ..actions.flow import ActionContext, blocked_reason, say_why_disabled
 from ..api.errors import WorkatoError
 from ..views.spec import ViewContext
 
@@ -62,6 +62,7 @@ class FolderTree(Tree[FolderData]):
                 "project_id": project.id,
                 "path": project.name,
                 "loaded": False,
+                "is_project": True,
             }
             self.root.add(f"▣ {project.name}", data=data, allow_expand=True)
 
@@ -88,6 +89,7 @@ class FolderTree(Tree[FolderData]):
                 "project_id": data["project_id"],
                 "path": f"{data['path']} / {folder.name}",
                 "loaded": False,
+                "is_project": False,
             }
             node.add(f"▢ {folder.name}", data=child, allow_expand=True)
         if not folders:
@@ -106,6 +108,10 @@ class FolderTree(Tree[FolderData]):
         if action != "act":
             return True
         return None if blocked_reason(self.service, BY_ID[str(parameters[0])]) else True
+
+    def on_key(self, event: Any) -> None:
+        """A disabled write key says why it is disabled instead of doing nothing."""
+        say_why_disabled(self, event)
 
     def action_act(self, action_id: str) -> None:
         write = BY_ID[action_id]

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from ..actions.catalog import ACTIONS, BY_ID, WriteAction, find_action
-from ..actions.flow import ActionContext, blocked_reason
+from ..actions.flow import ActionContext, blocked_reason, say_why_disabled
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..views.spec import Row, ViewContext, ViewSpec
 from .table import ResourceTable
@@ -287,14 +287,7 @@ class ResourceView(Vertical):
 
     def on_key(self, event: Any) -> None:
         """A disabled write key says why it is disabled instead of doing nothing."""
-        active = self.screen.active_bindings.get(event.key)
-        if active is None or active.enabled or active.binding.id not in BY_ID:
-            return
-        reason = blocked_reason(self.service, BY_ID[active.binding.id])
-        if reason:
-            event.stop()
-            self.app.notify(reason, title=f"{BY_ID[active.binding.id].verb}: unavailable",
-                            severity="warning")
+        say_why_disabled(self, event)
 
     def action_act(self, action_id: str) -> None:
         write = BY_ID[action_id]
