@@ -6,7 +6,7 @@ from typing import Any
 
 from ..api.errors import BadRequest, WorkatoError
 from ..screens.form import Field, FormScreen, Values
-from .flow import ActionContext, label, run_simple
+from .flow import ActionContext, label, run_simple, submit_form
 from .recipes import folder_field
 
 CREDENTIALS_HELP = ("Masked. Provider fields as key=value pairs separated by ';', "
@@ -49,11 +49,8 @@ async def create(ctx: ActionContext) -> bool:
 
     form = FormScreen("New connection", fields, submit, validate=_credentials_problem,
                       confirm=lambda v: ctx.confirmation([v["name"]]), submit_label="Create")
-    result = await ctx.app.push_screen_wait(form)
-    if result:
-        status = getattr(result, "authorization_status", None) or "not authorized yet"
-        ctx.notify_done(f"Created connection {getattr(result, 'name', '')} ({status}).")
-    return bool(result)
+    return await submit_form(ctx, form, lambda r: f"Created connection {r.name} "
+                             f"({r.authorization_status or 'not authorized yet'}).")
 
 
 async def update(ctx: ActionContext) -> bool:
@@ -73,10 +70,7 @@ async def update(ctx: ActionContext) -> bool:
     form = FormScreen(f"Edit {connection['name']}", fields, submit, validate=_credentials_problem,
                       confirm=lambda v: ctx.confirmation([connection["name"]]),
                       submit_label="Save")
-    result = await ctx.app.push_screen_wait(form)
-    if result:
-        ctx.notify_done(f"Updated {connection['name']}.")
-    return bool(result)
+    return await submit_form(ctx, form, lambda r: f"Updated {connection['name']}.")
 
 
 async def disconnect(ctx: ActionContext) -> bool:

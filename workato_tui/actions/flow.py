@@ -83,6 +83,14 @@ def say_why_disabled(widget: Any, event: Any) -> None:
         widget.app.notify(reason, title=f"{action.verb}: unavailable", severity="warning")
 
 
+async def submit_form(ctx: ActionContext, form: Any, done: Callable[[Any], str]) -> bool:
+    """Show a form (it confirms and sends itself); on success, say what was done."""
+    result = await ctx.app.push_screen_wait(form)
+    if result:
+        ctx.notify_done(done(result))
+    return bool(result)
+
+
 async def run_simple(ctx: ActionContext, call: Callable[[Row], Awaitable[Any]],
                      done: str) -> bool:
     """Confirm, then one call per row; several rows run as bulk work inside the quota."""

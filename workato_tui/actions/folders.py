@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..screens.form import Field, FormScreen, Values
-from .flow import ActionContext
+from .flow import ActionContext, submit_form
 
 
 async def create(ctx: ActionContext, project: bool) -> bool:
@@ -23,10 +23,7 @@ async def create(ctx: ActionContext, project: bool) -> bool:
     form = FormScreen(title, [Field("name", "Name", required=True)], submit,
                       confirm=lambda v: ctx.confirmation([f"{v['name']} ({where})"]),
                       submit_label="Create")
-    created = await ctx.app.push_screen_wait(form)
-    if created:
-        ctx.notify_done(f"Created {getattr(created, 'name', '')}.")
-    return bool(created)
+    return await submit_form(ctx, form, lambda r: f"Created {r.name}.")
 
 
 async def rename(ctx: ActionContext) -> bool:
@@ -46,10 +43,7 @@ async def rename(ctx: ActionContext) -> bool:
                                                          value=folder["name"])], submit,
                       confirm=lambda v: ctx.confirmation([f"{folder['name']} -> {v['name']}"]),
                       submit_label="Rename")
-    renamed = await ctx.app.push_screen_wait(form)
-    if renamed:
-        ctx.notify_done(f"Renamed to {getattr(renamed, 'name', '')}.")
-    return bool(renamed)
+    return await submit_form(ctx, form, lambda r: f"Renamed to {r.name}.")
 
 
 async def deploy(ctx: ActionContext) -> bool:

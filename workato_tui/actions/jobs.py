@@ -11,7 +11,7 @@ from ..api.models import RepeatResult
 from ..screens.form import Field, FormScreen, Values
 from ..screens.progress import BulkScreen
 from ..service.writes import ItemResult
-from .flow import ActionContext
+from .flow import ActionContext, submit_form
 
 
 def repeat_item(result: RepeatResult) -> ItemResult:
@@ -83,7 +83,4 @@ async def resume(ctx: ActionContext) -> bool:
     form = FormScreen(f"Resume job {job['id']}", fields, submit,
                       confirm=lambda v: ctx.confirmation([str(job["id"])]),
                       submit_label="Resume")
-    if await ctx.app.push_screen_wait(form):
-        ctx.notify_done(f"Resumed job {job['id']}.")
-        return True
-    return False
+    return await submit_form(ctx, form, lambda r: f"Resumed job {job['id']}.")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..screens.form import Field, FormScreen, Values
-from .flow import ActionContext, run_simple
+from .flow import ActionContext, run_simple, submit_form
 
 CODE_TEMPLATE = json.dumps({"number": 0, "provider": "workato_webhooks", "name": "new_event",
                             "keyword": "trigger", "as": "trigger", "input": {}, "block": []},
@@ -58,10 +58,7 @@ async def create(ctx: ActionContext) -> bool:
 
     form = FormScreen("New recipe", fields, submit, validate=_code_problem,
                       confirm=lambda v: ctx.confirmation([v["name"]]), submit_label="Create")
-    result = await ctx.app.push_screen_wait(form)
-    if result:
-        ctx.notify_done(f"Created recipe {getattr(result, 'id', '')} (stopped).")
-    return bool(result)
+    return await submit_form(ctx, form, lambda r: f"Created recipe {r.id} (stopped).")
 
 
 async def copy(ctx: ActionContext) -> bool:
@@ -73,10 +70,7 @@ async def copy(ctx: ActionContext) -> bool:
     form = FormScreen(f"Copy {recipe['name']}", [await folder_field(ctx, recipe.get("folder_id"))],
                       submit, confirm=lambda v: ctx.confirmation([recipe["name"]]),
                       submit_label="Copy")
-    result = await ctx.app.push_screen_wait(form)
-    if result:
-        ctx.notify_done(f"Copied as recipe {getattr(result, 'new_flow_id', '')}.")
-    return bool(result)
+    return await submit_form(ctx, form, lambda r: f"Copied as recipe {r.new_flow_id}.")
 
 
 async def update(ctx: ActionContext) -> bool:
@@ -94,10 +88,7 @@ async def update(ctx: ActionContext) -> bool:
 
     form = FormScreen(f"Edit {recipe['name']}", fields, submit,
                       confirm=lambda v: ctx.confirmation([recipe["name"]]), submit_label="Save")
-    result = await ctx.app.push_screen_wait(form)
-    if result:
-        ctx.notify_done(f"Updated {recipe['name']}.")
-    return bool(result)
+    return await submit_form(ctx, form, lambda r: f"Updated {recipe['name']}.")
 
 
 async def start(ctx: ActionContext) -> bool:
