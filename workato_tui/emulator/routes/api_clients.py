@@ -16,6 +16,11 @@ def _view(client: ApiClient) -> Record:
     return dict(client.record)
 
 
+def _with_secret(client: ApiClient) -> Record:
+    """Create and regenerate answers: the only place the token's value is ever sent."""
+    return {"result": {**_view(client), "token": {**client.record["token"], "value": client.token}}}
+
+
 @route("api_clients.list")
 async def list_clients(ctx: Ctx) -> Record:
     clients = sorted(ctx.store.api_clients.values(), key=lambda c: c.id)
@@ -56,7 +61,7 @@ async def create_client(ctx: Ctx) -> Record:
                             ENVIRONMENTS[environment])
     ctx.store.log_activity(ctx.client, "api_client_created",
                            {"id": client.id, "name": client.record["name"], "type": "ApiClient"})
-    return {"result": {**_view(client), "token": {**client.record["token"], "value": client.token}}}
+    return _with_secret(client)
 
 
 def _client(ctx: Ctx) -> ApiClient:
@@ -72,7 +77,7 @@ async def regenerate_client(ctx: Ctx) -> Record:
     ctx.store.issue_token(client)
     ctx.store.log_activity(ctx.client, "api_client_token_regenerated",
                            {"id": client.id, "name": client.record["name"], "type": "ApiClient"})
-    return {"result": {**_view(client), "token": {**client.record["token"], "value": client.token}}}
+    return _with_secret(client)
 
 
 @route("api_clients.delete")
