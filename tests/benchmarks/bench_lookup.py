@@ -1,0 +1,228 @@
+"""Benchmark: the lookup editor on the 100,000-row "Product catalog" of the large emulator.
+
+    python tests/benchmarks/bench_lookup.py [--datatable-rows 100000] [--changes 200]
+
+Measured, headless under run_test on a FakeClock (quota waits cost no real time):
+- open: enter on the table -> first page on screen, and -> all rows loaded; the longest the
+  event loop was blocked meanwhile (what a person would feel as a freeze);
+- scroll: page down / end on the loaded table; filter: a substring filter on all rows;
+- the same show/filter with Textual's DataTable (tests/benchmarks/bench_table.py, own process);
+- save: the requests used to save N changes (updates spread over the table, adds, deletes)
+  against the minimum, and how many answers were 429.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any, Self
+
+from pydantic import SecretStr
+
+sys.path.insert(0, str(Path(__file__).parent))
+import bench_table
+
+from workato_tui.api.limiter import RateLimiter
+from workato_tui.app import WorkatoApp
+from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
+from workato_tui.lookup import SaveEngine, Staging, flatten
+from workato_tui.service.connect import demo_profile, open_workspace
+from workato_tui.service.workspace import WorkspaceService
+from workato_tui.widgets.resource_view import ResourceView
+
+TABLE = "Product catalog"
+SIZE = (120, 40)
+FILTER = "subscription"
+
+
+def service_on(emu: Emulator, clock: FakeClock) -> WorkspaceService:
+    limiter = RateLimiter(now=clock.monotonic, sleep=clock.sleep)
+    return open_workspace(demo_profile(), SecretStr(ADMIN_TOKEN), None,
+                          transport=emu.transport(), limiter=limiter)
+
+
+class LoopWatch:
+    """The longest gap between event-loop turns while it runs (a frozen UI shows up here),
+    and the longest garbage collection meanwhile (a share of such gaps)."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self.longest_gc = 0.0
+        self._gc_started = 0.0
+        self._task: asyncio.Task[None] | None = None
+
+    def _gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        else:
+            self.longest_gc = max(self.longest_gc, time.perf_counter() - self._gc_started)
+
+    async def _watch(self) -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(0.001)
+            now = time.perf_counter()
+            self.longest = max(self.longest, now - last)
+            last = now
+
+    def __enter__(self) -> Self:
+        self._task = asyncio.get_running_loop().create_task(self._watch())
+        gc.callbacks.append(self._gc)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._task is not None
+        self._task.cancel()
+        gc.callbacks.remove(self._gc)
+
+
+async def until(condition: Any, timeout: float = 300.0) -> None:
+    """Poll without waiting for the app to be idle (it is busy loading on purpose)."""
+    start = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("condition not met")
+        await asyncio.sleep(0.002)
+
+
+async def bench_editor(emu: Emulator, clock: FakeClock) -> dict[str, float]:
+    app = WorkatoApp(service_on(emu, clock), first_view="lookup-tables")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(lambda: any(r["name"] == TABLE for r in _tables(app)))
+        view = app.screen.query_one(ResourceView)
+        view.table.move_cursor(row=next(i for i, r in enumerate(_tables(app)) if r["name"] == TABLE))
+        result: dict[str, float] = {}
+        start = time.perf_counter()
+        with LoopWatch() as opening:
+            view.table.action_activate()  # what enter does (pilot.press waits for idle)
+            await until(lambda: "SKU-000000" in _grid_line(app, 1))
+        result["first_page"] = time.perf_counter() - start
+        with LoopWatch() as loading:
+            await until(lambda: not getattr(app.screen, "loading_rows", True))
+        result["all_rows"] = time.perf_counter() - start
+        result["block_opening"], result["block_loading"] = opening.longest, loading.longest
+        result["gc_loading"] = loading.longest_gc
+        grid = app.screen.grid
+        assert grid.total_count == 100_000, grid.total_count
+        result["virtual_s"] = clock.monotonic()
+        result["scroll"] = await _timed_keys(pilot, ["pagedown"] * 10 + ["end", "G", "g"])
+        start = time.perf_counter()
+        grid.set_filter(FILTER)
+        await pilot.pause()
+        assert FILTER in _grid_line(app, 1)
+        result["filter"] = time.perf_counter() - start
+        result["filtered_rows"] = grid.row_count
+    return result
+
+
+def _tables(app: WorkatoApp) -> list[dict[str, Any]]:
+    return app.screen.query_one(ResourceView).table.visible_rows  # type: ignore[return-value]
+
+
+def _grid_line(app: WorkatoApp, y: int) -> str:
+    grids = app.screen.query("#lookup-grid")
+    return grids.first().render_line(y).text if grids else ""
+
+
+async def _timed_keys(pilot: Any, keys: list[str]) -> float:
+    start = time.perf_counter()
+    for key in keys:
+        await pilot.press(key)
+    await pilot.pause()
+    return (time.perf_counter() - start) / len(keys)
+
+
+async def bench_save(emu: Emulator, clock: FakeClock, changes: int) -> dict[str, Any]:
+    service = service_on(emu, clock)
+    table_id = next(i for i, t in emu.store.main.lookup_tables.items() if t["name"] == TABLE)
+    columns = ["sku", "name", "category", "price", "owner"]
+    rows = [flatten(r.id, r.data, columns)
+            async for page in service.lookup_row_pages(table_id) for r in page]
+    staging = Staging(table_id, columns)
+    rng = random.Random(7)
+    updates, adds = int(changes * 0.75), int(changes * 0.15)
+    deletes = changes - updates - adds
+    picked = rng.sample(rows, updates + deletes)
+    for row in picked[:updates]:
+        staging.set_cell(row, "price", "1.00")
+    staging.toggle_delete(picked[updates:])
+    for n in range(adds):
+        staging.add_row({"sku": f"SKU-NEW-{n}", "name": "Bench kit"})
+    engine = SaveEngine(service, staging, server_keys=[r["id"] for r in rows])
+    before, started = len(emu.store.requests), clock.monotonic()
+    results = await engine.run()
+    sent = emu.store.requests[before:]
+    checked = updates + deletes
+    pages = len({rows.index(r) // 1000 for r in picked})
+    await service.aclose()
+    return {"changes": changes, "saved": sum(r.ok for r in results), "updates": updates,
+            "adds": adds, "deletes": deletes, "requests": len(sent),
+            "reads": engine.report.read_requests, "writes": engine.report.write_requests,
+            "minimum": changes + min(checked, pages), "naive": changes + checked,
+            "status_429": sum(r.status == 429 for r in sent),
+            "virtual_s": clock.monotonic() - started}
+
+
+def report(editor: dict[str, float], table: dict[str, Any], save: dict[str, Any]) -> None:
+    scale = 100_000 / table["rows"]
+    print(f"Lookup editor, {TABLE} (100,000 rows), headless {SIZE[0]}x{SIZE[1]}")
+    print(f"  open: first page shown {editor['first_page']:.3f} s, all rows loaded "
+          f"{editor['all_rows']:.3f} s (100 pages; {editor['virtual_s']:.0f} s of quota "
+          "waiting on the fake clock)")
+    print(f"  longest event-loop block: {editor['block_opening'] * 1000:.0f} ms opening the "
+          f"screen, {editor['block_loading'] * 1000:.0f} ms while the other 99 pages load "
+          f"(in-process emulator included; longest garbage collection "
+          f"{editor['gc_loading'] * 1000:.0f} ms)")
+    print(f"  scroll: {editor['scroll'] * 1000:.0f} ms per key (page down, end, G, g)")
+    print(f"  filter {FILTER!r}: {editor['filter']:.3f} s -> {editor['filtered_rows']:.0f} rows")
+    print(f"DataTable, {table['rows']} rows (bench_table, own process): show {table['show']:.3f}"
+          f" s, filter {table['filter']:.3f} s")
+    for phase, mine in (("show", editor["first_page"]), ("show", editor["all_rows"]),
+                        ("filter", editor["filter"])):
+        which = {editor["first_page"]: "first page", editor["all_rows"]: "all rows"}.get(
+            mine, phase)
+        ratio = table[phase] * scale / mine
+        print(f"  DataTable {phase} / editor {which}: {ratio:.1f}x"
+              + (" (DataTable scaled linearly to 100,000 rows)" if scale != 1 else ""))
+    print(f"Save {save['changes']} changes ({save['updates']} updates spread over the table, "
+          f"{save['adds']} adds, {save['deletes']} deletes): {save['saved']} saved")
+    print(f"  requests: {save['requests']} = {save['writes']} writes + {save['reads']} re-reads;"
+          f" minimum {save['minimum']}; one GET per row would be {save['naive']}")
+    print(f"  429 answers: {save['status_429']}; {save['virtual_s']:.0f} s on the fake clock "
+          "(60 requests a minute per row endpoint)")
+
+
+def large_emulator(clock: FakeClock) -> Emulator:
+    """The large seed, kept out of the garbage collector's way: in real use its 100,000 rows
+    and 10,000 recipes live on Workato's servers, not in the app's heap."""
+    gc.unfreeze()
+    emulator = Emulator.large(clock=clock)
+    gc.freeze()
+    return emulator
+
+
+async def run(changes: int) -> tuple[dict[str, float], dict[str, Any]]:
+    clock = FakeClock()
+    editor = await bench_editor(large_emulator(clock), clock)
+    clock = FakeClock()
+    save = await bench_save(large_emulator(clock), clock, changes)
+    return editor, save
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datatable-rows", type=int, default=100_000)
+    parser.add_argument("--changes", type=int, default=200)
+    args = parser.parse_args()
+    editor, save = asyncio.run(run(args.changes))
+    table = bench_table.spawn("datatable", args.datatable_rows)
+    report(editor, table, save)
+
+
+if __name__ == "__main__":
+    main()
