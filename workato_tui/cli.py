@@ -51,7 +51,7 @@ def run_app(args: argparse.Namespace) -> int:
     if args.print_paths:
         return print_paths(paths)
     ui_state = paths.state_dir / "ui.json"
-    demo = lambda: build_demo_service(paths, args.read_only)  # noqa: E731
+    demo = lambda: build_demo_service(paths, args.read_only)
     if args.demo:
         WorkatoApp(demo(), ui_state_file=ui_state).run()
         return 0

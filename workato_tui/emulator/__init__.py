@@ -13,7 +13,14 @@ from .app import EmulatorApp
 from .clock import Clock, FakeClock, SystemClock
 from .faults import FaultInjector
 from .ratelimit import QuotaKeeper
-from .seed import ADMIN_TOKEN, DEMO_RESUME_TOKEN, DEMO_TOKENS, FINANCE_TOKEN, READONLY_TOKEN, build_demo
+from .seed import (
+    ADMIN_TOKEN,
+    DEMO_RESUME_TOKEN,
+    DEMO_TOKENS,
+    FINANCE_TOKEN,
+    READONLY_TOKEN,
+    build_demo,
+)
 from .store import SeenRequest, Store
 
 __all__ = [

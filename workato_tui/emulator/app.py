@@ -11,7 +11,8 @@ from urllib.parse import unquote
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import Receive, Scope as AsgiScope, Send
+from starlette.types import Receive, Send
+from starlette.types import Scope as AsgiScope
 
 from ..api.endpoints import match
 from . import routes  # noqa: F401  (registers every handler)

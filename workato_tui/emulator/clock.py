@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -27,7 +27,7 @@ class SystemClock:
         if scale <= 0:
             raise ValueError("time scale must be positive")
         self.scale = scale
-        self._start_wall = datetime.now(timezone.utc)
+        self._start_wall = datetime.now(UTC)
         self._start_mono = time.monotonic()
 
     def monotonic(self) -> float:
@@ -40,7 +40,7 @@ class SystemClock:
         await asyncio.sleep(max(0.0, seconds) / self.scale)
 
 
-DEFAULT_FAKE_START = datetime(2026, 11, 22, 9, 0, 0, tzinfo=timezone.utc)
+DEFAULT_FAKE_START = datetime(2026, 11, 22, 9, 0, 0, tzinfo=UTC)
 
 
 class FakeClock:
@@ -70,4 +70,4 @@ class FakeClock:
 
 def iso(moment: datetime) -> str:
     """Workato's timestamp style: 2021-11-25T07:07:38.568-08:00 (here in UTC)."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from starlette.requests import Request
@@ -13,7 +13,7 @@ from ..api.endpoints import Endpoint
 from .errors import bad_request, not_found
 from .store import ApiClient, Record, Scope, Store, Workspace
 
-FOLDER_ID_REQUIRED_FROM = datetime(2026, 5, 7, tzinfo=timezone.utc)
+FOLDER_ID_REQUIRED_FROM = datetime(2026, 5, 7, tzinfo=UTC)
 
 
 @dataclass

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from . import demo_data as d
 from .clock import Clock, iso
 from .jobgen import make_job, seed_jobs
 from .records import (
-    connection_config, new_connection, new_deployment, new_folder, new_lookup_table, new_project,
-    new_recipe, new_row, recipe_code,
+    connection_config,
+    new_connection,
+    new_deployment,
+    new_folder,
+    new_lookup_table,
+    new_project,
+    new_recipe,
+    new_row,
+    recipe_code,
 )
 from .store import ApiClient, ClientRole, Customer, Record, Store, Workspace
 
@@ -105,7 +112,7 @@ def _recipes(store: Store, rng: random.Random, projects: dict[str, Record],
 def _paused_job(store: Store, rng: random.Random) -> None:
     recipe = find(store.main.recipes, "Provision new hire accounts from Workday")
     log = store.main.job_log(recipe["id"])
-    last = datetime.fromtimestamp(log.jobs[-1]["_t"], tz=timezone.utc)
+    last = datetime.fromtimestamp(log.jobs[-1]["_t"], tz=UTC)
     started = max(store.now() - timedelta(hours=3), last + timedelta(minutes=1))
     job = make_job(store, recipe, started, "pending", rng)
     job["title"] = "Worker Hana Sato (48213): waiting for IT approval"
@@ -124,8 +131,10 @@ def _lookup_tables(store: Store, rng: random.Random, projects: dict[str, Record]
 def _lookup_rows(name: str, rng: random.Random) -> list[tuple[str, ...]]:
     if name == "Cost centers":
         areas = ["Finance", "People", "Sales", "R&D", "Support", "Marketing", "IT", "Legal"]
-        return [(f"CC-{1000 + i * 10}", f"{areas[i % len(areas)]} {['AMER', 'EMEA', 'APAC'][i % 3]}"
-                 f" {i // 24 + 1}", rng.choice(d.PEOPLE)) for i in range(64)]
+        regions = ["AMER", "EMEA", "APAC"]
+        return [(f"CC-{1000 + i * 10}",
+                 f"{areas[i % len(areas)]} {regions[i % 3]} {i // 24 + 1}",
+                 rng.choice(d.PEOPLE)) for i in range(64)]
     if name == "NetSuite subsidiaries":
         return [("AMER", "1", "USD"), ("EMEA", "4", "EUR"), ("UK", "5", "GBP"),
                 ("APAC", "7", "SGD"), ("JP", "8", "JPY")]

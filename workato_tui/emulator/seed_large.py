@@ -12,8 +12,14 @@ from . import demo_data as d
 from .clock import Clock
 from .jobgen import seed_jobs
 from .records import (
-    connection_config, new_connection, new_folder, new_lookup_table, new_project, new_recipe,
-    new_row, recipe_code,
+    connection_config,
+    new_connection,
+    new_folder,
+    new_lookup_table,
+    new_project,
+    new_recipe,
+    new_row,
+    recipe_code,
 )
 from .seed import build_demo
 from .store import Store

@@ -58,8 +58,8 @@ def _announce(server: object, args: argparse.Namespace, build_seconds: float) ->
             for sock in srv.sockets:
                 port = sock.getsockname()[1]
         host = f"[{args.host}]" if ":" in args.host else args.host
-        lines = [f"Workato emulator ({args.scale} workspace, seed {args.seed}, built in "
-                 f"{build_seconds:.1f}s)",
+        built = f"built in {build_seconds:.1f}s"
+        lines = [f"Workato emulator ({args.scale} workspace, seed {args.seed}, {built})",
                  f"  base URL: http://{host}:{port}"]
         lines += [f"  {name:9} token: {token}" for name, token in DEMO_TOKENS.items()]
         lines.append(f"  paused job resume token: {DEMO_RESUME_TOKEN}")

@@ -148,9 +148,9 @@ class FormScreen(ModalScreen[Any]):
             self.show_error(problem)
             return
         self.show_error(None)
-        if self.confirm is not None:
-            if not await self.app.push_screen_wait(ConfirmScreen(self.confirm(values))):
-                return
+        if self.confirm is not None and not await self.app.push_screen_wait(
+                ConfirmScreen(self.confirm(values))):
+            return
         try:
             result = await self.submit_call(values)
         except WorkatoError as error:

@@ -73,6 +73,7 @@ class RecipeScreen(Screen[None]):
 
     def _fields(self) -> Table:
         r = self.recipe
+        jobs = f"{r.get('job_succeeded_count', 0)} succeeded, {r.get('job_failed_count', 0)} failed"
         state = Text(fmt.running(r.get("running")),
                      style="green" if r.get("running") else "yellow")
         return field_grid([
@@ -80,8 +81,7 @@ class RecipeScreen(Screen[None]):
             ("Actions", fmt.apps(r.get("action_applications"))),
             ("Folder / project", f"{r.get('folder_id')} / {r.get('project_id')}"),
             ("Version", r.get("version_no")), ("Author", r.get("author_name")),
-            ("Jobs", f"{r.get('job_succeeded_count', 0)} succeeded, "
-                     f"{r.get('job_failed_count', 0)} failed"),
+            ("Jobs", jobs),
             ("Last run", fmt.when(r.get("last_run_at"))),
             ("Updated", fmt.when(r.get("updated_at"))),
             ("Stop cause", r.get("stop_cause") or ""),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 
@@ -10,7 +10,7 @@ def age(value: Any, now: datetime | None = None) -> str:
     """'3m', '5h', '2d' since a timestamp; '' when unknown."""
     if not isinstance(value, datetime):
         return ""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     seconds = (now - value).total_seconds()
     if seconds < 0:
         return "now"
@@ -23,7 +23,7 @@ def age(value: Any, now: datetime | None = None) -> str:
 def when(value: Any) -> str:
     if not isinstance(value, datetime):
         return ""
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
 
 
 def seconds(value: Any) -> str:

@@ -137,9 +137,9 @@ async def deploy_project(ctx: Ctx) -> Record:
 
 def deployment_view(ctx: Ctx, deployment: Record) -> Record:
     """Deploys are asynchronous: pending for a few seconds, then success."""
-    if deployment["state"] == "pending":
-        if ctx.store.now().timestamp() - deployment["_t"] >= DEPLOY_SECONDS:
-            deployment.update(state="success", updated_at=ctx.store.now_iso())
+    elapsed = ctx.store.now().timestamp() - deployment["_t"]
+    if deployment["state"] == "pending" and elapsed >= DEPLOY_SECONDS:
+        deployment.update(state="success", updated_at=ctx.store.now_iso())
     return public(deployment)
 
 

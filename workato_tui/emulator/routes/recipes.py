@@ -26,7 +26,7 @@ def _parse_time(ctx: Ctx, name: str) -> datetime | None:
     if not raw:
         return None
     try:
-        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        return datetime.fromisoformat(raw)
     except ValueError:
         raise bad_request(f"{name} must be ISO 8601 (YYYY-MM-DDTHH:MM:SSZ)", "invalid_parameter",
                           name) from None
