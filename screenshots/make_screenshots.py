@@ -52,15 +52,24 @@ class Studio:
 
     def service(self, token: str = ADMIN_TOKEN) -> WorkspaceService:
         limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
-        return open_workspace(demo_profile(), SecretStr(token), Paths.under(self.root),
-                              transport=self.emu.transport(), limiter=limiter)
+        return open_workspace(
+            demo_profile(),
+            SecretStr(token),
+            Paths.under(self.root),
+            transport=self.emu.transport(),
+            limiter=limiter,
+        )
 
     def app(self, token: str = ADMIN_TOKEN) -> WorkatoApp:
         return WorkatoApp(self.service(token), ui_state_file=self.root / "ui.json")
 
     def first_run_app(self) -> WorkatoApp:
-        return WorkatoApp(None, demo_factory=self.service, startup_problem=_no_token_problem(),
-                          ui_state_file=self.root / "ui.json")
+        return WorkatoApp(
+            None,
+            demo_factory=self.service,
+            startup_problem=_no_token_problem(),
+            ui_state_file=self.root / "ui.json",
+        )
 
 
 def _this_hour() -> datetime:
@@ -77,6 +86,7 @@ def _no_token_problem() -> str:
 
 
 # -- driving the app ----------------------------------------------------------------------------
+
 
 async def settle(pilot: Pilot[Any]) -> None:
     """Let every worker finish and the screen switch (Textual 8 switches after 50 ms)."""
@@ -104,6 +114,7 @@ async def open_row(pilot: Pilot[Any], predicate: Callable[[dict[str, Any]], bool
 
 
 # -- the screenshots --------------------------------------------------------------------------
+
 
 async def recipes(pilot: Pilot[Any]) -> None:
     """The main screen: folder tree and recipes (the first view)."""
@@ -191,8 +202,12 @@ async def take_all(names: list[str], out: Path) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", metavar="NAME",
-                        help=f"screenshots to take (default: all): {', '.join(SHOTS)}")
+    parser.add_argument(
+        "names",
+        nargs="*",
+        metavar="NAME",
+        help=f"screenshots to take (default: all): {', '.join(SHOTS)}",
+    )
     parser.add_argument("--out", type=Path, default=HERE, help="directory for the SVG files")
     args = parser.parse_args()
     unknown = sorted(set(args.names) - set(SHOTS))

@@ -26,13 +26,19 @@ def app_parser() -> argparse.ArgumentParser:
         description="Administer a Workato workspace from the terminal. "
         "Run 'workato-tui emulator --help' for the built-in API emulator.",
     )
-    parser.add_argument("--demo", action="store_true",
-                        help="open the demo workspace on the built-in emulator (no token needed)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo workspace on the built-in emulator (no token needed)",
+    )
     parser.add_argument("--profile", help="profile name from the config file")
     parser.add_argument("--base-url", help="Workato base URL (token from WORKATO_API_TOKEN)")
     parser.add_argument("--read-only", action="store_true", help="never send a write request")
-    parser.add_argument("--print-paths", action="store_true",
-                        help="print the config, cache and log locations and exit")
+    parser.add_argument(
+        "--print-paths",
+        action="store_true",
+        help="print the config, cache and log locations and exit",
+    )
     parser.add_argument("--version", action="version", version=f"workato-tui {__version__}")
     return parser
 

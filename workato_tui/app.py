@@ -25,11 +25,17 @@ class WorkatoApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    def __init__(self, service: WorkspaceService | None, *, first_view: str = "recipes",
-                 keymap: dict[str, str] | None = None, theme: str | None = None,
-                 ui_state_file: Path | None = None,
-                 demo_factory: Callable[[], WorkspaceService] | None = None,
-                 startup_problem: str | None = None) -> None:
+    def __init__(
+        self,
+        service: WorkspaceService | None,
+        *,
+        first_view: str = "recipes",
+        keymap: dict[str, str] | None = None,
+        theme: str | None = None,
+        ui_state_file: Path | None = None,
+        demo_factory: Callable[[], WorkspaceService] | None = None,
+        startup_problem: str | None = None,
+    ) -> None:
         super().__init__()
         self.service = service
         self.first_view = first_view
@@ -58,8 +64,9 @@ class WorkatoApp(App[None]):
 
         self.service = service
         self.sub_title = service.profile.label
-        self.switch_screen(MainScreen(service, self.first_view)) if self.screen_stack[1:] \
-            else self.push_screen(MainScreen(service, self.first_view))
+        self.switch_screen(MainScreen(service, self.first_view)) if self.screen_stack[
+            1:
+        ] else self.push_screen(MainScreen(service, self.first_view))
         self.run_worker(self._check_token(service), group="token-check", exit_on_error=False)
 
     async def _check_token(self, service: WorkspaceService) -> None:
@@ -90,8 +97,12 @@ class WorkatoApp(App[None]):
         if isinstance(error, WorkatoError):
             self.show_error(error)
         else:
-            self.notify(f"{type(error).__name__}: {error}", title="Unexpected error",
-                        severity="error", timeout=15)
+            self.notify(
+                f"{type(error).__name__}: {error}",
+                title="Unexpected error",
+                severity="error",
+                timeout=15,
+            )
 
     # commands, theme ------------------------------------------------------------------------
 
@@ -102,12 +113,17 @@ class WorkatoApp(App[None]):
         if isinstance(screen, MainScreen):
             for spec in VIEWS:
                 aliases = ", ".join(spec.aliases)
-                yield SystemCommand(f"Go to {spec.title}", f":{spec.name} ({aliases})",
-                                    lambda s=screen, n=spec.name: s.jump(n))
-            yield SystemCommand("Refresh", "Reload the current view (ctrl+r)",
-                                screen.view.refresh_view)
-            yield SystemCommand("Toggle folder tree", "Show or hide the tree (ctrl+b)",
-                                screen.action_toggle_tree)
+                yield SystemCommand(
+                    f"Go to {spec.title}",
+                    f":{spec.name} ({aliases})",
+                    lambda s=screen, n=spec.name: s.jump(n),
+                )
+            yield SystemCommand(
+                "Refresh", "Reload the current view (ctrl+r)", screen.view.refresh_view
+            )
+            yield SystemCommand(
+                "Toggle folder tree", "Show or hide the tree (ctrl+b)", screen.action_toggle_tree
+            )
 
     def watch_theme(self, theme: str) -> None:
         if self.ui_state_file is None or theme == self._remembered_theme():

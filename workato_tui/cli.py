@@ -20,8 +20,9 @@ def build_demo_service(paths: Paths, read_only: bool = False) -> WorkspaceServic
     from .service.connect import demo_profile, open_workspace
 
     emulator = Emulator.demo(SystemClock())
-    return open_workspace(demo_profile(read_only), SecretStr(ADMIN_TOKEN), paths,
-                          transport=emulator.transport())
+    return open_workspace(
+        demo_profile(read_only), SecretStr(ADMIN_TOKEN), paths, transport=emulator.transport()
+    )
 
 
 def print_paths(paths: Paths) -> int:
@@ -63,12 +64,22 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         token = get_token(profile, os.environ).secret
     except TokenError as exc:
-        WorkatoApp(None, demo_factory=demo, startup_problem=str(exc), ui_state_file=ui_state,
-                   keymap=profile.keymap).run()
+        WorkatoApp(
+            None,
+            demo_factory=demo,
+            startup_problem=str(exc),
+            ui_state_file=ui_state,
+            keymap=profile.keymap,
+        ).run()
         return 0
     from .service.connect import open_workspace
 
     service = open_workspace(profile, token, paths, read_only=args.read_only or None)
-    WorkatoApp(service, keymap=profile.keymap, theme=profile.theme, ui_state_file=ui_state,
-               demo_factory=demo).run()
+    WorkatoApp(
+        service,
+        keymap=profile.keymap,
+        theme=profile.theme,
+        ui_state_file=ui_state,
+        demo_factory=demo,
+    ).run()
     return 0

@@ -37,8 +37,9 @@ async def recipes_flow(client: WorkatoClient, emu: Any) -> None:
     assert ws.recipes[target.id]["running"] is True
 
     folder = str(target.folder_id)
-    created = await client.create_recipe(name="Nightly sync", code={"number": 0, "block": []},
-                                         folder_id=folder)
+    created = await client.create_recipe(
+        name="Nightly sync", code={"number": 0, "block": []}, folder_id=folder
+    )
     assert ws.recipes[created.id]["name"] == "Nightly sync"
     copy = await client.copy_recipe(created.id, folder_id=folder)
     assert copy.id is not None and copy.id in ws.recipes
@@ -74,8 +75,9 @@ async def connections_flow(client: WorkatoClient, emu: Any) -> None:
     listed = await client.list_connections()
     assert sorted(c.id for c in listed) == sorted(ws.connections)
     folder = str(next(iter(ws.projects.values()))["folder_id"])
-    created = await client.create_connection(name="Box (docs)", provider="box", folder_id=folder,
-                                             input={"client_id": "abc"})
+    created = await client.create_connection(
+        name="Box (docs)", provider="box", folder_id=folder, input={"client_id": "abc"}
+    )
     assert created.connected and created.id in ws.connections
     updated = await client.update_connection(created.id, name="Box (legal docs)")
     assert updated.name == ws.connections[created.id]["name"] == "Box (legal docs)"
@@ -103,8 +105,9 @@ async def folders_flow(client: WorkatoClient, emu: Any) -> None:
     updated = await client.update_project(project.id, description="Money in, money out")
     assert updated.description == ws.projects[project.id]["description"]
 
-    deployment = await client.deploy_project(project.id, environment_type="test",
-                                             description="From the tests")
+    deployment = await client.deploy_project(
+        project.id, environment_type="test", description="From the tests"
+    )
     assert deployment.state == "pending" and deployment.environment_type == "test"
     emu.clock.advance(5)
     assert (await client.get_deployment(deployment.id)).state == "success"
@@ -126,8 +129,9 @@ async def lookup_flow(client: WorkatoClient, emu: Any) -> None:
     assert len(every) == len(ws.lookup_rows[countries.id])
     assert (await client.get_lookup_row(countries.id, germany.id)).data == germany.data
 
-    added = await client.add_lookup_row(countries.id, {"iso2": "NZ", "iso3": "NZL",
-                                                       "name": "New Zealand", "region": "APAC"})
+    added = await client.add_lookup_row(
+        countries.id, {"iso2": "NZ", "iso3": "NZL", "name": "New Zealand", "region": "APAC"}
+    )
     assert ws.lookup_rows[countries.id][added.id]["data"]["name"] == "New Zealand"
     changed = await client.update_lookup_row(countries.id, added.id, {"name": "Aotearoa"})
     assert changed.data["name"] == "Aotearoa" and changed.data["iso2"] == "NZ"
@@ -158,12 +162,14 @@ async def api_clients_flow(client: WorkatoClient, emu: Any) -> None:
     assert sorted(c.id for c in clients) == sorted(store.api_clients)
     role_id = clients[0].api_privilege_group_id
     assert role_id is not None
-    created = await client.create_api_client(name="Tests", api_privilege_group_id=role_id,
-                                             all_folders=True)
+    created = await client.create_api_client(
+        name="Tests", api_privilege_group_id=role_id, all_folders=True
+    )
     assert created.secret is not None and created.id in store.api_clients
     secret = created.secret.get_secret_value()
-    async with WorkatoClient(secret, base_url="http://127.0.0.1",
-                             transport=emu.transport()) as minted:
+    async with WorkatoClient(
+        secret, base_url="http://127.0.0.1", transport=emu.transport()
+    ) as minted:
         assert (await minted.get_me()).id == store.user["id"]
         regenerated = await client.regenerate_api_client(created.id)
         assert regenerated.secret is not None

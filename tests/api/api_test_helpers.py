@@ -14,8 +14,13 @@ BASE = "https://www.workato.com"
 Handler = Callable[[httpx.Request], Awaitable[httpx.Response] | httpx.Response]
 
 
-def reply(status: int = 200, body: Any = None, *, headers: dict[str, str] | None = None,
-          raw: bytes | None = None) -> httpx.Response:
+def reply(
+    status: int = 200,
+    body: Any = None,
+    *,
+    headers: dict[str, str] | None = None,
+    raw: bytes | None = None,
+) -> httpx.Response:
     """A response with a correlation id, JSON-encoding `body` unless `raw` is given."""
     content = raw if raw is not None else (b"" if body is None else json.dumps(body).encode())
     all_headers = {"x-correlation-id": "corr-1", "content-type": "application/json"}

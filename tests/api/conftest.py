@@ -54,8 +54,9 @@ def emu(clock: FakeClock) -> Any:
 
 
 @pytest.fixture
-def emu_client(emu: Any, clock: FakeClock,
-               records: list[CallRecord]) -> Callable[..., WorkatoClient]:
+def emu_client(
+    emu: Any, clock: FakeClock, records: list[CallRecord]
+) -> Callable[..., WorkatoClient]:
     """`emu_client(token="demo-admin-token", **overrides)`: a client over the emulator that
     shares its fake clock (limiter and backoff sleeps advance virtual time only)."""
 

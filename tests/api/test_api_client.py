@@ -38,8 +38,9 @@ def test_every_endpoint_has_a_method() -> None:
 
 def test_base_url_from_data_center_or_url() -> None:
     assert WorkatoClient(TOKEN, data_center="eu").base_url == "https://app.eu.workato.com"
-    assert WorkatoClient(TOKEN, base_url="http://127.0.0.1:8000/").base_url == \
-        "http://127.0.0.1:8000"
+    assert (
+        WorkatoClient(TOKEN, base_url="http://127.0.0.1:8000/").base_url == "http://127.0.0.1:8000"
+    )
     with pytest.raises(InsecureBaseURL):
         WorkatoClient(TOKEN, base_url="http://emulator.local")
     with pytest.raises(ValueError):
@@ -72,13 +73,15 @@ async def test_context_manager_closes_the_shared_client(make_client: MakeClient)
 
 
 async def test_on_call_records_each_attempt_without_secrets(
-        make_client: MakeClient, records: list[CallRecord], clock: FakeClock) -> None:
-    script = Script(reply(500, {"message": "Server error", "id": "e1"}),
-                    reply(200, {"items": []}))
+    make_client: MakeClient, records: list[CallRecord], clock: FakeClock
+) -> None:
+    script = Script(reply(500, {"message": "Server error", "id": "e1"}), reply(200, {"items": []}))
     async with make_client(script) as client:
         await client.list_recipes(folder_id=7, running=True)
     assert [(r.outcome, r.attempt, r.status, r.error) for r in records] == [
-        ("server_error", 1, 500, "server_error"), ("ok", 2, 200, None)]
+        ("server_error", 1, 500, "server_error"),
+        ("ok", 2, 200, None),
+    ]
     first = records[0]
     assert first.method == "GET" and first.path == "/api/recipes"
     assert first.endpoint_id == "recipes.list" and first.correlation_id == "corr-1"
@@ -87,8 +90,9 @@ async def test_on_call_records_each_attempt_without_secrets(
     assert all(TOKEN not in repr(r) for r in records)
 
 
-async def test_before_send_can_block_a_call(make_client: MakeClient,
-                                            records: list[CallRecord]) -> None:
+async def test_before_send_can_block_a_call(
+    make_client: MakeClient, records: list[CallRecord]
+) -> None:
     seen: list[str] = []
 
     def policy(endpoint: Endpoint) -> None:
@@ -108,9 +112,12 @@ async def test_before_send_can_block_a_call(make_client: MakeClient,
 
 
 async def test_read_429_waits_retry_after_then_succeeds(
-        make_client: MakeClient, clock: FakeClock, records: list[CallRecord]) -> None:
-    script = Script(reply(429, {"message": "Slow"}, headers={"Retry-After": "9"}),
-                    reply(200, {"id": 5, "name": "R"}))
+    make_client: MakeClient, clock: FakeClock, records: list[CallRecord]
+) -> None:
+    script = Script(
+        reply(429, {"message": "Slow"}, headers={"Retry-After": "9"}),
+        reply(200, {"id": 5, "name": "R"}),
+    )
     async with make_client(script) as client:
         recipe = await client.get_recipe(5)
     assert recipe.id == 5
@@ -120,8 +127,9 @@ async def test_read_429_waits_retry_after_then_succeeds(
 
 
 async def test_write_retries_429_but_not_500(make_client: MakeClient, clock: FakeClock) -> None:
-    script = Script(reply(429, {"message": "Slow"}, headers={"Retry-After": "2"}),
-                    reply(200, {"success": True}))
+    script = Script(
+        reply(429, {"message": "Slow"}, headers={"Retry-After": "2"}), reply(200, {"success": True})
+    )
     async with make_client(script) as client:
         assert (await client.start_recipe(1)).success
     assert len(script.requests) == 2
@@ -133,8 +141,9 @@ async def test_write_retries_429_but_not_500(make_client: MakeClient, clock: Fak
     assert len(script.requests) == 1
 
 
-async def test_reads_give_up_after_bounded_attempts(make_client: MakeClient,
-                                                    clock: FakeClock) -> None:
+async def test_reads_give_up_after_bounded_attempts(
+    make_client: MakeClient, clock: FakeClock
+) -> None:
     script = Script(reply(429, {"message": "Slow"}))  # no Retry-After: back off
     async with make_client(script) as client:
         with pytest.raises(RateLimited):

@@ -53,8 +53,9 @@ async def test_readonly_token_write_is_forbidden(emu: Any, emu_client: EmuClient
     assert recipe in emu.store.main.recipes
 
 
-async def test_out_of_scope_is_not_found_for_the_finance_token(emu: Any,
-                                                               emu_client: EmuClient) -> None:
+async def test_out_of_scope_is_not_found_for_the_finance_token(
+    emu: Any, emu_client: EmuClient
+) -> None:
     async with emu_client("demo-finance-token") as client:
         projects = await client.list_projects()
         assert [p.name for p in projects] == ["Finance Ops"]
@@ -71,8 +72,9 @@ async def test_bad_token_is_unauthorized(emu: Any, emu_client: EmuClient) -> Non
     assert "not-a-real-token" not in str(caught.value)
 
 
-async def test_missing_folder_id_is_bad_request_with_details(emu: Any,
-                                                             emu_client: EmuClient) -> None:
+async def test_missing_folder_id_is_bad_request_with_details(
+    emu: Any, emu_client: EmuClient
+) -> None:
     async with emu_client() as client:
         with pytest.raises(BadRequest) as caught:
             await client.create_recipe(name="x", code="{}", folder_id=None)
@@ -81,7 +83,8 @@ async def test_missing_folder_id_is_bad_request_with_details(emu: Any,
 
 
 async def test_starting_a_recipe_with_an_unauthorized_connection_is_refused(
-        emu: Any, emu_client: EmuClient) -> None:
+    emu: Any, emu_client: EmuClient
+) -> None:
     recipe = recipe_id(emu, ZENDESK_RECIPE)
     async with emu_client() as client:
         with pytest.raises(Refused) as caught:
@@ -114,8 +117,9 @@ async def test_500_fault_carries_the_error_id(emu: Any, emu_client: EmuClient) -
     assert [r.status for r in emu.store.requests] == [500, 500]
 
 
-async def test_500_then_success_is_retried_for_reads(emu: Any, emu_client: EmuClient,
-                                                     records: list[CallRecord]) -> None:
+async def test_500_then_success_is_retried_for_reads(
+    emu: Any, emu_client: EmuClient, records: list[CallRecord]
+) -> None:
     emu.faults.add("/api/recipes*", "error500", times=2)
     async with emu_client() as client:
         assert await client.list_recipes()

@@ -19,8 +19,9 @@ async def test_family(flow: Flow, emu: Any, emu_client: EmuClient) -> None:
         await flow(client, emu)
 
 
-async def test_every_endpoint_answers_2xx_with_zero_429s(emu: Any, emu_client: EmuClient,
-                                                         records: list[CallRecord]) -> None:
+async def test_every_endpoint_answers_2xx_with_zero_429s(
+    emu: Any, emu_client: EmuClient, records: list[CallRecord]
+) -> None:
     async with emu_client() as client:
         for flow in FLOWS.values():
             await flow(client, emu)

@@ -43,28 +43,46 @@ async def fail(make_client: MakeClient, *answers: httpx.Response) -> WorkatoErro
     ("body", "details"),
     [
         ({"message": "Bad request"}, []),
-        ({"message": "Invalid", "errors": [{"code": "missing_parameter",
-                                            "title": "folder_id: folder_id is required"}]},
-         ["folder_id: folder_id is required (missing_parameter)"]),
-        ({"message": "Validation failed", "errors": {"name": ["can't be blank", "too short"]}},
-         ["name: can't be blank; too short"]),
-        ({"message": "Validation failed", "errors": {"name": "can't be blank"}},
-         ["name: can't be blank"]),
+        (
+            {
+                "message": "Invalid",
+                "errors": [
+                    {"code": "missing_parameter", "title": "folder_id: folder_id is required"}
+                ],
+            },
+            ["folder_id: folder_id is required (missing_parameter)"],
+        ),
+        (
+            {"message": "Validation failed", "errors": {"name": ["can't be blank", "too short"]}},
+            ["name: can't be blank; too short"],
+        ),
+        (
+            {"message": "Validation failed", "errors": {"name": "can't be blank"}},
+            ["name: can't be blank"],
+        ),
     ],
 )
-async def test_400_parses_every_error_shape(make_client: MakeClient, body: object,
-                                            details: list[str]) -> None:
+async def test_400_parses_every_error_shape(
+    make_client: MakeClient, body: object, details: list[str]
+) -> None:
     error = await fail(make_client, reply(400, body))
     assert isinstance(error, BadRequest)
     assert error.details == details
     assert (error.endpoint, error.method, error.path, error.status, error.correlation_id) == (
-        "recipes.get", "GET", "/api/recipes/5", 400, "corr-1")
+        "recipes.get",
+        "GET",
+        "/api/recipes/5",
+        400,
+        "corr-1",
+    )
 
 
 @pytest.mark.parametrize(
-    ("status", "cls"), [(401, Unauthorized), (403, Forbidden), (404, NotFound)])
-async def test_client_errors_map_by_status(make_client: MakeClient, status: int,
-                                           cls: type[WorkatoError]) -> None:
+    ("status", "cls"), [(401, Unauthorized), (403, Forbidden), (404, NotFound)]
+)
+async def test_client_errors_map_by_status(
+    make_client: MakeClient, status: int, cls: type[WorkatoError]
+) -> None:
     error = await fail(make_client, reply(status, {"message": "Nope"}))
     assert type(error) is cls
     assert error.message == "Nope"
@@ -72,8 +90,9 @@ async def test_client_errors_map_by_status(make_client: MakeClient, status: int,
 
 
 async def test_429_carries_retry_after(make_client: MakeClient) -> None:
-    error = await fail(make_client, reply(429, {"message": "Slow down"},
-                                          headers={"Retry-After": "12"}))
+    error = await fail(
+        make_client, reply(429, {"message": "Slow down"}, headers={"Retry-After": "12"})
+    )
     assert isinstance(error, RateLimited)
     assert error.retry_after == 12.0
 
@@ -92,10 +111,11 @@ async def test_html_5xx_still_maps(make_client: MakeClient) -> None:
 
 
 async def test_success_false_is_refused_with_readable_details(make_client: MakeClient) -> None:
-    body = {"success": False,
-            "code_errors": [[3, [["conditions/1/operand", "equals", "is invalid", "c.0"]]]],
-            "config_errors": [["Salesforce", "is not connected",
-                               {"key": "config_unconnected"}]]}
+    body = {
+        "success": False,
+        "code_errors": [[3, [["conditions/1/operand", "equals", "is invalid", "c.0"]]]],
+        "config_errors": [["Salesforce", "is not connected", {"key": "config_unconnected"}]],
+    }
     script = Script(reply(200, body))
     async with make_client(script) as client:
         with pytest.raises(Refused) as caught:
@@ -125,15 +145,22 @@ async def test_non_json_2xx_is_malformed(make_client: MakeClient, raw: bytes) ->
 
 
 async def test_wrong_shape_2xx_is_malformed_without_echoing_values(
-        make_client: MakeClient, records: list[CallRecord]) -> None:
+    make_client: MakeClient, records: list[CallRecord]
+) -> None:
     error = await fail(make_client, reply(200, {"id": "not-a-number", "name": "s3cr3t"}))
     assert isinstance(error, MalformedResponse)
     assert "s3cr3t" not in str(error) and "not-a-number" not in str(error)
     assert [(r.outcome, r.status) for r in records] == [("malformed", 200)]
 
 
-@pytest.mark.parametrize("exc", [httpx.RemoteProtocolError("peer closed"),
-                                 httpx.ReadError("reset"), httpx.ConnectError("refused")])
+@pytest.mark.parametrize(
+    "exc",
+    [
+        httpx.RemoteProtocolError("peer closed"),
+        httpx.ReadError("reset"),
+        httpx.ConnectError("refused"),
+    ],
+)
 async def test_transport_errors(make_client: MakeClient, exc: Exception) -> None:
     def broken(request: httpx.Request) -> httpx.Response:
         raise exc
@@ -153,7 +180,8 @@ async def test_httpx_timeout_is_timeout(make_client: MakeClient) -> None:
 
 
 async def test_hanging_write_times_out_in_process_and_is_not_resent(
-        make_client: MakeClient, records: list[CallRecord]) -> None:
+    make_client: MakeClient, records: list[CallRecord]
+) -> None:
     async def hang(request: httpx.Request) -> httpx.Response:
         await asyncio.sleep(30)
         return reply(200, {})

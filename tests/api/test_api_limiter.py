@@ -87,7 +87,11 @@ async def test_snapshot_and_busiest(clock: FakeClock) -> None:
     state = limiter.busiest()
     assert state is not None
     assert (state.endpoint_id, state.used, state.remaining, state.limit) == (
-        "recipes.list", 45, 15, 60)
+        "recipes.list",
+        45,
+        15,
+        60,
+    )
     assert state.resets_in == pytest.approx(40.0)
     assert [s.endpoint_id for s in limiter.snapshot()] == ["recipes.list", "recipes.get"]
 

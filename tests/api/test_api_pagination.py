@@ -19,14 +19,17 @@ def query(request: httpx.Request) -> dict[str, str]:
 
 
 async def test_page_numbers_until_a_short_page(make_client: MakeClient) -> None:
-    script = Script(reply(200, {"items": [{"id": 5}, {"id": 4}]}),
-                    reply(200, {"items": [{"id": 3}, {"id": 2}]}),
-                    reply(200, {"items": [{"id": 1}]}))
+    script = Script(
+        reply(200, {"items": [{"id": 5}, {"id": 4}]}),
+        reply(200, {"items": [{"id": 3}, {"id": 2}]}),
+        reply(200, {"items": [{"id": 1}]}),
+    )
     async with make_client(script) as client:
         ids = [r.id async for r in client.iter_recipes(per_page=2, running=True)]
     assert ids == [5, 4, 3, 2, 1]
     assert [query(r) for r in script.requests] == [
-        {"running": "true", "page": str(n), "per_page": "2"} for n in (1, 2, 3)]
+        {"running": "true", "page": str(n), "per_page": "2"} for n in (1, 2, 3)
+    ]
 
 
 async def test_an_empty_page_stops(make_client: MakeClient) -> None:
@@ -61,17 +64,23 @@ async def test_jobs_follow_offset_job_id(make_client: MakeClient) -> None:
         ids = [j.id async for j in client.iter_jobs(9, per_page=2, status="failed")]
     assert ids == ["j-3", "j-2", "j-1"]
     assert query(script.requests[0]) == {"status": "failed", "per_page": "2"}
-    assert query(script.requests[1]) == {"status": "failed", "per_page": "2",
-                                         "offset_job_id": "j-2"}
+    assert query(script.requests[1]) == {
+        "status": "failed",
+        "per_page": "2",
+        "offset_job_id": "j-2",
+    }
     assert script.requests[0].url.path == "/api/recipes/9/jobs"
 
 
 async def test_activity_follows_page_after(make_client: MakeClient) -> None:
-    script = Script(reply(200, {"data": [{"id": 10}, {"id": 9}], "total": 2}),
-                    reply(200, {"data": [], "total": 0}))
+    script = Script(
+        reply(200, {"data": [{"id": 10}, {"id": 9}], "total": 2}),
+        reply(200, {"data": [], "total": 0}),
+    )
     async with make_client(script) as client:
-        entries = [e.id async for e in client.iter_activity(page_size=2,
-                                                            include_event_types=["a", "b"])]
+        entries = [
+            e.id async for e in client.iter_activity(page_size=2, include_event_types=["a", "b"])
+        ]
     assert entries == [10, 9]
     assert script.requests[0].url.params.get_list("include_event_types[]") == ["a", "b"]
     assert query(script.requests[0])["page[size]"] == "2"

@@ -59,16 +59,29 @@ def quota_floor(requests: int, ep: Endpoint) -> float:
     return (math.ceil(requests / ep.quota.limit) - 1) * ep.quota.per_seconds
 
 
-async def measure(name: str, emu: Emulator, clock: FakeClock, endpoint_id: str,
-                  min_requests: int, work: Callable[[], Awaitable[int]]) -> Result:
+async def measure(
+    name: str,
+    emu: Emulator,
+    clock: FakeClock,
+    endpoint_id: str,
+    min_requests: int,
+    work: Callable[[], Awaitable[int]],
+) -> Result:
     first = len(emu.store.requests)
     virtual_start, real_start = clock.monotonic(), time.perf_counter()
     items = await work()
     real = time.perf_counter() - real_start
     seen = emu.store.requests[first:]
-    return Result(name, items, sum(r.endpoint_id == endpoint_id for r in seen), min_requests,
-                  sum(r.status == 429 for r in seen), clock.monotonic() - virtual_start,
-                  quota_floor(min_requests, endpoint(endpoint_id)), real)
+    return Result(
+        name,
+        items,
+        sum(r.endpoint_id == endpoint_id for r in seen),
+        min_requests,
+        sum(r.status == 429 for r in seen),
+        clock.monotonic() - virtual_start,
+        quota_floor(min_requests, endpoint(endpoint_id)),
+        real,
+    )
 
 
 async def list_all_recipes(client: WorkatoClient, emu: Emulator, clock: FakeClock) -> Result:
@@ -85,43 +98,51 @@ async def list_all_recipes(client: WorkatoClient, emu: Emulator, clock: FakeCloc
     return await measure("list all recipes", emu, clock, "recipes.list", minimum, work)
 
 
-async def add_rows(client: WorkatoClient, emu: Emulator, clock: FakeClock,
-                   count: int) -> Result:
+async def add_rows(client: WorkatoClient, emu: Emulator, clock: FakeClock, count: int) -> Result:
     table = find(emu.store.main.lookup_tables, "Cost centers")
     before = len(emu.store.main.lookup_rows[table["id"]])
 
     async def work() -> int:
         for n in range(count):
-            await client.add_lookup_row(table["id"], {
-                "code": f"CC-{9000 + n}", "name": f"Benchmark {n}", "owner": "Alex Fisher"})
+            await client.add_lookup_row(
+                table["id"],
+                {"code": f"CC-{9000 + n}", "name": f"Benchmark {n}", "owner": "Alex Fisher"},
+            )
         added = len(emu.store.main.lookup_rows[table["id"]]) - before
         if added != count:
             raise AssertionError(f"{added} rows were added, not {count}")
         return added
 
-    return await measure(f"add {count} lookup rows", emu, clock, "lookup_rows.create", count,
-                         work)
+    return await measure(f"add {count} lookup rows", emu, clock, "lookup_rows.create", count, work)
 
 
 async def run(rows: int, client_limiter: bool) -> list[Result]:
     clock = FakeClock()
     real_start = time.perf_counter()
     emu = Emulator.large(clock=clock)
-    print(f"built the large workspace in {time.perf_counter() - real_start:.1f} s real: "
-          f"{len(emu.store.main.recipes)} recipes")
+    print(
+        f"built the large workspace in {time.perf_counter() - real_start:.1f} s real: "
+        f"{len(emu.store.main.recipes)} recipes"
+    )
     limiter = RateLimiter(now=clock.monotonic, sleep=clock.sleep)
     limiter.enabled = client_limiter
-    async with WorkatoClient(ADMIN_TOKEN, base_url=BASE_URL, transport=emu.transport(),
-                             limiter=limiter) as client:
-        return [await list_all_recipes(client, emu, clock),
-                await add_rows(client, emu, clock, rows)]
+    async with WorkatoClient(
+        ADMIN_TOKEN, base_url=BASE_URL, transport=emu.transport(), limiter=limiter
+    ) as client:
+        return [
+            await list_all_recipes(client, emu, clock),
+            await add_rows(client, emu, clock, rows),
+        ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=200, help="lookup rows to add")
-    parser.add_argument("--no-client-limiter", action="store_true",
-                        help="let the server's 429s pace the client instead")
+    parser.add_argument(
+        "--no-client-limiter",
+        action="store_true",
+        help="let the server's 429s pace the client instead",
+    )
     args = parser.parse_args()
     limiter = "off (server 429s pace)" if args.no_client_limiter else "on"
     print(f"client limiter: {limiter}")

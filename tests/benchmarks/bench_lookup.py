@@ -42,8 +42,9 @@ FILTER = "subscription"
 
 def service_on(emu: Emulator, clock: FakeClock) -> WorkspaceService:
     limiter = RateLimiter(now=clock.monotonic, sleep=clock.sleep)
-    return open_workspace(demo_profile(), SecretStr(ADMIN_TOKEN), None,
-                          transport=emu.transport(), limiter=limiter)
+    return open_workspace(
+        demo_profile(), SecretStr(ADMIN_TOKEN), None, transport=emu.transport(), limiter=limiter
+    )
 
 
 class LoopWatch:
@@ -95,7 +96,9 @@ async def bench_editor(emu: Emulator, clock: FakeClock) -> dict[str, float]:
     async with app.run_test(size=SIZE) as pilot:
         await until(lambda: any(r["name"] == TABLE for r in _tables(app)))
         view = app.screen.query_one(ResourceView)
-        view.table.move_cursor(row=next(i for i, r in enumerate(_tables(app)) if r["name"] == TABLE))
+        view.table.move_cursor(
+            row=next(i for i, r in enumerate(_tables(app)) if r["name"] == TABLE)
+        )
         result: dict[str, float] = {}
         start = time.perf_counter()
         with LoopWatch() as opening:
@@ -141,8 +144,11 @@ async def bench_save(emu: Emulator, clock: FakeClock, changes: int) -> dict[str,
     service = service_on(emu, clock)
     table_id = next(i for i, t in emu.store.main.lookup_tables.items() if t["name"] == TABLE)
     columns = ["sku", "name", "category", "price", "owner"]
-    rows = [flatten(r.id, r.data, columns)
-            async for page in service.lookup_row_pages(table_id) for r in page]
+    rows = [
+        flatten(r.id, r.data, columns)
+        async for page in service.lookup_row_pages(table_id)
+        for r in page
+    ]
     staging = Staging(table_id, columns)
     rng = random.Random(7)
     updates, adds = int(changes * 0.75), int(changes * 0.15)
@@ -160,41 +166,67 @@ async def bench_save(emu: Emulator, clock: FakeClock, changes: int) -> dict[str,
     checked = updates + deletes
     pages = len({rows.index(r) // 1000 for r in picked})
     await service.aclose()
-    return {"changes": changes, "saved": sum(r.ok for r in results), "updates": updates,
-            "adds": adds, "deletes": deletes, "requests": len(sent),
-            "reads": engine.report.read_requests, "writes": engine.report.write_requests,
-            "minimum": changes + min(checked, pages), "naive": changes + checked,
-            "status_429": sum(r.status == 429 for r in sent),
-            "virtual_s": clock.monotonic() - started}
+    return {
+        "changes": changes,
+        "saved": sum(r.ok for r in results),
+        "updates": updates,
+        "adds": adds,
+        "deletes": deletes,
+        "requests": len(sent),
+        "reads": engine.report.read_requests,
+        "writes": engine.report.write_requests,
+        "minimum": changes + min(checked, pages),
+        "naive": changes + checked,
+        "status_429": sum(r.status == 429 for r in sent),
+        "virtual_s": clock.monotonic() - started,
+    }
 
 
 def report(editor: dict[str, float], table: dict[str, Any], save: dict[str, Any]) -> None:
     scale = 100_000 / table["rows"]
     print(f"Lookup editor, {TABLE} (100,000 rows), headless {SIZE[0]}x{SIZE[1]}")
-    print(f"  open: first page shown {editor['first_page']:.3f} s, all rows loaded "
-          f"{editor['all_rows']:.3f} s (100 pages; {editor['virtual_s']:.0f} s of quota "
-          "waiting on the fake clock)")
-    print(f"  longest event-loop block: {editor['block_opening'] * 1000:.0f} ms opening the "
-          f"screen, {editor['block_loading'] * 1000:.0f} ms while the other 99 pages load "
-          f"(in-process emulator included; longest garbage collection "
-          f"{editor['gc_loading'] * 1000:.0f} ms)")
+    print(
+        f"  open: first page shown {editor['first_page']:.3f} s, all rows loaded "
+        f"{editor['all_rows']:.3f} s (100 pages; {editor['virtual_s']:.0f} s of quota "
+        "waiting on the fake clock)"
+    )
+    print(
+        f"  longest event-loop block: {editor['block_opening'] * 1000:.0f} ms opening the "
+        f"screen, {editor['block_loading'] * 1000:.0f} ms while the other 99 pages load "
+        f"(in-process emulator included; longest garbage collection "
+        f"{editor['gc_loading'] * 1000:.0f} ms)"
+    )
     print(f"  scroll: {editor['scroll'] * 1000:.0f} ms per key (page down, end, G, g)")
     print(f"  filter {FILTER!r}: {editor['filter']:.3f} s -> {editor['filtered_rows']:.0f} rows")
-    print(f"DataTable, {table['rows']} rows (bench_table, own process): show {table['show']:.3f}"
-          f" s, filter {table['filter']:.3f} s")
-    for phase, mine in (("show", editor["first_page"]), ("show", editor["all_rows"]),
-                        ("filter", editor["filter"])):
+    print(
+        f"DataTable, {table['rows']} rows (bench_table, own process): show {table['show']:.3f}"
+        f" s, filter {table['filter']:.3f} s"
+    )
+    for phase, mine in (
+        ("show", editor["first_page"]),
+        ("show", editor["all_rows"]),
+        ("filter", editor["filter"]),
+    ):
         which = {editor["first_page"]: "first page", editor["all_rows"]: "all rows"}.get(
-            mine, phase)
+            mine, phase
+        )
         ratio = table[phase] * scale / mine
-        print(f"  DataTable {phase} / editor {which}: {ratio:.1f}x"
-              + (" (DataTable scaled linearly to 100,000 rows)" if scale != 1 else ""))
-    print(f"Save {save['changes']} changes ({save['updates']} updates spread over the table, "
-          f"{save['adds']} adds, {save['deletes']} deletes): {save['saved']} saved")
-    print(f"  requests: {save['requests']} = {save['writes']} writes + {save['reads']} re-reads;"
-          f" minimum {save['minimum']}; one GET per row would be {save['naive']}")
-    print(f"  429 answers: {save['status_429']}; {save['virtual_s']:.0f} s on the fake clock "
-          "(60 requests a minute per row endpoint)")
+        print(
+            f"  DataTable {phase} / editor {which}: {ratio:.1f}x"
+            + (" (DataTable scaled linearly to 100,000 rows)" if scale != 1 else "")
+        )
+    print(
+        f"Save {save['changes']} changes ({save['updates']} updates spread over the table, "
+        f"{save['adds']} adds, {save['deletes']} deletes): {save['saved']} saved"
+    )
+    print(
+        f"  requests: {save['requests']} = {save['writes']} writes + {save['reads']} re-reads;"
+        f" minimum {save['minimum']}; one GET per row would be {save['naive']}"
+    )
+    print(
+        f"  429 answers: {save['status_429']}; {save['virtual_s']:.0f} s on the fake clock "
+        "(60 requests a minute per row endpoint)"
+    )
 
 
 def large_emulator(clock: FakeClock) -> Emulator:

@@ -78,8 +78,13 @@ class Bench:
         """A fresh service: empty cache, no snapshot (no paths), the shared virtual clock."""
         self.clock.advance(61)  # start each run with the emulator's quota windows empty
         limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
-        return open_workspace(demo_profile(), SecretStr(ADMIN_TOKEN), None,
-                              transport=self.emu.transport(), limiter=limiter)
+        return open_workspace(
+            demo_profile(),
+            SecretStr(ADMIN_TOKEN),
+            None,
+            transport=self.emu.transport(),
+            limiter=limiter,
+        )
 
     def big_table_rows(self) -> int:
         workspace = self.emu.store.main
@@ -144,6 +149,7 @@ def has_rows(app: App[Any]) -> bool:
 
 # -- (a) start-up ------------------------------------------------------------------------------
 
+
 async def bare_first_frame() -> float:
     started = time.perf_counter()
     app = BareApp()
@@ -169,11 +175,16 @@ async def startup(bench: Bench, repeat: int) -> dict[str, Any]:
     for _ in range(repeat):
         bare.append(await bare_first_frame())
         full.append(await app_first_data_frame(bench))
-    return {"cold_bare": cold_bare, "cold_app": cold_app,
-            "bare": statistics.median(bare), "app": statistics.median(full)}
+    return {
+        "cold_bare": cold_bare,
+        "cold_app": cold_app,
+        "bare": statistics.median(bare),
+        "app": statistics.median(full),
+    }
 
 
 # -- (b) 100,000 rows through the service -------------------------------------------------------
+
 
 def top_table(app: App[Any]) -> ResourceTable | None:
     """The table enter opened: the rows view, or the lookup editor's grid (once it has rows)."""
@@ -203,18 +214,23 @@ async def big_table_through_service(bench: Bench, expected: int) -> dict[str, An
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(lambda: has_rows(app), "the recipes table")
         app.screen.jump("lookup-tables")  # type: ignore[attr-defined]
-        await wait_until(lambda: any(r.get("name") == BIG_TABLE for r in main_table(app)
-                                     .visible_rows), "the lookup tables")
+        await wait_until(
+            lambda: any(r.get("name") == BIG_TABLE for r in main_table(app).visible_rows),
+            "the lookup tables",
+        )
         table = main_table(app)
         assert table is not None
-        table.move_cursor(row=next(i for i, row in enumerate(table.visible_rows)
-                                   if row.get("name") == BIG_TABLE))
+        table.move_cursor(
+            row=next(i for i, row in enumerate(table.visible_rows) if row.get("name") == BIG_TABLE)
+        )
         await pilot.pause()
         sent_before, virtual_before = len(bench.emu.store.requests), bench.clock.monotonic()
         emulator_before = bench.timed.seconds
         frames.expect("first page", showing_rows_of(app, app.screen))
-        frames.expect("all rows", lambda: bool(showing_rows_of(app, None)()
-                                               and top_table(app).total_count >= expected))
+        frames.expect(
+            "all rows",
+            lambda: bool(showing_rows_of(app, None)() and top_table(app).total_count >= expected),
+        )
         started = time.perf_counter()
         await pilot.press("enter")
         first = await frames.wait("first page") - started
@@ -228,53 +244,80 @@ async def big_table_through_service(bench: Bench, expected: int) -> dict[str, An
         started = time.perf_counter()
         grid.set_filter(FILTER)
         filtered = await frames.wait("filtered") - started
-        return {"first_page": first, "show": shown, "filter": filtered, "rows": grid.total_count,
-                "matching": grid.row_count, "requests": len(requests),
-                "status_429": sum(1 for r in requests if r.status == 429),
-                "virtual_seconds": virtual, "emulator_seconds": in_emulator,
-                "screen": type(app.screen).__name__}
+        return {
+            "first_page": first,
+            "show": shown,
+            "filter": filtered,
+            "rows": grid.total_count,
+            "matching": grid.row_count,
+            "requests": len(requests),
+            "status_429": sum(1 for r in requests if r.status == 429),
+            "virtual_seconds": virtual,
+            "emulator_seconds": in_emulator,
+            "screen": type(app.screen).__name__,
+        }
 
 
 # -- the report ---------------------------------------------------------------------------------
 
+
 def print_startup(result: dict[str, Any], repeat: int) -> None:
     print(f"(a) start-up, median of {repeat} runs (the first, cold run in brackets)")
-    print(f"    bare Textual app, first frame            {result['bare'] * 1000:7.0f} ms"
-          f"  ({result['cold_bare'] * 1000:.0f} ms)")
-    print(f"    WorkatoApp, first frame with recipes     {result['app'] * 1000:7.0f} ms"
-          f"  ({result['cold_app'] * 1000:.0f} ms)")
+    print(
+        f"    bare Textual app, first frame            {result['bare'] * 1000:7.0f} ms"
+        f"  ({result['cold_bare'] * 1000:.0f} ms)"
+    )
+    print(
+        f"    WorkatoApp, first frame with recipes     {result['app'] * 1000:7.0f} ms"
+        f"  ({result['cold_app'] * 1000:.0f} ms)"
+    )
     print(f"    ratio WorkatoApp / bare app              {result['app'] / result['bare']:7.1f}x")
 
 
-def print_rows(service: dict[str, Any],
-               widgets: tuple[dict[str, Any], dict[str, Any]] | None) -> None:
+def print_rows(
+    service: dict[str, Any], widgets: tuple[dict[str, Any], dict[str, Any]] | None
+) -> None:
     rows = service["rows"]
     print(f"(b) {rows:,} rows; filter {FILTER!r} keeps {service['matching']:,}")
     print(f"    {'':44}{'show':>9}{'filter':>9}")
     if widgets is not None:
         resource, data = widgets
         scale = rows / data["rows"]
-        print(f"    {'DataTable, ' + format(data['rows'], ',') + ' rows x' + format(scale, 'g'):44}"
-              f"{data['show'] * scale:8.2f}s{data['filter'] * scale:8.2f}s  (scaled linearly)")
-        print(f"    {'ResourceTable, rows fed directly':44}"
-              f"{resource['show']:8.2f}s{resource['filter']:8.2f}s")
-    print(f"    {'app: enter on ' + repr(BIG_TABLE) + ', all pages':44}"
-          f"{service['show']:8.2f}s{service['filter']:8.2f}s")
-    print(f"    app: enter opened {service['screen']}; first page on screen after "
-          f"{service['first_page'] * 1000:.0f} ms;")
-    print(f"         {service['emulator_seconds']:.2f} s of the load ran inside the in-process "
-          "emulator (same CPU)")
-    print(f"    app: {service['requests']} requests, {service['status_429']} answered 429; the "
-          f"rate limiter waited {service['virtual_seconds']:.0f} s of virtual time")
+        print(
+            f"    {'DataTable, ' + format(data['rows'], ',') + ' rows x' + format(scale, 'g'):44}"
+            f"{data['show'] * scale:8.2f}s{data['filter'] * scale:8.2f}s  (scaled linearly)"
+        )
+        print(
+            f"    {'ResourceTable, rows fed directly':44}"
+            f"{resource['show']:8.2f}s{resource['filter']:8.2f}s"
+        )
+    print(
+        f"    {'app: enter on ' + repr(BIG_TABLE) + ', all pages':44}"
+        f"{service['show']:8.2f}s{service['filter']:8.2f}s"
+    )
+    print(
+        f"    app: enter opened {service['screen']}; first page on screen after "
+        f"{service['first_page'] * 1000:.0f} ms;"
+    )
+    print(
+        f"         {service['emulator_seconds']:.2f} s of the load ran inside the in-process "
+        "emulator (same CPU)"
+    )
+    print(
+        f"    app: {service['requests']} requests, {service['status_429']} answered 429; the "
+        f"rate limiter waited {service['virtual_seconds']:.0f} s of virtual time"
+    )
     if widgets is not None:
         resource, data = widgets
         scale = rows / data["rows"]
         for phase in ("show", "filter"):
             datatable = data[phase] * scale
-            print(f"    {phase:6} ratios: DataTable/ResourceTable "
-                  f"{datatable / resource[phase]:6.1f}x   DataTable/app "
-                  f"{datatable / service[phase]:5.1f}x   app/ResourceTable "
-                  f"{service[phase] / resource[phase]:5.1f}x")
+            print(
+                f"    {phase:6} ratios: DataTable/ResourceTable "
+                f"{datatable / resource[phase]:6.1f}x   DataTable/app "
+                f"{datatable / service[phase]:5.1f}x   app/ResourceTable "
+                f"{service[phase] / resource[phase]:5.1f}x"
+            )
 
 
 def widget_comparison(rows: int, datatable_rows: int) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -287,8 +330,10 @@ async def run(args: argparse.Namespace) -> None:
     widgets = None if args.no_widgets else widget_comparison(args.rows, args.datatable_rows)
     bench = Bench()
     expected = bench.big_table_rows()
-    print(f"large emulator built in {bench.build_seconds:.1f} s "
-          f"({expected:,} rows in {BIG_TABLE!r})\n")
+    print(
+        f"large emulator built in {bench.build_seconds:.1f} s "
+        f"({expected:,} rows in {BIG_TABLE!r})\n"
+    )
     print_startup(await startup(bench, args.repeat), args.repeat)
     print()
     service = await big_table_through_service(bench, expected)
@@ -301,12 +346,21 @@ async def run(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="start-up repetitions")
-    parser.add_argument("--datatable-rows", type=int, default=20_000,
-                        help="rows for DataTable (100,000 takes minutes; it is scaled)")
-    parser.add_argument("--rows", type=int, default=100_000,
-                        help="rows for ResourceTable fed directly (the big table has 100,000)")
-    parser.add_argument("--no-widgets", action="store_true",
-                        help="skip the ResourceTable / DataTable comparison")
+    parser.add_argument(
+        "--datatable-rows",
+        type=int,
+        default=20_000,
+        help="rows for DataTable (100,000 takes minutes; it is scaled)",
+    )
+    parser.add_argument(
+        "--rows",
+        type=int,
+        default=100_000,
+        help="rows for ResourceTable fed directly (the big table has 100,000)",
+    )
+    parser.add_argument(
+        "--no-widgets", action="store_true", help="skip the ResourceTable / DataTable comparison"
+    )
     asyncio.run(run(parser.parse_args()))
 
 

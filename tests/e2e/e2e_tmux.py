@@ -59,6 +59,7 @@ def wait_until(check: Callable[[], T | None], timeout: float, describe: Callable
 
 # -- the emulator server --------------------------------------------------------------------
 
+
 def _pump(stream: Iterator[str], lines: queue.Queue[str]) -> None:
     """Read the child's output to the end (so its pipe never fills up)."""
     for line in stream:
@@ -69,8 +70,13 @@ def _pump(stream: Iterator[str], lines: queue.Queue[str]) -> None:
 def emulator_server(*extra: str, timeout: float = 10.0) -> Iterator[str]:
     """Run `workato-tui emulator --port 0`; yield its base URL once it is listening."""
     command = [*app_command(), "emulator", "--host", "127.0.0.1", "--port", "0", *extra]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
     seen: list[str] = []
@@ -85,8 +91,9 @@ def emulator_server(*extra: str, timeout: float = 10.0) -> Iterator[str]:
             process.wait(timeout=5)
 
 
-def _read_base_url(process: subprocess.Popen[str], lines: queue.Queue[str], seen: list[str],
-                   timeout: float) -> str:
+def _read_base_url(
+    process: subprocess.Popen[str], lines: queue.Queue[str], seen: list[str], timeout: float
+) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -99,11 +106,14 @@ def _read_base_url(process: subprocess.Popen[str], lines: queue.Queue[str], seen
         found = BASE_URL_LINE.search(line)
         if found:
             return found.group(1)
-    raise AssertionError(f"the emulator printed no base URL within {timeout:g} s "
-                         f"(exit code {process.poll()}); output:\n{''.join(seen)}")
+    raise AssertionError(
+        f"the emulator printed no base URL within {timeout:g} s "
+        f"(exit code {process.poll()}); output:\n{''.join(seen)}"
+    )
 
 
 # -- the app in tmux --------------------------------------------------------------------------
+
 
 class TmuxApp:
     """One command running in a detached tmux pane of WIDTH x HEIGHT on a private server."""
@@ -117,10 +127,15 @@ class TmuxApp:
         self.status_file = workdir / f"{self.socket}.status"
         self.started = False
 
-    def tmux(self, *args: str, env: Mapping[str, str] | None = None,
-             check: bool = True) -> str:
-        done = subprocess.run([TMUX, "-L", self.socket, "-f", str(self.config), *args],
-                              capture_output=True, text=True, env=env, timeout=10, check=False)
+    def tmux(self, *args: str, env: Mapping[str, str] | None = None, check: bool = True) -> str:
+        done = subprocess.run(
+            [TMUX, "-L", self.socket, "-f", str(self.config), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=10,
+            check=False,
+        )
         if check and done.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args[:1])} failed: {done.stderr.strip()}")
         return done.stdout
@@ -134,8 +149,18 @@ class TmuxApp:
         server_env = {k: v for k, v in env.items() if k not in ("TMUX", "TMUX_PANE")}
         server_env.setdefault("TERM", "xterm-256color")
         line = f"{shlex.join(command)}; echo $? > {shlex.quote(str(self.status_file))}"
-        self.tmux("new-session", "-d", "-s", self.session, "-x", str(WIDTH), "-y", str(HEIGHT),
-                  line, env=server_env)
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            self.session,
+            "-x",
+            str(WIDTH),
+            "-y",
+            str(HEIGHT),
+            line,
+            env=server_env,
+        )
         self.started = True
 
     def kill(self) -> None:
@@ -175,8 +200,18 @@ class TmuxApp:
 
     def _look(self) -> str:
         """The screen; fails at once if the app has exited (a crash shows its traceback)."""
-        out = self.tmux("capture-pane", "-p", "-t", self.session, ";",
-                        "display-message", "-p", "-t", self.session, "#{pane_dead}")
+        out = self.tmux(
+            "capture-pane",
+            "-p",
+            "-t",
+            self.session,
+            ";",
+            "display-message",
+            "-p",
+            "-t",
+            self.session,
+            "#{pane_dead}",
+        )
         screen, _, dead = out.rstrip("\n").rpartition("\n")
         if dead.strip() == "1":
             raise AssertionError(f"the app exited; the screen is:\n{screen}")
@@ -212,8 +247,11 @@ class TmuxApp:
 
     def wait_exit(self, timeout: float = 10.0) -> str:
         """Wait until the app's process has ended; return its exit code ("0", "1", ...)."""
-        return wait_until(self.exit_status, timeout,
-                          lambda: f"the app did not exit; the screen is:\n{self.screen()}")
+        return wait_until(
+            self.exit_status,
+            timeout,
+            lambda: f"the app did not exit; the screen is:\n{self.screen()}",
+        )
 
 
 AppStarter = Callable[..., TmuxApp]  # start_app(*args, token=...) in conftest.py

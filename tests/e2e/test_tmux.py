@@ -12,13 +12,13 @@ from e2e_tmux import TMUX, AppStarter
 from workato_tui.emulator import ADMIN_TOKEN
 
 pytestmark = pytest.mark.skipif(
-    TMUX is None, reason="tmux is not installed: the end-to-end tests drive the app in tmux")
+    TMUX is None, reason="tmux is not installed: the end-to-end tests drive the app in tmux"
+)
 
 FIRST_RECIPE = "Sync closed-won opportunities to NetSuite"
 
 
-def test_browse_the_demo_workspace_by_keyboard(emulator_url: str,
-                                               start_app: AppStarter) -> None:
+def test_browse_the_demo_workspace_by_keyboard(emulator_url: str, start_app: AppStarter) -> None:
     app = start_app("--base-url", emulator_url, token=ADMIN_TOKEN)
     screen = app.wait_for(FIRST_RECIPE, "Recipes  [17]")
     assert "127.0.0.1" in screen.splitlines()[0]  # the header names the host it talks to
@@ -64,8 +64,7 @@ def test_browse_the_demo_workspace_by_keyboard(emulator_url: str,
     assert app.wait_exit() == "0"
 
 
-def test_a_rejected_token_shows_the_401_screen(emulator_url: str,
-                                               start_app: AppStarter) -> None:
+def test_a_rejected_token_shows_the_401_screen(emulator_url: str, start_app: AppStarter) -> None:
     app = start_app("--base-url", emulator_url, token="wrong")
     screen = app.wait_for("refused the token", "(401)", "Unauthorized")
     assert "Correlation id: " in screen

@@ -70,8 +70,13 @@ def _row(body: Any) -> None:
 
 
 def _jobs(body: Any) -> None:
-    assert {"job_succeeded_count", "job_failed_count", "job_count", "job_scope_count",
-            "items"} <= set(body)
+    assert {
+        "job_succeeded_count",
+        "job_failed_count",
+        "job_count",
+        "job_scope_count",
+        "items",
+    } <= set(body)
     assert body["items"]
 
 
@@ -116,91 +121,219 @@ def _table_path(ids: DemoIds, tail: str = "") -> str:
 CASES: dict[str, tuple[Callable[[DemoIds], Request], Callable[[Any], None] | None]] = {
     "recipes.list": (lambda i: ("GET", "/api/recipes", None), _items),
     "recipes.get": (lambda i: ("GET", f"/api/recipes/{i.recipe(NETSUITE_SYNC)}", None), _object),
-    "recipes.create": (lambda i: ("POST", "/api/recipes", {"recipe": {
-        "name": "New", "code": recipe_code(), "folder_id": str(i.folder("Invoices"))}}),
-        _success_id),
-    "recipes.copy": (lambda i: ("POST", f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/copy",
-                                {"folder_id": str(i.folder("Invoices"))}), _copied),
-    "recipes.update": (lambda i: ("PUT", f"/api/recipes/{i.recipe(MONTH_END)}",
-                                  {"recipe": {"name": "Renamed"}}), _success),
-    "recipes.start": (lambda i: ("PUT", f"/api/recipes/{i.recipe(MONTH_END)}/start", None),
-                      _success),
-    "recipes.stop": (lambda i: ("PUT", f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/stop", None),
-                     _success),
-    "recipes.delete": (lambda i: ("DELETE", f"/api/recipes/{i.recipe(MONTH_END)}", None),
-                       _success),
-    "jobs.list": (lambda i: ("GET", f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/jobs", None),
-                  _jobs),
+    "recipes.create": (
+        lambda i: (
+            "POST",
+            "/api/recipes",
+            {
+                "recipe": {
+                    "name": "New",
+                    "code": recipe_code(),
+                    "folder_id": str(i.folder("Invoices")),
+                }
+            },
+        ),
+        _success_id,
+    ),
+    "recipes.copy": (
+        lambda i: (
+            "POST",
+            f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/copy",
+            {"folder_id": str(i.folder("Invoices"))},
+        ),
+        _copied,
+    ),
+    "recipes.update": (
+        lambda i: ("PUT", f"/api/recipes/{i.recipe(MONTH_END)}", {"recipe": {"name": "Renamed"}}),
+        _success,
+    ),
+    "recipes.start": (
+        lambda i: ("PUT", f"/api/recipes/{i.recipe(MONTH_END)}/start", None),
+        _success,
+    ),
+    "recipes.stop": (
+        lambda i: ("PUT", f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/stop", None),
+        _success,
+    ),
+    "recipes.delete": (lambda i: ("DELETE", f"/api/recipes/{i.recipe(MONTH_END)}", None), _success),
+    "jobs.list": (lambda i: ("GET", f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/jobs", None), _jobs),
     "jobs.get": (lambda i: ("GET", _job_path(i), None), _job),
-    "jobs.resume": (lambda i: ("POST", "/api/job/resume",
-                               {"token": DEMO_RESUME_TOKEN, "data": {"approved": True}}), None),
-    "jobs.repeat": (lambda i: ("POST", f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/repeat_jobs",
-                               {"job_ids": [i.newest_master_job(NETSUITE_SYNC)]}), _repeat),
+    "jobs.resume": (
+        lambda i: (
+            "POST",
+            "/api/job/resume",
+            {"token": DEMO_RESUME_TOKEN, "data": {"approved": True}},
+        ),
+        None,
+    ),
+    "jobs.repeat": (
+        lambda i: (
+            "POST",
+            f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/repeat_jobs",
+            {"job_ids": [i.newest_master_job(NETSUITE_SYNC)]},
+        ),
+        _repeat,
+    ),
     "connections.list": (lambda i: ("GET", "/api/connections", None), _list),
-    "connections.create": (lambda i: ("POST", "/api/connections", {
-        "name": "Slack: #ap", "provider": "slack",
-        "folder_id": str(i.project_folder("Finance Ops"))}), _object),
-    "connections.update": (lambda i: (
-        "PUT", f"/api/connections/{i.connection('NetSuite (sandbox)')}", {"name": "NS sb"}),
-        _object),
-    "connections.disconnect": (lambda i: (
-        "POST", f"/api/connections/{i.connection('Zendesk (support)')}/disconnect", None),
-        _disconnected),
-    "connections.delete": (lambda i: (
-        "DELETE", f"/api/connections/{i.connection('NetSuite (sandbox)')}", None), _success),
+    "connections.create": (
+        lambda i: (
+            "POST",
+            "/api/connections",
+            {
+                "name": "Slack: #ap",
+                "provider": "slack",
+                "folder_id": str(i.project_folder("Finance Ops")),
+            },
+        ),
+        _object,
+    ),
+    "connections.update": (
+        lambda i: (
+            "PUT",
+            f"/api/connections/{i.connection('NetSuite (sandbox)')}",
+            {"name": "NS sb"},
+        ),
+        _object,
+    ),
+    "connections.disconnect": (
+        lambda i: (
+            "POST",
+            f"/api/connections/{i.connection('Zendesk (support)')}/disconnect",
+            None,
+        ),
+        _disconnected,
+    ),
+    "connections.delete": (
+        lambda i: ("DELETE", f"/api/connections/{i.connection('NetSuite (sandbox)')}", None),
+        _success,
+    ),
     "folders.list": (lambda i: ("GET", "/api/folders", None), _list),
-    "folders.create": (lambda i: ("POST", "/api/folders", {
-        "name": "Tax", "parent_id": str(i.project_folder("Finance Ops"))}), _object),
-    "folders.update": (lambda i: ("PUT", f"/api/folders/{i.folder('Invoices')}",
-                                  {"name": "AR invoices"}), _object),
+    "folders.create": (
+        lambda i: (
+            "POST",
+            "/api/folders",
+            {"name": "Tax", "parent_id": str(i.project_folder("Finance Ops"))},
+        ),
+        _object,
+    ),
+    "folders.update": (
+        lambda i: ("PUT", f"/api/folders/{i.folder('Invoices')}", {"name": "AR invoices"}),
+        _object,
+    ),
     "projects.list": (lambda i: ("GET", "/api/projects", None), _list),
-    "projects.update": (lambda i: ("PUT", f"/api/projects/{i.project('Finance Ops')['id']}",
-                                   {"description": "O2C"}), _object),
-    "projects.deploy": (lambda i: (
-        "POST", f"/api/projects/{i.project('Finance Ops')['id']}/deploy?environment_type=test",
-        {"description": "Release"}), _object),
+    "projects.update": (
+        lambda i: (
+            "PUT",
+            f"/api/projects/{i.project('Finance Ops')['id']}",
+            {"description": "O2C"},
+        ),
+        _object,
+    ),
+    "projects.deploy": (
+        lambda i: (
+            "POST",
+            f"/api/projects/{i.project('Finance Ops')['id']}/deploy?environment_type=test",
+            {"description": "Release"},
+        ),
+        _object,
+    ),
     "deployments.list": (lambda i: ("GET", "/api/deployments", None), _list),
-    "deployments.get": (lambda i: (
-        "GET", f"/api/deployments/{i.deployment_of('Finance Ops')}", None), _object),
+    "deployments.get": (
+        lambda i: ("GET", f"/api/deployments/{i.deployment_of('Finance Ops')}", None),
+        _object,
+    ),
     "lookup_tables.list": (lambda i: ("GET", "/api/lookup_tables", None), _list),
-    "lookup_tables.lookup": (lambda i: ("GET", _table_path(i, "/lookup?by[code]=CC-1000"),
-                                        None), _row),
+    "lookup_tables.lookup": (
+        lambda i: ("GET", _table_path(i, "/lookup?by[code]=CC-1000"), None),
+        _row,
+    ),
     "lookup_rows.list": (lambda i: ("GET", _table_path(i, "/rows"), None), _list),
-    "lookup_rows.get": (lambda i: ("GET", _table_path(i, f"/rows/{_cost_center_row(i)}"), None),
-                        _row),
-    "lookup_rows.create": (lambda i: ("POST", _table_path(i, "/rows"), {"data": {
-        "code": "CC-9990", "name": "Tax AMER", "owner": "Ana Ruiz"}}), _row),
-    "lookup_rows.update": (lambda i: ("PUT", _table_path(i, f"/rows/{_cost_center_row(i)}"),
-                                      {"data": {"owner": "Ben Okafor"}}), _row),
-    "lookup_rows.delete": (lambda i: ("DELETE", _table_path(i, f"/rows/{_cost_center_row(i)}"),
-                                      None), _success),
+    "lookup_rows.get": (
+        lambda i: ("GET", _table_path(i, f"/rows/{_cost_center_row(i)}"), None),
+        _row,
+    ),
+    "lookup_rows.create": (
+        lambda i: (
+            "POST",
+            _table_path(i, "/rows"),
+            {"data": {"code": "CC-9990", "name": "Tax AMER", "owner": "Ana Ruiz"}},
+        ),
+        _row,
+    ),
+    "lookup_rows.update": (
+        lambda i: (
+            "PUT",
+            _table_path(i, f"/rows/{_cost_center_row(i)}"),
+            {"data": {"owner": "Ben Okafor"}},
+        ),
+        _row,
+    ),
+    "lookup_rows.delete": (
+        lambda i: ("DELETE", _table_path(i, f"/rows/{_cost_center_row(i)}"), None),
+        _success,
+    ),
     "project_roles.list": (lambda i: ("GET", "/api/project_roles", None), _data_total),
     "roles.list": (lambda i: ("GET", "/api/roles", None), _list),
-    "api_clients.list": (lambda i: ("GET", "/api/developer_api_clients", None),
-                         _result_count_items),
-    "api_clients.create": (lambda i: ("POST", "/api/developer_api_clients", {
-        "name": "Reporting", "api_privilege_group_id": i.client_role("Read only"),
-        "all_folders": True}), _result_token),
-    "api_clients.regenerate": (lambda i: (
-        "POST", f"/api/developer_api_clients/{i.api_client('Data pipeline (CI)')}/regenerate",
-        None), _result_token),
-    "api_clients.delete": (lambda i: (
-        "DELETE", f"/api/developer_api_clients/{i.api_client('Data pipeline (CI)')}", None),
-        _result_success),
+    "api_clients.list": (
+        lambda i: ("GET", "/api/developer_api_clients", None),
+        _result_count_items,
+    ),
+    "api_clients.create": (
+        lambda i: (
+            "POST",
+            "/api/developer_api_clients",
+            {
+                "name": "Reporting",
+                "api_privilege_group_id": i.client_role("Read only"),
+                "all_folders": True,
+            },
+        ),
+        _result_token,
+    ),
+    "api_clients.regenerate": (
+        lambda i: (
+            "POST",
+            f"/api/developer_api_clients/{i.api_client('Data pipeline (CI)')}/regenerate",
+            None,
+        ),
+        _result_token,
+    ),
+    "api_clients.delete": (
+        lambda i: (
+            "DELETE",
+            f"/api/developer_api_clients/{i.api_client('Data pipeline (CI)')}",
+            None,
+        ),
+        _result_success,
+    ),
     "on_prem.list": (lambda i: ("GET", "/api/on_prem_groups", None), _list),
-    "on_prem.status": (lambda i: (
-        "GET", f"/api/on_prem_groups/{i.on_prem_group('Datacenter East')}/status", None),
-        _object),
+    "on_prem.status": (
+        lambda i: ("GET", f"/api/on_prem_groups/{i.on_prem_group('Datacenter East')}/status", None),
+        _object,
+    ),
     "activity.list": (lambda i: ("GET", "/api/activity_logs", None), _data_total),
     "users.me": (lambda i: ("GET", "/api/users/me", None), _object),
     "customers.list": (lambda i: ("GET", "/api/managed_users", None), _result_list),
-    "customers.recipes": (lambda i: ("GET", "/api/managed_users/EA2300/recipes", None),
-                          _result_list),
+    "customers.recipes": (
+        lambda i: ("GET", "/api/managed_users/EA2300/recipes", None),
+        _result_list,
+    ),
     "customers.recipe": (lambda i: ("GET", _mu(i), None), _object),
     "customers.jobs.list": (lambda i: ("GET", _mu(i, "/jobs"), None), _jobs),
-    "customers.jobs.get": (lambda i: (
-        "GET", _mu(i, f"/jobs/{i.customer_jobs('A2300')[-1]['id']}"), None), _job),
-    "customers.jobs.repeat": (lambda i: ("POST", _mu(i, "/repeat_jobs"), {
-        "job_ids": [next(j["id"] for j in reversed(i.customer_jobs("A2300"))
-                         if not j["is_repeat"])]}), _repeat),
+    "customers.jobs.get": (
+        lambda i: ("GET", _mu(i, f"/jobs/{i.customer_jobs('A2300')[-1]['id']}"), None),
+        _job,
+    ),
+    "customers.jobs.repeat": (
+        lambda i: (
+            "POST",
+            _mu(i, "/repeat_jobs"),
+            {
+                "job_ids": [
+                    next(j["id"] for j in reversed(i.customer_jobs("A2300")) if not j["is_repeat"])
+                ]
+            },
+        ),
+        _repeat,
+    ),
 }

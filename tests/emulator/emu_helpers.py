@@ -28,9 +28,15 @@ def bearer(token: str) -> dict[str, str]:
 
 def recipe_code(trigger: str = "salesforce", action: str = "slack") -> str:
     """A minimal valid recipe `code` (a JSON string, as the API expects)."""
-    return json.dumps({"number": 0, "provider": trigger, "name": "new_record",
-                       "keyword": "trigger", "block": [{"number": 1, "provider": action,
-                                                        "keyword": "action"}]})
+    return json.dumps(
+        {
+            "number": 0,
+            "provider": trigger,
+            "name": "new_record",
+            "keyword": "trigger",
+            "block": [{"number": 1, "provider": action, "keyword": "action"}],
+        }
+    )
 
 
 class Api:
@@ -40,10 +46,12 @@ class Api:
         self.http = http
         self.token = token
 
-    async def request(self, method: str, path: str, json: Any = None,
-                      params: Any = None) -> httpx.Response:
-        return await self.http.request(method, path, json=json, params=params,
-                                       headers=bearer(self.token))
+    async def request(
+        self, method: str, path: str, json: Any = None, params: Any = None
+    ) -> httpx.Response:
+        return await self.http.request(
+            method, path, json=json, params=params, headers=bearer(self.token)
+        )
 
     async def get(self, path: str, params: Any = None) -> httpx.Response:
         return await self.request("GET", path, params=params)
@@ -97,8 +105,11 @@ class DemoIds:
         return list(self.ws.job_log(self.recipe(recipe_name)).jobs)
 
     def newest_master_job(self, recipe_name: str) -> str:
-        return next(j["id"] for j in reversed(self.jobs(recipe_name))
-                    if not j["is_repeat"] and j["status"] != "pending")
+        return next(
+            j["id"]
+            for j in reversed(self.jobs(recipe_name))
+            if not j["is_repeat"] and j["status"] != "pending"
+        )
 
     def api_client(self, name: str) -> int:
         return next(c.id for c in self.store.api_clients.values() if c.record["name"] == name)
@@ -111,12 +122,14 @@ class DemoIds:
 
     def deployment_of(self, project_name: str) -> int:
         project_id = str(self.project(project_name)["id"])
-        return max(d["id"] for d in self.ws.deployments.values()
-                   if d["project_id"] == project_id)
+        return max(d["id"] for d in self.ws.deployments.values() if d["project_id"] == project_id)
 
     def customer(self, external_id: str) -> int:
-        return next(c.record["id"] for c in self.store.customers.values()
-                    if c.record["external_id"] == external_id)
+        return next(
+            c.record["id"]
+            for c in self.store.customers.values()
+            if c.record["external_id"] == external_id
+        )
 
     def customer_recipe(self, external_id: str) -> int:
         customer = self.store.customers[self.customer(external_id)]

@@ -11,8 +11,12 @@ from workato_tui.emulator import ADMIN_TOKEN, FINANCE_TOKEN, READONLY_TOKEN, Emu
 
 
 async def _create(admin: Api, ids: DemoIds, **fields: Any) -> dict[str, Any]:
-    body = {"name": "Reporting bot", "api_privilege_group_id": ids.client_role("Administrator"),
-            "all_folders": True, **fields}
+    body = {
+        "name": "Reporting bot",
+        "api_privilege_group_id": ids.client_role("Administrator"),
+        "all_folders": True,
+        **fields,
+    }
     response = await admin.post("/api/developer_api_clients", json=body)
     assert response.status_code == 200, response.text
     return dict(response.json()["result"])
@@ -28,8 +32,9 @@ async def test_list_never_shows_a_token_value(admin: Api) -> None:
     assert all("value" not in item["token"] for item in items)
 
 
-async def test_create_answers_the_token_value_once(admin: Api, ids: DemoIds,
-                                                   http: httpx.AsyncClient) -> None:
+async def test_create_answers_the_token_value_once(
+    admin: Api, ids: DemoIds, http: httpx.AsyncClient
+) -> None:
     client = await _create(admin, ids, environment="PROD")
     value = client["token"]["value"]
     assert value.startswith("wrkaus-") and len(value) > 20
@@ -41,10 +46,12 @@ async def test_create_answers_the_token_value_once(admin: Api, ids: DemoIds,
     assert (await Api(http, value).get("/api/recipes")).status_code == 200
 
 
-async def test_a_scoped_client_sees_only_its_project(admin: Api, ids: DemoIds,
-                                                     http: httpx.AsyncClient) -> None:
-    client = await _create(admin, ids, all_folders=False,
-                           folder_ids=[ids.project_folder("HR Onboarding")])
+async def test_a_scoped_client_sees_only_its_project(
+    admin: Api, ids: DemoIds, http: httpx.AsyncClient
+) -> None:
+    client = await _create(
+        admin, ids, all_folders=False, folder_ids=[ids.project_folder("HR Onboarding")]
+    )
     scoped = Api(http, client["token"]["value"])
     projects = (await scoped.get("/api/projects")).json()
     assert [p["name"] for p in projects] == ["HR Onboarding"]
@@ -52,8 +59,9 @@ async def test_a_scoped_client_sees_only_its_project(admin: Api, ids: DemoIds,
     assert {r["project_id"] for r in recipes} == {ids.project("HR Onboarding")["id"]}
 
 
-async def test_a_read_only_client_cannot_write(admin: Api, ids: DemoIds,
-                                               http: httpx.AsyncClient) -> None:
+async def test_a_read_only_client_cannot_write(
+    admin: Api, ids: DemoIds, http: httpx.AsyncClient
+) -> None:
     client = await _create(admin, ids, api_privilege_group_id=ids.client_role("Read only"))
     reader = Api(http, client["token"]["value"])
     assert (await reader.get("/api/folders")).status_code == 200
@@ -63,22 +71,46 @@ async def test_a_read_only_client_cannot_write(admin: Api, ids: DemoIds,
 async def test_create_validates_its_body(admin: Api, ids: DemoIds) -> None:
     path = "/api/developer_api_clients"
     role = ids.client_role("Administrator")
-    assert_bad_request(await admin.post(path, json={"api_privilege_group_id": role,
-                                                    "all_folders": True}), "name")
-    assert_bad_request(await admin.post(path, json={"name": "x", "api_privilege_group_id": 1,
-                                                    "all_folders": True}), "privilege")
-    assert_bad_request(await admin.post(path, json={"name": "x",
-                                                    "api_privilege_group_id": role}), "folder")
-    assert_bad_request(await admin.post(path, json={
-        "name": "x", "api_privilege_group_id": role,
-        "folder_ids": [ids.folder("Invoices")]}), "project folder")
-    assert_bad_request(await admin.post(path, json={
-        "name": "x", "api_privilege_group_id": role, "all_folders": True,
-        "environment": "STAGE"}), "environment")
+    assert_bad_request(
+        await admin.post(path, json={"api_privilege_group_id": role, "all_folders": True}), "name"
+    )
+    assert_bad_request(
+        await admin.post(
+            path, json={"name": "x", "api_privilege_group_id": 1, "all_folders": True}
+        ),
+        "privilege",
+    )
+    assert_bad_request(
+        await admin.post(path, json={"name": "x", "api_privilege_group_id": role}), "folder"
+    )
+    assert_bad_request(
+        await admin.post(
+            path,
+            json={
+                "name": "x",
+                "api_privilege_group_id": role,
+                "folder_ids": [ids.folder("Invoices")],
+            },
+        ),
+        "project folder",
+    )
+    assert_bad_request(
+        await admin.post(
+            path,
+            json={
+                "name": "x",
+                "api_privilege_group_id": role,
+                "all_folders": True,
+                "environment": "STAGE",
+            },
+        ),
+        "environment",
+    )
 
 
-async def test_regenerate_revokes_the_old_token(admin: Api, ids: DemoIds,
-                                                http: httpx.AsyncClient) -> None:
+async def test_regenerate_revokes_the_old_token(
+    admin: Api, ids: DemoIds, http: httpx.AsyncClient
+) -> None:
     client = await _create(admin, ids)
     old = client["token"]["value"]
     response = await admin.post(f"/api/developer_api_clients/{client['id']}/regenerate")
@@ -89,7 +121,8 @@ async def test_regenerate_revokes_the_old_token(admin: Api, ids: DemoIds,
 
 
 async def test_regenerating_a_demo_client_revokes_its_demo_token(
-        admin: Api, ids: DemoIds, http: httpx.AsyncClient) -> None:
+    admin: Api, ids: DemoIds, http: httpx.AsyncClient
+) -> None:
     finance_id = ids.api_client("Finance automation")
     new = (await admin.post(f"/api/developer_api_clients/{finance_id}/regenerate")).json()
     assert (await Api(http, FINANCE_TOKEN).get("/api/recipes")).status_code == 401
@@ -97,8 +130,9 @@ async def test_regenerating_a_demo_client_revokes_its_demo_token(
     assert [p["name"] for p in (await fresh.get("/api/projects")).json()] == ["Finance Ops"]
 
 
-async def test_delete_revokes_the_token(emu: Emulator, admin: Api, ids: DemoIds,
-                                        http: httpx.AsyncClient) -> None:
+async def test_delete_revokes_the_token(
+    emu: Emulator, admin: Api, ids: DemoIds, http: httpx.AsyncClient
+) -> None:
     client = await _create(admin, ids)
     response = await admin.delete(f"/api/developer_api_clients/{client['id']}")
     assert response.json() == {"result": "success"}

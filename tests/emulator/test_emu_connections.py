@@ -12,14 +12,18 @@ SALESFORCE = "Salesforce (production)"  # used by the running NetSuite sync
 
 
 def _body(ids: DemoIds, **extra: object) -> dict[str, object]:
-    return {"name": "Slack: #ap-team", "provider": "slack",
-            "folder_id": str(ids.folder("Payments")), **extra}
+    return {
+        "name": "Slack: #ap-team",
+        "provider": "slack",
+        "folder_id": str(ids.folder("Payments")),
+        **extra,
+    }
 
 
-async def test_create_answers_a_connection_and_stores_it(emu: Emulator, admin: Api,
-                                                         ids: DemoIds) -> None:
-    response = await admin.post("/api/connections",
-                                json=_body(ids, input={"token": "xoxb-good"}))
+async def test_create_answers_a_connection_and_stores_it(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
+    response = await admin.post("/api/connections", json=_body(ids, input={"token": "xoxb-good"}))
     assert response.status_code == 200
     made = response.json()
     assert made["name"] == "Slack: #ap-team" and made["application"] == "slack"
@@ -36,8 +40,9 @@ async def test_create_accepts_the_connection_wrapper(admin: Api, ids: DemoIds) -
 
 
 async def test_create_with_bad_credentials_is_not_authorized(admin: Api, ids: DemoIds) -> None:
-    made = (await admin.post("/api/connections",
-                             json=_body(ids, input={"token": "invalid"}))).json()
+    made = (
+        await admin.post("/api/connections", json=_body(ids, input={"token": "invalid"}))
+    ).json()
     assert made["authorization_status"] == "failed" and made["authorization_error"]
 
 
@@ -46,33 +51,43 @@ async def test_create_as_shell_is_not_authorized(admin: Api, ids: DemoIds) -> No
     assert made["authorization_status"] is None and made["authorized_at"] is None
 
 
-async def test_create_requires_name_provider_and_string_folder_id(admin: Api, ids: DemoIds,
-                                                                  clock: FakeClock) -> None:
-    assert_bad_request(await admin.post("/api/connections",
-                                        json={**_body(ids), "name": ""}), "name")
+async def test_create_requires_name_provider_and_string_folder_id(
+    admin: Api, ids: DemoIds, clock: FakeClock
+) -> None:
+    assert_bad_request(
+        await admin.post("/api/connections", json={**_body(ids), "name": ""}), "name"
+    )
     clock.advance(1)
-    assert_bad_request(await admin.post("/api/connections",
-                                        json={**_body(ids), "provider": None}), "provider")
+    assert_bad_request(
+        await admin.post("/api/connections", json={**_body(ids), "provider": None}), "provider"
+    )
     clock.advance(1)
-    assert_bad_request(await admin.post("/api/connections", json={
-        **_body(ids), "folder_id": ids.folder("Payments")}), "must be a String")
+    assert_bad_request(
+        await admin.post(
+            "/api/connections", json={**_body(ids), "folder_id": ids.folder("Payments")}
+        ),
+        "must be a String",
+    )
     clock.advance(1)
-    assert_bad_request(await admin.post("/api/connections",
-                                        json={"name": "x", "provider": "slack"}), "folder_id")
+    assert_bad_request(
+        await admin.post("/api/connections", json={"name": "x", "provider": "slack"}), "folder_id"
+    )
 
 
 async def test_create_without_folder_id_is_allowed_before_7_may_2026(
-        admin: Api, clock: FakeClock) -> None:
+    admin: Api, clock: FakeClock
+) -> None:
     clock.set(datetime(2026, 5, 6, 12, tzinfo=UTC))
     made = (await admin.post("/api/connections", json={"name": "x", "provider": "slack"})).json()
     assert made["folder_id"] is None
 
 
-async def test_update_changes_name_and_credentials(emu: Emulator, admin: Api,
-                                                   ids: DemoIds) -> None:
+async def test_update_changes_name_and_credentials(emu: Emulator, admin: Api, ids: DemoIds) -> None:
     connection_id = ids.connection("Zendesk (support)")
-    response = await admin.put(f"/api/connections/{connection_id}",
-                               json={"name": "Zendesk (helpdesk)", "input": {"token": "ok"}})
+    response = await admin.put(
+        f"/api/connections/{connection_id}",
+        json={"name": "Zendesk (helpdesk)", "input": {"token": "ok"}},
+    )
     assert response.status_code == 200
     stored = emu.store.main.connections[connection_id]
     assert stored["name"] == "Zendesk (helpdesk)"
@@ -85,7 +100,8 @@ async def test_update_of_an_unknown_connection_is_404(admin: Api) -> None:
 
 
 async def test_delete_of_a_connection_used_by_running_recipes_is_400(
-        emu: Emulator, admin: Api, ids: DemoIds) -> None:
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     connection_id = ids.connection(SALESFORCE)
     response = await admin.delete(f"/api/connections/{connection_id}")
     body = assert_bad_request(response, "running recipe")
@@ -93,8 +109,9 @@ async def test_delete_of_a_connection_used_by_running_recipes_is_400(
     assert connection_id in emu.store.main.connections
 
 
-async def test_delete_of_an_unused_connection_removes_it(emu: Emulator, admin: Api,
-                                                         ids: DemoIds) -> None:
+async def test_delete_of_an_unused_connection_removes_it(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     connection_id = ids.connection("NetSuite (sandbox)")
     assert (await admin.delete(f"/api/connections/{connection_id}")).json() == {"success": True}
     assert connection_id not in emu.store.main.connections
@@ -102,7 +119,8 @@ async def test_delete_of_an_unused_connection_removes_it(emu: Emulator, admin: A
 
 
 async def test_disconnect_without_force_is_refused_while_running_recipes_use_it(
-        emu: Emulator, admin: Api, ids: DemoIds, clock: FakeClock) -> None:
+    emu: Emulator, admin: Api, ids: DemoIds, clock: FakeClock
+) -> None:
     connection_id = ids.connection(SALESFORCE)
     path = f"/api/connections/{connection_id}/disconnect"
     assert_bad_request(await admin.post(path), "force")
@@ -121,8 +139,9 @@ async def test_disconnect_accepts_force_as_a_query_parameter(admin: Api, ids: De
     assert response.json()["status"] == "disconnected"
 
 
-async def test_disconnect_of_an_idle_connection_needs_no_force(emu: Emulator, admin: Api,
-                                                               ids: DemoIds) -> None:
+async def test_disconnect_of_an_idle_connection_needs_no_force(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     connection_id = ids.connection("Salesforce (sales sandbox)")
     emu.store.main.recipes[ids.recipe("Route inbound leads by territory")]["running"] = False
     response = await admin.post(f"/api/connections/{connection_id}/disconnect")
@@ -130,8 +149,7 @@ async def test_disconnect_of_an_idle_connection_needs_no_force(emu: Emulator, ad
     assert emu.store.main.connections[connection_id]["authorization_status"] == "disconnected"
 
 
-async def test_list_filters_by_folder_and_shows_tags_on_request(admin: Api,
-                                                                ids: DemoIds) -> None:
+async def test_list_filters_by_folder_and_shows_tags_on_request(admin: Api, ids: DemoIds) -> None:
     folder = ids.folder("Month-end close")
     listed = (await admin.get("/api/connections", params={"folder_id": folder})).json()
     assert [c["name"] for c in listed] == ["NetSuite (sandbox)"]

@@ -12,8 +12,16 @@ from emu_helpers import BASE_URL, NETSUITE_SYNC, NEW_HIRES, Api, DemoIds, bearer
 
 from workato_tui.emulator import ADMIN_TOKEN, DEMO_RESUME_TOKEN, Emulator, FakeClock
 
-DEMO_APPS = {"salesforce", "netsuite", "slack", "jira", "service_now", "snowflake", "workday",
-             "zendesk"}
+DEMO_APPS = {
+    "salesforce",
+    "netsuite",
+    "slack",
+    "jira",
+    "service_now",
+    "snowflake",
+    "workday",
+    "zendesk",
+}
 
 
 async def _get(emu: Emulator, path: str, **params: Any) -> Any:
@@ -23,19 +31,19 @@ async def _get(emu: Emulator, path: str, **params: Any) -> Any:
         return response.json()
 
 
-async def test_finance_ops_holds_invoices_and_the_netsuite_sync(admin: Api,
-                                                                ids: DemoIds) -> None:
+async def test_finance_ops_holds_invoices_and_the_netsuite_sync(admin: Api, ids: DemoIds) -> None:
     projects = {p["name"]: p for p in (await admin.get("/api/projects")).json()}
     assert {"Finance Ops", "HR Onboarding"} <= set(projects)
     finance = projects["Finance Ops"]
-    children = (await admin.get("/api/folders", params={"parent_id": finance["folder_id"]}))
+    children = await admin.get("/api/folders", params={"parent_id": finance["folder_id"]})
     assert "Invoices" in {f["name"] for f in children.json()}
     recipe = (await admin.get(f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}")).json()
     assert recipe["running"] is True and recipe["project_id"] == finance["id"]
 
 
 async def test_the_netsuite_sync_has_300_jobs_with_failures_and_repeats(
-        admin: Api, ids: DemoIds) -> None:
+    admin: Api, ids: DemoIds
+) -> None:
     path = f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/jobs"
     body = (await admin.get(path)).json()
     assert body["job_count"] >= 300 and body["job_failed_count"] > 0
@@ -82,8 +90,11 @@ async def test_on_prem_groups_report_agent_counts(admin: Api, ids: DemoIds) -> N
         status = (await admin.get(f"/api/on_prem_groups/{group['id']}/status")).json()
         assert {"id", "name", "status", "total_agents", "active_agents"} <= set(status)
         assert status["active_agents"] == sum(a["status"] == "active" for a in status["agents"])
-        statuses[group["name"]] = (status["status"], status["total_agents"],
-                                   status["active_agents"])
+        statuses[group["name"]] = (
+            status["status"],
+            status["total_agents"],
+            status["active_agents"],
+        )
     assert statuses["Datacenter East"] == ("active", 3, 2)
     assert statuses["Finance SFTP bridge"] == ("inactive", 1, 0)
 
@@ -96,8 +107,15 @@ async def test_roles_clients_deployments_and_activity_exist(admin: Api) -> None:
     deployments = (await admin.get("/api/deployments")).json()
     assert {"success", "failed"} <= {d["state"] for d in deployments}
     activity = (await admin.get("/api/activity_logs")).json()["data"]
-    assert activity and {"id", "event_type", "timestamp", "workspace", "user", "details",
-                         "resource"} <= set(activity[0])
+    assert activity and {
+        "id",
+        "event_type",
+        "timestamp",
+        "workspace",
+        "user",
+        "details",
+        "resource",
+    } <= set(activity[0])
 
 
 async def test_users_me_describes_the_workspace(admin: Api, emu: Emulator) -> None:
@@ -131,10 +149,12 @@ def test_build_rejects_an_unknown_scale() -> None:
 
 
 def test_the_emulator_does_not_import_textual() -> None:
-    code = ("import sys, workato_tui.emulator; "
-            "assert 'textual' not in sys.modules, 'textual imported'")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60, check=False)
+    code = (
+        "import sys, workato_tui.emulator; assert 'textual' not in sys.modules, 'textual imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -153,9 +173,12 @@ async def _all_jobs(admin: Api, recipe_id: int) -> list[dict[str, Any]]:
 async def test_no_job_starts_in_the_future(emu: Emulator, admin: Api) -> None:
     emu.quotas.enabled = False
     now = emu.store.now_iso()
-    late = [(recipe_id, job["id"]) for recipe_id in emu.store.main.recipes
-            for job in await _all_jobs(admin, recipe_id)
-            if job["started_at"] > now or (job["completed_at"] or "") > now]
+    late = [
+        (recipe_id, job["id"])
+        for recipe_id in emu.store.main.recipes
+        for job in await _all_jobs(admin, recipe_id)
+        if job["started_at"] > now or (job["completed_at"] or "") > now
+    ]
     assert late == []
 
 

@@ -15,8 +15,9 @@ def test_every_endpoint_has_a_success_case() -> None:
 
 
 @pytest.mark.parametrize("endpoint_id", sorted(CASES))
-async def test_endpoint_answers_a_valid_request(endpoint_id: str, emu: Emulator, admin: Api,
-                                               ids: DemoIds) -> None:
+async def test_endpoint_answers_a_valid_request(
+    endpoint_id: str, emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     build, check = CASES[endpoint_id]
     method, path, body = build(ids)
     response = await admin.request(method, path, json=body)
@@ -29,4 +30,3 @@ async def test_endpoint_answers_a_valid_request(endpoint_id: str, emu: Emulator,
     else:
         assert response.headers["content-type"].startswith("application/json")
         check(response.json())
-

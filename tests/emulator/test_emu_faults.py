@@ -29,8 +29,9 @@ async def test_latency_keeps_concurrent_requests_in_the_log(emu: Emulator, admin
     assert sorted(str(r.endpoint_id) for r in emu.requests) == ["projects.list", "users.me"]
 
 
-async def test_error500_answers_the_documented_body(emu: Emulator, admin: Api,
-                                                    ids: DemoIds) -> None:
+async def test_error500_answers_the_documented_body(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     emu.faults.add("/api/recipes/*/stop", "error500")
     response = await admin.put(f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/stop")
     assert response.status_code == 500
@@ -98,8 +99,9 @@ async def test_a_rule_can_target_one_method(emu: Emulator, admin: Api, ids: Demo
     assert emu.store.main.recipes[recipe_id]["running"] is True
 
 
-async def test_patterns_are_globs_over_the_whole_path(emu: Emulator, admin: Api,
-                                                      ids: DemoIds) -> None:
+async def test_patterns_are_globs_over_the_whole_path(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     emu.faults.add("/api/recipes*", "error500")
     assert (await admin.get("/api/recipes")).status_code == 500
     jobs = f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/jobs"
@@ -107,8 +109,7 @@ async def test_patterns_are_globs_over_the_whole_path(emu: Emulator, admin: Api,
     assert (await admin.get("/api/connections")).status_code == 200
 
 
-async def test_the_first_live_rule_wins_and_clear_removes_all(emu: Emulator,
-                                                              admin: Api) -> None:
+async def test_the_first_live_rule_wins_and_clear_removes_all(emu: Emulator, admin: Api) -> None:
     emu.faults.add("/api/folders", "storm429", 3, times=1)
     emu.faults.add("/api/folders", "error500", times=1)
     codes = [(await admin.get("/api/folders")).status_code for _ in range(3)]
@@ -124,21 +125,33 @@ async def test_add_spec_installs_a_rule(emu: Emulator, admin: Api) -> None:
     assert (await admin.get("/api/users/me")).status_code == 200
 
 
-@pytest.mark.parametrize("spec,expected", [
-    ("PUT /api/recipes/*=latency:2x3", FaultRule("/api/recipes/*", "latency", 2.0, 3, "PUT")),
-    ("/api/connections=storm429:5x3", FaultRule("/api/connections", "storm429", 5.0, 3, None)),
-    ("/api/recipes*=error500", FaultRule("/api/recipes*", "error500", None, None, None)),
-    ("GET /api/folders=error500x2", FaultRule("/api/folders", "error500", None, 2, "GET")),
-    ("/api/lookup_tables/*/rows=hang:0.5", FaultRule("/api/lookup_tables/*/rows", "hang", 0.5)),
-    ("/api/x=drop", FaultRule("/api/x", "drop")),
-    ("/api/x=malformed", FaultRule("/api/x", "malformed")),
-])
+@pytest.mark.parametrize(
+    "spec,expected",
+    [
+        ("PUT /api/recipes/*=latency:2x3", FaultRule("/api/recipes/*", "latency", 2.0, 3, "PUT")),
+        ("/api/connections=storm429:5x3", FaultRule("/api/connections", "storm429", 5.0, 3, None)),
+        ("/api/recipes*=error500", FaultRule("/api/recipes*", "error500", None, None, None)),
+        ("GET /api/folders=error500x2", FaultRule("/api/folders", "error500", None, 2, "GET")),
+        ("/api/lookup_tables/*/rows=hang:0.5", FaultRule("/api/lookup_tables/*/rows", "hang", 0.5)),
+        ("/api/x=drop", FaultRule("/api/x", "drop")),
+        ("/api/x=malformed", FaultRule("/api/x", "malformed")),
+    ],
+)
 def test_parse_spec(spec: str, expected: FaultRule) -> None:
     assert parse_spec(spec) == expected
 
 
-@pytest.mark.parametrize("spec", ["nonsense", "/api/x=", "=error500", "/api/x=explode",
-                                  "/api/x=latency:fast", "GET /api/x=latency:1xq"])
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "nonsense",
+        "/api/x=",
+        "=error500",
+        "/api/x=explode",
+        "/api/x=latency:fast",
+        "GET /api/x=latency:1xq",
+    ],
+)
 def test_parse_spec_rejects_bad_specs(spec: str) -> None:
     with pytest.raises(ValueError):
         parse_spec(spec)

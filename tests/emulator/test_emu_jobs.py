@@ -11,16 +11,53 @@ from workato_tui.emulator import DEMO_RESUME_TOKEN, Emulator, FakeClock
 
 # The keys of seed 004's list item and job detail samples.
 SEED_LIST_ITEM_KEYS = {
-    "id", "completed_at", "started_at", "title", "is_poll_error", "error", "is_error", "status",
-    "calling_recipe_id", "calling_job_id", "recipe_id", "root_recipe_id", "root_job_id",
-    "master_job_id"}
+    "id",
+    "completed_at",
+    "started_at",
+    "title",
+    "is_poll_error",
+    "error",
+    "is_error",
+    "status",
+    "calling_recipe_id",
+    "calling_job_id",
+    "recipe_id",
+    "root_recipe_id",
+    "root_job_id",
+    "master_job_id",
+}
 SEED_DETAIL_KEYS = {
-    "id", "handle", "recipe_id", "completed_at", "started_at", "title", "is_poll_error", "lines",
-    "error", "is_error", "is_repeat", "is_test", "is_test_case_job", "master_job_id",
-    "master_job_handle", "status", "calling_recipe_id", "calling_job_id", "calling_job_handle",
-    "root_recipe_id", "root_job_id"}
-SEED_LINE_KEYS = {"recipe_line_number", "adapter_name", "adapter_operation", "input", "output",
-                  "mask_data", "line_stat"}
+    "id",
+    "handle",
+    "recipe_id",
+    "completed_at",
+    "started_at",
+    "title",
+    "is_poll_error",
+    "lines",
+    "error",
+    "is_error",
+    "is_repeat",
+    "is_test",
+    "is_test_case_job",
+    "master_job_id",
+    "master_job_handle",
+    "status",
+    "calling_recipe_id",
+    "calling_job_id",
+    "calling_job_handle",
+    "root_recipe_id",
+    "root_job_id",
+}
+SEED_LINE_KEYS = {
+    "recipe_line_number",
+    "adapter_name",
+    "adapter_operation",
+    "input",
+    "output",
+    "mask_data",
+    "line_stat",
+}
 
 
 def _repeat_path(ids: DemoIds) -> str:
@@ -59,12 +96,14 @@ async def test_unknown_job_is_404(admin: Api, ids: DemoIds) -> None:
 
 
 @pytest.mark.parametrize("job_ids", [[], "j-AJMfQh8c-hsCXcs", None, [1, 2], [""]])
-async def test_repeat_without_a_list_of_ids_is_400(admin: Api, ids: DemoIds,
-                                                   job_ids: object) -> None:
+async def test_repeat_without_a_list_of_ids_is_400(
+    admin: Api, ids: DemoIds, job_ids: object
+) -> None:
     response = await admin.post(_repeat_path(ids), json={"job_ids": job_ids})
     assert response.status_code == 400
     assert response.json()["message"] == (
-        "param is missing or the value is empty or invalid: job_ids")
+        "param is missing or the value is empty or invalid: job_ids"
+    )
 
 
 async def test_repeat_of_26_ids_is_400(admin: Api, ids: DemoIds) -> None:
@@ -72,7 +111,8 @@ async def test_repeat_of_26_ids_is_400(admin: Api, ids: DemoIds) -> None:
     response = await admin.post(_repeat_path(ids), json={"job_ids": job_ids})
     assert response.status_code == 400
     assert response.json()["message"] == (
-        "Maximum 25 jobs can be repeated in a single request. Received 26.")
+        "Maximum 25 jobs can be repeated in a single request. Received 26."
+    )
 
 
 async def test_repeat_of_25_ids_is_accepted(admin: Api, ids: DemoIds) -> None:
@@ -101,20 +141,37 @@ async def test_repeat_results_match_seed_004(emu: Emulator, admin: Api, ids: Dem
     enqueued, missing, not_master, too_old = results
     assert set(enqueued) == {"requested_job_id", "status", "job"}
     assert enqueued["status"] == "enqueued" and set(enqueued["job"]) == {"id"}
-    assert missing == {"requested_job_id": "j-BK9nR5ft-xeAEXN", "status": "failed",
-                       "error": {"type_id": "err.item.not_found", "message": "Job not found"}}
-    assert not_master == {"requested_job_id": repeat, "status": "failed", "error": {
-        "type_id": "err.job.repeat.invalid_id",
-        "message": f"Non-master job handle specified: {repeat}"}}
-    assert too_old == {"requested_job_id": expired, "status": "failed", "error": {
-        "type_id": "err.job.repeat.trigger_data_unavailable.expired",
-        "message": f"Can not repeat job {expired}. It has been erased due to retention policy."}}
-    assert response.json()["summary"] == {"total_requested": 4, "total_enqueued": 1,
-                                          "total_failed": 3}
+    assert missing == {
+        "requested_job_id": "j-BK9nR5ft-xeAEXN",
+        "status": "failed",
+        "error": {"type_id": "err.item.not_found", "message": "Job not found"},
+    }
+    assert not_master == {
+        "requested_job_id": repeat,
+        "status": "failed",
+        "error": {
+            "type_id": "err.job.repeat.invalid_id",
+            "message": f"Non-master job handle specified: {repeat}",
+        },
+    }
+    assert too_old == {
+        "requested_job_id": expired,
+        "status": "failed",
+        "error": {
+            "type_id": "err.job.repeat.trigger_data_unavailable.expired",
+            "message": f"Can not repeat job {expired}. It has been erased due to retention policy.",
+        },
+    }
+    assert response.json()["summary"] == {
+        "total_requested": 4,
+        "total_enqueued": 1,
+        "total_failed": 3,
+    }
 
 
-async def test_an_enqueued_repeat_runs_and_then_succeeds(admin: Api, ids: DemoIds,
-                                                        clock: FakeClock) -> None:
+async def test_an_enqueued_repeat_runs_and_then_succeeds(
+    admin: Api, ids: DemoIds, clock: FakeClock
+) -> None:
     master = ids.newest_master_job(NETSUITE_SYNC)
     results = (await admin.post(_repeat_path(ids), json={"job_ids": [master]})).json()
     new_id = results["results"][0]["job"]["id"]
@@ -129,8 +186,9 @@ async def test_an_enqueued_repeat_runs_and_then_succeeds(admin: Api, ids: DemoId
     assert new_id in {j["id"] for j in reruns}
 
 
-async def test_a_job_can_be_repeated_only_up_to_the_limit(emu: Emulator, admin: Api,
-                                                          ids: DemoIds, clock: FakeClock) -> None:
+async def test_a_job_can_be_repeated_only_up_to_the_limit(
+    emu: Emulator, admin: Api, ids: DemoIds, clock: FakeClock
+) -> None:
     emu.store.max_repeats_per_job = 2
     master = ids.newest_master_job(NETSUITE_SYNC)
     statuses = []
@@ -148,16 +206,18 @@ async def test_the_default_repeat_limit_is_100(emu: Emulator) -> None:
     assert emu.store.job_retention_days == 30
 
 
-async def test_resume_answers_204_and_the_job_then_succeeds(admin: Api, ids: DemoIds,
-                                                           clock: FakeClock) -> None:
+async def test_resume_answers_204_and_the_job_then_succeeds(
+    admin: Api, ids: DemoIds, clock: FakeClock
+) -> None:
     jobs_path = f"/api/recipes/{ids.recipe(NEW_HIRES)}/jobs"
     paused = (await admin.get(jobs_path, params={"status": "pending"})).json()["items"]
     assert len(paused) == 1
     job_path = f"{jobs_path}/{paused[0]['id']}"
     clock.advance(3600)
     assert (await admin.get(job_path)).json()["status"] == "pending"  # waits for its token
-    response = await admin.post("/api/job/resume",
-                                json={"token": DEMO_RESUME_TOKEN, "data": {"approved": True}})
+    response = await admin.post(
+        "/api/job/resume", json={"token": DEMO_RESUME_TOKEN, "data": {"approved": True}}
+    )
     assert response.status_code == 204 and response.content == b""
     clock.advance(10)
     detail = (await admin.get(job_path)).json()
@@ -177,9 +237,10 @@ async def test_resume_with_an_unknown_token_is_404(admin: Api) -> None:
 
 
 async def test_resume_rejects_bad_bodies_and_keeps_the_token(admin: Api) -> None:
-    assert_bad_request(await admin.post("/api/job/resume",
-                                        json={"token": DEMO_RESUME_TOKEN, "data": [1, 2]}),
-                       "data")
+    assert_bad_request(
+        await admin.post("/api/job/resume", json={"token": DEMO_RESUME_TOKEN, "data": [1, 2]}),
+        "data",
+    )
     assert_bad_request(await admin.post("/api/job/resume", json={"data": {}}), "token")
     ok = await admin.post("/api/job/resume", json={"token": DEMO_RESUME_TOKEN})
     assert ok.status_code == 204
@@ -193,8 +254,9 @@ async def test_paused_job_detail_shows_its_wait_step(admin: Api, ids: DemoIds) -
     assert detail["lines"][-1]["adapter_operation"] == "wait_for_resume"
 
 
-async def test_customer_repeat_uses_the_customer_workspace(emu: Emulator, admin: Api,
-                                                          ids: DemoIds) -> None:
+async def test_customer_repeat_uses_the_customer_workspace(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     jobs = ids.customer_jobs("A2300")
     master = next(j["id"] for j in reversed(jobs) if not j["is_repeat"])
     recipe_id = ids.customer_recipe("A2300")

@@ -63,8 +63,9 @@ async def test_rows_list_answers_every_row(admin: Api, ids: DemoIds) -> None:
 
 
 async def test_create_row_fills_missing_columns(emu: Emulator, admin: Api, ids: DemoIds) -> None:
-    response = await admin.post(_path(ids, "/rows"), json={"data": {"code": "CC-9000",
-                                                                     "col2": "Tax AMER"}})
+    response = await admin.post(
+        _path(ids, "/rows"), json={"data": {"code": "CC-9000", "col2": "Tax AMER"}}
+    )
     row = response.json()
     assert row["data"] == {"code": "CC-9000", "name": "Tax AMER", "owner": ""}
     assert emu.store.main.lookup_rows[ids.table("Cost centers")][row["id"]]["data"] == row["data"]
@@ -72,12 +73,14 @@ async def test_create_row_fills_missing_columns(emu: Emulator, admin: Api, ids: 
     assert found.json()["id"] == row["id"]
 
 
-async def test_update_row_changes_only_the_given_columns(emu: Emulator, admin: Api,
-                                                         ids: DemoIds) -> None:
+async def test_update_row_changes_only_the_given_columns(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     row = ids.rows("Cost centers")[0]
     before = dict(row["data"])
-    response = await admin.put(_path(ids, f"/rows/{row['id']}"),
-                               json={"data": {"owner": "Lena Vogel"}})
+    response = await admin.put(
+        _path(ids, f"/rows/{row['id']}"), json={"data": {"owner": "Lena Vogel"}}
+    )
     assert response.json() == {"id": row["id"], "data": {**before, "owner": "Lena Vogel"}}
     got = (await admin.get(_path(ids, f"/rows/{row['id']}"))).json()
     assert got["data"]["owner"] == "Lena Vogel" and got["data"]["code"] == before["code"]
@@ -98,11 +101,13 @@ async def test_row_writes_validate_data(emu: Emulator, admin: Api, ids: DemoIds)
     assert_bad_request(await admin.post(_path(ids, "/rows"), json={"data": eleven}), "10")
     assert_bad_request(await admin.post(_path(ids, "/rows"), json={"data": {}}), "data")
     assert_bad_request(await admin.post(_path(ids, "/rows"), json={"data": "CC-1"}), "data")
-    assert_bad_request(await admin.post(_path(ids, "/rows"), json={"data": {"region": "EU"}}),
-                       "region")
+    assert_bad_request(
+        await admin.post(_path(ids, "/rows"), json={"data": {"region": "EU"}}), "region"
+    )
     row_id = ids.rows("Cost centers")[0]["id"]
-    assert_bad_request(await admin.put(_path(ids, f"/rows/{row_id}"),
-                                       json={"data": {"colour": "red"}}), "colour")
+    assert_bad_request(
+        await admin.put(_path(ids, f"/rows/{row_id}"), json={"data": {"colour": "red"}}), "colour"
+    )
     assert len(ids.rows("Cost centers")) == count
 
 

@@ -15,8 +15,13 @@ from workato_tui.emulator.records import new_recipe, new_row
 def many_recipes(emu: Emulator, ids: DemoIds) -> int:
     """Add recipes until the workspace holds 247; answers the total."""
     for n in range(247 - len(emu.store.main.recipes)):
-        new_recipe(emu.store, emu.store.main, name=f"Bulk {n}", folder_id=ids.folder("Payments"),
-                   code=recipe_code())
+        new_recipe(
+            emu.store,
+            emu.store.main,
+            name=f"Bulk {n}",
+            folder_id=ids.folder("Payments"),
+            code=recipe_code(),
+        )
     return len(emu.store.main.recipes)
 
 
@@ -27,7 +32,8 @@ async def _recipe_ids(admin: Api, **params: Any) -> list[int]:
 
 
 async def test_recipes_default_page_is_100_in_descending_id_order(
-        admin: Api, many_recipes: int, emu: Emulator) -> None:
+    admin: Api, many_recipes: int, emu: Emulator
+) -> None:
     first = await _recipe_ids(admin)
     assert len(first) == 100
     assert first == sorted(emu.store.main.recipes, reverse=True)[:100]
@@ -39,7 +45,8 @@ async def test_recipes_per_page_is_capped_at_100(admin: Api, many_recipes: int) 
 
 
 async def test_recipes_pages_cover_everything_once_and_end_short(
-        admin: Api, many_recipes: int, emu: Emulator) -> None:
+    admin: Api, many_recipes: int, emu: Emulator
+) -> None:
     pages = [await _recipe_ids(admin, page=n, per_page=100) for n in (1, 2, 3, 4)]
     assert [len(p) for p in pages] == [100, 100, 47, 0]
     walked = [i for page in pages for i in page]
@@ -51,19 +58,25 @@ async def test_recipes_page_beyond_the_end_is_empty(admin: Api) -> None:
     assert response.json() == {"items": []}
 
 
-@pytest.mark.parametrize("params,field", [({"per_page": 0}, "per_page"),
-                                          ({"per_page": "ten"}, "per_page"),
-                                          ({"page": "x"}, "page")])
+@pytest.mark.parametrize(
+    "params,field",
+    [({"per_page": 0}, "per_page"), ({"per_page": "ten"}, "per_page"), ({"page": "x"}, "page")],
+)
 async def test_bad_page_parameters_are_400(admin: Api, params: dict[str, Any], field: str) -> None:
     assert_bad_request(await admin.get("/api/recipes", params=params), field)
 
 
-async def test_lookup_rows_default_500_and_max_1000(emu: Emulator, admin: Api,
-                                                    ids: DemoIds) -> None:
+async def test_lookup_rows_default_500_and_max_1000(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     table_id = ids.table("Cost centers")
     for n in range(1200):
-        new_row(emu.store, emu.store.main, table_id,
-                {"code": f"BULK-{n}", "name": "Bulk", "owner": "Ana Ruiz"})
+        new_row(
+            emu.store,
+            emu.store.main,
+            table_id,
+            {"code": f"BULK-{n}", "name": "Bulk", "owner": "Ana Ruiz"},
+        )
     total = len(emu.store.main.lookup_rows[table_id])
     path = f"/api/lookup_tables/{table_id}/rows"
     assert len((await admin.get(path)).json()) == 500
@@ -80,7 +93,8 @@ async def _jobs_page(admin: Api, ids: DemoIds, **params: Any) -> dict[str, Any]:
 
 
 async def test_jobs_walk_with_offset_job_id_is_complete_and_newest_first(
-        admin: Api, ids: DemoIds) -> None:
+    admin: Api, ids: DemoIds
+) -> None:
     stored = [j["id"] for j in reversed(ids.jobs(NETSUITE_SYNC))]
     assert len(stored) >= 300
     walked: list[str] = []
@@ -106,8 +120,7 @@ async def test_jobs_page_size_defaults_to_100_and_is_capped(admin: Api, ids: Dem
 async def test_jobs_prev_returns_the_newer_jobs(admin: Api, ids: DemoIds) -> None:
     stored = [j["id"] for j in reversed(ids.jobs(NETSUITE_SYNC))]  # newest first
     offset = stored[50]
-    newer = (await _jobs_page(admin, ids, offset_job_id=offset, prev="true",
-                              per_page=20))["items"]
+    newer = (await _jobs_page(admin, ids, offset_job_id=offset, prev="true", per_page=20))["items"]
     assert [j["id"] for j in newer] == stored[30:50]
     older = (await _jobs_page(admin, ids, offset_job_id=offset, per_page=20))["items"]
     assert [j["id"] for j in older] == stored[51:71]
@@ -116,8 +129,9 @@ async def test_jobs_prev_returns_the_newer_jobs(admin: Api, ids: DemoIds) -> Non
 
 
 async def test_jobs_unknown_offset_is_400(admin: Api, ids: DemoIds) -> None:
-    response = await admin.get(f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/jobs",
-                               params={"offset_job_id": "j-nope-nope"})
+    response = await admin.get(
+        f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/jobs", params={"offset_job_id": "j-nope-nope"}
+    )
     assert_bad_request(response, "offset_job_id")
 
 
@@ -128,8 +142,12 @@ async def test_jobs_status_filter_counts_its_scope(admin: Api, ids: DemoIds) -> 
     assert [j["id"] for j in body["items"]] == failed and failed
     assert body["job_scope_count"] == len(failed)
     assert body["job_count"] == len(jobs) and body["job_failed_count"] == len(failed)
-    assert_bad_request(await admin.get(f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/jobs",
-                                       params={"status": "exploded"}), "status")
+    assert_bad_request(
+        await admin.get(
+            f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/jobs", params={"status": "exploded"}
+        ),
+        "status",
+    )
 
 
 async def test_jobs_rerun_only_lists_repeats(admin: Api, ids: DemoIds) -> None:
@@ -156,18 +174,22 @@ async def test_activity_walk_with_page_after(emu: Emulator, admin: Api) -> None:
 async def test_activity_page_size_is_capped_at_100(admin: Api) -> None:
     body = (await admin.get("/api/activity_logs", params={"page[size]": 1000})).json()
     assert len(body["data"]) == 100
-    assert_bad_request(await admin.get("/api/activity_logs", params={"page[size]": 0}),
-                       "page[size]")
-    assert_bad_request(await admin.get("/api/activity_logs", params={"page[after]": "x"}),
-                       "page[after]")
+    assert_bad_request(
+        await admin.get("/api/activity_logs", params={"page[size]": 0}), "page[size]"
+    )
+    assert_bad_request(
+        await admin.get("/api/activity_logs", params={"page[after]": "x"}), "page[after]"
+    )
 
 
 async def test_activity_filters(admin: Api) -> None:
-    flows = (await admin.get("/api/activity_logs",
-                             params={"include_resource_types[]": "flow"})).json()["data"]
+    flows = (
+        await admin.get("/api/activity_logs", params={"include_resource_types[]": "flow"})
+    ).json()["data"]
     assert flows and {e["resource"]["type"] for e in flows} == {"flow"}
-    others = (await admin.get("/api/activity_logs",
-                              params={"exclude_event_types[]": "recipe_started"})).json()["data"]
+    others = (
+        await admin.get("/api/activity_logs", params={"exclude_event_types[]": "recipe_started"})
+    ).json()["data"]
     assert others and "recipe_started" not in {e["event_type"] for e in others}
     window = {"from": "2026-11-10T00:00:00Z", "to": "2026-11-12T00:00:00Z"}
     dated = (await admin.get("/api/activity_logs", params=window)).json()["data"]
@@ -178,8 +200,9 @@ async def test_project_roles_pages(admin: Api, emu: Emulator) -> None:
     total = len(emu.store.project_roles)
     pages = []
     for number in (1, 2, 3, 4):
-        body = (await admin.get("/api/project_roles",
-                                params={"page[number]": number, "page[size]": 2})).json()
+        body = (
+            await admin.get("/api/project_roles", params={"page[number]": number, "page[size]": 2})
+        ).json()
         assert body["total"] == total and body["page"] == {"number": number, "size": 2}
         pages.append([r["id"] for r in body["data"]])
     assert [len(p) for p in pages] == [2, 2, 1, 0]
@@ -199,13 +222,15 @@ async def test_legacy_roles_tolerate_page_zero(admin: Api, emu: Emulator) -> Non
 
 
 @pytest.mark.parametrize("address", ["numeric", "EA2300", "E%41%32%33%30%30"])
-async def test_customers_are_addressed_by_id_or_external_id(admin: Api, ids: DemoIds,
-                                                            address: str) -> None:
+async def test_customers_are_addressed_by_id_or_external_id(
+    admin: Api, ids: DemoIds, address: str
+) -> None:
     customer = str(ids.customer("A2300")) if address == "numeric" else address
     response = await admin.get(f"/api/managed_users/{customer}/recipes")
     assert response.status_code == 200
     assert {r["id"] for r in response.json()["result"]} == set(
-        ids.store.customers[ids.customer("A2300")].workspace.recipes)
+        ids.store.customers[ids.customer("A2300")].workspace.recipes
+    )
 
 
 @pytest.mark.parametrize("customer", ["999999", "EZ9999", "A2300", "nope"])

@@ -23,8 +23,7 @@ async def _spend(api: Api, path: str, count: int) -> None:
         assert response.status_code == 200, response.text
 
 
-async def test_61st_get_in_a_minute_is_429_until_retry_after(admin: Api,
-                                                             clock: FakeClock) -> None:
+async def test_61st_get_in_a_minute_is_429_until_retry_after(admin: Api, clock: FakeClock) -> None:
     await _spend(admin, "/api/recipes", 60)
     refused = await admin.get("/api/recipes")
     seconds = _retry_after(refused)
@@ -60,19 +59,24 @@ async def test_quota_is_per_endpoint(admin: Api, ids: DemoIds) -> None:
     assert (await admin.get("/api/connections")).status_code == 200
 
 
-async def test_refused_requests_do_not_consume_quota(admin: Api, readonly: Api,
-                                                     http: httpx.AsyncClient) -> None:
+async def test_refused_requests_do_not_consume_quota(
+    admin: Api, readonly: Api, http: httpx.AsyncClient
+) -> None:
     for _ in range(70):
         assert (await readonly.put("/api/recipes/1/stop")).status_code == 403
         assert (await http.get("/api/recipes")).status_code == 401
     assert (await readonly.get("/api/recipes")).status_code == 200
 
 
-async def test_connection_create_is_one_per_second(emu: Emulator, admin: Api, ids: DemoIds,
-                                                   clock: FakeClock) -> None:
+async def test_connection_create_is_one_per_second(
+    emu: Emulator, admin: Api, ids: DemoIds, clock: FakeClock
+) -> None:
     def body(name: str) -> dict[str, str]:
-        return {"name": name, "provider": "slack",
-                "folder_id": str(ids.project_folder("Finance Ops"))}
+        return {
+            "name": name,
+            "provider": "slack",
+            "folder_id": str(ids.project_folder("Finance Ops")),
+        }
 
     assert (await admin.post("/api/connections", json=body("a"))).status_code == 200
     clock.advance(0.5)
@@ -84,8 +88,9 @@ async def test_connection_create_is_one_per_second(emu: Emulator, admin: Api, id
     assert (await admin.post("/api/connections", json=body("b"))).status_code == 200
 
 
-async def test_connection_update_is_one_per_second(admin: Api, ids: DemoIds,
-                                                   clock: FakeClock) -> None:
+async def test_connection_update_is_one_per_second(
+    admin: Api, ids: DemoIds, clock: FakeClock
+) -> None:
     path = f"/api/connections/{ids.connection('Jira Cloud')}"
     assert (await admin.put(path, json={"name": "Jira 1"})).status_code == 200
     _retry_after(await admin.put(path, json={"name": "Jira 2"}))

@@ -21,11 +21,18 @@ BEFORE_RULE = datetime(2026, 5, 6, 23, 59, tzinfo=UTC)
 RULE_DAY = datetime(2026, 5, 7, 0, 0, tzinfo=UTC)
 
 
-async def test_create_accepts_the_recipe_wrapper(emu: Emulator, admin: Api,
-                                                 ids: DemoIds) -> None:
-    response = await admin.post("/api/recipes", json={"recipe": {
-        "name": "Wrapped", "code": recipe_code("netsuite", "jira"),
-        "folder_id": str(ids.folder("Invoices")), "description": "made in a test"}})
+async def test_create_accepts_the_recipe_wrapper(emu: Emulator, admin: Api, ids: DemoIds) -> None:
+    response = await admin.post(
+        "/api/recipes",
+        json={
+            "recipe": {
+                "name": "Wrapped",
+                "code": recipe_code("netsuite", "jira"),
+                "folder_id": str(ids.folder("Invoices")),
+                "description": "made in a test",
+            }
+        },
+    )
     assert response.status_code == 200
     created = emu.store.main.recipes[response.json()["id"]]
     assert (created["name"], created["folder_id"]) == ("Wrapped", ids.folder("Invoices"))
@@ -36,56 +43,80 @@ async def test_create_accepts_the_recipe_wrapper(emu: Emulator, admin: Api,
 
 
 async def test_create_accepts_top_level_fields(emu: Emulator, admin: Api, ids: DemoIds) -> None:
-    response = await admin.post("/api/recipes", json={
-        "name": "Flat", "code": recipe_code(), "folder_id": str(ids.folder("Payments"))})
+    response = await admin.post(
+        "/api/recipes",
+        json={"name": "Flat", "code": recipe_code(), "folder_id": str(ids.folder("Payments"))},
+    )
     assert response.json()["success"] is True
     assert emu.store.main.recipes[response.json()["id"]]["name"] == "Flat"
 
 
 @pytest.mark.parametrize("when", [RULE_DAY, datetime(2026, 11, 22, tzinfo=UTC)])
 async def test_create_without_folder_id_is_400_from_7_may_2026(
-        admin: Api, clock: FakeClock, emu: Emulator, when: datetime) -> None:
+    admin: Api, clock: FakeClock, emu: Emulator, when: datetime
+) -> None:
     clock.set(when)
     before = len(emu.store.main.recipes)
-    response = await admin.post("/api/recipes", json={"recipe": {"name": "x",
-                                                                 "code": recipe_code()}})
+    response = await admin.post(
+        "/api/recipes", json={"recipe": {"name": "x", "code": recipe_code()}}
+    )
     assert_bad_request(response, "folder_id")
     assert len(emu.store.main.recipes) == before
 
 
 async def test_create_without_folder_id_is_allowed_before_7_may_2026(
-        admin: Api, clock: FakeClock, emu: Emulator) -> None:
+    admin: Api, clock: FakeClock, emu: Emulator
+) -> None:
     clock.set(BEFORE_RULE)
-    response = await admin.post("/api/recipes", json={"recipe": {"name": "Home",
-                                                                 "code": recipe_code()}})
+    response = await admin.post(
+        "/api/recipes", json={"recipe": {"name": "Home", "code": recipe_code()}}
+    )
     assert response.json()["success"] is True
     assert emu.store.main.recipes[response.json()["id"]]["folder_id"] is None
 
 
-async def test_create_rejects_a_numeric_folder_id_and_missing_code(admin: Api,
-                                                                   ids: DemoIds) -> None:
-    numeric = await admin.post("/api/recipes", json={"recipe": {
-        "name": "x", "code": recipe_code(), "folder_id": ids.folder("Invoices")}})
+async def test_create_rejects_a_numeric_folder_id_and_missing_code(
+    admin: Api, ids: DemoIds
+) -> None:
+    numeric = await admin.post(
+        "/api/recipes",
+        json={"recipe": {"name": "x", "code": recipe_code(), "folder_id": ids.folder("Invoices")}},
+    )
     assert_bad_request(numeric, "must be a String")
-    no_code = await admin.post("/api/recipes", json={"recipe": {
-        "name": "x", "folder_id": str(ids.folder("Invoices"))}})
+    no_code = await admin.post(
+        "/api/recipes", json={"recipe": {"name": "x", "folder_id": str(ids.folder("Invoices"))}}
+    )
     assert_bad_request(no_code, "code")
-    bad_code = await admin.post("/api/recipes", json={"recipe": {
-        "name": "x", "code": "{not json", "folder_id": str(ids.folder("Invoices"))}})
+    bad_code = await admin.post(
+        "/api/recipes",
+        json={
+            "recipe": {"name": "x", "code": "{not json", "folder_id": str(ids.folder("Invoices"))}
+        },
+    )
     assert_bad_request(bad_code, "code")
 
 
 async def test_create_in_the_root_folder_is_400(admin: Api, emu: Emulator) -> None:
-    response = await admin.post("/api/recipes", json={"recipe": {
-        "name": "x", "code": recipe_code(), "folder_id": str(emu.store.root_folder_id)}})
+    response = await admin.post(
+        "/api/recipes",
+        json={
+            "recipe": {
+                "name": "x",
+                "code": recipe_code(),
+                "folder_id": str(emu.store.root_folder_id),
+            }
+        },
+    )
     assert_bad_request(response, "root folder")
 
 
 async def test_copy_answers_new_flow_id_and_the_copy_is_stopped(
-        emu: Emulator, admin: Api, ids: DemoIds) -> None:
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     original = ids.recipe(NETSUITE_SYNC)
-    response = await admin.post(f"/api/recipes/{original}/copy",
-                                json={"folder_id": str(ids.folder("Payments"))})
+    response = await admin.post(
+        f"/api/recipes/{original}/copy", json={"folder_id": str(ids.folder("Payments"))}
+    )
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"success", "new_flow_id"} and body["success"] is True
@@ -98,11 +129,13 @@ async def test_copy_answers_new_flow_id_and_the_copy_is_stopped(
     assert listed[0]["id"] == body["new_flow_id"]  # newest id first
 
 
-async def test_copy_rules_for_folder_id(admin: Api, ids: DemoIds, clock: FakeClock,
-                                        emu: Emulator) -> None:
+async def test_copy_rules_for_folder_id(
+    admin: Api, ids: DemoIds, clock: FakeClock, emu: Emulator
+) -> None:
     path = f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/copy"
-    assert_bad_request(await admin.post(path, json={"folder_id": ids.folder("Payments")}),
-                       "must be a String")
+    assert_bad_request(
+        await admin.post(path, json={"folder_id": ids.folder("Payments")}), "must be a String"
+    )
     assert_bad_request(await admin.post(path, json={}), "folder_id")
     clock.set(BEFORE_RULE)
     response = await admin.post(path)
@@ -112,7 +145,8 @@ async def test_copy_rules_for_folder_id(admin: Api, ids: DemoIds, clock: FakeClo
 
 
 async def test_start_is_refused_with_config_errors_when_a_connection_is_not_authorized(
-        emu: Emulator, admin: Api, ids: DemoIds) -> None:
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     recipe_id = ids.recipe(ZENDESK_ESCALATION)
     response = await admin.put(f"/api/recipes/{recipe_id}/start")
     assert response.status_code == 200
@@ -138,18 +172,22 @@ async def test_stop_of_a_stopped_recipe_is_400(admin: Api, ids: DemoIds) -> None
     assert_bad_request(response, "not running")
 
 
-async def test_update_of_a_running_recipe_is_refused(emu: Emulator, admin: Api,
-                                                     ids: DemoIds) -> None:
+async def test_update_of_a_running_recipe_is_refused(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     recipe_id = ids.recipe(NETSUITE_SYNC)
     response = await admin.put(f"/api/recipes/{recipe_id}", json={"recipe": {"name": "x"}})
     assert response.status_code == 200
-    assert response.json() == {"success": False,
-                               "errors": {"running": ["can't modify running recipe"]}}
+    assert response.json() == {
+        "success": False,
+        "errors": {"running": ["can't modify running recipe"]},
+    }
     assert emu.store.main.recipes[recipe_id]["name"] == NETSUITE_SYNC
 
 
-async def test_delete_of_a_running_recipe_is_refused(emu: Emulator, admin: Api,
-                                                     ids: DemoIds) -> None:
+async def test_delete_of_a_running_recipe_is_refused(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     recipe_id = ids.recipe(NETSUITE_SYNC)
     response = await admin.delete(f"/api/recipes/{recipe_id}")
     assert response.status_code == 200
@@ -161,9 +199,16 @@ async def test_delete_of_a_running_recipe_is_refused(emu: Emulator, admin: Api,
 async def test_update_changes_a_stopped_recipe(emu: Emulator, admin: Api, ids: DemoIds) -> None:
     recipe_id = ids.recipe(MONTH_END)
     version = emu.store.main.recipes[recipe_id]["version_no"]
-    response = await admin.put(f"/api/recipes/{recipe_id}", json={"recipe": {
-        "name": "Quarter-end close", "folder_id": str(ids.folder("Payments")),
-        "code": recipe_code("scheduler", "snowflake")}})
+    response = await admin.put(
+        f"/api/recipes/{recipe_id}",
+        json={
+            "recipe": {
+                "name": "Quarter-end close",
+                "folder_id": str(ids.folder("Payments")),
+                "code": recipe_code("scheduler", "snowflake"),
+            }
+        },
+    )
     assert response.json() == {"success": True}
     got = (await admin.get(f"/api/recipes/{recipe_id}")).json()
     assert (got["name"], got["folder_id"]) == ("Quarter-end close", ids.folder("Payments"))
@@ -172,14 +217,16 @@ async def test_update_changes_a_stopped_recipe(emu: Emulator, admin: Api, ids: D
 
 
 async def test_update_with_a_blank_name_is_refused(admin: Api, ids: DemoIds) -> None:
-    response = await admin.put(f"/api/recipes/{ids.recipe(MONTH_END)}",
-                               json={"recipe": {"name": ""}})
+    response = await admin.put(
+        f"/api/recipes/{ids.recipe(MONTH_END)}", json={"recipe": {"name": ""}}
+    )
     assert response.status_code == 200
     assert response.json()["success"] is False and "name" in response.json()["errors"]
 
 
-async def test_delete_removes_a_stopped_recipe_and_its_jobs(emu: Emulator, admin: Api,
-                                                            ids: DemoIds) -> None:
+async def test_delete_removes_a_stopped_recipe_and_its_jobs(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     recipe_id = ids.recipe(MONTH_END)
     assert (await admin.delete(f"/api/recipes/{recipe_id}")).json() == {"success": True}
     assert (await admin.get(f"/api/recipes/{recipe_id}")).status_code == 404
@@ -187,13 +234,17 @@ async def test_delete_removes_a_stopped_recipe_and_its_jobs(emu: Emulator, admin
     assert recipe_id not in emu.store.main.jobs
 
 
-async def test_writes_are_written_to_the_activity_log(emu: Emulator, admin: Api,
-                                                      ids: DemoIds) -> None:
+async def test_writes_are_written_to_the_activity_log(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
     await admin.put(f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/stop")
     newest = (await admin.get("/api/activity_logs", params={"page[size]": 1})).json()["data"][0]
     assert newest["event_type"] == "recipe_stopped"
-    assert newest["resource"] == {"id": ids.recipe(NETSUITE_SYNC), "name": NETSUITE_SYNC,
-                                  "type": "flow"}
+    assert newest["resource"] == {
+        "id": ids.recipe(NETSUITE_SYNC),
+        "name": NETSUITE_SYNC,
+        "type": "flow",
+    }
     assert newest["user"]["name"] == "Admin console"
 
 
@@ -202,17 +253,21 @@ async def test_list_filters(admin: Api, ids: DemoIds) -> None:
     stopped = (await admin.get("/api/recipes", params={"active": "false"})).json()["items"]
     assert running and all(r["running"] for r in running)
     assert stopped and not any(r["running"] for r in stopped)
-    in_folder = (await admin.get("/api/recipes",
-                                 params={"folder_id": ids.folder("Invoices")})).json()["items"]
+    in_folder = (
+        await admin.get("/api/recipes", params={"folder_id": ids.folder("Invoices")})
+    ).json()["items"]
     assert [r["name"] for r in in_folder] == [
-        "Create NetSuite invoices from approved Salesforce orders"]
-    zendesk = (await admin.get("/api/recipes",
-                               params={"adapter_names_any": "zendesk"})).json()["items"]
+        "Create NetSuite invoices from approved Salesforce orders"
+    ]
+    zendesk = (await admin.get("/api/recipes", params={"adapter_names_any": "zendesk"})).json()[
+        "items"
+    ]
     assert zendesk and all("zendesk" in r["applications"] for r in zendesk)
     no_code = (await admin.get("/api/recipes", params={"exclude_code": "true"})).json()["items"]
     assert all("code" not in r for r in no_code)
     tagged = (await admin.get("/api/recipes", params={"includes[]": "tags"})).json()["items"]
     assert all("tags" in r for r in tagged) and all("tags" not in r for r in running)
-    since = (await admin.get("/api/recipes",
-                             params={"since_id": ids.recipe(MONTH_END)})).json()["items"]
+    since = (await admin.get("/api/recipes", params={"since_id": ids.recipe(MONTH_END)})).json()[
+        "items"
+    ]
     assert since and all(r["id"] < ids.recipe(MONTH_END) for r in since)

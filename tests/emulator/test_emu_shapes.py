@@ -14,32 +14,115 @@ from workato_tui.emulator import Emulator
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$")
 
 RECIPE_FIELDS = {
-    "id", "user_id", "name", "created_at", "updated_at", "copy_count", "trigger_application",
-    "action_applications", "applications", "description", "parameters_schema", "parameters",
-    "webhook_url", "folder_id", "project_id", "running", "job_succeeded_count",
-    "job_failed_count", "lifetime_task_count", "last_run_at", "stopped_at", "version_no",
-    "stop_cause", "config", "trigger_closure", "code", "author_name", "version_author_name",
-    "version_author_email", "version_comment"}
+    "id",
+    "user_id",
+    "name",
+    "created_at",
+    "updated_at",
+    "copy_count",
+    "trigger_application",
+    "action_applications",
+    "applications",
+    "description",
+    "parameters_schema",
+    "parameters",
+    "webhook_url",
+    "folder_id",
+    "project_id",
+    "running",
+    "job_succeeded_count",
+    "job_failed_count",
+    "lifetime_task_count",
+    "last_run_at",
+    "stopped_at",
+    "version_no",
+    "stop_cause",
+    "config",
+    "trigger_closure",
+    "code",
+    "author_name",
+    "version_author_name",
+    "version_author_email",
+    "version_comment",
+}
 CONNECTION_FIELDS = {
-    "id", "application", "name", "description", "authorized_at", "authorization_status",
-    "authorization_error", "created_at", "updated_at", "external_id", "folder_id", "parent_id",
-    "connection_lost_at", "connection_lost_reason", "project_id", "provider"}
-FOLDER_FIELDS = {"id", "name", "parent_id", "is_project", "project_id", "created_at",
-                 "updated_at"}
-DEPLOYMENT_FIELDS = {"id", "created_at", "updated_at", "title", "description",
-                     "project_build_id", "environment_type", "project_id", "state",
-                     "performed_by_name"}
+    "id",
+    "application",
+    "name",
+    "description",
+    "authorized_at",
+    "authorization_status",
+    "authorization_error",
+    "created_at",
+    "updated_at",
+    "external_id",
+    "folder_id",
+    "parent_id",
+    "connection_lost_at",
+    "connection_lost_reason",
+    "project_id",
+    "provider",
+}
+FOLDER_FIELDS = {"id", "name", "parent_id", "is_project", "project_id", "created_at", "updated_at"}
+DEPLOYMENT_FIELDS = {
+    "id",
+    "created_at",
+    "updated_at",
+    "title",
+    "description",
+    "project_build_id",
+    "environment_type",
+    "project_id",
+    "state",
+    "performed_by_name",
+}
 TABLE_FIELDS = {"id", "name", "schema", "created_at", "updated_at", "project_id"}
 PROJECT_ROLE_FIELDS = {"id", "name", "members_count", "type", "created_at", "updated_at"}
-LEGACY_ROLE_FIELDS = {"id", "name", "inheritable", "folder_ids", "created_at", "updated_at",
-                      "privileges"}
-API_CLIENT_FIELDS = {"id", "name", "api_privilege_group_id", "created_at", "updated_at",
-                     "all_folders", "folder_ids", "environment_name", "environment_id", "token"}
-ON_PREM_FIELDS = {"id", "name", "created_at", "in_use", "use_managed_connection",
-                  "config_version", "logs_enabled", "whitelisted_ips"}
-ME_FIELDS = {"id", "name", "created_at", "plan_id", "current_billing_period_start",
-             "current_billing_period_end", "recipes_count", "active_recipes_count",
-             "company_name", "location", "email", "root_folder_id"}
+LEGACY_ROLE_FIELDS = {
+    "id",
+    "name",
+    "inheritable",
+    "folder_ids",
+    "created_at",
+    "updated_at",
+    "privileges",
+}
+API_CLIENT_FIELDS = {
+    "id",
+    "name",
+    "api_privilege_group_id",
+    "created_at",
+    "updated_at",
+    "all_folders",
+    "folder_ids",
+    "environment_name",
+    "environment_id",
+    "token",
+}
+ON_PREM_FIELDS = {
+    "id",
+    "name",
+    "created_at",
+    "in_use",
+    "use_managed_connection",
+    "config_version",
+    "logs_enabled",
+    "whitelisted_ips",
+}
+ME_FIELDS = {
+    "id",
+    "name",
+    "created_at",
+    "plan_id",
+    "current_billing_period_start",
+    "current_billing_period_end",
+    "recipes_count",
+    "active_recipes_count",
+    "company_name",
+    "location",
+    "email",
+    "root_folder_id",
+}
 
 
 def _timestamps_are_iso(record: dict[str, Any]) -> None:
@@ -48,16 +131,20 @@ def _timestamps_are_iso(record: dict[str, Any]) -> None:
             assert ISO.match(value), (key, value)
 
 
-@pytest.mark.parametrize("path,fields", [
-    ("/api/connections", CONNECTION_FIELDS),
-    ("/api/folders", FOLDER_FIELDS),
-    ("/api/deployments", DEPLOYMENT_FIELDS),
-    ("/api/lookup_tables", TABLE_FIELDS),
-    ("/api/roles", LEGACY_ROLE_FIELDS),
-    ("/api/on_prem_groups", ON_PREM_FIELDS),
-])
-async def test_bare_array_records_have_the_documented_fields(admin: Api, path: str,
-                                                             fields: set[str]) -> None:
+@pytest.mark.parametrize(
+    "path,fields",
+    [
+        ("/api/connections", CONNECTION_FIELDS),
+        ("/api/folders", FOLDER_FIELDS),
+        ("/api/deployments", DEPLOYMENT_FIELDS),
+        ("/api/lookup_tables", TABLE_FIELDS),
+        ("/api/roles", LEGACY_ROLE_FIELDS),
+        ("/api/on_prem_groups", ON_PREM_FIELDS),
+    ],
+)
+async def test_bare_array_records_have_the_documented_fields(
+    admin: Api, path: str, fields: set[str]
+) -> None:
     for record in (await admin.get(path)).json():
         assert set(record) == fields, (path, set(record) ^ fields)
         _timestamps_are_iso(record)
@@ -70,8 +157,9 @@ async def test_recipe_fields(admin: Api, ids: DemoIds) -> None:
     assert isinstance(json.loads(recipe["code"]), dict)  # code is a JSON-encoded string
     for entry in recipe["config"]:
         assert set(entry) == {"keyword", "name", "provider", "skip_validation", "account_id"}
-    tagged = (await admin.get(f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}",
-                              params={"includes[]": "tags"})).json()
+    tagged = (
+        await admin.get(f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}", params={"includes[]": "tags"})
+    ).json()
     assert set(tagged) == RECIPE_FIELDS | {"tags"}
 
 
@@ -108,10 +196,19 @@ async def test_json_answers_declare_utf8(admin: Api) -> None:
     assert response.headers["content-type"] == "application/json; charset=utf-8"
 
 
-async def test_users_me_counts_follow_the_workspace(emu: Emulator, admin: Api,
-                                                    ids: DemoIds) -> None:
-    await admin.post("/api/recipes", json={"recipe": {
-        "name": "New", "code": recipe_code(), "folder_id": str(ids.folder("Invoices"))}})
+async def test_users_me_counts_follow_the_workspace(
+    emu: Emulator, admin: Api, ids: DemoIds
+) -> None:
+    await admin.post(
+        "/api/recipes",
+        json={
+            "recipe": {
+                "name": "New",
+                "code": recipe_code(),
+                "folder_id": str(ids.folder("Invoices")),
+            }
+        },
+    )
     await admin.put(f"/api/recipes/{ids.recipe(MONTH_END)}/start")
     me = (await admin.get("/api/users/me")).json()
     recipes = emu.store.main.recipes.values()

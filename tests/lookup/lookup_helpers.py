@@ -49,12 +49,20 @@ class World:
     def service(self, *, read_only: bool = False, token: str = ADMIN_TOKEN) -> WorkspaceService:
         limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
         profile = replace(demo_profile(), read_only=read_only)
-        return open_workspace(profile, SecretStr(token), Paths.under(self.root),
-                              transport=self.emu.transport(), limiter=limiter)
+        return open_workspace(
+            profile,
+            SecretStr(token),
+            Paths.under(self.root),
+            transport=self.emu.transport(),
+            limiter=limiter,
+        )
 
     def app(self, service: WorkspaceService | None = None) -> WorkatoApp:
-        return WorkatoApp(service or self.service(), ui_state_file=self.root / "ui.json",
-                          first_view="lookup-tables")
+        return WorkatoApp(
+            service or self.service(),
+            ui_state_file=self.root / "ui.json",
+            first_view="lookup-tables",
+        )
 
     def table_id(self, name: str = COST_CENTERS) -> int:
         tables = self.emu.store.main.lookup_tables
@@ -69,8 +77,9 @@ class World:
         return [r for r in self.emu.store.requests if method is None or r.method == method]
 
     @asynccontextmanager
-    async def editor(self, name: str = COST_CENTERS, app: WorkatoApp | None = None,
-                     size: tuple[int, int] = SIZE) -> AsyncIterator[Editor]:
+    async def editor(
+        self, name: str = COST_CENTERS, app: WorkatoApp | None = None, size: tuple[int, int] = SIZE
+    ) -> AsyncIterator[Editor]:
         app = app or self.app()
         async with app.run_test(size=size) as pilot:
             driver = Editor(pilot, self)
@@ -161,8 +170,9 @@ class Editor:
 async def settle(pilot: Pilot[Any]) -> None:
     """Let loads and sends finish; flows waiting on a modal (save, leave) stay waiting."""
     for _ in range(3):
-        busy = [w for w in pilot.app.workers
-                if w.group not in WAITS_ON_A_PERSON and not w.is_finished]
+        busy = [
+            w for w in pilot.app.workers if w.group not in WAITS_ON_A_PERSON and not w.is_finished
+        ]
         if not busy:  # (an empty list would mean "every worker")
             break
         await pilot.app.workers.wait_for_complete(busy)

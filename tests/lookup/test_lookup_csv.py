@@ -8,9 +8,11 @@ from workato_tui.lookup import CsvProblem, parse_csv, plan_import
 from workato_tui.lookup.csvio import export_text
 
 COLUMNS = ["code", "name", "owner"]
-ROWS = [{"id": 1, "code": "A", "name": "Alpha", "owner": "Ana"},
-        {"id": 2, "code": "B", "name": "Beta", "owner": "Ben"},
-        {"id": 3, "code": "C", "name": "Gamma, Inc.", "owner": ""}]
+ROWS = [
+    {"id": 1, "code": "A", "name": "Alpha", "owner": "Ana"},
+    {"id": 2, "code": "B", "name": "Beta", "owner": "Ben"},
+    {"id": 3, "code": "C", "name": "Gamma, Inc.", "owner": ""},
+]
 
 
 def plan(text: str, **kw: object):  # type: ignore[no-untyped-def]

@@ -23,8 +23,9 @@ def write(path: Path, rows: list[list[str]]) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-async def test_csv_round_trip(world: World, tmp_path: Path,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_csv_round_trip(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "Cost centers.csv"
     async with world.editor() as ed:
@@ -35,8 +36,12 @@ async def test_csv_round_trip(world: World, tmp_path: Path,
         assert exported[0] == ["id", "code", "name", "owner"] and len(exported) == 65
         assert any("Exported 64 rows" in m for m in ed.messages)
 
-        edited = [exported[0], [exported[1][0], exported[1][1], "Renamed in a spreadsheet",
-                                exported[1][3]], *exported[3:], ["", "CC-7777", "Imported", "Ana"]]
+        edited = [
+            exported[0],
+            [exported[1][0], exported[1][1], "Renamed in a spreadsheet", exported[1][3]],
+            *exported[3:],
+            ["", "CC-7777", "Imported", "Ana"],
+        ]
         write(path, edited)  # row 1 renamed, row 2 removed, one row added
         await ed.press("i")
         screen = ed.app.screen
@@ -68,14 +73,17 @@ async def test_export_of_the_filtered_rows(world: World, tmp_path: Path) -> None
     assert len(rows) == 9 and all("Legal" in row[2] for row in rows[1:])
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    ("code,colour\nA,red\n", "line 1: unknown column(s) 'colour'"),
-    ("code,name\nA,x\nB\n", "line 3: 1 field, but the header has 2"),
-    (",".join(f"c{i}" for i in range(11)) + "\n", "line 1: 11 columns, but a lookup table has"),
-])
-async def test_a_bad_file_is_refused_naming_the_line(world: World, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch,
-                                                     content: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("code,colour\nA,red\n", "line 1: unknown column(s) 'colour'"),
+        ("code,name\nA,x\nB\n", "line 3: 1 field, but the header has 2"),
+        (",".join(f"c{i}" for i in range(11)) + "\n", "line 1: 11 columns, but a lookup table has"),
+    ],
+)
+async def test_a_bad_file_is_refused_naming_the_line(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, expected: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "Cost centers.csv").write_text(content)
     async with world.editor() as ed:
@@ -89,8 +97,9 @@ async def test_a_bad_file_is_refused_naming_the_line(world: World, tmp_path: Pat
         assert not len(ed.screen.staging)
 
 
-async def test_a_file_that_is_not_utf8(world: World, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_file_that_is_not_utf8(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "Cost centers.csv").write_bytes(b"code,name\nCC-1000,Caf\xe9\n")
     async with world.editor() as ed:

@@ -20,8 +20,9 @@ async def test_enter_on_a_table_opens_its_rows_in_the_editor(world: World) -> No
         assert [c.key for c in grid.columns] == ["id", "code", "name", "owner"]
         assert grid.cursor_mode == "cell" and grid.current_column.key == "code"  # type: ignore[union-attr]
         assert str(ed.screen.query_one("#lookup-crumbs").render()) == "Cost centers › Rows  [64]"
-        assert {r["id"]: {k: r[k] for k in ("code", "name", "owner")}
-                for r in grid.visible_rows} == stored
+        assert {
+            r["id"]: {k: r[k] for k in ("code", "name", "owner")} for r in grid.visible_rows
+        } == stored
         assert ed.status.startswith("No pending changes")
 
 
@@ -56,8 +57,7 @@ async def test_edit_add_delete_undo_and_save(world: World) -> None:
     assert list(stored.values())[-1] == {"code": "CC-9000", "name": "Treasury", "owner": ""}
 
 
-async def test_escape_cancels_a_cell_edit_and_letters_typed_are_not_commands(
-        world: World) -> None:
+async def test_escape_cancels_a_cell_edit_and_letters_typed_are_not_commands(world: World) -> None:
     first = ids(world)[0]
     async with world.editor() as ed:
         ed.move_to(first, "name")
@@ -124,7 +124,8 @@ async def test_changed_cells_new_and_deleted_rows_are_highlighted(world: World) 
 
 
 async def test_a_conflict_shows_theirs_yours_and_original_and_keep_yours_saves(
-        world: World) -> None:
+    world: World,
+) -> None:
     first, second = ids(world)[:2]
     async with world.editor() as ed:
         await ed.edit(first, "name", "Mine")

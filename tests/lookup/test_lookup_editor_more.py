@@ -16,8 +16,12 @@ from workato_tui.screens.lookup_editor import LookupEditorScreen
 def grow(world: World, extra: int) -> None:
     store = world.emu.store
     for n in range(extra):
-        new_row(store, store.main, world.table_id(),
-                {"code": f"CC-X{n:05d}", "name": f"Extra {n}", "owner": "Ana Ruiz"})
+        new_row(
+            store,
+            store.main,
+            world.table_id(),
+            {"code": f"CC-X{n:05d}", "name": f"Extra {n}", "owner": "Ana Ruiz"},
+        )
 
 
 async def test_a_big_table_loads_page_by_page_and_scrolls(world: World) -> None:
@@ -33,8 +37,7 @@ async def test_a_big_table_loads_page_by_page_and_scrolls(world: World) -> None:
         assert grid.cursor_row == 0
 
 
-async def test_the_first_page_shows_and_can_be_edited_while_the_rest_loads(
-        world: World) -> None:
+async def test_the_first_page_shows_and_can_be_edited_while_the_rest_loads(world: World) -> None:
     grow(world, 1500)
     service = world.service()
     gate = asyncio.Event()

@@ -13,17 +13,26 @@ COLUMNS = ["code", "name", "owner"]
 
 
 async def load(service: WorkspaceService, table_id: int) -> list[dict[str, object]]:
-    return [flatten(r.id, r.data, COLUMNS) async for page in service.lookup_row_pages(table_id)
-            for r in page]
+    return [
+        flatten(r.id, r.data, COLUMNS)
+        async for page in service.lookup_row_pages(table_id)
+        for r in page
+    ]
 
 
-async def staged_world(world: World, store: StagedStore | None = None
-                       ) -> tuple[WorkspaceService, Staging, SaveEngine, list[dict[str, object]]]:
+async def staged_world(
+    world: World, store: StagedStore | None = None
+) -> tuple[WorkspaceService, Staging, SaveEngine, list[dict[str, object]]]:
     service = world.service()
     rows = await load(service, world.table_id())
     staging = Staging(world.table_id(), COLUMNS)
-    engine = SaveEngine(service, staging, server_keys=[int(r["id"]) for r in rows],  # type: ignore[call-overload]
-                        store=store, table_name="Cost centers")
+    engine = SaveEngine(
+        service,
+        staging,
+        server_keys=[int(r["id"]) for r in rows],  # type: ignore[call-overload]
+        store=store,
+        table_name="Cost centers",
+    )
     return service, staging, engine, rows
 
 
@@ -65,8 +74,7 @@ async def test_a_row_changed_behind_our_back_is_held_back(world: World) -> None:
     await service.aclose()
 
 
-async def test_a_failed_row_stays_staged_with_its_error_and_the_rest_is_saved(
-        world: World) -> None:
+async def test_a_failed_row_stays_staged_with_its_error_and_the_rest_is_saved(world: World) -> None:
     service, staging, engine, rows = await staged_world(world)
     for index in range(3):
         staging.set_cell(rows[index], "name", f"Edit {index}")
@@ -74,7 +82,9 @@ async def test_a_failed_row_stays_staged_with_its_error_and_the_rest_is_saved(
     results = await engine.run()
     assert [r.ok for r in results] == [False, True, True]
     failed = staging.get(rows[0]["id"])
-    assert failed is not None and failed.values["name"] == "Edit 0" and "500" in (failed.error or "")
+    assert (
+        failed is not None and failed.values["name"] == "Edit 0" and "500" in (failed.error or "")
+    )
     assert [world.stored()[r["id"]]["name"] for r in rows[1:3]] == ["Edit 1", "Edit 2"]  # type: ignore[index]
     assert len(staging) == 1
     await engine.run()  # the retry sends just the failed row

@@ -18,8 +18,7 @@ def row(key: int, code: str, name: str = "n", owner: str = "o") -> dict[str, obj
 
 def test_the_logic_package_does_not_load_textual() -> None:
     code = "import sys, workato_tui.lookup; print('textual' in sys.modules)"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 
 
@@ -122,7 +121,8 @@ def test_staged_edits_survive_on_disk(tmp_path: Path) -> None:
     restored = store.load(42, COLUMNS)
     assert restored is not None
     assert {k: (r.base, r.values, r.error) for k, r in restored.rows.items()} == {
-        k: (r.base, r.values, r.error) for k, r in staging.rows.items()}
+        k: (r.base, r.values, r.error) for k, r in staging.rows.items()
+    }
     staging.discard_all()
     store.save(staging)
     assert store.load(42, COLUMNS) is None and not (tmp_path / "staged" / "42.json").exists()
@@ -151,5 +151,4 @@ def test_table_columns_come_from_the_schema_or_the_columns_list() -> None:
     assert table_columns({"schema_": schema}) == ["code", "name"]
     assert table_columns({"schema": schema}) == ["code", "name"]
     assert table_columns({"columns": "a, b"}) == ["a", "b"]
-    assert table_columns({"columns": [f"c{i}" for i in range(12)]}) == [
-        f"c{i}" for i in range(10)]
+    assert table_columns({"columns": [f"c{i}" for i in range(12)]}) == [f"c{i}" for i in range(10)]

@@ -15,8 +15,7 @@ from workato_tui.api.errors import NotFound
 from workato_tui.emulator import ADMIN_TOKEN
 from workato_tui.service.workspace import as_rows
 
-FIELDS = ("time", "method", "path", "query", "status", "duration_ms", "correlation_id",
-          "outcome")
+FIELDS = ("time", "method", "path", "query", "status", "duration_ms", "correlation_id", "outcome")
 
 
 @pytest.fixture
@@ -71,8 +70,11 @@ async def test_the_log_file_is_private_to_the_user(world: World) -> None:
 async def test_neither_the_token_nor_connection_credentials_reach_the_log(world: World) -> None:
     ids = demo_ids(world.emu)
     created = await world.service.create_connection(
-        name="NetSuite (treasury)", provider="netsuite", folder_id=ids.finance_folder,
-        input={"account": "TSTDRV1", "password": "hunter2-secret"})
+        name="NetSuite (treasury)",
+        provider="netsuite",
+        folder_id=ids.finance_folder,
+        input={"account": "TSTDRV1", "password": "hunter2-secret"},
+    )
     await world.service.update_connection(created.id, input={"password": "hunter2-secret"})
     await world.service.connections()
     await world.service.deploy_project(ids.finance_project, "test")
@@ -110,7 +112,8 @@ async def test_a_remembered_list_is_seen_by_the_next_session(world: World) -> No
     restored = later.last_known("recipes:all")
     assert restored is not None
     assert [(r["id"], r["name"], r["running"]) for r in restored] == [
-        (r.id, r.name, r.running) for r in recipes]
+        (r.id, r.name, r.running) for r in recipes
+    ]
     assert later.snapshot_saved_at is not None
     assert world.emu.store.requests[-1].endpoint_id == "recipes.list"  # reopening sent nothing
     assert len(world.emu.store.requests) == 1

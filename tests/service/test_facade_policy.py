@@ -25,8 +25,9 @@ CODE = recipe_code(("scheduler", "scheduled_event"), ["slack"])
 
 # Each write endpoint, and the facade call that sends it (with plausible demo arguments).
 WRITES: dict[str, WriteCall] = {
-    "recipes.create": lambda s, i: s.create_recipe(name="Nightly AR export",
-                                                   folder_id=i.finance_folder, code=CODE),
+    "recipes.create": lambda s, i: s.create_recipe(
+        name="Nightly AR export", folder_id=i.finance_folder, code=CODE
+    ),
     "recipes.copy": lambda s, i: s.copy_recipe(i.recipe, i.finance_folder),
     "recipes.update": lambda s, i: s.update_recipe(i.stopped_recipe, name="Post payment alerts"),
     "recipes.start": lambda s, i: s.start_recipe(i.stopped_recipe),
@@ -35,10 +36,14 @@ WRITES: dict[str, WriteCall] = {
     "jobs.resume": lambda s, i: s.resume_job(DEMO_RESUME_TOKEN, {"approved": True}),
     "jobs.repeat": lambda s, i: s.repeat_jobs(i.recipe, ["j-not-a-real-job"]),
     "connections.create": lambda s, i: s.create_connection(
-        name="Slack: #treasury", provider="slack", folder_id=i.finance_folder,
-        input={"password": "hunter2-secret"}),
-    "connections.update": lambda s, i: s.update_connection(i.connection,
-                                                           name="Slack: #finance-ops"),
+        name="Slack: #treasury",
+        provider="slack",
+        folder_id=i.finance_folder,
+        input={"password": "hunter2-secret"},
+    ),
+    "connections.update": lambda s, i: s.update_connection(
+        i.connection, name="Slack: #finance-ops"
+    ),
     "connections.disconnect": lambda s, i: s.disconnect_connection(i.connection, force=True),
     "connections.delete": lambda s, i: s.delete_connection(i.connection),
     "folders.create": lambda s, i: s.create_folder("Q4 close", parent_id=i.finance_folder),
@@ -46,16 +51,20 @@ WRITES: dict[str, WriteCall] = {
     "projects.update": lambda s, i: s.update_project(i.finance_project, description="O2C"),
     "projects.deploy": lambda s, i: s.deploy_project(i.finance_project, "test"),
     "lookup_rows.create": lambda s, i: s.add_lookup_row(
-        i.table, {"code": "CC-9990", "name": "Treasury AMER 9", "owner": "Alex Fisher"}),
+        i.table, {"code": "CC-9990", "name": "Treasury AMER 9", "owner": "Alex Fisher"}
+    ),
     "lookup_rows.update": lambda s, i: s.update_lookup_row(i.table, i.row, {"owner": "Sam Lee"}),
     "lookup_rows.delete": lambda s, i: s.delete_lookup_row(i.table, i.row),
-    "api_clients.create": lambda s, i: s.create_api_client(name="Reporting", role_id=i.role,
-                                                           all_folders=True),
+    "api_clients.create": lambda s, i: s.create_api_client(
+        name="Reporting", role_id=i.role, all_folders=True
+    ),
     "api_clients.regenerate": lambda s, i: s.regenerate_api_client(i.api_client),
     "api_clients.delete": lambda s, i: s.delete_api_client(i.api_client),
     "customers.jobs.repeat": lambda s, i: s.repeat_jobs(
-        i.customer_recipe, [i.customer_job], customer=str(i.customer)),
+        i.customer_recipe, [i.customer_job], customer=str(i.customer)
+    ),
 }
+
 
 def _ids(endpoints: tuple[Endpoint, ...]) -> list[str]:
     return [e.id for e in endpoints]
@@ -85,8 +94,9 @@ def test_the_mapping_covers_exactly_the_write_endpoints() -> None:
 
 
 @pytest.mark.parametrize("endpoint", WRITE_ENDPOINTS, ids=_ids(WRITE_ENDPOINTS))
-async def test_each_mapped_call_sends_its_endpoint_when_allowed(writable: World,
-                                                                endpoint: Endpoint) -> None:
+async def test_each_mapped_call_sends_its_endpoint_when_allowed(
+    writable: World, endpoint: Endpoint
+) -> None:
     """The mapping is honest: with writes allowed, the call reaches that very endpoint."""
     try:
         await WRITES[endpoint.id](writable.service, demo_ids(writable.emu))
@@ -94,12 +104,14 @@ async def test_each_mapped_call_sends_its_endpoint_when_allowed(writable: World,
         pass  # a business-rule refusal is fine here: the request was still sent
     assert [r.endpoint_id for r in writable.emu.store.requests] == [endpoint.id]
     assert [(s.method, s.path) for s in writable.sent] == [
-        (endpoint.method, writable.emu.store.requests[0].path)]
+        (endpoint.method, writable.emu.store.requests[0].path)
+    ]
 
 
 @pytest.mark.parametrize("endpoint", WRITE_ENDPOINTS, ids=_ids(WRITE_ENDPOINTS))
-async def test_read_only_sends_no_write_and_logs_it_blocked(read_only: World,
-                                                            endpoint: Endpoint) -> None:
+async def test_read_only_sends_no_write_and_logs_it_blocked(
+    read_only: World, endpoint: Endpoint
+) -> None:
     try:
         await WRITES[endpoint.id](read_only.service, demo_ids(read_only.emu))
     except PolicyRefused as error:
@@ -107,7 +119,8 @@ async def test_read_only_sends_no_write_and_logs_it_blocked(read_only: World,
     assert read_only.emu.store.requests == [] and read_only.sent == []
     entries = read_only.service.calls.recent()
     assert [(e["endpoint"], e["outcome"], e["status"]) for e in entries] == [
-        (endpoint.id, "blocked", None)]
+        (endpoint.id, "blocked", None)
+    ]
     assert entries[0]["method"] == endpoint.method
     on_disk = read_only.paths.call_log_file("demo").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["outcome"] for line in on_disk] == ["blocked"]
@@ -116,8 +129,9 @@ async def test_read_only_sends_no_write_and_logs_it_blocked(read_only: World,
 
 
 @pytest.mark.parametrize("endpoint", [_raising(e) for e in WRITE_ENDPOINTS])
-async def test_read_only_raises_policy_refused_for_every_write(read_only: World,
-                                                               endpoint: Endpoint) -> None:
+async def test_read_only_raises_policy_refused_for_every_write(
+    read_only: World, endpoint: Endpoint
+) -> None:
     with pytest.raises(PolicyRefused) as caught:
         await WRITES[endpoint.id](read_only.service, demo_ids(read_only.emu))
     assert caught.value.endpoint == endpoint.id
@@ -130,10 +144,14 @@ async def test_read_only_still_reads(read_only: World) -> None:
     assert [r.endpoint_id for r in read_only.emu.store.requests] == ["recipes.list"]
 
 
-async def test_open_workspace_read_only_flag_overrides_a_writable_profile(
-        writable: World) -> None:
-    service = open_workspace(writable.profile, SecretStr(ADMIN_TOKEN), writable.paths,
-                             transport=writable.transport, read_only=True)
+async def test_open_workspace_read_only_flag_overrides_a_writable_profile(writable: World) -> None:
+    service = open_workspace(
+        writable.profile,
+        SecretStr(ADMIN_TOKEN),
+        writable.paths,
+        transport=writable.transport,
+        read_only=True,
+    )
     writable.extra.append(service)
     assert service.profile.read_only is True and writable.profile.read_only is False
     with pytest.raises(PolicyRefused):
@@ -156,8 +174,9 @@ RECIPE_WRITES = [e for e in WRITE_ENDPOINTS if e.family == "recipes"]
 
 
 @pytest.mark.parametrize("endpoint", RECIPE_WRITES, ids=_ids(tuple(RECIPE_WRITES)))
-async def test_recipes_read_blocks_every_recipe_write(recipes_read: World,
-                                                      endpoint: Endpoint) -> None:
+async def test_recipes_read_blocks_every_recipe_write(
+    recipes_read: World, endpoint: Endpoint
+) -> None:
     with pytest.raises(PolicyRefused) as caught:
         await WRITES[endpoint.id](recipes_read.service, demo_ids(recipes_read.emu))
     assert caught.value.rule == "access.recipes = read"
@@ -166,16 +185,23 @@ async def test_recipes_read_blocks_every_recipe_write(recipes_read: World,
 
 
 async def test_recipes_read_still_allows_reading_recipes_and_writing_connections(
-        recipes_read: World) -> None:
+    recipes_read: World,
+) -> None:
     ids = demo_ids(recipes_read.emu)
     assert (await recipes_read.service.recipe(ids.recipe)).id == ids.recipe
     created = await recipes_read.service.create_connection(
-        name="Slack: #treasury", provider="slack", folder_id=ids.finance_folder,
-        shell_connection=True)
+        name="Slack: #treasury",
+        provider="slack",
+        folder_id=ids.finance_folder,
+        shell_connection=True,
+    )
     await recipes_read.service.update_connection(created.id, name="Slack: #treasury-ops")
     assert recipes_read.emu.store.main.connections[created.id]["name"] == "Slack: #treasury-ops"
     assert [(r.endpoint_id, r.status) for r in recipes_read.emu.store.requests] == [
-        ("recipes.get", 200), ("connections.create", 200), ("connections.update", 200)]
+        ("recipes.get", 200),
+        ("connections.create", 200),
+        ("connections.update", 200),
+    ]
     assert recipes_read.service.denied("connections.create") is None
     reason = recipes_read.service.denied("recipes.start")
     assert reason is not None and "may only read recipes" in reason

@@ -31,8 +31,9 @@ def add_recipes(emu: Emulator, count: int) -> None:
     folder_id = demo_ids(emu).finance_folder
     code = recipe_code(("scheduler", "scheduled_event"), ["slack"])
     for n in range(count):
-        new_recipe(emu.store, emu.store.main, name=f"Bulk recipe {n:03d}", folder_id=folder_id,
-                   code=code)
+        new_recipe(
+            emu.store, emu.store.main, name=f"Bulk recipe {n:03d}", folder_id=folder_id, code=code
+        )
 
 
 # cache and TTL -------------------------------------------------------------------------------
@@ -89,8 +90,11 @@ async def test_creating_a_connection_invalidates_the_cached_list(world: World) -
     assert await world.service.connections() == before
     assert len(world.seen("connections.list")) == 1
     created = await world.service.create_connection(
-        name="Slack: #treasury", provider="slack", folder_id=ids.finance_folder,
-        input={"bot_token": "xoxb-not-a-real-one"})
+        name="Slack: #treasury",
+        provider="slack",
+        folder_id=ids.finance_folder,
+        input={"bot_token": "xoxb-not-a-real-one"},
+    )
     after = await world.service.connections()
     assert len(world.seen("connections.list")) == 2
     assert created.id in {c.id for c in after} - {c.id for c in before}
@@ -100,8 +104,9 @@ async def test_creating_a_connection_invalidates_the_cached_list(world: World) -
 async def test_connection_writes_keep_to_one_per_second_on_the_fake_clock(world: World) -> None:
     ids = demo_ids(world.emu)
     for n in range(3):
-        await world.service.create_connection(name=f"Shell {n}", provider="slack",
-                                              folder_id=ids.finance_folder, shell_connection=True)
+        await world.service.create_connection(
+            name=f"Shell {n}", provider="slack", folder_id=ids.finance_folder, shell_connection=True
+        )
     times = [s.at for s in world.sent if s.method == "POST"]
     assert len(times) == 3 and all(b - a >= 1.0 for a, b in pairwise(times))
     assert all(r.status == 200 for r in world.seen("connections.create"))
@@ -152,8 +157,7 @@ async def test_recipe_pages_yield_each_page_before_asking_for_the_next(tmp_path:
         assert sorted(ids) == sorted(emu.store.main.recipes)
         assert ids == sorted(ids, reverse=True)
         queries = [parse_qs(r.query) for r in world.seen("recipes.list")]
-        assert [(q["page"], q["per_page"]) for q in queries] == [(["1"], ["100"]),
-                                                                 (["2"], ["100"])]
+        assert [(q["page"], q["per_page"]) for q in queries] == [(["1"], ["100"]), (["2"], ["100"])]
     finally:
         await world.aclose()
 
@@ -174,8 +178,9 @@ async def test_recipe_pages_end_on_an_empty_page_after_an_exact_multiple(tmp_pat
 async def test_recipe_pages_of_a_folder_send_the_folder_filter(world: World) -> None:
     folder_id = demo_ids(world.emu).finance_folder
     recipes = [r async for page in world.service.recipe_pages(folder_id) for r in page]
-    expected = {r["id"] for r in world.emu.store.main.recipes.values()
-                if r["folder_id"] == folder_id}
+    expected = {
+        r["id"] for r in world.emu.store.main.recipes.values() if r["folder_id"] == folder_id
+    }
     assert {r.id for r in recipes} == expected and expected
     assert parse_qs(world.seen("recipes.list")[0].query)["folder_id"] == [str(folder_id)]
 
@@ -218,8 +223,9 @@ async def test_activity_pages_follow_the_after_cursor_without_repeats(world: Wor
 def limited_token(emu: Emulator) -> str:
     """A client whose role may read recipes and the workspace, but not connections."""
     store = emu.store
-    role = ClientRole(store.new_id(), "Recipe viewer",
-                      frozenset({"users.me", "recipes.list", "recipes.get"}))
+    role = ClientRole(
+        store.new_id(), "Recipe viewer", frozenset({"users.me", "recipes.list", "recipes.get"})
+    )
     store.client_roles[role.id] = role
     add_api_client(store, "Recipe viewer", role, "recipe-viewer-token")
     return "recipe-viewer-token"

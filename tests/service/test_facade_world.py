@@ -70,8 +70,7 @@ class World:
 
     def reopen(self, **options: Any) -> WorkspaceService:
         """A second service over the same emulator, clock and Paths (closed on teardown)."""
-        service = _open(self.emu, self.clock, self.paths, self.profile, self.transport,
-                        **options)
+        service = _open(self.emu, self.clock, self.paths, self.profile, self.transport, **options)
         self.extra.append(service)
         return service
 
@@ -81,17 +80,36 @@ class World:
                 await service.aclose()
 
 
-def _open(emu: Emulator, clock: FakeClock, paths: Paths, profile: ResolvedProfile,
-          transport: httpx.AsyncBaseTransport, token: str = ADMIN_TOKEN,
-          timeout: float = 40.0) -> WorkspaceService:
+def _open(
+    emu: Emulator,
+    clock: FakeClock,
+    paths: Paths,
+    profile: ResolvedProfile,
+    transport: httpx.AsyncBaseTransport,
+    token: str = ADMIN_TOKEN,
+    timeout: float = 40.0,
+) -> WorkspaceService:
     limiter = RateLimiter(now=clock.monotonic, sleep=clock.sleep)
-    return open_workspace(profile, SecretStr(token), paths, transport=transport,
-                          limiter=limiter, now=clock.monotonic, timeout=timeout)
+    return open_workspace(
+        profile,
+        SecretStr(token),
+        paths,
+        transport=transport,
+        limiter=limiter,
+        now=clock.monotonic,
+        timeout=timeout,
+    )
 
 
-def open_world(tmp_path: Path, *, profile: ResolvedProfile | None = None,
-               token: str = ADMIN_TOKEN, timeout: float = 40.0,
-               emu: Emulator | None = None, clock: FakeClock | None = None) -> World:
+def open_world(
+    tmp_path: Path,
+    *,
+    profile: ResolvedProfile | None = None,
+    token: str = ADMIN_TOKEN,
+    timeout: float = 40.0,
+    emu: Emulator | None = None,
+    clock: FakeClock | None = None,
+) -> World:
     clock = clock or FakeClock()
     emu = emu or Emulator.demo(clock=clock)
     paths = Paths.under(tmp_path / "home")
@@ -131,8 +149,9 @@ def demo_ids(emu: Emulator) -> DemoIds:
     customer = next(iter(store.customers.values()))
     customer_recipe = next(iter(customer.workspace.recipes.values()))
     customer_job = customer.workspace.job_log(customer_recipe["id"]).jobs[0]["id"]
-    api_client = next(c for c in store.api_clients.values()
-                      if c.record["name"] == "Data pipeline (CI)")
+    api_client = next(
+        c for c in store.api_clients.values() if c.record["name"] == "Data pipeline (CI)"
+    )
     admin_role = next(r for r in store.client_roles.values() if r.name == "Administrator")
     return DemoIds(
         recipe=find(main.recipes, NETSUITE_SYNC)["id"],

@@ -39,7 +39,8 @@ async def test_thirty_jobs_repeat_in_two_paced_batches(world: World) -> None:
     batches: list[list[str | None]] = []
 
     results = await world.service.repeat_jobs(
-        recipe_id, job_ids, on_batch=lambda done: batches.append([r.requested for r in done]))
+        recipe_id, job_ids, on_batch=lambda done: batches.append([r.requested for r in done])
+    )
 
     requests = world.seen("jobs.repeat")
     assert [len(r.body["job_ids"]) for r in requests] == [MAX_REPEAT_BATCH, 5]
@@ -56,12 +57,15 @@ async def test_thirty_jobs_repeat_in_two_paced_batches(world: World) -> None:
     enqueued = [r for r in results if r.status == "enqueued"]
     assert len(enqueued) == 29 and all(r.job and r.job.id for r in enqueued)
     log = world.emu.store.main.job_log(recipe_id)
-    assert all(log.get(r.job.id)["master_job_id"] == r.requested  # type: ignore[union-attr,index]
-               for r in enqueued)
+    assert all(
+        log.get(r.job.id)["master_job_id"] == r.requested  # type: ignore[union-attr,index]
+        for r in enqueued
+    )
 
 
 async def test_a_failed_batch_reports_its_jobs_failed_and_the_next_batch_still_goes(
-        world: World) -> None:
+    world: World,
+) -> None:
     recipe_id = demo_ids(world.emu).recipe
     masters, _ = failed_masters_and_a_repeat(world, recipe_id)
     world.emu.faults.add("/api/recipes/*/repeat_jobs", "error500", times=1)
@@ -99,27 +103,34 @@ async def test_bulk_stop_then_start_of_five_recipes_reports_progress(world: Worl
         assert last is not None
         progress.append((done, total, last.ok))
 
-    stopped = await world.service.bulk(recipes, lambda r: world.service.stop_recipe(r.id),
-                                       describe=lambda r: r.name, progress=note)
+    stopped = await world.service.bulk(
+        recipes, lambda r: world.service.stop_recipe(r.id), describe=lambda r: r.name, progress=note
+    )
     assert [r.ok for r in stopped] == [True] * 5
     assert progress == [(n, 5, True) for n in range(1, 6)]
     assert not any(store[r.id]["running"] for r in recipes)
     assert stopped[0].message == f"{recipes[0].name}: done"
 
     progress.clear()
-    started = await world.service.bulk(recipes, lambda r: world.service.start_recipe(r.id),
-                                       describe=lambda r: r.name, progress=note)
+    started = await world.service.bulk(
+        recipes,
+        lambda r: world.service.start_recipe(r.id),
+        describe=lambda r: r.name,
+        progress=note,
+    )
     assert [r.ok for r in started] == [True] * 5 and len(progress) == 5
     assert all(store[r.id]["running"] for r in recipes)
     assert [r.endpoint_id for r in world.emu.store.requests] == (
-        ["recipes.stop"] * 5 + ["recipes.start"] * 5)
+        ["recipes.stop"] * 5 + ["recipes.start"] * 5
+    )
 
 
 async def test_bulk_reports_a_refused_item_and_carries_on(world: World) -> None:
     recipes = running_recipes(world, 3)
     await world.service.stop_recipe(recipes[1].id)  # stopping it again is refused (400)
-    results = await world.service.bulk(recipes, lambda r: world.service.stop_recipe(r.id),
-                                       describe=lambda r: r.name)
+    results = await world.service.bulk(
+        recipes, lambda r: world.service.stop_recipe(r.id), describe=lambda r: r.name
+    )
     assert [r.ok for r in results] == [True, False, True]
     assert results[1].error is not None and results[1].error.status == 400
     assert results[1].message.startswith(f"{recipes[1].name}: PUT /api/recipes/")
@@ -128,8 +139,11 @@ async def test_bulk_reports_a_refused_item_and_carries_on(world: World) -> None:
 async def test_bulk_cancelled_midway_sends_nothing_more(world: World) -> None:
     recipes = running_recipes(world, 5)
     results = await world.service.bulk(
-        recipes, lambda r: world.service.stop_recipe(r.id), describe=lambda r: r.name,
-        cancelled=lambda: len(world.seen("recipes.stop")) >= 2)
+        recipes,
+        lambda r: world.service.stop_recipe(r.id),
+        describe=lambda r: r.name,
+        cancelled=lambda: len(world.seen("recipes.stop")) >= 2,
+    )
     assert [r.ok for r in results] == [True, True, False, False, False]
     assert results[4].message.endswith("not sent (cancelled)")
     assert len(world.seen("recipes.stop")) == 2
@@ -172,7 +186,8 @@ async def test_follow_deployment_polls_until_it_leaves_pending(world: World) -> 
     started = world.clock.monotonic()
 
     final = await world.service.follow_deployment(
-        deployment, sleep=world.clock.sleep, on_change=lambda d: seen.append(d.state))
+        deployment, sleep=world.clock.sleep, on_change=lambda d: seen.append(d.state)
+    )
 
     assert final.state == "success" and final.id == deployment.id
     assert seen == ["pending", "success"]
@@ -186,7 +201,8 @@ async def test_follow_deployment_polls_until_it_leaves_pending(world: World) -> 
 async def test_follow_deployment_gives_up_after_its_timeout(world: World) -> None:
     project_id = demo_ids(world.emu).finance_project
     deployment = await world.service.deploy_project(project_id, "prod")
-    final = await world.service.follow_deployment(deployment, sleep=world.clock.sleep,
-                                                  timeout=DEPLOY_POLL_SECONDS)
+    final = await world.service.follow_deployment(
+        deployment, sleep=world.clock.sleep, timeout=DEPLOY_POLL_SECONDS
+    )
     assert isinstance(final, Deployment) and final.state == "pending"
     assert len(world.seen("deployments.get")) == 1

@@ -63,15 +63,26 @@ class Harness:
     def ui_state_file(self) -> Path:
         return self.root / "ui.json"
 
-    def service(self, token: str = ADMIN_TOKEN, *, profile: ResolvedProfile | None = None,
-                timeout: float = 40.0, read_only: bool = False,
-                transport: httpx.AsyncBaseTransport | None = None) -> WorkspaceService:
+    def service(
+        self,
+        token: str = ADMIN_TOKEN,
+        *,
+        profile: ResolvedProfile | None = None,
+        timeout: float = 40.0,
+        read_only: bool = False,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> WorkspaceService:
         """A service on the emulator; retries and quota waits run on the fake clock."""
         profile = profile or replace(demo_profile(), read_only=read_only)
         limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
-        return open_workspace(profile, SecretStr(token), self.paths,
-                              transport=transport or self.emu.transport(), limiter=limiter,
-                              timeout=timeout)
+        return open_workspace(
+            profile,
+            SecretStr(token),
+            self.paths,
+            transport=transport or self.emu.transport(),
+            limiter=limiter,
+            timeout=timeout,
+        )
 
     def gated(self, path: str) -> GatedTransport:
         """The emulator's transport, holding requests to `path` until the test opens the gate."""
@@ -85,8 +96,9 @@ class Harness:
         return UI(pilot, self)
 
     @asynccontextmanager
-    async def run(self, app: WorkatoApp | None = None,
-                  size: tuple[int, int] = SIZE) -> AsyncIterator[UI]:
+    async def run(
+        self, app: WorkatoApp | None = None, size: tuple[int, int] = SIZE
+    ) -> AsyncIterator[UI]:
         """Run `app` (a default one on the admin token) headless, after its first load."""
         app = app or self.app()
         async with app.run_test(size=size) as pilot:

@@ -12,8 +12,7 @@ if TYPE_CHECKING:
     from conftest import Harness
 
 
-async def test_server_error_shows_an_error_state_with_the_correlation_id(
-        harness: Harness) -> None:
+async def test_server_error_shows_an_error_state_with_the_correlation_id(harness: Harness) -> None:
     harness.emu.faults.add("/api/recipes", "error500")
     async with harness.run() as ui:
         assert ui.screen_name == "MainScreen"
@@ -52,13 +51,16 @@ async def test_refresh_failure_keeps_rows_and_notifies(harness: Harness) -> None
         await ui.press("ctrl+r")
         assert ui.table.total_count == len(harness.emu.store.main.recipes)
         assert ui.table.error_text is None
-        assert any(m.startswith("Could not refresh recipes: GET /api/recipes failed (500)")
-                   for m in ui.messages)
+        assert any(
+            m.startswith("Could not refresh recipes: GET /api/recipes failed (500)")
+            for m in ui.messages
+        )
 
 
 async def test_missing_privilege_is_named(harness: Harness) -> None:
-    token = harness.client_with_endpoints("users.me", "projects.list", "folders.list",
-                                          "recipes.list")
+    token = harness.client_with_endpoints(
+        "users.me", "projects.list", "folders.list", "recipes.list"
+    )
     async with harness.run(harness.app(harness.service(token))) as ui:
         assert ui.table.total_count == len(harness.emu.store.main.recipes)
         await ui.jump("connections")
@@ -70,8 +72,12 @@ async def test_missing_privilege_is_named(harness: Harness) -> None:
 
 
 async def test_first_run_screen_then_d_opens_the_demo(harness: Harness) -> None:
-    app = WorkatoApp(None, demo_factory=harness.service, ui_state_file=harness.ui_state_file,
-                     startup_problem="WORKATO_API_TOKEN is not set")
+    app = WorkatoApp(
+        None,
+        demo_factory=harness.service,
+        ui_state_file=harness.ui_state_file,
+        startup_problem="WORKATO_API_TOKEN is not set",
+    )
     async with harness.run(app) as ui:
         assert isinstance(app.screen, FirstRunScreen)
         assert "No Workato API token was found (WORKATO_API_TOKEN is not set)" in ui.text

@@ -39,8 +39,9 @@ async def test_last_known_rows_show_at_once_marked_stale(harness: Harness) -> No
         assert ui.table.total_count == len(first)
 
 
-async def test_header_says_last_known_at_once(harness: Harness,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_header_says_last_known_at_once(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async with harness.run() as ui:
         await ui.pilot.press("ctrl+q")
     monkeypatch.setattr(StatusHeader, "set_interval", lambda *args, **kwargs: None)  # no tick

@@ -38,7 +38,8 @@ async def test_root_is_expanded_with_the_projects(harness: Harness) -> None:
 
 
 async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views(
-        harness: Harness) -> None:
+    harness: Harness,
+) -> None:
     finance = _project_folder(harness, "Finance Ops")
     invoices = _folder(harness, "Invoices")
     store = harness.emu.store.main
@@ -58,8 +59,10 @@ async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views
         assert ui.crumbs.startswith("Finance Ops / Invoices › Recipes  [1]")
         expected = {r["id"] for r in store.recipes.values() if r["folder_id"] == invoices["id"]}
         assert set(ui.column("id")) == expected
-        assert all(r.query.startswith(f"folder_id={invoices['id']}")
-                   for r in harness.requests("/api/recipes")[1:])
+        assert all(
+            r.query.startswith(f"folder_id={invoices['id']}")
+            for r in harness.requests("/api/recipes")[1:]
+        )
 
         await ui.jump("connections")
         assert ui.crumbs.startswith("Finance Ops / Invoices › Connections  [0]")
@@ -75,9 +78,16 @@ async def test_selecting_all_projects_unscopes(harness: Harness) -> None:
     invoices = _folder(harness, "Invoices")
     async with harness.run() as ui:
         tree = _tree(ui)
-        ui.app.screen.post_message(FolderTree.FolderChosen(
-            {"id": invoices["id"], "name": "Invoices", "project_id": invoices["project_id"],
-             "path": "Finance Ops / Invoices"}))
+        ui.app.screen.post_message(
+            FolderTree.FolderChosen(
+                {
+                    "id": invoices["id"],
+                    "name": "Invoices",
+                    "project_id": invoices["project_id"],
+                    "path": "Finance Ops / Invoices",
+                }
+            )
+        )
         await ui.settle()
         assert ui.table.total_count == 1
         tree.focus()

@@ -82,8 +82,11 @@ async def test_colon_bar_types_a_view_name_or_alias(harness: Harness) -> None:
 
 
 async def test_views_that_need_a_pick_and_unknown_names_warn(harness: Harness) -> None:
-    hints = {"jobs": "Pick a recipe first", "rows": "Pick a lookup table first",
-             "customer-recipes": "Pick a customer first"}
+    hints = {
+        "jobs": "Pick a recipe first",
+        "rows": "Pick a lookup table first",
+        "customer-recipes": "Pick a customer first",
+    }
     async with harness.run() as ui:
         await ui.jump("connections")
         for name, hint in hints.items():

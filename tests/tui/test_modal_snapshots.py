@@ -45,12 +45,21 @@ class ModalHost(App[None]):
         self.push_screen(self.modal())
 
 
-def confirmation(action: str, irreversible: bool = False, endpoint_id: str = "recipes.start",
-                 items: tuple[str, ...] = (NETSUITE_SYNC,)) -> Confirmation:
+def confirmation(
+    action: str,
+    irreversible: bool = False,
+    endpoint_id: str = "recipes.start",
+    items: tuple[str, ...] = (NETSUITE_SYNC,),
+) -> Confirmation:
     e = endpoint(endpoint_id)
-    return Confirmation(action=action, items=items, profile="DEMO (emulator)",
-                        effect=e.warning, endpoint=f"{e.method} {e.display_path}",
-                        irreversible=irreversible)
+    return Confirmation(
+        action=action,
+        items=items,
+        profile="DEMO (emulator)",
+        effect=e.warning,
+        endpoint=f"{e.method} {e.display_path}",
+        irreversible=irreversible,
+    )
 
 
 async def nothing(values: Values) -> None:
@@ -58,29 +67,58 @@ async def nothing(values: Values) -> None:
 
 
 def connection_form() -> FormScreen:
-    fields = [Field("provider", "Provider (connector)", required=True, value="slack",
-                    help="e.g. salesforce, netsuite, slack, jira, service_now, snowflake"),
-              Field("name", "Name", required=True, value="Slack: #ops-bot"),
-              Field("folder_id", "Folder", "select", required=True, value=2,
-                    options=(("Finance Ops", 1), ("Finance Ops / Payments", 2))),
-              Field("credentials", "Credentials", "password", value="bot=xoxb-1",
-                    help="Masked. Sent once, never stored or logged."),
-              Field("shell", "Shell connection (credentials entered later in Workato)",
-                    "checkbox")]
+    fields = [
+        Field(
+            "provider",
+            "Provider (connector)",
+            required=True,
+            value="slack",
+            help="e.g. salesforce, netsuite, slack, jira, service_now, snowflake",
+        ),
+        Field("name", "Name", required=True, value="Slack: #ops-bot"),
+        Field(
+            "folder_id",
+            "Folder",
+            "select",
+            required=True,
+            value=2,
+            options=(("Finance Ops", 1), ("Finance Ops / Payments", 2)),
+        ),
+        Field(
+            "credentials",
+            "Credentials",
+            "password",
+            value="bot=xoxb-1",
+            help="Masked. Sent once, never stored or logged.",
+        ),
+        Field("shell", "Shell connection (credentials entered later in Workato)", "checkbox"),
+    ]
     return FormScreen("New connection", fields, nothing, submit_label="Create")
 
 
 def finished_bulk() -> BulkScreen:
-    names = ["Load Zendesk ticket metrics into Snowflake", "Month-end revenue reconciliation",
-             "Escalate urgent Zendesk tickets to Jira"]
+    names = [
+        "Load Zendesk ticket metrics into Snowflake",
+        "Month-end revenue reconciliation",
+        "Escalate urgent Zendesk tickets to Jira",
+    ]
 
     async def run(progress: Any, cancelled: Callable[[], bool]) -> list[ItemResult]:
         done = []
         for name in names:
             ok = "Zendesk tickets" not in name
-            done.append(ItemResult(name, ok, f"{name}: " + (
-                "done" if ok else "Start failed (400): Connection 'Zendesk (support)' is not "
-                                  "authorized.")))
+            done.append(
+                ItemResult(
+                    name,
+                    ok,
+                    f"{name}: "
+                    + (
+                        "done"
+                        if ok
+                        else "Start failed (400): Connection 'Zendesk (support)' is not authorized."
+                    ),
+                )
+            )
             progress(len(done), len(names), done[-1])
         return done
 

@@ -25,7 +25,9 @@ Snap = Callable[..., bool]
 Steps = Callable[["UI"], Awaitable[None]]
 
 
-def _before(harness: Harness, steps: Steps | None = None) -> Callable[[Pilot[Any]], Awaitable[None]]:
+def _before(
+    harness: Harness, steps: Steps | None = None
+) -> Callable[[Pilot[Any]], Awaitable[None]]:
     """A run_before that waits for the first load, runs `steps`, and waits again."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
@@ -110,6 +112,10 @@ def test_main_view_narrow(snap_compare: Snap, harness: Harness) -> None:
 
 
 def test_first_run_screen(snap_compare: Snap, harness: Harness) -> None:
-    app = WorkatoApp(None, demo_factory=harness.service, ui_state_file=harness.ui_state_file,
-                     startup_problem="WORKATO_API_TOKEN is not set")
+    app = WorkatoApp(
+        None,
+        demo_factory=harness.service,
+        ui_state_file=harness.ui_state_file,
+        startup_problem="WORKATO_API_TOKEN is not set",
+    )
     assert snap_compare(app, terminal_size=SIZE, run_before=_before(harness))

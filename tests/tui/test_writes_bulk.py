@@ -10,8 +10,11 @@ from workato_tui.api.endpoints import endpoint
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
 
-STOPPED_OK = ["Load Zendesk ticket metrics into Snowflake", "Month-end revenue reconciliation",
-              "Notify account owners 90 days before renewal"]
+STOPPED_OK = [
+    "Load Zendesk ticket metrics into Snowflake",
+    "Month-end revenue reconciliation",
+    "Notify account owners 90 days before renewal",
+]
 UNAUTHORIZED = "Escalate urgent Zendesk tickets to Jira"  # its Zendesk connection failed
 
 
@@ -53,11 +56,13 @@ async def test_bulk_start_waits_for_the_quota_and_reports_each_recipe(tmp_path: 
 
 
 async def test_repeat_of_many_failed_jobs_goes_in_batches_with_a_result_per_job(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     world = World(tmp_path)
     recipe = recipe_named(world.store, NETSUITE_SYNC)
-    failed = {j["id"] for j in world.store.main.job_log(recipe["id"]).jobs
-              if j["status"] == "failed"}
+    failed = {
+        j["id"] for j in world.store.main.job_log(recipe["id"]).jobs if j["status"] == "failed"
+    }
     assert 25 < len(failed) <= 50
     async with running(world) as d:
         await d.jump("recipes")
@@ -90,8 +95,9 @@ async def test_repeat_of_many_failed_jobs_goes_in_batches_with_a_result_per_job(
     refused = [row for row in shown if row["result"] == "failed"]
     assert enqueued and refused  # the demo's oldest failed jobs are past retention
     assert all(": enqueued as j-" in row["message"] for row in enqueued)
-    assert all("err.job.repeat.trigger_data_unavailable.expired" in row["message"]
-               for row in refused)
+    assert all(
+        "err.job.repeat.trigger_data_unavailable.expired" in row["message"] for row in refused
+    )
     log = world.store.main.job_log(recipe["id"]).jobs
     repeats = {j["master_job_id"] for j in log if j["is_repeat"] and j["status"] == "pending"}
     assert len(repeats) == len(enqueued)

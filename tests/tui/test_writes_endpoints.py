@@ -53,12 +53,14 @@ class Case:
 
 # -- targets ----------------------------------------------------------------------------------
 
+
 def folder_id(store: Store, project: str, *path: str) -> int:
     ws = store.main
     folder = next(f for f in ws.folders.values() if f["name"] == project and f["is_project"])
     for name in path:
-        folder = next(f for f in ws.folders.values()
-                      if f["name"] == name and f["parent_id"] == folder["id"])
+        folder = next(
+            f for f in ws.folders.values() if f["name"] == name and f["parent_id"] == folder["id"]
+        )
     return int(folder["id"])
 
 
@@ -72,53 +74,72 @@ def connection(name: str) -> Callable[[Store], Facts]:
 
 def lookup_row(table: str, where: tuple[str, str] | None) -> Callable[[Store], Facts]:
     """A lookup table (and one of its rows, by a column's value)."""
+
     def pick(store: Store) -> Facts:
         found = next(t for t in store.main.lookup_tables.values() if t["name"] == table)
         facts: Facts = {"table": found["id"], "name": table}
         if where is not None:
             column, value = where
-            facts["row"] = next(r["id"] for r in store.main.lookup_rows[found["id"]].values()
-                                if r["data"][column] == value)
+            facts["row"] = next(
+                r["id"]
+                for r in store.main.lookup_rows[found["id"]].values()
+                if r["data"][column] == value
+            )
         return facts
+
     return pick
 
 
 def unused_authorized_connection(store: Store) -> Facts:
     """Every seeded authorized connection is used by a running recipe: add one that is not."""
-    made = new_connection(store, store.main, name="Slack: #scratch", provider="slack",
-                          folder_id=folder_id(store, "Finance Ops"), authorized=True)
+    made = new_connection(
+        store,
+        store.main,
+        name="Slack: #scratch",
+        provider="slack",
+        folder_id=folder_id(store, "Finance Ops"),
+        authorized=True,
+    )
     return {"id": made["id"], "name": made["name"]}
 
 
 def latest_failed_master(jobs: list[Record]) -> str:
-    return str(next(j["id"] for j in reversed(jobs)
-                    if j["status"] == "failed" and not j["is_repeat"]))
+    return str(
+        next(j["id"] for j in reversed(jobs) if j["status"] == "failed" and not j["is_repeat"])
+    )
 
 
 def netsuite_failed_job(store: Store) -> Facts:
     found = recipe_named(store, NETSUITE_SYNC)
-    return {"recipe": NETSUITE_SYNC, "recipe_id": found["id"],
-            "job": latest_failed_master(store.main.job_log(found["id"]).jobs)}
+    return {
+        "recipe": NETSUITE_SYNC,
+        "recipe_id": found["id"],
+        "job": latest_failed_master(store.main.job_log(found["id"]).jobs),
+    }
 
 
 def paused_job(store: Store) -> Facts:
     _, recipe_id, job_id = store.resume_tokens[DEMO_RESUME_TOKEN]
-    return {"recipe": store.main.recipes[recipe_id]["name"], "recipe_id": recipe_id,
-            "job": job_id}
+    return {"recipe": store.main.recipes[recipe_id]["name"], "recipe_id": recipe_id, "job": job_id}
 
 
 def customer_failed_job(store: Store) -> Facts:
     customer = min(store.customers.values(), key=lambda c: c.record["id"])
     found = max(customer.workspace.recipes.values(), key=lambda r: r["id"])
-    return {"customer": customer.record["name"], "customer_id": customer.record["id"],
-            "recipe": found["name"], "recipe_id": found["id"],
-            "job": latest_failed_master(customer.workspace.job_log(found["id"]).jobs)}
+    return {
+        "customer": customer.record["name"],
+        "customer_id": customer.record["id"],
+        "recipe": found["name"],
+        "recipe_id": found["id"],
+        "job": latest_failed_master(customer.workspace.job_log(found["id"]).jobs),
+    }
 
 
 def api_client(name: str) -> Callable[[Store], Facts]:
     def pick(store: Store) -> Facts:
         client = next(c for c in store.api_clients.values() if c.record["name"] == name)
         return {"id": client.id, "name": name, "token": client.token}
+
     return pick
 
 
@@ -130,16 +151,19 @@ def project_facts(name: str) -> Callable[[Store], Facts]:
     def pick(store: Store) -> Facts:
         project = next(p for p in store.main.projects.values() if p["name"] == name)
         return {"project_id": project["id"], "folder_id": project["folder_id"], "name": name}
+
     return pick
 
 
 # -- drivers ----------------------------------------------------------------------------------
+
 
 def in_view(view: str, column: str = "name") -> Callable[[Driver, Facts], Awaitable[None]]:
     async def go(d: Driver, facts: Facts) -> None:
         await d.jump(view)
         if column in facts:
             d.move_to(lambda r: r.get(column) == facts[column])
+
     return go
 
 
@@ -168,6 +192,7 @@ def in_tree(*path: str) -> Callable[[Driver, Facts], Awaitable[None]]:
     async def go(d: Driver, facts: Facts) -> None:
         await d.jump("recipes")
         await d.tree_node(*path)
+
     return go
 
 
@@ -176,6 +201,7 @@ Stage = Callable[[Driver, LookupEditorScreen, Facts], Awaitable[None]]
 
 def in_lookup_editor(stage: Stage) -> Callable[[Driver, Facts], Awaitable[None]]:
     """:lookup-tables -> the table -> enter (the editor) -> stage one change."""
+
     async def go(d: Driver, facts: Facts) -> None:
         await d.jump("lookup-tables")
         d.move_to(lambda r: r["id"] == facts["table"])
@@ -183,6 +209,7 @@ def in_lookup_editor(stage: Stage) -> Callable[[Driver, Facts], Awaitable[None]]
         editor = await d.until_screen(LookupEditorScreen)
         await d.settle()
         await stage(d, editor, facts)
+
     return go
 
 
@@ -191,6 +218,7 @@ def add_row(first_value: str) -> Stage:
         await d.press("a")  # a new row, editing its first column
         editor.prompt.value = first_value
         await d.press("enter")
+
     return stage
 
 
@@ -202,28 +230,34 @@ def edit_cell(column: str, value: str) -> Stage:
         await d.press("e")
         editor.prompt.value = value
         await d.press("enter")
+
     return stage
 
 
 async def delete_row(d: Driver, editor: LookupEditorScreen, facts: Facts) -> None:
     grid = editor.grid
-    grid.move_cursor(row=next(i for i, r in enumerate(grid.visible_rows)
-                              if r["id"] == facts["row"]))
+    grid.move_cursor(
+        row=next(i for i, r in enumerate(grid.visible_rows) if r["id"] == facts["row"])
+    )
     await d.press("ctrl+d")
 
 
 def fields(**values: Any) -> Callable[[Driver, Facts], None]:
     """Set form fields; a callable value is computed from the facts."""
+
     def fill(d: Driver, facts: Facts) -> None:
         for name, value in values.items():
             d.set_field(name, value(facts) if callable(value) else value)
+
     return fill
 
 
 def prefilled(**expected: str) -> Callable[[Driver, Facts], None]:
     """Submit the form as it opened, after checking what it was filled with."""
+
     def check(d: Driver, facts: Facts) -> None:
         assert {k: d.form.values()[k] for k in expected} == expected
+
     return check
 
 
@@ -233,6 +267,7 @@ def by_name(facts: Facts) -> str:
 
 # -- checks -----------------------------------------------------------------------------------
 
+
 def recipe_state(running_now: bool) -> Check:
     return lambda store, facts: store.main.recipes[facts["id"]]["running"] is running_now
 
@@ -241,7 +276,8 @@ def repeated(store_jobs: Callable[[Store, Facts], list[Record]]) -> Check:
     """A new pending repeat of the chosen job was enqueued."""
     return lambda store, facts: any(
         j["is_repeat"] and j["master_job_id"] == facts["job"] and j["status"] == "pending"
-        for j in store_jobs(store, facts))
+        for j in store_jobs(store, facts)
+    )
 
 
 def folder_named(store: Store, name: str) -> Record:
@@ -251,93 +287,214 @@ def folder_named(store: Store, name: str) -> Record:
 def deployed(environment: str) -> Check:
     """The project has a successful deployment to `environment` (followed to the end)."""
     return lambda store, facts: any(
-        str(d["project_id"]) == str(facts["project_id"]) and d["state"] == "success"
-        and d["environment_type"] == environment and d["description"] == "From a test"
-        for d in store.main.deployments.values())
+        str(d["project_id"]) == str(facts["project_id"])
+        and d["state"] == "success"
+        and d["environment_type"] == environment
+        and d["description"] == "From a test"
+        for d in store.main.deployments.values()
+    )
 
 
-CASES: dict[str, Case] = {c.endpoint_id: c for c in [
-    Case("recipes.create", "recipe-new",
-         lambda s: {"folder": folder_id(s, "Finance Ops", "Payments")}, in_view("recipes"),
-         lambda s, f: any(r["name"] == "Created in a test" and r["folder_id"] == f["folder"]
-                          and not r["running"] for r in s.main.recipes.values()),
-         fill=fields(name="Created in a test", folder_id=lambda f: f["folder"])),
-    Case("recipes.copy", "recipe-copy", recipe("Month-end revenue reconciliation"),
-         in_view("recipes"),
-         lambda s, f: bool(recipe_named(s, f"{f['name']} (copy)")), fill=prefilled()),
-    Case("recipes.update", "recipe-edit", recipe("Notify account owners 90 days before renewal"),
-         in_view("recipes"),
-         lambda s, f: s.main.recipes[f["id"]]["name"] == "Renamed in a test",
-         fill=fields(name="Renamed in a test")),
-    Case("recipes.start", "recipe-start", recipe("Load Zendesk ticket metrics into Snowflake"),
-         in_view("recipes"), recipe_state(True)),
-    Case("recipes.stop", "recipe-stop", recipe("Mirror P1 incidents from ServiceNow to Slack"),
-         in_view("recipes"), recipe_state(False)),
-    Case("recipes.delete", "recipe-delete", recipe("Deprovision leavers across apps"),
-         in_view("recipes"),
-         lambda s, f: f["id"] not in s.main.recipes, phrase=by_name),
-    Case("jobs.repeat", "job-repeat", netsuite_failed_job, in_recipe_jobs,
-         repeated(lambda s, f: s.main.job_log(f["recipe_id"]).jobs)),
-    Case("jobs.resume", "job-resume", paused_job, in_recipe_jobs,
-         lambda s, f: DEMO_RESUME_TOKEN not in s.resume_tokens,
-         fill=prefilled(token=DEMO_RESUME_TOKEN, data="{}")),
-    Case("customers.jobs.repeat", "job-repeat", customer_failed_job, in_customer_jobs,
-         repeated(lambda s, f: s.customers[f["customer_id"]].workspace
-                  .job_log(f["recipe_id"]).jobs)),
-    Case("connections.create", "connection-new", lambda s: {"folder": folder_id(s, "Finance Ops")},
-         in_view("connections"),
-         lambda s, f: connection_named(s, "Slack: #made-in-test")["authorization_status"]
-         == "success",
-         fill=fields(provider="slack", name="Slack: #made-in-test",
-                     folder_id=lambda f: f["folder"], credentials="bot_key=xoxb-1")),
-    Case("connections.update", "connection-edit", connection("NetSuite (sandbox)"),
-         in_view("connections"),
-         lambda s, f: s.main.connections[f["id"]]["name"] == "NetSuite (sandbox 2)",
-         fill=fields(name="NetSuite (sandbox 2)")),
-    Case("connections.disconnect", "connection-disconnect", unused_authorized_connection,
-         in_view("connections"),
-         lambda s, f: s.main.connections[f["id"]]["authorization_status"]
-         == "disconnected"),
-    Case("connections.delete", "connection-delete", connection("NetSuite (sandbox)"),
-         in_view("connections"),
-         lambda s, f: f["id"] not in s.main.connections, phrase=by_name),
-    Case("folders.create", "folder-new", lambda s: {"parent": folder_id(s, "Finance Ops")},
-         in_tree("Finance Ops"),
-         lambda s, f: folder_named(s, "Made in a test")["parent_id"] == f["parent"],
-         fill=fields(name="Made in a test")),
-    Case("folders.update", "folder-rename",
-         lambda s: {"id": folder_id(s, "Finance Ops", "Payments")},
-         in_tree("Finance Ops", "Payments"),
-         lambda s, f: s.main.folders[f["id"]]["name"] == "Payouts",
-         fill=fields(name="Payouts")),
-    Case("projects.update", "folder-rename", project_facts("Sales Ops"), in_tree("Sales Ops"),
-         lambda s, f: s.main.projects[f["project_id"]]["name"] == "Revenue Ops",
-         fill=fields(name="Revenue Ops")),
-    Case("projects.deploy", "project-deploy", project_facts("HR Onboarding"),
-         in_tree("HR Onboarding"),
-         deployed("prod"), fill=fields(environment="prod", description="From a test")),
-    Case("api_clients.create", "api-client-new", admin_role, in_view("api-clients"),
-         lambda s, f: any(c.record["name"] == "Made in a test" for c in s.api_clients.values()),
-         fill=fields(name="Made in a test", role=lambda f: f["role"], all_folders=True),
-         shows_token=True),
-    Case("api_clients.regenerate", "api-client-regenerate", api_client("Data pipeline (CI)"),
-         in_view("api-clients"),
-         lambda s, f: s.api_clients[f["id"]].token != f["token"],
-         phrase=by_name, shows_token=True),
-    Case("api_clients.delete", "api-client-delete", api_client("Data pipeline (CI)"),
-         in_view("api-clients"),
-         lambda s, f: f["id"] not in s.api_clients, phrase=by_name),
-    Case("lookup_rows.create", "ctrl+s", lookup_row("NetSuite subsidiaries", None),
-         in_lookup_editor(add_row("LATAM")),
-         lambda s, f: any(r["data"]["sf_region"] == "LATAM"
-                          for r in s.main.lookup_rows[f["table"]].values())),
-    Case("lookup_rows.update", "ctrl+s", lookup_row("Country codes", ("iso2", "JP")),
-         in_lookup_editor(edit_cell("name", "Nippon")),
-         lambda s, f: s.main.lookup_rows[f["table"]][f["row"]]["data"]["name"] == "Nippon"),
-    Case("lookup_rows.delete", "ctrl+s", lookup_row("Employee departments", ("dept_id", "D103")),
-         in_lookup_editor(delete_row), lambda s, f: f["row"] not in s.main.lookup_rows[f["table"]],
-         phrase=lambda f: f["name"]),
-]}
+CASES: dict[str, Case] = {
+    c.endpoint_id: c
+    for c in [
+        Case(
+            "recipes.create",
+            "recipe-new",
+            lambda s: {"folder": folder_id(s, "Finance Ops", "Payments")},
+            in_view("recipes"),
+            lambda s, f: any(
+                r["name"] == "Created in a test"
+                and r["folder_id"] == f["folder"]
+                and not r["running"]
+                for r in s.main.recipes.values()
+            ),
+            fill=fields(name="Created in a test", folder_id=lambda f: f["folder"]),
+        ),
+        Case(
+            "recipes.copy",
+            "recipe-copy",
+            recipe("Month-end revenue reconciliation"),
+            in_view("recipes"),
+            lambda s, f: bool(recipe_named(s, f"{f['name']} (copy)")),
+            fill=prefilled(),
+        ),
+        Case(
+            "recipes.update",
+            "recipe-edit",
+            recipe("Notify account owners 90 days before renewal"),
+            in_view("recipes"),
+            lambda s, f: s.main.recipes[f["id"]]["name"] == "Renamed in a test",
+            fill=fields(name="Renamed in a test"),
+        ),
+        Case(
+            "recipes.start",
+            "recipe-start",
+            recipe("Load Zendesk ticket metrics into Snowflake"),
+            in_view("recipes"),
+            recipe_state(True),
+        ),
+        Case(
+            "recipes.stop",
+            "recipe-stop",
+            recipe("Mirror P1 incidents from ServiceNow to Slack"),
+            in_view("recipes"),
+            recipe_state(False),
+        ),
+        Case(
+            "recipes.delete",
+            "recipe-delete",
+            recipe("Deprovision leavers across apps"),
+            in_view("recipes"),
+            lambda s, f: f["id"] not in s.main.recipes,
+            phrase=by_name,
+        ),
+        Case(
+            "jobs.repeat",
+            "job-repeat",
+            netsuite_failed_job,
+            in_recipe_jobs,
+            repeated(lambda s, f: s.main.job_log(f["recipe_id"]).jobs),
+        ),
+        Case(
+            "jobs.resume",
+            "job-resume",
+            paused_job,
+            in_recipe_jobs,
+            lambda s, f: DEMO_RESUME_TOKEN not in s.resume_tokens,
+            fill=prefilled(token=DEMO_RESUME_TOKEN, data="{}"),
+        ),
+        Case(
+            "customers.jobs.repeat",
+            "job-repeat",
+            customer_failed_job,
+            in_customer_jobs,
+            repeated(
+                lambda s, f: s.customers[f["customer_id"]].workspace.job_log(f["recipe_id"]).jobs
+            ),
+        ),
+        Case(
+            "connections.create",
+            "connection-new",
+            lambda s: {"folder": folder_id(s, "Finance Ops")},
+            in_view("connections"),
+            lambda s, f: (
+                connection_named(s, "Slack: #made-in-test")["authorization_status"] == "success"
+            ),
+            fill=fields(
+                provider="slack",
+                name="Slack: #made-in-test",
+                folder_id=lambda f: f["folder"],
+                credentials="bot_key=xoxb-1",
+            ),
+        ),
+        Case(
+            "connections.update",
+            "connection-edit",
+            connection("NetSuite (sandbox)"),
+            in_view("connections"),
+            lambda s, f: s.main.connections[f["id"]]["name"] == "NetSuite (sandbox 2)",
+            fill=fields(name="NetSuite (sandbox 2)"),
+        ),
+        Case(
+            "connections.disconnect",
+            "connection-disconnect",
+            unused_authorized_connection,
+            in_view("connections"),
+            lambda s, f: s.main.connections[f["id"]]["authorization_status"] == "disconnected",
+        ),
+        Case(
+            "connections.delete",
+            "connection-delete",
+            connection("NetSuite (sandbox)"),
+            in_view("connections"),
+            lambda s, f: f["id"] not in s.main.connections,
+            phrase=by_name,
+        ),
+        Case(
+            "folders.create",
+            "folder-new",
+            lambda s: {"parent": folder_id(s, "Finance Ops")},
+            in_tree("Finance Ops"),
+            lambda s, f: folder_named(s, "Made in a test")["parent_id"] == f["parent"],
+            fill=fields(name="Made in a test"),
+        ),
+        Case(
+            "folders.update",
+            "folder-rename",
+            lambda s: {"id": folder_id(s, "Finance Ops", "Payments")},
+            in_tree("Finance Ops", "Payments"),
+            lambda s, f: s.main.folders[f["id"]]["name"] == "Payouts",
+            fill=fields(name="Payouts"),
+        ),
+        Case(
+            "projects.update",
+            "folder-rename",
+            project_facts("Sales Ops"),
+            in_tree("Sales Ops"),
+            lambda s, f: s.main.projects[f["project_id"]]["name"] == "Revenue Ops",
+            fill=fields(name="Revenue Ops"),
+        ),
+        Case(
+            "projects.deploy",
+            "project-deploy",
+            project_facts("HR Onboarding"),
+            in_tree("HR Onboarding"),
+            deployed("prod"),
+            fill=fields(environment="prod", description="From a test"),
+        ),
+        Case(
+            "api_clients.create",
+            "api-client-new",
+            admin_role,
+            in_view("api-clients"),
+            lambda s, f: any(c.record["name"] == "Made in a test" for c in s.api_clients.values()),
+            fill=fields(name="Made in a test", role=lambda f: f["role"], all_folders=True),
+            shows_token=True,
+        ),
+        Case(
+            "api_clients.regenerate",
+            "api-client-regenerate",
+            api_client("Data pipeline (CI)"),
+            in_view("api-clients"),
+            lambda s, f: s.api_clients[f["id"]].token != f["token"],
+            phrase=by_name,
+            shows_token=True,
+        ),
+        Case(
+            "api_clients.delete",
+            "api-client-delete",
+            api_client("Data pipeline (CI)"),
+            in_view("api-clients"),
+            lambda s, f: f["id"] not in s.api_clients,
+            phrase=by_name,
+        ),
+        Case(
+            "lookup_rows.create",
+            "ctrl+s",
+            lookup_row("NetSuite subsidiaries", None),
+            in_lookup_editor(add_row("LATAM")),
+            lambda s, f: any(
+                r["data"]["sf_region"] == "LATAM" for r in s.main.lookup_rows[f["table"]].values()
+            ),
+        ),
+        Case(
+            "lookup_rows.update",
+            "ctrl+s",
+            lookup_row("Country codes", ("iso2", "JP")),
+            in_lookup_editor(edit_cell("name", "Nippon")),
+            lambda s, f: s.main.lookup_rows[f["table"]][f["row"]]["data"]["name"] == "Nippon",
+        ),
+        Case(
+            "lookup_rows.delete",
+            "ctrl+s",
+            lookup_row("Employee departments", ("dept_id", "D103")),
+            in_lookup_editor(delete_row),
+            lambda s, f: f["row"] not in s.main.lookup_rows[f["table"]],
+            phrase=lambda f: f["name"],
+        ),
+    ]
+}
 
 
 def test_the_cases_cover_every_write_endpoint_exactly() -> None:
@@ -363,6 +520,7 @@ def case_param(case: Case) -> Any:
 
 
 # -- the flow ---------------------------------------------------------------------------------
+
 
 async def reach_confirm(d: Driver, case: Case, facts: Facts) -> ConfirmScreen:
     """Go to the target, press the key, fill the form and submit it: the confirm modal."""
@@ -400,7 +558,8 @@ async def confirm(d: Driver, case: Case, facts: Facts) -> None:
 
 @pytest.mark.parametrize("case", [case_param(c) for c in CASES.values()])
 async def test_write_confirms_first_cancel_sends_nothing_confirm_changes_state(
-        tmp_path: Path, case: Case) -> None:
+    tmp_path: Path, case: Case
+) -> None:
     world = World(tmp_path)
     facts = case.prepare(world.store)
     async with running(world) as d:

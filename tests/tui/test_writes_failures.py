@@ -26,7 +26,8 @@ def form_error(d: Driver) -> Static:
 
 
 async def test_a_failed_create_keeps_the_form_and_its_values_and_retry_works(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     world = World(tmp_path)
     world.emu.faults.add("/api/connections", "error500", times=1, method="POST")
     finance = next(f["id"] for f in world.store.main.folders.values() if f["name"] == "Finance Ops")
@@ -82,8 +83,10 @@ async def test_read_only_shows_start_disabled_and_says_why(tmp_path: Path) -> No
         await d.press("t")
         await d.settle()
         assert not d.modal
-        assert d.messages[-1] == ("Start recipe: unavailable: Start a recipe, so it begins "
-                                  "running live is a write and this profile is read-only")
+        assert d.messages[-1] == (
+            "Start recipe: unavailable: Start a recipe, so it begins "
+            "running live is a write and this profile is read-only"
+        )
     assert world.sent("recipes.start") == []
 
 
@@ -97,7 +100,8 @@ async def test_start_is_enabled_with_a_writable_profile(tmp_path: Path) -> None:
 
 
 async def test_a_403_disables_the_action_for_the_session_naming_the_privilege(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     world = World(tmp_path)
     token = world.narrow_token("recipes.start")
     target = recipe_named(world.store, ZENDESK_LOAD)
@@ -119,8 +123,9 @@ async def test_a_403_disables_the_action_for_the_session_naming_the_privilege(
         await d.press("t")
         await d.settle()
         assert not d.modal
-        assert d.messages[-1].startswith("Start recipe: unavailable: The API client's role "
-                                         "lacks the 'Recipes: start' privilege")
+        assert d.messages[-1].startswith(
+            "Start recipe: unavailable: The API client's role lacks the 'Recipes: start' privilege"
+        )
         assert d.app.screen.active_bindings["x"].enabled is True  # only start is refused
     assert len(world.sent("recipes.start")) == 1
     assert target["running"] is False

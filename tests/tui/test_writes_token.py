@@ -75,4 +75,3 @@ async def test_new_token_is_shown_once_copied_and_kept_nowhere(tmp_path: Path) -
     created = world.sent("api_clients.create")
     assert [r.status for r in created] == [200]
     assert created[0].body["name"] == NAME
-

@@ -92,8 +92,9 @@ class World:
         profile = replace(demo_profile(), read_only=read_only)
         limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
         transport = httpx.ASGITransport(app=TimedApp(self.emu.app, self.clock, self.timed))
-        service = open_workspace(profile, SecretStr(token), self.paths, transport=transport,
-                                 limiter=limiter)
+        service = open_workspace(
+            profile, SecretStr(token), self.paths, transport=transport, limiter=limiter
+        )
         # Following a deployment polls with asyncio.sleep unless told otherwise (see the
         # report): poll on the fake clock, as everything else here does.
         follow = partial(type(service).follow_deployment, service, sleep=self.clock.sleep)
@@ -146,8 +147,13 @@ class Driver:
 
     # waiting ------------------------------------------------------------------------------
 
-    async def until(self, predicate: Callable[[], bool], what: str = "condition",
-                    seconds: float = 5.0, idle: float = 1.0) -> None:
+    async def until(
+        self,
+        predicate: Callable[[], bool],
+        what: str = "condition",
+        seconds: float = 5.0,
+        idle: float = 1.0,
+    ) -> None:
         """Pump the event loop until `predicate()` holds. Give up after `seconds`, or once no
         worker has been running for `idle` seconds (nothing left that could make it true)."""
         deadline = time.monotonic() + seconds
@@ -156,15 +162,16 @@ class Driver:
             now = time.monotonic()
             idle_since = None if self.busy else (idle_since or now)
             if now > deadline or (idle_since is not None and now - idle_since > idle):
-                raise AssertionError(f"timed out waiting for {what}; screen is "
-                                     f"{type(self.app.screen).__name__}; notes: {self.notes}")
+                raise AssertionError(
+                    f"timed out waiting for {what}; screen is "
+                    f"{type(self.app.screen).__name__}; notes: {self.notes}"
+                )
             await self.pilot.pause(0.01)
 
     @property
     def busy(self) -> bool:
         """Whether any worker (a load, a write waiting on a modal) is still going."""
-        return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING)
-                   for w in self.app.workers)
+        return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in self.app.workers)
 
     async def settle(self) -> None:
         """Let loads finish: wait for workers when no modal is open, else just pump."""
@@ -376,8 +383,9 @@ class Driver:
 
 
 @asynccontextmanager
-async def running(world: World, service: WorkspaceService | None = None,
-                  size: tuple[int, int] = SIZE) -> AsyncIterator[Driver]:
+async def running(
+    world: World, service: WorkspaceService | None = None, size: tuple[int, int] = SIZE
+) -> AsyncIterator[Driver]:
     """Run the app headless on `world` and yield a driver once the first load is done."""
     app = world.app(service)
     async with app.run_test(size=size) as pilot:

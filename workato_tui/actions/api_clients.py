@@ -16,8 +16,9 @@ async def _role_options(ctx: ActionContext) -> tuple[tuple[str, Any], ...]:
     for client in await ctx.service.api_clients():
         if client.api_privilege_group_id is not None:
             used.setdefault(client.api_privilege_group_id, []).append(client.name)
-    return tuple((f"role {role} (used by {', '.join(names)})", role)
-                 for role, names in sorted(used.items()))
+    return tuple(
+        (f"role {role} (used by {', '.join(names)})", role) for role, names in sorted(used.items())
+    )
 
 
 async def _project_options(ctx: ActionContext) -> str:
@@ -30,14 +31,23 @@ def _folder_ids(text: str | None) -> list[int]:
 
 
 async def create(ctx: ActionContext) -> bool:
-    fields = [Field("name", "Name", required=True),
-              Field("role", "Client role", "select", required=True,
-                    options=await _role_options(ctx)),
-              Field("all_folders", "All projects", "checkbox"),
-              Field("folder_ids", "…or these project folder ids (space separated)",
-                    help=f"Projects: {await _project_options(ctx)}"),
-              Field("environment", "Environment", "select", value="DEV",
-                    options=(("Development", "DEV"), ("Test", "TEST"), ("Production", "PROD")))]
+    fields = [
+        Field("name", "Name", required=True),
+        Field("role", "Client role", "select", required=True, options=await _role_options(ctx)),
+        Field("all_folders", "All projects", "checkbox"),
+        Field(
+            "folder_ids",
+            "…or these project folder ids (space separated)",
+            help=f"Projects: {await _project_options(ctx)}",
+        ),
+        Field(
+            "environment",
+            "Environment",
+            "select",
+            value="DEV",
+            options=(("Development", "DEV"), ("Test", "TEST"), ("Production", "PROD")),
+        ),
+    ]
 
     def problem(values: Values) -> str | None:
         if not values["all_folders"] and not _folder_ids(values.get("folder_ids")):
@@ -46,13 +56,21 @@ async def create(ctx: ActionContext) -> bool:
 
     async def submit(values: Values) -> Any:
         return await ctx.service.create_api_client(
-            name=values["name"].strip(), role_id=int(values["role"]),
+            name=values["name"].strip(),
+            role_id=int(values["role"]),
             all_folders=bool(values["all_folders"]),
             folder_ids=[] if values["all_folders"] else _folder_ids(values.get("folder_ids")),
-            environment=values.get("environment"))
+            environment=values.get("environment"),
+        )
 
-    form = FormScreen("New API client", fields, submit, validate=problem,
-                      confirm=lambda v: ctx.confirmation([v["name"]]), submit_label="Create")
+    form = FormScreen(
+        "New API client",
+        fields,
+        submit,
+        validate=problem,
+        confirm=lambda v: ctx.confirmation([v["name"]]),
+        submit_label="Create",
+    )
     client = await ctx.app.push_screen_wait(form)
     if client and client.secret is not None:
         await ctx.app.push_screen_wait(TokenScreen(client.name, client.secret))
@@ -69,11 +87,9 @@ async def regenerate(ctx: ActionContext) -> bool:
         ctx.notify_error(error)
         return True
     if client.secret is not None:
-        await ctx.app.push_screen_wait(TokenScreen(client.name or str(row["name"]),
-                                                   client.secret))
+        await ctx.app.push_screen_wait(TokenScreen(client.name or str(row["name"]), client.secret))
     return True
 
 
 async def delete(ctx: ActionContext) -> bool:
-    return await run_simple(ctx, lambda r: ctx.service.delete_api_client(int(r["id"])),
-                            "Deleted")
+    return await run_simple(ctx, lambda r: ctx.service.delete_api_client(int(r["id"])), "Deleted")

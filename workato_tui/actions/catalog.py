@@ -30,27 +30,64 @@ ACTIONS: tuple[WriteAction, ...] = (
     WriteAction("recipe-new", "n", "New", "Create recipe", RECIPES, "recipes.create"),
     WriteAction("recipe-copy", "c", "Copy", "Copy recipe", RECIPES, "recipes.copy"),
     WriteAction("recipe-edit", "e", "Edit", "Update recipe", RECIPES, "recipes.update"),
-    WriteAction("recipe-start", "t", "Start", "Start recipe", RECIPES, "recipes.start",
-                bulk=True),
+    WriteAction("recipe-start", "t", "Start", "Start recipe", RECIPES, "recipes.start", bulk=True),
     WriteAction("recipe-stop", "x", "Stop", "Stop recipe", RECIPES, "recipes.stop", bulk=True),
-    WriteAction("recipe-delete", "D", "Delete", "Delete recipe", RECIPES, "recipes.delete",
-                bulk=True, irreversible=True),
+    WriteAction(
+        "recipe-delete",
+        "D",
+        "Delete",
+        "Delete recipe",
+        RECIPES,
+        "recipes.delete",
+        bulk=True,
+        irreversible=True,
+    ),
     WriteAction("job-repeat", "r", "Repeat", "Repeat job", JOBS, "jobs.repeat", bulk=True),
     WriteAction("job-resume", "p", "Resume", "Resume job", JOBS, "jobs.resume"),
-    WriteAction("connection-new", "n", "New", "Create connection", ("connections",),
-                "connections.create"),
-    WriteAction("connection-edit", "e", "Edit", "Update connection", ("connections",),
-                "connections.update"),
-    WriteAction("connection-disconnect", "x", "Disconnect", "Disconnect connection",
-                ("connections",), "connections.disconnect"),
-    WriteAction("connection-delete", "D", "Delete", "Delete connection", ("connections",),
-                "connections.delete", irreversible=True),
-    WriteAction("api-client-new", "n", "New", "Create API client", ("api-clients",),
-                "api_clients.create"),
-    WriteAction("api-client-regenerate", "R", "Regenerate", "Regenerate token",
-                ("api-clients",), "api_clients.regenerate", irreversible=True),
-    WriteAction("api-client-delete", "D", "Delete", "Delete API client", ("api-clients",),
-                "api_clients.delete", irreversible=True),
+    WriteAction(
+        "connection-new", "n", "New", "Create connection", ("connections",), "connections.create"
+    ),
+    WriteAction(
+        "connection-edit", "e", "Edit", "Update connection", ("connections",), "connections.update"
+    ),
+    WriteAction(
+        "connection-disconnect",
+        "x",
+        "Disconnect",
+        "Disconnect connection",
+        ("connections",),
+        "connections.disconnect",
+    ),
+    WriteAction(
+        "connection-delete",
+        "D",
+        "Delete",
+        "Delete connection",
+        ("connections",),
+        "connections.delete",
+        irreversible=True,
+    ),
+    WriteAction(
+        "api-client-new", "n", "New", "Create API client", ("api-clients",), "api_clients.create"
+    ),
+    WriteAction(
+        "api-client-regenerate",
+        "R",
+        "Regenerate",
+        "Regenerate token",
+        ("api-clients",),
+        "api_clients.regenerate",
+        irreversible=True,
+    ),
+    WriteAction(
+        "api-client-delete",
+        "D",
+        "Delete",
+        "Delete API client",
+        ("api-clients",),
+        "api_clients.delete",
+        irreversible=True,
+    ),
 )
 
 # The folder tree's own writes (bound on the tree).
@@ -70,5 +107,6 @@ def for_view(view_name: str) -> list[WriteAction]:
 
 def find_action(view_name: str, key_action_id: str) -> WriteAction | None:
     action = BY_ID.get(key_action_id)
-    return action if action is not None and (not action.views or view_name in action.views) \
-        else None
+    return (
+        action if action is not None and (not action.views or view_name in action.views) else None
+    )

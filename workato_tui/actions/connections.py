@@ -9,8 +9,10 @@ from ..screens.form import Field, FormScreen, Values
 from .flow import ActionContext, label, run_simple, submit_form
 from .recipes import folder_field
 
-CREDENTIALS_HELP = ("Masked. Provider fields as key=value pairs separated by ';', "
-                    "e.g. client_id=abc;client_secret=xyz. Sent once, never stored or logged.")
+CREDENTIALS_HELP = (
+    "Masked. Provider fields as key=value pairs separated by ';', "
+    "e.g. client_id=abc;client_secret=xyz. Sent once, never stored or logged."
+)
 
 
 def parse_credentials(text: str | None) -> dict[str, str] | None:
@@ -34,42 +36,75 @@ def _credentials_problem(values: Values) -> str | None:
 
 
 async def create(ctx: ActionContext) -> bool:
-    fields = [Field("provider", "Provider (connector)", required=True,
-                    help="e.g. salesforce, netsuite, slack, jira, service_now, snowflake"),
-              Field("name", "Name", required=True), await folder_field(ctx),
-              Field("credentials", "Credentials", "password", help=CREDENTIALS_HELP),
-              Field("shell", "Shell connection (credentials entered later in Workato)",
-                    "checkbox")]
+    fields = [
+        Field(
+            "provider",
+            "Provider (connector)",
+            required=True,
+            help="e.g. salesforce, netsuite, slack, jira, service_now, snowflake",
+        ),
+        Field("name", "Name", required=True),
+        await folder_field(ctx),
+        Field("credentials", "Credentials", "password", help=CREDENTIALS_HELP),
+        Field("shell", "Shell connection (credentials entered later in Workato)", "checkbox"),
+    ]
 
     async def submit(values: Values) -> Any:
         return await ctx.service.create_connection(
-            name=values["name"].strip(), provider=values["provider"].strip(),
-            folder_id=int(values["folder_id"]), shell_connection=bool(values["shell"]),
-            input=parse_credentials(values.get("credentials")))
+            name=values["name"].strip(),
+            provider=values["provider"].strip(),
+            folder_id=int(values["folder_id"]),
+            shell_connection=bool(values["shell"]),
+            input=parse_credentials(values.get("credentials")),
+        )
 
-    form = FormScreen("New connection", fields, submit, validate=_credentials_problem,
-                      confirm=lambda v: ctx.confirmation([v["name"]]), submit_label="Create")
-    return await submit_form(ctx, form, lambda r: f"Created connection {r.name} "
-                             f"({r.authorization_status or 'not authorized yet'}).")
+    form = FormScreen(
+        "New connection",
+        fields,
+        submit,
+        validate=_credentials_problem,
+        confirm=lambda v: ctx.confirmation([v["name"]]),
+        submit_label="Create",
+    )
+    return await submit_form(
+        ctx,
+        form,
+        lambda r: (
+            f"Created connection {r.name} ({r.authorization_status or 'not authorized yet'})."
+        ),
+    )
 
 
 async def update(ctx: ActionContext) -> bool:
     connection = ctx.rows[0]
-    fields = [Field("name", "Name", required=True, value=connection.get("name")),
-              await folder_field(ctx, connection.get("folder_id")),
-              Field("credentials", "New credentials (leave empty to keep)", "password",
-                    help=CREDENTIALS_HELP)]
+    fields = [
+        Field("name", "Name", required=True, value=connection.get("name")),
+        await folder_field(ctx, connection.get("folder_id")),
+        Field(
+            "credentials",
+            "New credentials (leave empty to keep)",
+            "password",
+            help=CREDENTIALS_HELP,
+        ),
+    ]
 
     async def submit(values: Values) -> Any:
         folder = int(values["folder_id"])
         return await ctx.service.update_connection(
-            int(connection["id"]), name=values["name"].strip(),
+            int(connection["id"]),
+            name=values["name"].strip(),
             folder_id=folder if folder != connection.get("folder_id") else None,
-            input=parse_credentials(values.get("credentials")))
+            input=parse_credentials(values.get("credentials")),
+        )
 
-    form = FormScreen(f"Edit {connection['name']}", fields, submit, validate=_credentials_problem,
-                      confirm=lambda v: ctx.confirmation([connection["name"]]),
-                      submit_label="Save")
+    form = FormScreen(
+        f"Edit {connection['name']}",
+        fields,
+        submit,
+        validate=_credentials_problem,
+        confirm=lambda v: ctx.confirmation([connection["name"]]),
+        submit_label="Save",
+    )
     return await submit_form(ctx, form, lambda r: f"Updated {connection['name']}.")
 
 
@@ -84,9 +119,15 @@ async def disconnect(ctx: ActionContext) -> bool:
         if "running recipe" not in error.message:
             ctx.notify_error(error)
             return True
-        forced = await ctx.confirm([name], verb="Force disconnect", irreversible=True, details=(
-            f"Workato refused: {error.message}",
-            "Forcing it stops those running recipes from authenticating."))
+        forced = await ctx.confirm(
+            [name],
+            verb="Force disconnect",
+            irreversible=True,
+            details=(
+                f"Workato refused: {error.message}",
+                "Forcing it stops those running recipes from authenticating.",
+            ),
+        )
         if not forced:
             return False
         return await _disconnect(ctx, connection, force=True)
@@ -108,5 +149,4 @@ async def _disconnect(ctx: ActionContext, connection: dict[str, Any], force: boo
 
 
 async def delete(ctx: ActionContext) -> bool:
-    return await run_simple(ctx, lambda r: ctx.service.delete_connection(int(r["id"])),
-                            "Deleted")
+    return await run_simple(ctx, lambda r: ctx.service.delete_connection(int(r["id"])), "Deleted")

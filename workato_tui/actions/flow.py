@@ -38,23 +38,35 @@ class ActionContext:
         mode = ", read-only" if self.service.policy.read_only else ""
         return f"{p.label} ({where}{mode})"
 
-    def confirmation(self, items: Sequence[str], *, verb: str | None = None,
-                     irreversible: bool | None = None,
-                     details: Sequence[str] = ()) -> Confirmation:
+    def confirmation(
+        self,
+        items: Sequence[str],
+        *,
+        verb: str | None = None,
+        irreversible: bool | None = None,
+        details: Sequence[str] = (),
+    ) -> Confirmation:
         endpoint = self.action.endpoint
         return Confirmation(
-            action=verb or self.action.verb, items=tuple(items), profile=self.profile,
+            action=verb or self.action.verb,
+            items=tuple(items),
+            profile=self.profile,
             effect=endpoint.warning or endpoint.summary,
             endpoint=f"{endpoint.method} {endpoint.display_path}",
             irreversible=self.action.irreversible if irreversible is None else irreversible,
-            details=tuple(details))
+            details=tuple(details),
+        )
 
     async def confirm(self, items: Sequence[str], **kw: Any) -> bool:
         return bool(await self.app.push_screen_wait(ConfirmScreen(self.confirmation(items, **kw))))
 
     def notify_error(self, error: WorkatoError, title: str | None = None) -> None:
-        self.app.notify(error.describe(), title=title or f"{self.action.verb} failed",
-                        severity="error", timeout=15)
+        self.app.notify(
+            error.describe(),
+            title=title or f"{self.action.verb} failed",
+            severity="error",
+            timeout=15,
+        )
 
     def notify_done(self, message: str) -> None:
         self.app.notify(message, title=self.action.verb)
@@ -91,8 +103,7 @@ async def submit_form(ctx: ActionContext, form: Any, done: Callable[[Any], str])
     return bool(result)
 
 
-async def run_simple(ctx: ActionContext, call: Callable[[Row], Awaitable[Any]],
-                     done: str) -> bool:
+async def run_simple(ctx: ActionContext, call: Callable[[Row], Awaitable[Any]], done: str) -> bool:
     """Confirm, then one call per row; several rows run as bulk work inside the quota."""
     names = [label(r) for r in ctx.rows]
     if not await ctx.confirm(names):
@@ -109,13 +120,17 @@ async def run_simple(ctx: ActionContext, call: Callable[[Row], Awaitable[Any]],
     return True
 
 
-async def run_bulk(ctx: ActionContext, rows: list[Row],
-                   call: Callable[[Row], Awaitable[Any]]) -> list[ItemResult]:
+async def run_bulk(
+    ctx: ActionContext, rows: list[Row], call: Callable[[Row], Awaitable[Any]]
+) -> list[ItemResult]:
     async def run(progress: Any, cancelled: Callable[[], bool]) -> list[ItemResult]:
         return await ctx.service.bulk(rows, call, label, progress, cancelled)
 
     results = await ctx.app.push_screen_wait(BulkScreen(ctx.action.verb, len(rows), run))
     failed = sum(not r.ok for r in results or [])
-    ctx.app.notify(f"{len(rows) - failed} succeeded, {failed} failed",
-                   title=ctx.action.verb, severity="error" if failed else "information")
+    ctx.app.notify(
+        f"{len(rows) - failed} succeeded, {failed} failed",
+        title=ctx.action.verb,
+        severity="error" if failed else "information",
+    )
     return results or []

@@ -16,13 +16,18 @@ async def create(ctx: ActionContext, project: bool) -> bool:
     where = "a new project" if project else f"in {parent['path']}"  # type: ignore[index]
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.create_folder(values["name"].strip(),
-                                               None if project else int(parent["id"]))  # type: ignore[index]
+        return await ctx.service.create_folder(
+            values["name"].strip(), None if project else int(parent["id"])
+        )  # type: ignore[index]
 
     title = "New project" if project else f"New folder in {parent['path']}"  # type: ignore[index]
-    form = FormScreen(title, [Field("name", "Name", required=True)], submit,
-                      confirm=lambda v: ctx.confirmation([f"{v['name']} ({where})"]),
-                      submit_label="Create")
+    form = FormScreen(
+        title,
+        [Field("name", "Name", required=True)],
+        submit,
+        confirm=lambda v: ctx.confirmation([f"{v['name']} ({where})"]),
+        submit_label="Create",
+    )
     return await submit_form(ctx, form, lambda r: f"Created {r.name}.")
 
 
@@ -39,38 +44,57 @@ async def rename(ctx: ActionContext) -> bool:
             return await ctx.service.update_project(int(folder["project_id"]), name=name)
         return await ctx.service.rename_folder(int(folder["id"]), name)
 
-    form = FormScreen(f"Rename {folder['name']}", [Field("name", "Name", required=True,
-                                                         value=folder["name"])], submit,
-                      confirm=lambda v: ctx.confirmation([f"{folder['name']} -> {v['name']}"]),
-                      submit_label="Rename")
+    form = FormScreen(
+        f"Rename {folder['name']}",
+        [Field("name", "Name", required=True, value=folder["name"])],
+        submit,
+        confirm=lambda v: ctx.confirmation([f"{folder['name']} -> {v['name']}"]),
+        submit_label="Rename",
+    )
     return await submit_form(ctx, form, lambda r: f"Renamed to {r.name}.")
 
 
 async def deploy(ctx: ActionContext) -> bool:
     folder = ctx.view.folder
     if folder is None or not folder.get("is_project"):
-        ctx.app.notify("Select a project (a top-level folder) in the tree to deploy it.",
-                       severity="warning")
+        ctx.app.notify(
+            "Select a project (a top-level folder) in the tree to deploy it.", severity="warning"
+        )
         return False
-    fields = [Field("environment", "Target environment", "select", required=True,
-                    value="test", options=(("Test", "test"), ("Production", "prod"))),
-              Field("description", "Description")]
+    fields = [
+        Field(
+            "environment",
+            "Target environment",
+            "select",
+            required=True,
+            value="test",
+            options=(("Test", "test"), ("Production", "prod")),
+        ),
+        Field("description", "Description"),
+    ]
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.deploy_project(int(folder["project_id"]),
-                                                values["environment"],
-                                                values.get("description") or None)
+        return await ctx.service.deploy_project(
+            int(folder["project_id"]), values["environment"], values.get("description") or None
+        )
 
-    form = FormScreen(f"Deploy {folder['name']}", fields, submit,
-                      confirm=lambda v: ctx.confirmation(
-                          [f"{folder['name']} -> {v['environment']}"]), submit_label="Deploy")
+    form = FormScreen(
+        f"Deploy {folder['name']}",
+        fields,
+        submit,
+        confirm=lambda v: ctx.confirmation([f"{folder['name']} -> {v['environment']}"]),
+        submit_label="Deploy",
+    )
     deployment = await ctx.app.push_screen_wait(form)
     if not deployment:
         return False
     ctx.notify_done(f"Deployment {deployment.id} started ({deployment.state}); following it…")
     final = await ctx.service.follow_deployment(deployment)
     severity = "information" if final.state == "success" else "error"
-    ctx.app.notify(f"Deployment {final.id} of {folder['name']} to "
-                   f"{final.environment_type}: {final.state}", title="Deploy",
-                   severity=severity, timeout=15)
+    ctx.app.notify(
+        f"Deployment {final.id} of {folder['name']} to {final.environment_type}: {final.state}",
+        title="Deploy",
+        severity=severity,
+        timeout=15,
+    )
     return True

@@ -31,13 +31,18 @@ async def repeat(ctx: ActionContext) -> bool:
     recipe = ctx.view.recipe
     assert recipe is not None
     job_ids = [str(r["id"]) for r in ctx.rows]
-    if not await ctx.confirm(job_ids, details=(
+    if not await ctx.confirm(
+        job_ids,
+        details=(
             f"Recipe: {recipe.get('name')}",
-            f"Sent in {-(-len(job_ids) // 25)} request(s) of at most 25, one per second.")):
+            f"Sent in {-(-len(job_ids) // 25)} request(s) of at most 25, one per second.",
+        ),
+    ):
         return False
 
-    async def run(progress: Callable[[int, int, ItemResult | None], None],
-                  cancelled: Callable[[], bool]) -> list[ItemResult]:
+    async def run(
+        progress: Callable[[int, int, ItemResult | None], None], cancelled: Callable[[], bool]
+    ) -> list[ItemResult]:
         items: list[ItemResult] = []
 
         def batch_done(results: list[RepeatResult]) -> None:
@@ -45,8 +50,9 @@ async def repeat(ctx: ActionContext) -> bool:
                 items.append(repeat_item(result))
                 progress(len(items), len(job_ids), items[-1])
 
-        await ctx.service.repeat_jobs(int(recipe["id"]), job_ids,
-                                      customer=ctx.view.customer_ref, on_batch=batch_done)
+        await ctx.service.repeat_jobs(
+            int(recipe["id"]), job_ids, customer=ctx.view.customer_ref, on_batch=batch_done
+        )
         return items
 
     await ctx.app.push_screen_wait(BulkScreen(ctx.action.verb, len(job_ids), run))
@@ -70,17 +76,27 @@ async def _resume_token_of(ctx: ActionContext, job: dict[str, Any]) -> str:
 
 async def resume(ctx: ActionContext) -> bool:
     job = ctx.rows[0]
-    fields = [Field("token", "Resume token", required=True,
-                    value=await _resume_token_of(ctx, job),
-                    help="The token the waiting step handed out."),
-              Field("data", "Data (optional JSON object)", "json", value="{}")]
+    fields = [
+        Field(
+            "token",
+            "Resume token",
+            required=True,
+            value=await _resume_token_of(ctx, job),
+            help="The token the waiting step handed out.",
+        ),
+        Field("data", "Data (optional JSON object)", "json", value="{}"),
+    ]
 
     async def submit(values: Values) -> Any:
         data = json.loads(values["data"]) if (values.get("data") or "").strip() else None
         await ctx.service.resume_job(values["token"].strip(), data)
         return True
 
-    form = FormScreen(f"Resume job {job['id']}", fields, submit,
-                      confirm=lambda v: ctx.confirmation([str(job["id"])]),
-                      submit_label="Resume")
+    form = FormScreen(
+        f"Resume job {job['id']}",
+        fields,
+        submit,
+        confirm=lambda v: ctx.confirmation([str(job["id"])]),
+        submit_label="Resume",
+    )
     return await submit_form(ctx, form, lambda r: f"Resumed job {job['id']}.")

@@ -9,17 +9,33 @@ from typing import Any
 from ..screens.form import Field, FormScreen, Values
 from .flow import ActionContext, run_simple, submit_form
 
-CODE_TEMPLATE = json.dumps({"number": 0, "provider": "workato_webhooks", "name": "new_event",
-                            "keyword": "trigger", "as": "trigger", "input": {}, "block": []},
-                           indent=2)
+CODE_TEMPLATE = json.dumps(
+    {
+        "number": 0,
+        "provider": "workato_webhooks",
+        "name": "new_event",
+        "keyword": "trigger",
+        "as": "trigger",
+        "input": {},
+        "block": [],
+    },
+    indent=2,
+)
 
 
 async def folder_field(ctx: ActionContext, current: Any = None) -> Field:
     paths = await ctx.service.folder_paths()
     folder = ctx.view.folder
     value = current if current is not None else (folder["id"] if folder else None)
-    return Field("folder_id", "Folder", "select", required=True, value=value,
-                 options=tuple(paths), help="Workato requires a folder for new assets.")
+    return Field(
+        "folder_id",
+        "Folder",
+        "select",
+        required=True,
+        value=value,
+        options=tuple(paths),
+        help="Workato requires a folder for new assets.",
+    )
 
 
 def _code(values: Values) -> str | None:
@@ -44,20 +60,34 @@ def _code_problem(values: Values) -> str | None:
 
 
 async def create(ctx: ActionContext) -> bool:
-    fields = [Field("name", "Name", required=True), await folder_field(ctx),
-              Field("description", "Description"),
-              Field("code", "Code (JSON)", "code", value=CODE_TEMPLATE,
-                    help="ctrl+e edits it in $EDITOR."),
-              Field("code_file", "…or read the code from a file", help="A path; wins over the "
-                    "code above.")]
+    fields = [
+        Field("name", "Name", required=True),
+        await folder_field(ctx),
+        Field("description", "Description"),
+        Field(
+            "code", "Code (JSON)", "code", value=CODE_TEMPLATE, help="ctrl+e edits it in $EDITOR."
+        ),
+        Field(
+            "code_file", "…or read the code from a file", help="A path; wins over the code above."
+        ),
+    ]
 
     async def submit(values: Values) -> Any:
         return await ctx.service.create_recipe(
-            name=values["name"].strip(), folder_id=int(values["folder_id"]),
-            code=_code(values) or "", description=values.get("description") or None)
+            name=values["name"].strip(),
+            folder_id=int(values["folder_id"]),
+            code=_code(values) or "",
+            description=values.get("description") or None,
+        )
 
-    form = FormScreen("New recipe", fields, submit, validate=_code_problem,
-                      confirm=lambda v: ctx.confirmation([v["name"]]), submit_label="Create")
+    form = FormScreen(
+        "New recipe",
+        fields,
+        submit,
+        validate=_code_problem,
+        confirm=lambda v: ctx.confirmation([v["name"]]),
+        submit_label="Create",
+    )
     return await submit_form(ctx, form, lambda r: f"Created recipe {r.id} (stopped).")
 
 
@@ -67,27 +97,40 @@ async def copy(ctx: ActionContext) -> bool:
     async def submit(values: Values) -> Any:
         return await ctx.service.copy_recipe(int(recipe["id"]), int(values["folder_id"]))
 
-    form = FormScreen(f"Copy {recipe['name']}", [await folder_field(ctx, recipe.get("folder_id"))],
-                      submit, confirm=lambda v: ctx.confirmation([recipe["name"]]),
-                      submit_label="Copy")
+    form = FormScreen(
+        f"Copy {recipe['name']}",
+        [await folder_field(ctx, recipe.get("folder_id"))],
+        submit,
+        confirm=lambda v: ctx.confirmation([recipe["name"]]),
+        submit_label="Copy",
+    )
     return await submit_form(ctx, form, lambda r: f"Copied as recipe {r.new_flow_id}.")
 
 
 async def update(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
-    fields = [Field("name", "Name", required=True, value=recipe.get("name")),
-              Field("description", "Description", value=recipe.get("description") or ""),
-              await folder_field(ctx, recipe.get("folder_id"))]
+    fields = [
+        Field("name", "Name", required=True, value=recipe.get("name")),
+        Field("description", "Description", value=recipe.get("description") or ""),
+        await folder_field(ctx, recipe.get("folder_id")),
+    ]
 
     async def submit(values: Values) -> Any:
         folder = int(values["folder_id"])
         return await ctx.service.update_recipe(
-            int(recipe["id"]), name=values["name"].strip(),
+            int(recipe["id"]),
+            name=values["name"].strip(),
             description=values.get("description") or "",
-            folder_id=folder if folder != recipe.get("folder_id") else None)
+            folder_id=folder if folder != recipe.get("folder_id") else None,
+        )
 
-    form = FormScreen(f"Edit {recipe['name']}", fields, submit,
-                      confirm=lambda v: ctx.confirmation([recipe["name"]]), submit_label="Save")
+    form = FormScreen(
+        f"Edit {recipe['name']}",
+        fields,
+        submit,
+        confirm=lambda v: ctx.confirmation([recipe["name"]]),
+        submit_label="Save",
+    )
     return await submit_form(ctx, form, lambda r: f"Updated {recipe['name']}.")
 
 

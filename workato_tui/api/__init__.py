@@ -1,6 +1,6 @@
 """The Workato Developer API client: pure async httpx + pydantic, no UI imports.
 
-    from workato_tui.api import WorkatoClient
+from workato_tui.api import WorkatoClient
 """
 
 from __future__ import annotations

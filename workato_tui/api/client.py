@@ -21,8 +21,15 @@ from .resources.lookup import LookupMixin
 from .resources.recipes import RecipesMixin
 
 
-class WorkatoClient(RecipesMixin, ConnectionsMixin, FoldersMixin, LookupMixin, AdminMixin,
-                    CustomersMixin, BaseClient):
+class WorkatoClient(
+    RecipesMixin,
+    ConnectionsMixin,
+    FoldersMixin,
+    LookupMixin,
+    AdminMixin,
+    CustomersMixin,
+    BaseClient,
+):
     """The Workato Developer API over one shared `httpx.AsyncClient`.
 
     Build it from a `base_url` (https, or http for loopback hosts only) or a `data_center`

@@ -57,9 +57,13 @@ class Reply:
     call: CallInfo
 
     def context(self) -> dict[str, Any]:
-        return {"endpoint": self.call.endpoint, "method": self.call.method,
-                "path": self.call.path, "status": self.status,
-                "correlation_id": self.correlation_id}
+        return {
+            "endpoint": self.call.endpoint,
+            "method": self.call.method,
+            "path": self.call.path,
+            "status": self.status,
+            "correlation_id": self.correlation_id,
+        }
 
 
 def encode_query(query: Query | None) -> list[tuple[str, str]]:
@@ -130,8 +134,9 @@ class BaseClient:
     ) -> None:
         if (base_url is None) == (data_center is None):
             raise ValueError("give exactly one of base_url or data_center")
-        self.base_url = check_base_url(base_url if base_url is not None
-                                       else base_url_for(data_center or ""))
+        self.base_url = check_base_url(
+            base_url if base_url is not None else base_url_for(data_center or "")
+        )
         self.timeout = timeout
         self.limiter = limiter or RateLimiter()
         self.read_retry: RetryPolicy = read_retry or ReadRetry()
@@ -159,8 +164,12 @@ class BaseClient:
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None,
-                        exc: BaseException | None, tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         await self.aclose()
 
     async def aclose(self) -> None:
@@ -172,14 +181,24 @@ class BaseClient:
 
     # sending ----------------------------------------------------------------------------
 
-    async def _request(self, endpoint_id: str, path: Mapping[str, object] | None = None,
-                       query: Query | None = None, body: Any = None) -> Reply:
+    async def _request(
+        self,
+        endpoint_id: str,
+        path: Mapping[str, object] | None = None,
+        query: Query | None = None,
+        body: Any = None,
+    ) -> Reply:
         """Send one call and return the decoded answer."""
         return await self._call(_as_reply, endpoint_id, path, query, body)
 
-    async def _call(self, parse: Callable[[Reply], T], endpoint_id: str,
-                    path: Mapping[str, object] | None = None, query: Query | None = None,
-                    body: Any = None) -> T:
+    async def _call(
+        self,
+        parse: Callable[[Reply], T],
+        endpoint_id: str,
+        path: Mapping[str, object] | None = None,
+        query: Query | None = None,
+        body: Any = None,
+    ) -> T:
         """Send one call (with retries per the endpoint's policy), decode the answer and
         `parse` it; a parse failure (MalformedResponse) counts against that attempt."""
         endpoint = BY_ID[endpoint_id]
@@ -201,33 +220,47 @@ class BaseClient:
                 delay = policy.delay(error, attempt)
                 if isinstance(error, RateLimited):
                     self.limiter.penalize(endpoint, error.retry_after or delay or 0.0)
-                self._emit(call, pairs, started, clock, attempt, error.status,
-                           error.correlation_id, error, delay)
+                self._emit(
+                    call,
+                    pairs,
+                    started,
+                    clock,
+                    attempt,
+                    error.status,
+                    error.correlation_id,
+                    error,
+                    delay,
+                )
                 if delay is None:
                     raise
                 await self._sleep(delay)
                 continue
-            self._emit(call, pairs, started, clock, attempt, reply.status, correlation_id,
-                       None, None)
+            self._emit(
+                call, pairs, started, clock, attempt, reply.status, correlation_id, None, None
+            )
             return result
 
-    async def _send_once(self, endpoint: Endpoint, call: CallInfo,
-                         pairs: list[tuple[str, str]], body: Any) -> httpx.Response:
-        request = self._http.build_request(endpoint.method, call.path, params=tuple(pairs),
-                                           json=body if endpoint.write else None)
+    async def _send_once(
+        self, endpoint: Endpoint, call: CallInfo, pairs: list[tuple[str, str]], body: Any
+    ) -> httpx.Response:
+        request = self._http.build_request(
+            endpoint.method, call.path, params=tuple(pairs), json=body if endpoint.write else None
+        )
         try:
             # ASGI transports ignore httpx timeouts, so the whole exchange is also bounded here.
             async with asyncio.timeout(self.timeout):
                 return await self._http.send(request)
         except (TimeoutError, httpx.TimeoutException) as exc:
-            raise Timeout(f"no answer within {self.timeout:g} s", write=endpoint.write,
-                          **call.context()) from exc
+            raise Timeout(
+                f"no answer within {self.timeout:g} s", write=endpoint.write, **call.context()
+            ) from exc
         except httpx.TransportError as exc:
             detail = str(exc) or type(exc).__name__
             raise TransportError(f"the connection failed: {detail}", **call.context()) from exc
 
-    def _check_policy(self, endpoint: Endpoint, call: CallInfo,
-                      pairs: list[tuple[str, str]]) -> None:
+    def _check_policy(
+        self, endpoint: Endpoint, call: CallInfo, pairs: list[tuple[str, str]]
+    ) -> None:
         if self._before_send is None:
             return
         started, clock = self._wall_time(), time.perf_counter()
@@ -240,24 +273,47 @@ class BaseClient:
             self._emit(call, pairs, started, clock, 0, None, None, error, None)
             raise
 
-    def _emit(self, call: CallInfo, pairs: list[tuple[str, str]], started: datetime,
-              clock: float, attempt: int, status: int | None, correlation_id: str | None,
-              error: WorkatoError | None, retry_in: float | None) -> None:
+    def _emit(
+        self,
+        call: CallInfo,
+        pairs: list[tuple[str, str]],
+        started: datetime,
+        clock: float,
+        attempt: int,
+        status: int | None,
+        correlation_id: str | None,
+        error: WorkatoError | None,
+        retry_in: float | None,
+    ) -> None:
         if self._on_call is None:
             return
-        self._on_call(CallRecord(
-            started_at=started, method=call.method, path=call.path,
-            query=_query_record(pairs), endpoint_id=call.endpoint, status=status,
-            duration_ms=(time.perf_counter() - clock) * 1000.0, correlation_id=correlation_id,
-            outcome=outcome_of(error), attempt=attempt,
-            error=error.kind if error is not None else None, retry_in=retry_in,
-        ))
+        self._on_call(
+            CallRecord(
+                started_at=started,
+                method=call.method,
+                path=call.path,
+                query=_query_record(pairs),
+                endpoint_id=call.endpoint,
+                status=status,
+                duration_ms=(time.perf_counter() - clock) * 1000.0,
+                correlation_id=correlation_id,
+                outcome=outcome_of(error),
+                attempt=attempt,
+                error=error.kind if error is not None else None,
+                retry_in=retry_in,
+            )
+        )
 
     # decoding ---------------------------------------------------------------------------
 
-    async def _one(self, model: type[M], endpoint_id: str,
-                   path: Mapping[str, object] | None = None, query: Query | None = None,
-                   body: Any = None) -> M:
+    async def _one(
+        self,
+        model: type[M],
+        endpoint_id: str,
+        path: Mapping[str, object] | None = None,
+        query: Query | None = None,
+        body: Any = None,
+    ) -> M:
         """Call and validate a single record (bare, or wrapped in result/data)."""
 
         def parse(reply: Reply) -> M:
@@ -266,8 +322,13 @@ class BaseClient:
 
         return await self._call(parse, endpoint_id, path, query, body)
 
-    async def _many(self, model: type[M], endpoint_id: str,
-                    path: Mapping[str, object] | None = None, query: Query | None = None) -> list[M]:
+    async def _many(
+        self,
+        model: type[M],
+        endpoint_id: str,
+        path: Mapping[str, object] | None = None,
+        query: Query | None = None,
+    ) -> list[M]:
         """Call and validate a list, whatever its envelope."""
 
         def parse(reply: Reply) -> list[M]:

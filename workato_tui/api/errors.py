@@ -50,8 +50,10 @@ class WorkatoError(Exception):
     outcome: ClassVar[str] = "failed"
 
     def describe(self) -> str:
-        parts = [f"{self.what} {self.outcome}" + (f" ({self.status})" if self.status else "")
-                 + ":", self.message.rstrip(".") + "."]
+        parts = [
+            f"{self.what} {self.outcome}" + (f" ({self.status})" if self.status else "") + ":",
+            self.message.rstrip(".") + ".",
+        ]
         if self.details:
             parts.append("Details: " + "; ".join(self.details) + ".")
         if self.hint:
@@ -115,8 +117,15 @@ class Refused(WorkatoError):
     outcome = "was refused"
     hint = "Fix what the details name, then try again."
 
-    def __init__(self, message: str, *, errors: Any = None, code_errors: Any = None,
-                 config_errors: Any = None, **kw: Any) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        errors: Any = None,
+        code_errors: Any = None,
+        config_errors: Any = None,
+        **kw: Any,
+    ) -> None:
         super().__init__(message, **kw)
         self.errors = errors
         self.code_errors = code_errors
@@ -134,8 +143,10 @@ class Timeout(WorkatoError):
     def describe(self) -> str:
         text = super().describe()
         if self.write:
-            text += (" The change may or may not have been applied: it was not resent. "
-                     "Refresh and check before trying again.")
+            text += (
+                " The change may or may not have been applied: it was not resent. "
+                "Refresh and check before trying again."
+            )
         return text
 
 

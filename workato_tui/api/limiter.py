@@ -70,15 +70,20 @@ class _Bucket:
         remaining = 0 if self.blocked_until > now else max(0, self.limit - used)
         if wait == 0.0 and self.sent:
             wait = self.sent[0] + self.per_seconds + margin - now
-        return BucketState(self.endpoint_id, used, remaining, self.limit, self.per_seconds,
-                           max(0.0, wait))
+        return BucketState(
+            self.endpoint_id, used, remaining, self.limit, self.per_seconds, max(0.0, wait)
+        )
 
 
 class RateLimiter:
     """Per-endpoint sliding windows over an injectable clock."""
 
-    def __init__(self, now: Now = time.monotonic, sleep: Sleep = asyncio.sleep,
-                 margin: float = DEFAULT_MARGIN) -> None:
+    def __init__(
+        self,
+        now: Now = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+        margin: float = DEFAULT_MARGIN,
+    ) -> None:
         if margin < 0:
             raise ValueError("margin must not be negative")
         self.now = now

@@ -21,8 +21,9 @@ PageFetch = Callable[[int, int], Awaitable[Sequence[T]]]  # (page number, size) 
 CursorFetch = Callable[[C | None, int], Awaitable[Sequence[T]]]  # (cursor, size) -> items
 
 
-async def by_page_number(fetch: PageFetch[T], per_page: int, first_page: int = 1,
-                         max_pages: int | None = None) -> AsyncIterator[T]:
+async def by_page_number(
+    fetch: PageFetch[T], per_page: int, first_page: int = 1, max_pages: int | None = None
+) -> AsyncIterator[T]:
     """Pages first_page, first_page+1, ... until one comes back shorter than `per_page`."""
     _check_size(per_page)
     number, previous, fetched = first_page, None, 0
@@ -38,8 +39,13 @@ async def by_page_number(fetch: PageFetch[T], per_page: int, first_page: int = 1
         previous, number = items, number + 1
 
 
-async def by_cursor(fetch: CursorFetch[C, T], cursor_of: Callable[[T], C], per_page: int,
-                    start: C | None = None, max_pages: int | None = None) -> AsyncIterator[T]:
+async def by_cursor(
+    fetch: CursorFetch[C, T],
+    cursor_of: Callable[[T], C],
+    per_page: int,
+    start: C | None = None,
+    max_pages: int | None = None,
+) -> AsyncIterator[T]:
     """Pages that each start after the last item of the one before."""
     _check_size(per_page)
     cursor, fetched = start, 0

@@ -97,20 +97,34 @@ def error_for(response: httpx.Response, call: CallInfo) -> WorkatoError:
         return RateLimited(message, retry_after=retry_after, details=details, body=body, **context)
     if status >= 500:
         error_id = body.get("id") if isinstance(body, dict) else None
-        return ServerError(message, error_id=str(error_id) if error_id else None,
-                           details=details, body=body, **context)
+        return ServerError(
+            message,
+            error_id=str(error_id) if error_id else None,
+            details=details,
+            body=body,
+            **context,
+        )
     cls = _BY_STATUS.get(status, BadRequest if 400 <= status < 500 else WorkatoError)
     return cls(message, details=details, body=body, **context)
 
 
 def refused(body: dict[str, Any], context: dict[str, Any]) -> Refused:
     """A 2xx with `success: false`: what Workato would not do, and why."""
-    details = (readable(body.get("errors")) + code_error_details(body.get("code_errors"))
-               + config_error_details(body.get("config_errors")))
+    details = (
+        readable(body.get("errors"))
+        + code_error_details(body.get("code_errors"))
+        + config_error_details(body.get("config_errors"))
+    )
     message = message_of(body) or "Workato refused the request"
-    return Refused(message, errors=body.get("errors"), code_errors=body.get("code_errors"),
-                   config_errors=body.get("config_errors"), details=details, body=body,
-                   **context)
+    return Refused(
+        message,
+        errors=body.get("errors"),
+        code_errors=body.get("code_errors"),
+        config_errors=body.get("config_errors"),
+        details=details,
+        body=body,
+        **context,
+    )
 
 
 def message_of(body: Any) -> str | None:
@@ -166,8 +180,12 @@ def code_error_details(code_errors: Any) -> list[str]:
         return readable(code_errors)
     details: list[str] = []
     for entry in code_errors:
-        if (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list)
-                and not isinstance(entry[0], (list, dict))):
+        if (
+            isinstance(entry, list)
+            and len(entry) == 2
+            and isinstance(entry[1], list)
+            and not isinstance(entry[0], (list, dict))
+        ):
             step, problems = entry
             for problem in problems:
                 details.append(f"step {step}: {_problem(problem)}")
@@ -187,8 +205,11 @@ def _config_error(item: Any) -> str:
     if not isinstance(item, list):
         return _one_error(item)
     texts = [str(part) for part in item if isinstance(part, (str, int)) and part != ""]
-    keys = [str(part.get("key") or part.get("code")) for part in item
-            if isinstance(part, dict) and (part.get("key") or part.get("code"))]
+    keys = [
+        str(part.get("key") or part.get("code"))
+        for part in item
+        if isinstance(part, dict) and (part.get("key") or part.get("code"))
+    ]
     text = f"{texts[0]}: {' '.join(texts[1:])}" if len(texts) > 1 else " ".join(texts)
     return text + (f" ({', '.join(keys)})" if keys else "")
 

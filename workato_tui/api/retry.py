@@ -33,8 +33,9 @@ class RetryPolicy(Protocol):
         ...
 
 
-def _rate_limit_delay(error: RateLimited, attempt: int, backoff: Backoff,
-                      max_retry_after: float) -> float | None:
+def _rate_limit_delay(
+    error: RateLimited, attempt: int, backoff: Backoff, max_retry_after: float
+) -> float | None:
     if error.retry_after is None:
         return backoff.delay(attempt)
     if error.retry_after > max_retry_after:

@@ -1,8 +1,8 @@
 """A faithful emulator of the Workato Developer API over a seeded workspace.
 
-    emu = Emulator.demo(clock=FakeClock())
-    async with httpx.AsyncClient(transport=emu.transport(), base_url="http://127.0.0.1") as c:
-        await c.get("/api/recipes", headers={"Authorization": "Bearer demo-admin-token"})
+emu = Emulator.demo(clock=FakeClock())
+async with httpx.AsyncClient(transport=emu.transport(), base_url="http://127.0.0.1") as c:
+    await c.get("/api/recipes", headers={"Authorization": "Bearer demo-admin-token"})
 """
 
 from __future__ import annotations
@@ -24,8 +24,17 @@ from .seed import (
 from .store import SeenRequest, Store
 
 __all__ = [
-    "ADMIN_TOKEN", "DEMO_RESUME_TOKEN", "DEMO_TOKENS", "FINANCE_TOKEN", "READONLY_TOKEN",
-    "Clock", "Emulator", "FakeClock", "SeenRequest", "Store", "SystemClock",
+    "ADMIN_TOKEN",
+    "DEMO_RESUME_TOKEN",
+    "DEMO_TOKENS",
+    "FINANCE_TOKEN",
+    "READONLY_TOKEN",
+    "Clock",
+    "Emulator",
+    "FakeClock",
+    "SeenRequest",
+    "Store",
+    "SystemClock",
 ]
 
 

@@ -44,8 +44,9 @@ def _error(status: int, body: dict[str, Any], headers: dict[str, str] | None = N
 class EmulatorApp:
     """ASGI callable over one `Store`."""
 
-    def __init__(self, store: Store, faults: FaultInjector | None = None,
-                 quotas: QuotaKeeper | None = None) -> None:
+    def __init__(
+        self, store: Store, faults: FaultInjector | None = None, quotas: QuotaKeeper | None = None
+    ) -> None:
         self.store = store
         self.faults = faults or FaultInjector()
         self.quotas = quotas or QuotaKeeper(store.clock)
@@ -74,11 +75,11 @@ class EmulatorApp:
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 
-    async def _fault(self, rule: FaultRule, request: Request, correlation_id: str,
-                     send: Send) -> bool:
+    async def _fault(
+        self, rule: FaultRule, request: Request, correlation_id: str, send: Send
+    ) -> bool:
         """Apply a fault; True when it answered (or broke) the request itself."""
-        placeholder = self._record(request, None, None,
-                                   0 if rule.kind in ("hang", "drop") else 200)
+        placeholder = self._record(request, None, None, 0 if rule.kind in ("hang", "drop") else 200)
         if rule.kind in ("latency", "hang"):
             await asyncio.sleep(rule.value or (1.0 if rule.kind == "latency" else 3600.0))
             self._forget(placeholder)
@@ -92,26 +93,40 @@ class EmulatorApp:
             placeholder.status = 429
             retry_after = str(int(rule.value or 1))
             body = {"message": "Too many requests, please retry after the given time"}
-            await _send_raw(send, 429, json.dumps(body).encode(),
-                            headers + [(b"retry-after", retry_after.encode())])
+            await _send_raw(
+                send,
+                429,
+                json.dumps(body).encode(),
+                headers + [(b"retry-after", retry_after.encode())],
+            )
         elif rule.kind == "malformed":
             await _send_raw(send, 200, b'{"items": [{"id": 1, "name": "trunc', headers)
         elif rule.kind == "drop":
-            await send({"type": "http.response.start", "status": 200,
-                        "headers": headers + [(b"content-length", b"4096")]})
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 200,
+                    "headers": headers + [(b"content-length", b"4096")],
+                }
+            )
             await send({"type": "http.response.body", "body": b'{"items":[', "more_body": True})
             raise ConnectionDropped("the emulator dropped the connection (injected fault)")
         return True
 
     async def _respond(self, request: Request) -> Response:
         authorization = request.headers.get("authorization", "")
-        found = match(request.method, request.scope.get("raw_path", b"").decode().split("?")[0]
-                      or request.url.path)
+        found = match(
+            request.method,
+            request.scope.get("raw_path", b"").decode().split("?")[0] or request.url.path,
+        )
         endpoint, params = found if found else (None, {})
         client = self._authenticate(authorization)
         if client is None:
-            legacy = request.headers.get("x-user-token") or request.headers.get("x-user-email") \
+            legacy = (
+                request.headers.get("x-user-token")
+                or request.headers.get("x-user-email")
                 or request.query_params.get("user_token")
+            )
             message = LEGACY_MESSAGE if legacy and not authorization else "Unauthorized"
             return self._answer(request, None, None, _error(401, {"message": message}))
         if endpoint is None:
@@ -125,14 +140,18 @@ class EmulatorApp:
             return self._answer(request, endpoint.id, client, _error(403, {"message": message}))
         retry_after = self.quotas.admit(client.token, endpoint)
         if retry_after is not None:
-            body = {"message": f"Rate limit exceeded for {endpoint.method} "
-                               f"{endpoint.display_path}: {endpoint.quota.describe()}"}
+            body = {
+                "message": f"Rate limit exceeded for {endpoint.method} "
+                f"{endpoint.display_path}: {endpoint.quota.describe()}"
+            }
             response = _error(429, body, {"Retry-After": str(retry_after)})
             return self._answer(request, endpoint.id, client, response)
         params = {k: unquote(v) for k, v in params.items()}
         try:
             body = await _json_body(request)
-            ctx = Ctx(request, self.store, endpoint, params, client, Scope(self.store, client), body)
+            ctx = Ctx(
+                request, self.store, endpoint, params, client, Scope(self.store, client), body
+            )
             result = await HANDLERS[endpoint.id](ctx)
             response = result if isinstance(result, Response) else JSONBody(result)
         except ApiError as exc:
@@ -150,15 +169,34 @@ class EmulatorApp:
             return None
         return self.store.client_for_token(token.strip())
 
-    def _answer(self, request: Request, endpoint_id: str | None, client: ApiClient | None,
-                response: Response, body: Any = None) -> Response:
+    def _answer(
+        self,
+        request: Request,
+        endpoint_id: str | None,
+        client: ApiClient | None,
+        response: Response,
+        body: Any = None,
+    ) -> Response:
         self._record(request, endpoint_id, client, response.status_code, body)
         return response
 
-    def _record(self, request: Request, endpoint_id: str | None, client: ApiClient | None,
-                status: int, body: Any = None) -> SeenRequest:
-        seen = SeenRequest(request.method, request.url.path, request.url.query, endpoint_id,
-                           client.id if client else None, status, body)
+    def _record(
+        self,
+        request: Request,
+        endpoint_id: str | None,
+        client: ApiClient | None,
+        status: int,
+        body: Any = None,
+    ) -> SeenRequest:
+        seen = SeenRequest(
+            request.method,
+            request.url.path,
+            request.url.query,
+            endpoint_id,
+            client.id if client else None,
+            status,
+            body,
+        )
         self.store.requests.append(seen)
         return seen
 
@@ -181,15 +219,27 @@ async def _json_body(request: Request) -> Any:
     try:
         parsed = json.loads(raw)
     except ValueError:
-        raise ApiError(400, "Malformed JSON in request body",
-                       [{"code": "malformed_json", "title": "The body is not valid JSON"}]) from None
+        raise ApiError(
+            400,
+            "Malformed JSON in request body",
+            [{"code": "malformed_json", "title": "The body is not valid JSON"}],
+        ) from None
     request.state.json_body = parsed
     return parsed
 
 
-async def _send_raw(send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
-    await send({"type": "http.response.start", "status": status, "headers": headers + [
-        (b"content-type", b"application/json; charset=utf-8"),
-        (b"content-length", str(len(body)).encode()),
-    ]})
+async def _send_raw(
+    send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]
+) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": headers
+            + [
+                (b"content-type", b"application/json; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -55,8 +55,9 @@ class Ctx:
         except ValueError:
             raise bad_request(f"{name} must be an integer", "invalid_parameter", name) from None
 
-    def page(self, default_size: int, max_size: int,
-             page_key: str = "page", size_key: str = "per_page") -> tuple[int, int]:
+    def page(
+        self, default_size: int, max_size: int, page_key: str = "page", size_key: str = "per_page"
+    ) -> tuple[int, int]:
         """1-based page number and page size, clamped to the endpoint's maximum."""
         number = max(1, self.query_int(page_key, 1))
         size = self.query_int(size_key, default_size)
@@ -101,8 +102,9 @@ class Ctx:
             raise bad_request("folder_id must be a folder id", "invalid_parameter", "folder_id")
         folder_id = int(value)
         if folder_id == self.store.root_folder_id:
-            raise bad_request("can't be assigned to the root folder", "invalid_parameter",
-                              "folder_id")
+            raise bad_request(
+                "can't be assigned to the root folder", "invalid_parameter", "folder_id"
+            )
         folder = self.workspace.folders.get(folder_id)
         if not self.scope.allows(folder):
             raise not_found("Folder not found")

@@ -8,8 +8,13 @@ from typing import Any
 class ApiError(Exception):
     """An HTTP error answer: `{"message": ..., "errors": [...]}`."""
 
-    def __init__(self, status: int, message: str, errors: list[dict[str, str]] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        errors: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message

@@ -43,8 +43,14 @@ class FaultInjector:
     def __init__(self) -> None:
         self.rules: list[FaultRule] = []
 
-    def add(self, pattern: str, kind: str, value: float | None = None,
-            times: int | None = None, method: str | None = None) -> FaultRule:
+    def add(
+        self,
+        pattern: str,
+        kind: str,
+        value: float | None = None,
+        times: int | None = None,
+        method: str | None = None,
+    ) -> FaultRule:
         if kind not in KINDS:
             raise ValueError(f"unknown fault kind {kind!r}; expected one of {', '.join(KINDS)}")
         rule = FaultRule(pattern, kind, value, times, method)
@@ -80,7 +86,9 @@ def parse_spec(spec: str) -> FaultRule:
         times = int(count)
     kind, _, raw_value = action.partition(":")
     if kind not in KINDS:
-        raise ValueError(f"unknown fault kind {kind!r} in {spec!r}; expected one of {', '.join(KINDS)}")
+        raise ValueError(
+            f"unknown fault kind {kind!r} in {spec!r}; expected one of {', '.join(KINDS)}"
+        )
     try:
         value = float(raw_value) if raw_value else None
     except ValueError as exc:

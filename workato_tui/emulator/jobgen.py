@@ -31,12 +31,22 @@ def new_job_id(rng: random.Random) -> str:
 
 def job_title(app: str, rng: random.Random, moment: datetime) -> str:
     template = TITLES.get(app, "New event {n}")
-    return template.format(n=rng.randint(10000, 99999), company=rng.choice(COMPANIES),
-                           person=rng.choice(PEOPLE), time=moment.strftime("%H:%M"))
+    return template.format(
+        n=rng.randint(10000, 99999),
+        company=rng.choice(COMPANIES),
+        person=rng.choice(PEOPLE),
+        time=moment.strftime("%H:%M"),
+    )
 
 
-def make_job(store: Store, recipe: Record, started: datetime, status: str,
-             rng: random.Random, master: Record | None = None) -> Record:
+def make_job(
+    store: Store,
+    recipe: Record,
+    started: datetime,
+    status: str,
+    rng: random.Random,
+    master: Record | None = None,
+) -> Record:
     """One job list record. `master` makes it a repeat of that job."""
     job_id = new_job_id(rng)
     duration = timedelta(seconds=rng.uniform(0.4, 9.0))
@@ -68,8 +78,15 @@ def make_job(store: Store, recipe: Record, started: datetime, status: str,
     }
 
 
-def seed_jobs(store: Store, workspace: Workspace, recipe: Record, count: int,
-              rng: random.Random, failure_rate: float = 0.08, repeat_rate: float = 0.03) -> None:
+def seed_jobs(
+    store: Store,
+    workspace: Workspace,
+    recipe: Record,
+    count: int,
+    rng: random.Random,
+    failure_rate: float = 0.08,
+    repeat_rate: float = 0.03,
+) -> None:
     """`count` jobs over the recent past, oldest first, a few failed and a few repeated."""
     log = workspace.job_log(recipe["id"])
     end = store.now() - timedelta(minutes=10)
@@ -82,9 +99,14 @@ def seed_jobs(store: Store, workspace: Workspace, recipe: Record, count: int,
         job = make_job(store, recipe, moment, status, rng)
         log.append(job)
         if status == "failed" and log.jobs and rng.random() < repeat_rate / failure_rate:
-            repeat = make_job(store, recipe, moment + min(timedelta(minutes=7), step / 8),
-                              "succeeded", rng,
-                              master=job)
+            repeat = make_job(
+                store,
+                recipe,
+                moment + min(timedelta(minutes=7), step / 8),
+                "succeeded",
+                rng,
+                master=job,
+            )
             job["_repeats"] += 1
             log.append(repeat)
             succeeded += 1
@@ -107,7 +129,8 @@ def job_lines(recipe: Record, job: Record) -> list[Record]:
         line: Record = {
             "recipe_line_number": number,
             "adapter_name": app,
-            "adapter_operation": operations[min(number, len(operations) - 1)] if number
+            "adapter_operation": operations[min(number, len(operations) - 1)]
+            if number
             else "trigger",
             "input": {},
             "output": {},
@@ -118,12 +141,20 @@ def job_lines(recipe: Record, job: Record) -> list[Record]:
     if job["status"] == "failed" and lines:
         lines[-1]["error"] = job.get("error")
     if job.get("_resume_token"):
-        lines.append({
-            "recipe_line_number": len(lines), "adapter_name": "workato_custom_action",
-            "adapter_operation": "wait_for_resume", "input": {},
-            "output": {"resume_token": job["_resume_token"], "waiting_since": job["started_at"]},
-            "mask_data": False, "line_stat": {"total": 0.0, "details": []},
-        })
+        lines.append(
+            {
+                "recipe_line_number": len(lines),
+                "adapter_name": "workato_custom_action",
+                "adapter_operation": "wait_for_resume",
+                "input": {},
+                "output": {
+                    "resume_token": job["_resume_token"],
+                    "waiting_since": job["started_at"],
+                },
+                "mask_data": False,
+                "line_stat": {"total": 0.0, "details": []},
+            }
+        )
     return lines
 
 
@@ -132,20 +163,31 @@ def _stat_details(rng: random.Random, total: float) -> list[Record]:
     weights = [rng.random() for _ in names]
     weights[2] *= 8  # execute dominates, as in real line stats
     scale = total / sum(weights)
-    return [{"name": n, "count": 1, "average": w * scale, "total": w * scale,
-             "min": w * scale, "max": w * scale} for n, w in zip(names, weights)]
+    return [
+        {
+            "name": n,
+            "count": 1,
+            "average": w * scale,
+            "total": w * scale,
+            "min": w * scale,
+            "max": w * scale,
+        }
+        for n, w in zip(names, weights)
+    ]
 
 
 def job_detail(recipe: Record, job: Record) -> Record:
     detail = {k: v for k, v in job.items() if not k.startswith("_") and k != "flow_run_id"}
-    detail.update({
-        "handle": job["id"],
-        "master_job_handle": job["master_job_id"],
-        "calling_job_handle": None,
-        "is_test": False,
-        "is_test_case_job": False,
-        "lines": job_lines(recipe, job),
-    })
+    detail.update(
+        {
+            "handle": job["id"],
+            "master_job_handle": job["master_job_id"],
+            "calling_job_handle": None,
+            "is_test": False,
+            "is_test_case_job": False,
+            "lines": job_lines(recipe, job),
+        }
+    )
     return detail
 
 

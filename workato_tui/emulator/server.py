@@ -13,16 +13,30 @@ from .seed import DEMO_RESUME_TOKEN, DEMO_TOKENS
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on")
     parser.add_argument("--port", type=int, default=8765, help="port (0 picks a free one)")
-    parser.add_argument("--scale", choices=["demo", "large"], default="demo",
-                        help="demo workspace, or the large one for benchmarks")
+    parser.add_argument(
+        "--scale",
+        choices=["demo", "large"],
+        default="demo",
+        help="demo workspace, or the large one for benchmarks",
+    )
     parser.add_argument("--seed", type=int, default=7, help="seed for the generated workspace")
-    parser.add_argument("--time-scale", type=float, default=1.0,
-                        help="run the emulator's clock this many times faster than real time")
-    parser.add_argument("--fault", action="append", default=[], metavar="SPEC",
-                        help="inject a fault: '[METHOD ]PATTERN=KIND[:VALUE][xTIMES]', kinds: "
-                        "latency, error500, storm429, hang, drop, malformed")
-    parser.add_argument("--no-quotas", action="store_true",
-                        help="do not enforce per-endpoint rate limits")
+    parser.add_argument(
+        "--time-scale",
+        type=float,
+        default=1.0,
+        help="run the emulator's clock this many times faster than real time",
+    )
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="inject a fault: '[METHOD ]PATTERN=KIND[:VALUE][xTIMES]', kinds: "
+        "latency, error500, storm429, hang, drop, malformed",
+    )
+    parser.add_argument(
+        "--no-quotas", action="store_true", help="do not enforce per-endpoint rate limits"
+    )
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -39,8 +53,9 @@ def serve(args: argparse.Namespace) -> int:
         print(f"workato-tui emulator: {exc}", file=sys.stderr)
         return 2
     emulator.quotas.enabled = not args.no_quotas
-    config = uvicorn.Config(emulator.app, host=args.host, port=args.port, log_level="warning",
-                            lifespan="on")
+    config = uvicorn.Config(
+        emulator.app, host=args.host, port=args.port, log_level="warning", lifespan="on"
+    )
     server = uvicorn.Server(config)
     _announce(server, args, time.monotonic() - started)
     server.run()
@@ -59,8 +74,10 @@ def _announce(server: object, args: argparse.Namespace, build_seconds: float) ->
                 port = sock.getsockname()[1]
         host = f"[{args.host}]" if ":" in args.host else args.host
         built = f"built in {build_seconds:.1f}s"
-        lines = [f"Workato emulator ({args.scale} workspace, seed {args.seed}, {built})",
-                 f"  base URL: http://{host}:{port}"]
+        lines = [
+            f"Workato emulator ({args.scale} workspace, seed {args.seed}, {built})",
+            f"  base URL: http://{host}:{port}",
+        ]
         lines += [f"  {name:9} token: {token}" for name, token in DEMO_TOKENS.items()]
         lines.append(f"  paused job resume token: {DEMO_RESUME_TOKEN}")
         if args.time_scale != 1.0:

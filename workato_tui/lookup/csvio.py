@@ -39,6 +39,7 @@ class CsvTable:
 
 # writing --------------------------------------------------------------------------------
 
+
 def export_text(rows: Iterable[Row], columns: Sequence[str]) -> tuple[str, int]:
     """CSV text with an `id` column then the table's columns; returns (text, row count)."""
     buffer = io.StringIO(newline="")
@@ -59,6 +60,7 @@ def write_csv(path: Path, rows: Iterable[Row], columns: Sequence[str]) -> int:
 
 
 # reading --------------------------------------------------------------------------------
+
 
 def read_csv_file(path: Path, columns: Sequence[str]) -> CsvTable:
     try:
@@ -87,8 +89,11 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise CsvProblem(f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file "
-                         "as UTF-8 CSV and import it again", line) from error
+        raise CsvProblem(
+            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file "
+            "as UTF-8 CSV and import it again",
+            line,
+        ) from error
 
 
 def _header(header: list[str], columns: Sequence[str]) -> tuple[list[str], bool]:
@@ -112,18 +117,19 @@ def _header(header: list[str], columns: Sequence[str]) -> tuple[list[str], bool]
     has_id = ID in names and ID not in columns
     data_columns = len(header) - (1 if has_id else 0)
     if data_columns > MAX_COLUMNS:
-        raise CsvProblem(f"{data_columns} columns, but a lookup table has at most "
-                         f"{MAX_COLUMNS}", 1)
+        raise CsvProblem(f"{data_columns} columns, but a lookup table has at most {MAX_COLUMNS}", 1)
     if unknown:
-        raise CsvProblem(f"unknown column(s) {', '.join(map(repr, unknown))}; this table's "
-                         f"columns are {', '.join(columns)}", 1)
+        raise CsvProblem(
+            f"unknown column(s) {', '.join(map(repr, unknown))}; this table's "
+            f"columns are {', '.join(columns)}",
+            1,
+        )
     if not [n for n in names if n != ID or not has_id]:
         raise CsvProblem(f"no column of this table; its columns are {', '.join(columns)}", 1)
     return names, has_id
 
 
-def _records(reader: Iterable[list[str]], names: list[str], has_id: bool
-             ) -> Iterable[CsvRecord]:
+def _records(reader: Iterable[list[str]], names: list[str], has_id: bool) -> Iterable[CsvRecord]:
     line = 1
     for record in reader:
         start, line = line + 1, reader.line_num  # type: ignore[attr-defined]

@@ -30,16 +30,22 @@ def row_line(row: StagedRow, columns: Sequence[str]) -> str:
     assert row.base is not None
     if row.kind == "delete":
         return f"- {name}: {cells(row.base, columns)}"
-    changes = "; ".join(f"{c}: {quote(row.base.get(c, ''))} -> {quote(row.values[c])}"
-                        for c in row.changed_columns())
+    changes = "; ".join(
+        f"{c}: {quote(row.base.get(c, ''))} -> {quote(row.values[c])}"
+        for c in row.changed_columns()
+    )
     return f"~ {name}: {changes}"
 
 
-def diff_lines(staging: Staging, limit: int | None = 200,
-               keys: Iterable[int] | None = None) -> list[str]:
+def diff_lines(
+    staging: Staging, limit: int | None = 200, keys: Iterable[int] | None = None
+) -> list[str]:
     """Changed rows first, then added, then deleted; `limit` lines at most (then a count)."""
-    rows = list(staging.rows.values()) if keys is None else [
-        staging.rows[k] for k in keys if k in staging.rows]
+    rows = (
+        list(staging.rows.values())
+        if keys is None
+        else [staging.rows[k] for k in keys if k in staging.rows]
+    )
     rows.sort(key=lambda r: (ORDER[r.kind], r.key if r.key > 0 else -r.key))
     lines = [row_line(row, staging.columns) for row in rows[:limit]]
     if limit is not None and len(rows) > limit:
@@ -47,8 +53,19 @@ def diff_lines(staging: Staging, limit: int | None = 200,
     return lines
 
 
-def side_by_side(columns: Sequence[str], theirs: Mapping[str, str] | None,
-                 yours: Mapping[str, str], original: Mapping[str, str]) -> list[tuple[str, ...]]:
+def side_by_side(
+    columns: Sequence[str],
+    theirs: Mapping[str, str] | None,
+    yours: Mapping[str, str],
+    original: Mapping[str, str],
+) -> list[tuple[str, ...]]:
     """Rows of a conflict table: column, theirs, yours, original (theirs "(deleted)" if gone)."""
-    return [(c, "(deleted)" if theirs is None else theirs.get(c, ""), yours.get(c, ""),
-             original.get(c, "")) for c in columns]
+    return [
+        (
+            c,
+            "(deleted)" if theirs is None else theirs.get(c, ""),
+            yours.get(c, ""),
+            original.get(c, ""),
+        )
+        for c in columns
+    ]

@@ -30,9 +30,11 @@ class ImportPlan:
         return len(self.changes) + len(self.adds) + len(self.deletes)
 
     def summary(self) -> str:
-        return (f"{len(self.adds)} to add, {len(self.changes)} to change, "
-                f"{len(self.deletes)} to delete, {self.unchanged} unchanged "
-                f"(matched by {self.key_column})")
+        return (
+            f"{len(self.adds)} to add, {len(self.changes)} to change, "
+            f"{len(self.deletes)} to delete, {self.unchanged} unchanged "
+            f"(matched by {self.key_column})"
+        )
 
     def lines(self, columns: Sequence[str], limit: int = 200) -> list[str]:
         found: list[str] = []
@@ -47,8 +49,13 @@ class ImportPlan:
         return found
 
 
-def plan_import(table: CsvTable, rows: Sequence[Row], columns: Sequence[str],
-                key_column: str = AUTO, delete_missing: bool = False) -> ImportPlan:
+def plan_import(
+    table: CsvTable,
+    rows: Sequence[Row],
+    columns: Sequence[str],
+    key_column: str = AUTO,
+    delete_missing: bool = False,
+) -> ImportPlan:
     """Compare the file with `rows` (the grid's rows, staged values included)."""
     key = _key_column(table, columns, key_column)
     plan = ImportPlan(key)
@@ -78,8 +85,11 @@ def _key_column(table: CsvTable, columns: Sequence[str], chosen: str) -> str:
     if chosen == ID and not table.has_id:
         raise CsvProblem("the file has no id column to match rows by", 1)
     if chosen != ID and chosen not in table.columns:
-        raise CsvProblem(f"the key column {chosen!r} is not in the file; add it, or an id "
-                         "column, or match by another column", 1)
+        raise CsvProblem(
+            f"the key column {chosen!r} is not in the file; add it, or an id "
+            "column, or match by another column",
+            1,
+        )
     return chosen
 
 
@@ -90,15 +100,15 @@ def _index(rows: Sequence[Row], key: str) -> dict[object, list[Row]]:
     return index
 
 
-def _match(record: CsvRecord, key: str, index: dict[object, list[Row]],
-           seen: dict[str, int]) -> Row | None:
+def _match(
+    record: CsvRecord, key: str, index: dict[object, list[Row]], seen: dict[str, int]
+) -> Row | None:
     """The table row this record is about; None for a new row."""
     if key == ID:
         if not record.row_id:
             return None
         if not record.row_id.isdigit():
-            raise CsvProblem(f"id {record.row_id!r} is not a row id (a whole number)",
-                             record.line)
+            raise CsvProblem(f"id {record.row_id!r} is not a row id (a whole number)", record.line)
         value: object = int(record.row_id)
         label = f"id {record.row_id}"
     else:
@@ -109,8 +119,11 @@ def _match(record: CsvRecord, key: str, index: dict[object, list[Row]],
     _check_duplicate(str(value), label, record.line, seen)
     found = index.get(value, [])
     if len(found) > 1:
-        raise CsvProblem(f"{label} matches {len(found)} rows of the table; match by id "
-                         "instead (export the table to get its ids)", record.line)
+        raise CsvProblem(
+            f"{label} matches {len(found)} rows of the table; match by id "
+            "instead (export the table to get its ids)",
+            record.line,
+        )
     if not found and key == ID:
         raise CsvProblem(f"no row with {label} in this table", record.line)
     return found[0] if found else None
@@ -118,6 +131,5 @@ def _match(record: CsvRecord, key: str, index: dict[object, list[Row]],
 
 def _check_duplicate(value: str, label: str, line: int, seen: dict[str, int]) -> None:
     if value in seen:
-        raise CsvProblem(f"{label} is also on line {seen[value]}; each row may appear once",
-                         line)
+        raise CsvProblem(f"{label} is also on line {seen[value]}; each row may appear once", line)
     seen[value] = line

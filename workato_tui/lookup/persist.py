@@ -48,9 +48,12 @@ class StagedStore:
             path.unlink(missing_ok=True)
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": VERSION, "table_name": table_name,
-                "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                **staging.to_json()}
+        data = {
+            "version": VERSION,
+            "table_name": table_name,
+            "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            **staging.to_json(),
+        }
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(temporary, path)

@@ -34,8 +34,14 @@ class ReadPlan:
         return len(self.pages) + len(self.gets)
 
 
-def plan_reads(keys: Sequence[int], positions: Mapping[int, int], *, total_rows: int,
-               per_page: int = PER_PAGE, can_get: bool = True) -> ReadPlan:
+def plan_reads(
+    keys: Sequence[int],
+    positions: Mapping[int, int],
+    *,
+    total_rows: int,
+    per_page: int = PER_PAGE,
+    can_get: bool = True,
+) -> ReadPlan:
     """The cheapest way to re-read `keys`, given each row's index when it was loaded."""
     if not keys:
         return ReadPlan()
@@ -52,8 +58,9 @@ def plan_reads(keys: Sequence[int], positions: Mapping[int, int], *, total_rows:
 class RowReader:
     """Carries out a `ReadPlan`; counts the requests it sends."""
 
-    def __init__(self, client: WorkatoClient, table_id: int, columns: Sequence[str],
-                 per_page: int = PER_PAGE) -> None:
+    def __init__(
+        self, client: WorkatoClient, table_id: int, columns: Sequence[str], per_page: int = PER_PAGE
+    ) -> None:
         self.client = client
         self.table_id = table_id
         self.columns = list(columns)
@@ -76,8 +83,7 @@ class RowReader:
 
     async def _page(self, page: int, wanted: set[int]) -> dict[int, Values | None]:
         self.requests += 1
-        rows = await self.client.list_lookup_rows(self.table_id, page=page,
-                                                  per_page=self.per_page)
+        rows = await self.client.list_lookup_rows(self.table_id, page=page, per_page=self.per_page)
         self._last_page_size = len(rows)
         return {r.id: self._values(r.data) for r in rows if r.id in wanted}
 

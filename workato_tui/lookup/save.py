@@ -23,11 +23,15 @@ from .staging import GridChange, StagedRow, Staging
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
-ENDPOINTS = {"add": "lookup_rows.create", "update": "lookup_rows.update",
-             "delete": "lookup_rows.delete"}
+ENDPOINTS = {
+    "add": "lookup_rows.create",
+    "update": "lookup_rows.update",
+    "delete": "lookup_rows.delete",
+}
 SEND_ORDER = {"delete": 0, "update": 1, "add": 2}
-CONFLICT = ("held back: changed by someone else since you loaded it. Save again to choose "
-            "theirs or yours")
+CONFLICT = (
+    "held back: changed by someone else since you loaded it. Save again to choose theirs or yours"
+)
 GONE = "held back: someone else deleted this row since you loaded it"
 
 Progress = Callable[[int, int, ItemResult | None], None]
@@ -63,9 +67,16 @@ class SaveReport:
 
 
 class SaveEngine:
-    def __init__(self, service: WorkspaceService, staging: Staging, *,
-                 server_keys: Sequence[int], store: StagedStore | None = None,
-                 table_name: str = "", per_page: int = PER_PAGE) -> None:
+    def __init__(
+        self,
+        service: WorkspaceService,
+        staging: Staging,
+        *,
+        server_keys: Sequence[int],
+        store: StagedStore | None = None,
+        table_name: str = "",
+        per_page: int = PER_PAGE,
+    ) -> None:
         self.service = service
         self.staging = staging
         self.server_keys = server_keys  # the loaded rows' ids, in server order
@@ -89,15 +100,25 @@ class SaveEngine:
             reason = self.service.denied(ENDPOINTS[kind])
             if reason:
                 return f"{reason}. The changes stay staged; nothing was sent."
-        if kinds - {"add"} and self.service.denied("lookup_rows.list") \
-                and self.service.denied("lookup_rows.get"):
-            return ("rows cannot be re-read to check for changes by others (no access to "
-                    "lookup rows). The changes stay staged; nothing was sent.")
+        if (
+            kinds - {"add"}
+            and self.service.denied("lookup_rows.list")
+            and self.service.denied("lookup_rows.get")
+        ):
+            return (
+                "rows cannot be re-read to check for changes by others (no access to "
+                "lookup rows). The changes stay staged; nothing was sent."
+            )
         return None
 
-    async def run(self, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None, *, phase: Phase | None = None,
-                  only: Collection[int] | None = None) -> list[ItemResult]:
+    async def run(
+        self,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        *,
+        phase: Phase | None = None,
+        only: Collection[int] | None = None,
+    ) -> list[ItemResult]:
         """Save the staged rows (or `only` those keys); the report is in `self.report`."""
         keys = self.keys(only)
         checks = [k for k in keys if self.staging.rows[k].kind != "add"]
@@ -117,8 +138,11 @@ class SaveEngine:
             phase(f"Sending {len(sends)} change(s), paced inside the rate limit…")
         for key in sends:
             if cancelled and cancelled():
-                step.add(self._result(self.staging.rows[key], False,
-                                      "not sent (cancelled): still staged"))
+                step.add(
+                    self._result(
+                        self.staging.rows[key], False, "not sent (cancelled): still staged"
+                    )
+                )
                 continue
             await self._send(self.staging.rows[key], step)
         return self.report.results
@@ -127,11 +151,14 @@ class SaveEngine:
 
     async def _reread(self, keys: list[int]) -> dict[int, Values | None]:
         positions = {k: i for i, k in enumerate(self.server_keys)}
-        plan = plan_reads(keys, positions, total_rows=len(self.server_keys),
-                          per_page=self.per_page,
-                          can_get=not self.service.denied("lookup_rows.get"))
-        reader = RowReader(self.service.client, self.staging.table_id, self.columns,
-                           self.per_page)
+        plan = plan_reads(
+            keys,
+            positions,
+            total_rows=len(self.server_keys),
+            per_page=self.per_page,
+            can_get=not self.service.denied("lookup_rows.get"),
+        )
+        reader = RowReader(self.service.client, self.staging.table_id, self.columns, self.per_page)
         try:
             return await reader.read(plan, keys)
         finally:
@@ -146,17 +173,24 @@ class SaveEngine:
             return True
         if not staged.deleted and theirs == staged.values:
             return self._done(staged, theirs, "already has these values", step)
-        self.report.conflicts.append(Conflict(
-            staged.key, self._name(staged), dict(staged.base), theirs, dict(staged.values),
-            staged.deleted))
+        self.report.conflicts.append(
+            Conflict(
+                staged.key,
+                self._name(staged),
+                dict(staged.base),
+                theirs,
+                dict(staged.values),
+                staged.deleted,
+            )
+        )
         self._fail(staged, CONFLICT if theirs is not None else GONE, step)
         return False
 
-    def _done(self, staged: StagedRow, theirs: Values | None, message: str,
-              step: _Step) -> bool:
+    def _done(self, staged: StagedRow, theirs: Values | None, message: str, step: _Step) -> bool:
         self.staging.forget(staged.key)
-        self.report.grid.append((staged.key, None if theirs is None
-                                 else make_row(staged.key, theirs)))
+        self.report.grid.append(
+            (staged.key, None if theirs is None else make_row(staged.key, theirs))
+        )
         step.add(self._result(staged, True, message))
         self._persist()
         return False
@@ -184,34 +218,39 @@ class SaveEngine:
         table_id, key = self.staging.table_id, staged.key
         if staged.kind == "add":
             row = await self.service.add_lookup_row(table_id, staged.values)
-            return [(key, None), (row.id, flatten(row.id, row.data, self.columns))], \
-                f"added as row {row.id}"
+            return [
+                (key, None),
+                (row.id, flatten(row.id, row.data, self.columns)),
+            ], f"added as row {row.id}"
         if staged.kind == "delete":
             await self.service.delete_lookup_row(table_id, key)
             return [(key, None)], "deleted"
         data = {c: staged.values[c] for c in staged.changed_columns()}
         row = await self.service.update_lookup_row(table_id, key, data)
-        return [(key, flatten(row.id, row.data, self.columns))], \
-            f"updated {', '.join(data)}"
+        return [(key, flatten(row.id, row.data, self.columns))], f"updated {', '.join(data)}"
 
     # bookkeeping -------------------------------------------------------------------------
 
     def _abort(self, keys: list[int], error: WorkatoError) -> list[ItemResult]:
-        self.report.error = ("Nothing was sent: the rows could not be re-read to check for "
-                             f"changes by others. {error.describe()}")
+        self.report.error = (
+            "Nothing was sent: the rows could not be re-read to check for "
+            f"changes by others. {error.describe()}"
+        )
         step = _Step(len(keys), None)
         for key in keys:
             step.add(self._result(self.staging.rows[key], False, "not sent", error))
         return self.report.results
 
-    def _fail(self, staged: StagedRow, message: str, step: _Step,
-              error: WorkatoError | None = None) -> None:
+    def _fail(
+        self, staged: StagedRow, message: str, step: _Step, error: WorkatoError | None = None
+    ) -> None:
         self.staging.fail(staged.key, message)
         step.add(self._result(staged, False, message, error))
         self._persist()
 
-    def _result(self, staged: StagedRow, ok: bool, message: str,
-                error: WorkatoError | None = None) -> ItemResult:
+    def _result(
+        self, staged: StagedRow, ok: bool, message: str, error: WorkatoError | None = None
+    ) -> ItemResult:
         result = ItemResult(staged.key, ok, f"{self._name(staged)}: {message}", error)
         self.report.results.append(result)
         return result

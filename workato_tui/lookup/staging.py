@@ -50,19 +50,29 @@ class StagedRow:
         return self.base is not None and not self.deleted and not self.changed_columns()
 
     def clone(self) -> StagedRow:
-        return replace(self, base=None if self.base is None else dict(self.base),
-                       values=dict(self.values))
+        return replace(
+            self, base=None if self.base is None else dict(self.base), values=dict(self.values)
+        )
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "base": self.base, "values": self.values,
-                "deleted": self.deleted, "error": self.error}
+        return {
+            "key": self.key,
+            "base": self.base,
+            "values": self.values,
+            "deleted": self.deleted,
+            "error": self.error,
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], columns: Sequence[str]) -> StagedRow:
         base = data.get("base")
-        return cls(int(data["key"]), None if base is None else _known(base, columns),
-                   _known(data.get("values") or {}, columns), bool(data.get("deleted")),
-                   data.get("error"))
+        return cls(
+            int(data["key"]),
+            None if base is None else _known(base, columns),
+            _known(data.get("values") or {}, columns),
+            bool(data.get("deleted")),
+            data.get("error"),
+        )
 
 
 def _known(values: Mapping[str, Any], columns: Sequence[str]) -> Values:
@@ -90,8 +100,7 @@ class Staging:
     columns: list[str]
     rows: dict[int, StagedRow] = field(default_factory=dict)
     history: list[dict[int, StagedRow | None]] = field(default_factory=list)
-    _step_before: dict[int, StagedRow | None] | None = field(default=None, init=False,
-                                                             repr=False)
+    _step_before: dict[int, StagedRow | None] | None = field(default=None, init=False, repr=False)
 
     # reading ------------------------------------------------------------------------------
 
@@ -110,18 +119,27 @@ class Staging:
     def counts(self) -> Counts:
         kinds = [r.kind for r in self.rows.values()]
         cells = sum(len(r.changed_columns()) for r in self.rows.values() if r.kind == "update")
-        return Counts(kinds.count("add"), kinds.count("update"), cells, kinds.count("delete"),
-                      sum(r.error is not None for r in self.rows.values()))
+        return Counts(
+            kinds.count("add"),
+            kinds.count("update"),
+            cells,
+            kinds.count("delete"),
+            sum(r.error is not None for r in self.rows.values()),
+        )
 
     def summary(self) -> str:
         c = self.counts()
         if not c.total:
             return "No pending changes"
         cells = f"{c.cells} cell{'s' if c.cells != 1 else ''}"
-        parts = [f"{c.changed} changed ({cells})" if c.changed else "",
-                 f"{c.added} added" if c.added else "", f"{c.deleted} deleted" if c.deleted else ""]
-        text = (f"{c.total} pending change{'s' if c.total != 1 else ''}: "
-                + ", ".join(p for p in parts if p))
+        parts = [
+            f"{c.changed} changed ({cells})" if c.changed else "",
+            f"{c.added} added" if c.added else "",
+            f"{c.deleted} deleted" if c.deleted else "",
+        ]
+        text = f"{c.total} pending change{'s' if c.total != 1 else ''}: " + ", ".join(
+            p for p in parts if p
+        )
         return text + (f"; {c.failed} not saved (the row says why)" if c.failed else "")
 
     def display(self, row: Row) -> Row:
@@ -165,8 +183,9 @@ class Staging:
         with self._step():
             return [self._toggle_delete(row) for row in rows]
 
-    def apply_import(self, changes: Sequence[tuple[Row, Values]], adds: Sequence[Values],
-                     deletes: Sequence[Row]) -> list[GridChange]:
+    def apply_import(
+        self, changes: Sequence[tuple[Row, Values]], adds: Sequence[Values], deletes: Sequence[Row]
+    ) -> list[GridChange]:
         """Stage a whole file's differences as one undo step."""
         with self._step():
             found = [self._set_values(row, {**self._values(row), **new}) for row, new in changes]
@@ -234,8 +253,11 @@ class Staging:
     # persistence ---------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
-        return {"table_id": self.table_id, "columns": self.columns,
-                "rows": [r.to_json() for r in self.rows.values()]}
+        return {
+            "table_id": self.table_id,
+            "columns": self.columns,
+            "rows": [r.to_json() for r in self.rows.values()],
+        }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], columns: Sequence[str]) -> Staging:

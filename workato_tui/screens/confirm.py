@@ -66,16 +66,22 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Label(f"{c.action}{count}?", id="title")
             with VerticalScroll(id="items"):
                 yield Static(self._items_text(), markup=False)
-            yield Static(f"Profile: {c.profile}" + (f"\nCall: {c.endpoint}" if c.endpoint else ""),
-                         markup=False)
+            yield Static(
+                f"Profile: {c.profile}" + (f"\nCall: {c.endpoint}" if c.endpoint else ""),
+                markup=False,
+            )
             yield Static(f"What it does: {c.effect}", id="effect", markup=False)
             if c.irreversible:
                 yield Static(f"This cannot be undone. Type {c.phrase!r} to confirm:", markup=False)
                 yield Input(placeholder=c.phrase, id="typed")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
-                yield Button(c.action, id="confirm", variant="error" if c.irreversible
-                             else "warning", disabled=c.irreversible)
+                yield Button(
+                    c.action,
+                    id="confirm",
+                    variant="error" if c.irreversible else "warning",
+                    disabled=c.irreversible,
+                )
 
     def _items_text(self) -> str:
         items = list(self.confirmation.items[:MAX_LISTED])

@@ -67,8 +67,10 @@ class AuthErrorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="panel"):
-            yield Static(f"[b]Workato refused the token of profile {escape(self.label)}[/b] (401)"
-                         f"\n\n{escape(self.error.message)}\n\n{escape(self.error.hint)}\n\n"
-                         f"Correlation id: {escape(self.error.correlation_id or 'none')}\n\n"
-                         "Press ctrl+q to quit, or escape to look around anyway.")
+            yield Static(
+                f"[b]Workato refused the token of profile {escape(self.label)}[/b] (401)"
+                f"\n\n{escape(self.error.message)}\n\n{escape(self.error.hint)}\n\n"
+                f"Correlation id: {escape(self.error.correlation_id or 'none')}\n\n"
+                "Press ctrl+q to quit, or escape to look around anyway."
+            )
         yield Footer()

@@ -61,11 +61,16 @@ class FormScreen(ModalScreen[Any]):
     FormScreen Button { margin-left: 2; }
     """
 
-    def __init__(self, title: str, fields: list[Field],
-                 submit: Callable[[Values], Awaitable[Any]], *,
-                 confirm: Callable[[Values], Confirmation] | None = None,
-                 validate: Callable[[Values], str | None] | None = None,
-                 submit_label: str = "Submit") -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: list[Field],
+        submit: Callable[[Values], Awaitable[Any]],
+        *,
+        confirm: Callable[[Values], Confirmation] | None = None,
+        validate: Callable[[Values], str | None] | None = None,
+        submit_label: str = "Submit",
+    ) -> None:
         super().__init__()
         self.form_title = title
         self.fields = fields
@@ -79,8 +84,9 @@ class FormScreen(ModalScreen[Any]):
             yield Label(self.form_title, id="form-title")
             for field in self.fields:
                 if field.kind != "checkbox":
-                    yield Label(field.label + (" *" if field.required else ""),
-                                classes="field-label")
+                    yield Label(
+                        field.label + (" *" if field.required else ""), classes="field-label"
+                    )
                 yield self._widget(field)
                 if field.help:
                     yield Static(field.help, classes="field-help", markup=False)
@@ -92,8 +98,12 @@ class FormScreen(ModalScreen[Any]):
     def _widget(self, field: Field) -> Any:
         wid = f"field-{field.name}"
         if field.kind == "select":
-            return Select(list(field.options), value=field.value if field.value is not None
-                          else Select.NULL, id=wid, allow_blank=not field.required)
+            return Select(
+                list(field.options),
+                value=field.value if field.value is not None else Select.NULL,
+                id=wid,
+                allow_blank=not field.required,
+            )
         if field.kind == "checkbox":
             return Checkbox(field.label, value=bool(field.value), id=wid)
         if field.kind in ("json", "code"):
@@ -117,8 +127,7 @@ class FormScreen(ModalScreen[Any]):
     def problem(self, values: Values) -> str | None:
         for field in self.fields:
             value = values.get(field.name)
-            if field.required and (value is None or (isinstance(value, str) and
-                                                     not value.strip())):
+            if field.required and (value is None or (isinstance(value, str) and not value.strip())):
                 return f"{field.label} is required."
             if field.kind == "json" and isinstance(value, str) and value.strip():
                 try:
@@ -149,7 +158,8 @@ class FormScreen(ModalScreen[Any]):
             return
         self.show_error(None)
         if self.confirm is not None and not await self.app.push_screen_wait(
-                ConfirmScreen(self.confirm(values))):
+            ConfirmScreen(self.confirm(values))
+        ):
             return
         try:
             result = await self.submit_call(values)

@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
 BAR_WIDTH = 40
-NOT_AVAILABLE = ("Step input and output are not available through the Developer API; "
-                 "they are shown only on the job's page in Workato:")
+NOT_AVAILABLE = (
+    "Step input and output are not available through the Developer API; "
+    "they are shown only on the job's page in Workato:"
+)
 
 
 def web_base(base_url: str) -> str:
@@ -34,16 +36,26 @@ def web_base(base_url: str) -> str:
 
 def step_bars(job: JobDetail) -> Table:
     table = Table(box=None, padding=(0, 1), show_edge=False)
-    for name, justify in (("#", "right"), ("ADAPTER", "left"), ("OPERATION", "left"),
-                          ("TIME", "right"), ("", "left")):
+    for name, justify in (
+        ("#", "right"),
+        ("ADAPTER", "left"),
+        ("OPERATION", "left"),
+        ("TIME", "right"),
+        ("", "left"),
+    ):
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     totals = [float((line.line_stat or {}).get("total") or 0.0) for line in job.lines]
     longest = max(totals, default=0.0) or 1.0
     for line, total in zip(job.lines, totals):
         bar = "█" * max(1, round(BAR_WIDTH * total / longest)) if total else ""
         style = "red" if line.error else "cyan"
-        table.add_row(str(line.recipe_line_number), line.adapter_name or "",
-                      line.adapter_operation or "", fmt.seconds(total), Text(bar, style=style))
+        table.add_row(
+            str(line.recipe_line_number),
+            line.adapter_name or "",
+            line.adapter_operation or "",
+            fmt.seconds(total),
+            Text(bar, style=style),
+        )
     return table
 
 
@@ -53,8 +65,9 @@ class JobScreen(Screen[None]):
         Binding("y", "raw_json", "JSON", id="job-json"),
     ]
 
-    def __init__(self, service: WorkspaceService, context: ViewContext,
-                 job: dict[str, Any]) -> None:
+    def __init__(
+        self, service: WorkspaceService, context: ViewContext, job: dict[str, Any]
+    ) -> None:
         super().__init__()
         self.service = service
         self.context = context
@@ -67,14 +80,14 @@ class JobScreen(Screen[None]):
         return f"{web_base(self.service.profile.base_url)}/recipes/{recipe_id}/job/{self.job['id']}"
 
     def compose(self) -> ComposeResult:
-        yield Static(f" Job {self.job['id']}: {self.job.get('title') or ''}",
-                     classes="screen-title")
+        yield Static(
+            f" Job {self.job['id']}: {self.job.get('title') or ''}", classes="screen-title"
+        )
         with VerticalScroll():
             yield Static("Loading job details…", id="summary", classes="detail-fields")
             yield Static("Steps", classes="section-title")
             yield Static("", id="steps", classes="detail-fields")
-            yield Static(f"{NOT_AVAILABLE}\n{self.web_url}", id="runtime-note",
-                         classes="notice")
+            yield Static(f"{NOT_AVAILABLE}\n{self.web_url}", id="runtime-note", classes="notice")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -82,11 +95,11 @@ class JobScreen(Screen[None]):
 
     @work(exclusive=True, group="job-detail", exit_on_error=False)
     async def load(self) -> None:
-        recipe_id = int(self.context.recipe["id"] if self.context.recipe
-                        else self.job["recipe_id"])
+        recipe_id = int(self.context.recipe["id"] if self.context.recipe else self.job["recipe_id"])
         try:
-            self.detail = await self.service.job(recipe_id, self.job["id"],
-                                                 self.context.customer_ref)
+            self.detail = await self.service.job(
+                recipe_id, self.job["id"], self.context.customer_ref
+            )
         except WorkatoError as error:
             self.query_one("#summary", Static).update(Text(error.describe(), style="red"))
             return
@@ -95,14 +108,22 @@ class JobScreen(Screen[None]):
 
     def _summary(self, job: JobDetail) -> Table:
         status = Text(job.status or "", style=OUTCOME_STYLE.get(job.status or "", ""))
-        duration = (job.completed_at - job.started_at).total_seconds() \
-            if job.started_at and job.completed_at else None
-        return field_grid([
-            ("Status", status), ("Started", fmt.when(job.started_at)),
-            ("Completed", fmt.when(job.completed_at)), ("Duration", fmt.seconds(duration)),
-            ("Master job", job.master_job_id), ("Repeat", "yes" if job.is_repeat else "no"),
-            ("Error", fmt.text(job.error)),
-        ])
+        duration = (
+            (job.completed_at - job.started_at).total_seconds()
+            if job.started_at and job.completed_at
+            else None
+        )
+        return field_grid(
+            [
+                ("Status", status),
+                ("Started", fmt.when(job.started_at)),
+                ("Completed", fmt.when(job.completed_at)),
+                ("Duration", fmt.seconds(duration)),
+                ("Master job", job.master_job_id),
+                ("Repeat", "yes" if job.is_repeat else "no"),
+                ("Error", fmt.text(job.error)),
+            ]
+        )
 
     def action_raw_json(self) -> None:
         from .json_view import JsonScreen

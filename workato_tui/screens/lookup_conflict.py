@@ -42,8 +42,9 @@ class ConflictScreen(ModalScreen[str | None]):
     ConflictScreen Button { margin-left: 2; }
     """
 
-    def __init__(self, conflict: Conflict, columns: Sequence[str], number: int = 1,
-                 total: int = 1) -> None:
+    def __init__(
+        self, conflict: Conflict, columns: Sequence[str], number: int = 1, total: int = 1
+    ) -> None:
         super().__init__()
         self.conflict = conflict
         self.columns = list(columns)
@@ -53,8 +54,11 @@ class ConflictScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         c = self.conflict
         with Vertical(id="conflict"):
-            yield Label(f"Conflict {self.number} of {self.total}: {c.name}", id="conflict-title",
-                        markup=False)
+            yield Label(
+                f"Conflict {self.number} of {self.total}: {c.name}",
+                id="conflict-title",
+                markup=False,
+            )
             yield Static(self._what(), id="conflict-what", markup=False)
             with VerticalScroll(id="conflict-cells"):
                 yield Static(self._cells())
@@ -70,8 +74,10 @@ class ConflictScreen(ModalScreen[str | None]):
         else:
             happened = "Someone else changed this row since you loaded it."
         mine = "You staged its deletion." if c.deleting else "You staged changes to it."
-        return (f"{happened} {mine} Nothing was sent for this row. Keep theirs drops your "
-                "change; keep yours puts your change on top of their version and saves it.")
+        return (
+            f"{happened} {mine} Nothing was sent for this row. Keep theirs drops your "
+            "change; keep yours puts your change on top of their version and saves it."
+        )
 
     def _yours_label(self) -> str:
         c = self.conflict
@@ -87,10 +93,15 @@ class ConflictScreen(ModalScreen[str | None]):
         for header in ("COLUMN", "THEIRS (now)", "YOURS (staged)", "ORIGINAL (loaded)"):
             table.add_column(header, overflow="fold")
         yours = {k: "(delete)" for k in self.columns} if c.deleting else c.yours
-        for column, theirs, mine, original in side_by_side(self.columns, c.theirs, yours,
-                                                            c.original):
-            table.add_row(column, _marked(theirs, original, "bold yellow"),
-                          _marked(mine, original, "bold cyan"), Text(original))
+        for column, theirs, mine, original in side_by_side(
+            self.columns, c.theirs, yours, c.original
+        ):
+            table.add_row(
+                column,
+                _marked(theirs, original, "bold yellow"),
+                _marked(mine, original, "bold cyan"),
+                Text(original),
+            )
         return table
 
     def action_choose(self, choice: str) -> None:

@@ -60,8 +60,9 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
     LookupEditorScreen #lookup-input { width: 1fr; }
     """
 
-    def __init__(self, service: WorkspaceService, table: dict[str, Any], *,
-                 workdir: Path | None = None) -> None:
+    def __init__(
+        self, service: WorkspaceService, table: dict[str, Any], *, workdir: Path | None = None
+    ) -> None:
         super().__init__()
         self.service = service
         self.table = table
@@ -91,10 +92,14 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="lookup-title", classes="screen-title", markup=False)
         yield Static("", id="lookup-crumbs", markup=False)
-        yield ResourceTable(self._grid_columns(), cursor_mode="cell",
-                            empty_text="This table has no rows (press a to add one)",
-                            row_style=self.staging.row_class, cell_style=self.staging.cell_class,
-                            id="lookup-grid")
+        yield ResourceTable(
+            self._grid_columns(),
+            cursor_mode="cell",
+            empty_text="This table has no rows (press a to add one)",
+            row_style=self.staging.row_class,
+            cell_style=self.staging.cell_class,
+            id="lookup-grid",
+        )
         yield Static("", id="lookup-status")
         with Horizontal(id="lookup-prompt"):
             yield Label("", id="lookup-prompt-label", markup=False)
@@ -105,8 +110,10 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         return f"Lookup table: {self.table_name}  ·  {profile_text(self.service)}"
 
     def _grid_columns(self) -> list[Column]:
-        return [Column(ID, "ROW ID", align="right", format=id_text),
-                *(Column(label, label.upper()) for label in self.columns)]
+        return [
+            Column(ID, "ROW ID", align="right", format=id_text),
+            *(Column(label, label.upper()) for label in self.columns),
+        ]
 
     @property
     def grid(self) -> ResourceTable:
@@ -121,9 +128,12 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         self.grid.move_cursor(column=1 if self.columns else 0)
         self.update_status()
         if self.restored:
-            self.notify(f"Restored {self.staging.summary().lower()} from the last session: "
-                        "nothing was sent yet. ctrl+s saves, D discards.",
-                        title=f"{self.table_name}: staged edits restored", timeout=10)
+            self.notify(
+                f"Restored {self.staging.summary().lower()} from the last session: "
+                "nothing was sent yet. ctrl+s saves, D discards.",
+                title=f"{self.table_name}: staged edits restored",
+                timeout=10,
+            )
         self.load_rows()
 
     # loading ------------------------------------------------------------------------------
@@ -138,8 +148,7 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         rows: dict[int, dict[str, Any]] = {}
         try:
             async for page in self.service.lookup_row_pages(self.table_id):
-                shown = [self.staging.display(flatten(r.id, r.data, self.columns))
-                         for r in page]
+                shown = [self.staging.display(flatten(r.id, r.data, self.columns)) for r in page]
                 first = not rows
                 rows.update((row[ID], row) for row in shown)
                 self.rows = rows
@@ -158,18 +167,22 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         if not loaded:
             self.rows = {}
             self.grid.set_rows([])
-        extra = [make_row(k, s.values) for k, s in self.staging.rows.items()
-                 if k not in self.rows]
+        extra = [make_row(k, s.values) for k, s in self.staging.rows.items() if k not in self.rows]
         gone = sum(row[ID] > 0 for row in extra)
         self.apply([(row[ID], row) for row in extra], persist=False)
         if gone:
-            self.notify(f"{gone} staged row(s) no longer exist on the server; saving will "
-                        "show them as conflicts.", title=self.table_name, severity="warning")
+            self.notify(
+                f"{gone} staged row(s) no longer exist on the server; saving will "
+                "show them as conflicts.",
+                title=self.table_name,
+                severity="warning",
+            )
 
     def _load_failed(self, error: WorkatoError) -> None:
         if self.grid.total_count:
-            self.notify(error.describe(), title="Could not load all rows", severity="error",
-                        timeout=12)
+            self.notify(
+                error.describe(), title="Could not load all rows", severity="error", timeout=12
+            )
         else:
             self.grid.show_error(error.describe())
 
@@ -207,13 +220,18 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         except OSError as error:
             if not self._persist_warned:
                 self._persist_warned = True
-                self.notify(f"Staged edits could not be written to disk ({error}); they are "
-                            "kept in memory only.", title="Staged edits", severity="warning")
+                self.notify(
+                    f"Staged edits could not be written to disk ({error}); they are "
+                    "kept in memory only.",
+                    title="Staged edits",
+                    severity="warning",
+                )
 
     def update_crumbs(self) -> None:
         grid = self.grid
-        count = (f"{grid.row_count}/{grid.total_count}" if grid.filter_text
-                 else f"{grid.total_count}")
+        count = (
+            f"{grid.row_count}/{grid.total_count}" if grid.filter_text else f"{grid.total_count}"
+        )
         parts = [f"{self.table_name} › Rows", f"[{count}]"]
         if self.loading_rows:
             parts.append("loading…")
@@ -232,8 +250,10 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         row = self.grid.current_row
         staged = self.staging.get(row[ID]) if row is not None else None
         if staged is not None and staged.error:
-            text.append(f"\n{row_name(staged.key, staged.values, self.columns)}: "
-                        f"{staged.error}", style="bold red")
+            text.append(
+                f"\n{row_name(staged.key, staged.values, self.columns)}: {staged.error}",
+                style="bold red",
+            )
         status = self.query_one("#lookup-status", Static)
         status.update(text)
         status.set_class(bool(pending), "-pending")
@@ -275,8 +295,11 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         row, column = target
         staged = self.staging.get(row[ID])
         if staged is not None and staged.deleted:
-            self.notify("This row is staged for deletion: ctrl+d keeps it.", title="Edit",
-                        severity="warning")
+            self.notify(
+                "This row is staged for deletion: ctrl+d keeps it.",
+                title="Edit",
+                severity="warning",
+            )
             return
         self.edit_target = (row[ID], column)
         name = row_name(row[ID], values_of(row, self.columns), self.columns)
@@ -291,8 +314,11 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         key, column = target
         row = self.rows.get(key)
         if row is None:
-            self.notify("That row is no longer in the table; the edit was not staged.",
-                        title="Edit", severity="warning")
+            self.notify(
+                "That row is no longer in the table; the edit was not staged.",
+                title="Edit",
+                severity="warning",
+            )
             return
         self.apply(self.staging.set_cell(row, column, value))
 
@@ -316,7 +342,8 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
     def action_toggle_delete(self) -> None:
         grid = self.grid
         rows = [dict(r) for r in grid.marked_rows] or (
-            [dict(grid.current_row)] if grid.current_row is not None else [])
+            [dict(grid.current_row)] if grid.current_row is not None else []
+        )
         if not rows:
             return
         self.apply(self.staging.toggle_delete(rows))

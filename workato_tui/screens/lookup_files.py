@@ -43,6 +43,7 @@ class LookupFiles:
     loading_rows: bool
 
     if TYPE_CHECKING:
+
         @property
         def grid(self) -> ResourceTable: ...
         def apply(self, changes: list[GridChange], *, persist: bool = True) -> None: ...
@@ -55,8 +56,11 @@ class LookupFiles:
 
     def _still_loading(self, what: str) -> bool:
         if self.loading_rows:
-            self.notify(f"Rows are still loading ({len(self.rows)} so far): {what} when they "
-                        "are all in.", title=what.capitalize(), severity="warning")
+            self.notify(
+                f"Rows are still loading ({len(self.rows)} so far): {what} when they are all in.",
+                title=what.capitalize(),
+                severity="warning",
+            )
         return self.loading_rows
 
     # export -------------------------------------------------------------------------------
@@ -70,20 +74,36 @@ class LookupFiles:
     @work(group="lookup-file", exclusive=True, exit_on_error=False)
     async def export_csv(self, path_text: str) -> None:
         path = self._resolve_path(path_text)
-        if path.exists() and not await self.app.push_screen_wait(ConfirmScreen(Confirmation(
-                action="Replace file", items=(str(path),), profile="this computer",
-                effect="The file exists; exporting overwrites it.", irreversible=False))):
+        if path.exists() and not await self.app.push_screen_wait(
+            ConfirmScreen(
+                Confirmation(
+                    action="Replace file",
+                    items=(str(path),),
+                    profile="this computer",
+                    effect="The file exists; exporting overwrites it.",
+                    irreversible=False,
+                )
+            )
+        ):
             return
-        rows = [row for row in self.grid.visible_rows
-                if not ((staged := self.staging.get(row[ID])) and staged.deleted)]
+        rows = [
+            row
+            for row in self.grid.visible_rows
+            if not ((staged := self.staging.get(row[ID])) and staged.deleted)
+        ]
         try:
             count = write_csv(path, rows, self.columns)
         except OSError as error:
-            self.notify(f"Could not write {path}: {error.strerror or error}",
-                        title="Export failed", severity="error")
+            self.notify(
+                f"Could not write {path}: {error.strerror or error}",
+                title="Export failed",
+                severity="error",
+            )
             return
-        notes = [" (the filtered rows)" if self.grid.filter_text else "",
-                 ", staged edits as shown" if len(self.staging) else ""]
+        notes = [
+            " (the filtered rows)" if self.grid.filter_text else "",
+            ", staged edits as shown" if len(self.staging) else "",
+        ]
         self.notify(f"Exported {count} rows{''.join(notes)} to {path}", title="Export")
 
     # import -------------------------------------------------------------------------------
@@ -96,8 +116,9 @@ class LookupFiles:
     @work(group="lookup-file", exclusive=True, exit_on_error=False)
     async def import_csv(self) -> None:
         default = self.workdir / default_file_name(self.table_name)
-        plan = await self.app.push_screen_wait(ImportScreen(
-            self.table_name, self.columns, default, self.plan_file, self.workdir))
+        plan = await self.app.push_screen_wait(
+            ImportScreen(self.table_name, self.columns, default, self.plan_file, self.workdir)
+        )
         if plan is None:
             return
         if not plan.total:
@@ -106,10 +127,15 @@ class LookupFiles:
         if self.grid.filter_text:
             self.grid.set_filter("")
         self.apply(self.staging.apply_import(plan.changes, plan.adds, plan.deletes))
-        self.notify(f"Staged from the file: {plan.summary()}. Nothing is sent until ctrl+s; "
-                    "u undoes the whole import.", title="Import", timeout=10)
+        self.notify(
+            f"Staged from the file: {plan.summary()}. Nothing is sent until ctrl+s; "
+            "u undoes the whole import.",
+            title="Import",
+            timeout=10,
+        )
 
     def plan_file(self, path: Path, key_column: str, delete_missing: bool) -> ImportPlan:
         table = read_csv_file(path, self.columns)
-        return plan_import(table, list(self.rows.values()), self.columns, key_column,
-                           delete_missing)
+        return plan_import(
+            table, list(self.rows.values()), self.columns, key_column, delete_missing
+        )

@@ -41,8 +41,14 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
     ImportScreen Button { margin-left: 2; }
     """
 
-    def __init__(self, table_name: str, columns: Sequence[str], default_path: Path,
-                 planner: Planner, workdir: Path) -> None:
+    def __init__(
+        self,
+        table_name: str,
+        columns: Sequence[str],
+        default_path: Path,
+        planner: Planner,
+        workdir: Path,
+    ) -> None:
         super().__init__()
         self.table_name = table_name
         self.columns = list(columns)
@@ -53,18 +59,22 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
 
     def compose(self) -> ComposeResult:
         first = self.columns[0] if self.columns else ID
-        options = [(f"auto: the id column if the file has one, else {first}", AUTO),
-                   *((f"{c}" + (" (first column)" if c == first else ""), c)
-                     for c in self.columns), ("id: row ids in the file", ID)]
+        options = [
+            (f"auto: the id column if the file has one, else {first}", AUTO),
+            *((f"{c}" + (" (first column)" if c == first else ""), c) for c in self.columns),
+            ("id: row ids in the file", ID),
+        ]
         with Vertical(id="import"):
-            yield Label(f"Import a CSV file into {self.table_name}", id="import-title",
-                        markup=False)
+            yield Label(
+                f"Import a CSV file into {self.table_name}", id="import-title", markup=False
+            )
             yield Label("File (enter previews):")
             yield Input(str(self.default_path), id="import-path", select_on_focus=False)
             yield Label("Match rows by:")
             yield Select(options, value=AUTO, allow_blank=False, id="import-key")
-            yield Checkbox("Also delete the table's rows that are not in the file",
-                           id="import-delete")
+            yield Checkbox(
+                "Also delete the table's rows that are not in the file", id="import-delete"
+            )
             with VerticalScroll(id="import-preview"):
                 yield Static("", id="import-problem", markup=False)
                 yield Static("", id="import-lines", markup=False)
@@ -95,8 +105,9 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
             lines.update("")
             return None
         problem.update("")
-        lines.update("\n".join([f"Would stage: {self.plan.summary()}",
-                                *self.plan.lines(self.columns)]))
+        lines.update(
+            "\n".join([f"Would stage: {self.plan.summary()}", *self.plan.lines(self.columns)])
+        )
         return self.plan
 
     @on(Input.Submitted, "#import-path")

@@ -26,8 +26,9 @@ class CellInput(Input):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "advance(1)", "Next cell", show=False, id="lookup-edit-next-cell"),
-        Binding("shift+tab", "advance(-1)", "Previous cell", show=False,
-                id="lookup-edit-previous-cell"),
+        Binding(
+            "shift+tab", "advance(-1)", "Previous cell", show=False, id="lookup-edit-previous-cell"
+        ),
     ]
 
     @dataclass
@@ -51,6 +52,7 @@ class LookupPrompt:
     find_column: str | None
 
     if TYPE_CHECKING:
+
         @property
         def grid(self) -> ResourceTable: ...
         @property
@@ -164,12 +166,18 @@ class LookupPrompt:
         try:
             found = await self.service.lookup(self.table_id, {column: value})
         except NotFound:
-            self.notify(f"No row has {column} = {value!r} (the API's lookup found no match).",
-                        title="Look up", severity="warning")
+            self.notify(
+                f"No row has {column} = {value!r} (the API's lookup found no match).",
+                title="Look up",
+                severity="warning",
+            )
             return
         except WorkatoError as error:
             self.notify(error.describe(), title="Look up failed", severity="error", timeout=12)
             return
         if not self.move_to_key(found.id):
-            self.notify(f"Row {found.id} has {column} = {value!r}, but it has not loaded yet.",
-                        title="Look up", severity="warning")
+            self.notify(
+                f"Row {found.id} has {column} = {value!r}, but it has not loaded yet.",
+                title="Look up",
+                severity="warning",
+            )

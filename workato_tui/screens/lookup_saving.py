@@ -45,8 +45,9 @@ class LookupSaveScreen(BulkScreen):
         self.engine = engine
         self.only = only
 
-    async def _run(self, progress: Callable[[int, int, ItemResult | None], None],
-                   cancelled: Callable[[], bool]) -> list[ItemResult]:
+    async def _run(
+        self, progress: Callable[[int, int, ItemResult | None], None], cancelled: Callable[[], bool]
+    ) -> list[ItemResult]:
         return await self.engine.run(progress, cancelled, phase=self.set_phase, only=self.only)
 
     def set_phase(self, text: str) -> None:
@@ -81,6 +82,7 @@ class LookupSaving:
     rows: dict[int, dict[str, Any]]
 
     if TYPE_CHECKING:
+
         def apply(self, changes: list[GridChange], *, persist: bool = True) -> None: ...
         def notify(self, message: str, **kw: Any) -> None: ...
         def commit_pending_edit(self) -> None: ...
@@ -105,20 +107,26 @@ class LookupSaving:
                 return
             confirm = False
 
-    async def _save_once(self, only: Collection[int] | None,
-                         confirm: bool) -> SaveReport | None:
+    async def _save_once(self, only: Collection[int] | None, confirm: bool) -> SaveReport | None:
         if not len(self.staging):
             self.notify("Nothing to save: no staged changes.", title="Save")
             return None
-        engine = SaveEngine(self.service, self.staging, server_keys=self.server_keys(),
-                            store=self.store, table_name=self.table_name)
+        engine = SaveEngine(
+            self.service,
+            self.staging,
+            server_keys=self.server_keys(),
+            store=self.store,
+            table_name=self.table_name,
+        )
         refusal = engine.refusal(only)
         if refusal:
-            self.notify(f"Saving is refused: {refusal}", title="Save refused",
-                        severity="error", timeout=15)
+            self.notify(
+                f"Saving is refused: {refusal}", title="Save refused", severity="error", timeout=15
+            )
             return None
         if confirm and not await self.app.push_screen_wait(
-                ConfirmScreen(self.save_confirmation(engine, only))):
+            ConfirmScreen(self.save_confirmation(engine, only))
+        ):
             return None
         title = f"Saving {self.table_name}"
         await self.app.push_screen_wait(LookupSaveScreen(title, engine, only))
@@ -127,33 +135,45 @@ class LookupSaving:
         self._notify_report(report)
         return report
 
-    def save_confirmation(self, engine: SaveEngine, only: Collection[int] | None
-                          ) -> Confirmation:
+    def save_confirmation(self, engine: SaveEngine, only: Collection[int] | None) -> Confirmation:
         keys = engine.keys(only)
         kinds = [self.staging.rows[k].kind for k in keys]
-        calls = [f"{endpoint(ENDPOINTS[kind]).method} {endpoint(ENDPOINTS[kind]).display_path}"
-                 f" x{kinds.count(kind)}" for kind in ("delete", "update", "add") if kind in kinds]
+        calls = [
+            f"{endpoint(ENDPOINTS[kind]).method} {endpoint(ENDPOINTS[kind]).display_path}"
+            f" x{kinds.count(kind)}"
+            for kind in ("delete", "update", "add")
+            if kind in kinds
+        ]
         checks = len(kinds) - kinds.count("add")
         effect = endpoint(ENDPOINTS["delete" if "delete" in kinds else "update"]).warning
         if checks:
-            effect += (f" First re-reads {checks} row(s) to check for changes by others; those "
-                       "are held back for you to decide.")
+            effect += (
+                f" First re-reads {checks} row(s) to check for changes by others; those "
+                "are held back for you to decide."
+            )
         summary = self.staging.summary() if only is None else f"{len(keys)} change(s)"
         plural = "s" if len(keys) != 1 else ""
         return Confirmation(
-            action=f"Save {len(keys)} change{plural}", items=(self.table_name,),
-            profile=profile_text(self.service), effect=effect, endpoint="; ".join(calls),
+            action=f"Save {len(keys)} change{plural}",
+            items=(self.table_name,),
+            profile=profile_text(self.service),
+            effect=effect,
+            endpoint="; ".join(calls),
             irreversible="delete" in kinds,
-            details=(summary, *diff_lines(self.staging, keys=keys)))
+            details=(summary, *diff_lines(self.staging, keys=keys)),
+        )
 
     def _notify_report(self, report: SaveReport) -> None:
         if report.error:
             self.notify(report.error, title="Nothing saved", severity="error", timeout=15)
             return
         severity = "error" if report.failed else "warning" if report.conflicts else "information"
-        self.notify(_outcome(report) + (" Failed rows stay staged with their error."
-                                         if report.failed else ""),
-                    title=f"Save: {self.table_name}", severity=severity)
+        self.notify(
+            _outcome(report)
+            + (" Failed rows stay staged with their error." if report.failed else ""),
+            title=f"Save: {self.table_name}",
+            severity=severity,
+        )
 
     async def _resolve(self, conflicts: list[Conflict]) -> list[int]:
         """Ask about each conflict; returns the keys to save again (keep yours)."""
@@ -162,7 +182,8 @@ class LookupSaving:
             if conflict.key not in self.staging:
                 continue
             choice = await self.app.push_screen_wait(
-                ConflictScreen(conflict, self.columns, number, len(conflicts)))
+                ConflictScreen(conflict, self.columns, number, len(conflicts))
+            )
             if choice == "theirs":
                 self.apply(self.staging.take_theirs(conflict.key, conflict.theirs))
             elif choice == "yours":
@@ -177,13 +198,24 @@ class LookupSaving:
 
     async def confirm_leave(self) -> bool:
         where = self.store.path(self.table_id)
-        kept = (f"the changes stay staged in {where} and come back when you reopen this table"
-                if where else "this profile has no state directory, so the changes are lost")
-        return bool(await self.app.push_screen_wait(ConfirmScreen(Confirmation(
-            action="Leave with unsaved changes", items=(self.table_name,),
-            profile=profile_text(self.service),
-            effect=f"{self.staging.summary()}. Nothing is sent: {kept}.",
-            details=tuple(diff_lines(self.staging, limit=20))))))
+        kept = (
+            f"the changes stay staged in {where} and come back when you reopen this table"
+            if where
+            else "this profile has no state directory, so the changes are lost"
+        )
+        return bool(
+            await self.app.push_screen_wait(
+                ConfirmScreen(
+                    Confirmation(
+                        action="Leave with unsaved changes",
+                        items=(self.table_name,),
+                        profile=profile_text(self.service),
+                        effect=f"{self.staging.summary()}. Nothing is sent: {kept}.",
+                        details=tuple(diff_lines(self.staging, limit=20)),
+                    )
+                )
+            )
+        )
 
     def action_discard(self) -> None:
         self.discard()
@@ -193,10 +225,16 @@ class LookupSaving:
         if not len(self.staging):
             self.notify("Nothing to discard.", title="Discard")
             return
-        confirmed = await self.app.push_screen_wait(ConfirmScreen(Confirmation(
-            action="Discard staged changes", items=(self.table_name,),
-            profile=profile_text(self.service),
-            effect=f"{self.staging.summary()}: all dropped, nothing sent (u brings them back).",
-            details=tuple(diff_lines(self.staging, limit=50)))))
+        confirmed = await self.app.push_screen_wait(
+            ConfirmScreen(
+                Confirmation(
+                    action="Discard staged changes",
+                    items=(self.table_name,),
+                    profile=profile_text(self.service),
+                    effect=f"{self.staging.summary()}: all dropped, nothing sent (u brings them back).",
+                    details=tuple(diff_lines(self.staging, limit=50)),
+                )
+            )
+        )
         if confirmed:
             self.apply(self.staging.discard_all())

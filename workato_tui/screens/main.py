@@ -84,15 +84,17 @@ class MainScreen(Screen[None]):
 
     # navigation ---------------------------------------------------------------------------
 
-    def go(self, spec: ViewSpec, context: ViewContext | None = None, *,
-           remember: bool = True) -> bool:
+    def go(
+        self, spec: ViewSpec, context: ViewContext | None = None, *, remember: bool = True
+    ) -> bool:
         context = context or self.context
         if spec.needs and getattr(context, spec.needs) is None:
             self.notify(NEEDS_HINT[spec.needs], title=spec.title, severity="warning")
             return False
         if remember and self.view.spec is not None:
-            self.history.append(Place(self.view.spec, self.view.context,
-                                      self.view.table.current_key))
+            self.history.append(
+                Place(self.view.spec, self.view.context, self.view.table.current_key)
+            )
         self.context = context
         self.view.show(spec, context)
         self.view.table.focus()
@@ -101,13 +103,19 @@ class MainScreen(Screen[None]):
     def jump(self, name: str) -> bool:
         spec = find_view(name)
         if spec is None:
-            self.notify(f"No view named {name!r}. Try :recipes, :jobs, :connections, "
-                        ":lookup-tables, :deployments, :customers, :calls …",
-                        title="Go to", severity="warning")
+            self.notify(
+                f"No view named {name!r}. Try :recipes, :jobs, :connections, "
+                ":lookup-tables, :deployments, :customers, :calls …",
+                title="Go to",
+                severity="warning",
+            )
             return False
         context = self.context
-        if spec.needs == "recipe" and self.view.spec and self.view.spec.opens in (
-                "recipe", "customer-recipe"):
+        if (
+            spec.needs == "recipe"
+            and self.view.spec
+            and self.view.spec.opens in ("recipe", "customer-recipe")
+        ):
             context = self._drill_context(self.view.table.current_row) or context
         return self.go(spec, context)
 

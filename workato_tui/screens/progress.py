@@ -16,8 +16,9 @@ from ..service.writes import ItemResult
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
 
-RunBulk = Callable[[Callable[[int, int, ItemResult | None], None], Callable[[], bool]],
-                   Awaitable[list[ItemResult]]]
+RunBulk = Callable[
+    [Callable[[int, int, ItemResult | None], None], Callable[[], bool]], Awaitable[list[ItemResult]]
+]
 
 
 class BulkScreen(ModalScreen[list[ItemResult]]):
@@ -47,15 +48,19 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bulk"):
-            yield Label(f"{self.bulk_title}: {self.total} item(s), paced inside the rate limit",
-                        id="bulk-title")
+            yield Label(
+                f"{self.bulk_title}: {self.total} item(s), paced inside the rate limit",
+                id="bulk-title",
+            )
             yield ProgressBar(total=self.total, id="bulk-progress")
             yield Label("Starting…", id="bulk-status")
-            yield ResourceTable([Column("result", "RESULT", width=10),
-                                 Column("message", "DETAIL", width=120)],
-                                row_key=lambda r: r["n"], empty_text="No results yet",
-                                row_style=lambda r: None if r["result"] == "ok"
-                                else "resource-table--danger", id="bulk-results")
+            yield ResourceTable(
+                [Column("result", "RESULT", width=10), Column("message", "DETAIL", width=120)],
+                row_key=lambda r: r["n"],
+                empty_text="No results yet",
+                row_style=lambda r: None if r["result"] == "ok" else "resource-table--danger",
+                id="bulk-results",
+            )
             yield Button("Cancel", id="bulk-close", variant="warning")
 
     def on_mount(self) -> None:
@@ -67,16 +72,17 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
         self.finished = True
         failed = sum(not r.ok for r in self.results)
         self.query_one("#bulk-status", Label).update(
-            f"Done: {len(self.results) - failed} succeeded, {failed} failed. "
-            "Press escape to close.")
+            f"Done: {len(self.results) - failed} succeeded, {failed} failed. Press escape to close."
+        )
         self.query_one("#bulk-close", Button).label = "Close"
 
     def _progress(self, done: int, total: int, last: ItemResult | None) -> None:
         self.query_one(ProgressBar).update(progress=done, total=total)
         self.query_one("#bulk-status", Label).update(f"{done} of {total} sent")
         if last is not None:
-            self.query_one(ResourceTable).append_rows([{
-                "n": done, "result": "ok" if last.ok else "failed", "message": last.message}])
+            self.query_one(ResourceTable).append_rows(
+                [{"n": done, "result": "ok" if last.ok else "failed", "message": last.message}]
+            )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_cancel_or_close()

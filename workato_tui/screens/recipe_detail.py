@@ -47,16 +47,18 @@ class RecipeScreen(Screen[None]):
         Binding("y", "raw_json", "JSON", id="recipe-json"),
     ]
 
-    def __init__(self, service: WorkspaceService, recipe: dict[str, Any],
-                 context: ViewContext) -> None:
+    def __init__(
+        self, service: WorkspaceService, recipe: dict[str, Any], context: ViewContext
+    ) -> None:
         super().__init__()
         self.service = service
         self.recipe = recipe
         self.context = context
 
     def compose(self) -> ComposeResult:
-        yield Static(f" Recipe {self.recipe.get('id')}: {self.recipe.get('name')}",
-                     classes="screen-title")
+        yield Static(
+            f" Recipe {self.recipe.get('id')}: {self.recipe.get('name')}", classes="screen-title"
+        )
         yield Static(self._fields(), id="fields", classes="detail-fields")
         yield Static("Connections: loading…", id="connections", classes="detail-fields")
         yield Static("Recent outcomes: loading…", id="outcomes", classes="detail-fields")
@@ -74,34 +76,41 @@ class RecipeScreen(Screen[None]):
     def _fields(self) -> Table:
         r = self.recipe
         jobs = f"{r.get('job_succeeded_count', 0)} succeeded, {r.get('job_failed_count', 0)} failed"
-        state = Text(fmt.running(r.get("running")),
-                     style="green" if r.get("running") else "yellow")
-        return field_grid([
-            ("State", state), ("Trigger", r.get("trigger_application")),
-            ("Actions", fmt.apps(r.get("action_applications"))),
-            ("Folder / project", f"{r.get('folder_id')} / {r.get('project_id')}"),
-            ("Version", r.get("version_no")), ("Author", r.get("author_name")),
-            ("Jobs", jobs),
-            ("Last run", fmt.when(r.get("last_run_at"))),
-            ("Updated", fmt.when(r.get("updated_at"))),
-            ("Stop cause", r.get("stop_cause") or ""),
-            ("Description", r.get("description") or ""),
-        ])
+        state = Text(fmt.running(r.get("running")), style="green" if r.get("running") else "yellow")
+        return field_grid(
+            [
+                ("State", state),
+                ("Trigger", r.get("trigger_application")),
+                ("Actions", fmt.apps(r.get("action_applications"))),
+                ("Folder / project", f"{r.get('folder_id')} / {r.get('project_id')}"),
+                ("Version", r.get("version_no")),
+                ("Author", r.get("author_name")),
+                ("Jobs", jobs),
+                ("Last run", fmt.when(r.get("last_run_at"))),
+                ("Updated", fmt.when(r.get("updated_at"))),
+                ("Stop cause", r.get("stop_cause") or ""),
+                ("Description", r.get("description") or ""),
+            ]
+        )
 
     @work(group="recipe-details", exit_on_error=False)
     async def load_details(self) -> None:
         await self._load_connections()
         try:
-            page = await self.service.job_page(self.recipe["id"],
-                                               customer=self.context.customer_ref)
+            page = await self.service.job_page(
+                self.recipe["id"], customer=self.context.customer_ref
+            )
         except WorkatoError as error:
             self.query_one("#outcomes", Static).update(f"Recent outcomes: {error.message}")
             return
         jobs = [j.model_dump() for j in page.items[:60]]
         line = Text("Recent outcomes ")
         line.append_text(outcome_strip(jobs))
-        line.append(f"  ({page.job_succeeded_count} succeeded, {page.job_failed_count} failed "
-                    f"of {page.job_count})", style="dim")
+        line.append(
+            f"  ({page.job_succeeded_count} succeeded, {page.job_failed_count} failed "
+            f"of {page.job_count})",
+            style="dim",
+        )
         self.query_one("#outcomes", Static).update(line)
 
     async def _load_connections(self) -> None:
@@ -124,8 +133,7 @@ class RecipeScreen(Screen[None]):
                 ok = found.authorization_status == "success"
                 line.append(f" {found.name} ", style="green" if ok else "red")
                 if not ok:
-                    line.append(f"({found.authorization_status or 'not authorized'}) ",
-                                style="red")
+                    line.append(f"({found.authorization_status or 'not authorized'}) ", style="red")
         target.update(line if config else "Connections: none")
 
     @on(ResourceTable.RowActivated)

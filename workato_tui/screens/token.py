@@ -41,8 +41,10 @@ class TokenScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="token-dialog"):
             yield Label(f"New token for API client {self.client_name!r}")
-            yield Static("Copy it now: Workato shows it once, and workato-tui does not keep it.",
-                         markup=False)
+            yield Static(
+                "Copy it now: Workato shows it once, and workato-tui does not keep it.",
+                markup=False,
+            )
             yield Static(self._token.get_secret_value(), id="token-value", markup=False)
             with Horizontal(id="token-buttons"):
                 yield Button("Copy (c)", id="token-copy", variant="primary")

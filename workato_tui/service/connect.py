@@ -18,29 +18,55 @@ from .snapshot import SnapshotStore
 from .workspace import WorkspaceService
 
 
-def open_workspace(profile: ResolvedProfile, token: SecretStr, paths: Paths | None, *,
-                   transport: httpx.AsyncBaseTransport | None = None,
-                   limiter: RateLimiter | None = None, read_only: bool | None = None,
-                   timeout: float = 40.0, now: Callable[[], float] | None = None
-                   ) -> WorkspaceService:
+def open_workspace(
+    profile: ResolvedProfile,
+    token: SecretStr,
+    paths: Paths | None,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    limiter: RateLimiter | None = None,
+    read_only: bool | None = None,
+    timeout: float = 40.0,
+    now: Callable[[], float] | None = None,
+) -> WorkspaceService:
     """Everything wired: the policy checks and the call log see every call the client makes."""
     if read_only is not None and read_only != profile.read_only:
         profile = replace(profile, read_only=read_only or profile.read_only)
     policy = profile.access_policy()
     calls = CallLog(paths.call_log_file(profile.name) if paths else None, token=token)
-    client = WorkatoClient(token, base_url=profile.base_url, transport=transport,
-                           limiter=limiter, timeout=timeout, before_send=policy.check,
-                           on_call=calls.record)
+    client = WorkatoClient(
+        token,
+        base_url=profile.base_url,
+        transport=transport,
+        limiter=limiter,
+        timeout=timeout,
+        before_send=policy.check,
+        on_call=calls.record,
+    )
     snapshot = SnapshotStore(paths.snapshot_file(profile.name), token) if paths else None
     cache = Cache(now) if now else Cache()
     staged = paths.staged_edits_dir(profile.name) if paths else None
-    return WorkspaceService(client, profile, calls=calls, policy=policy, cache=cache,
-                            snapshot=snapshot, staged_dir=staged)
+    return WorkspaceService(
+        client,
+        profile,
+        calls=calls,
+        policy=policy,
+        cache=cache,
+        snapshot=snapshot,
+        staged_dir=staged,
+    )
 
 
 def demo_profile(read_only: bool = False) -> ResolvedProfile:
     """The demo workspace: the in-process emulator, signed in as the admin API client."""
-    return ResolvedProfile(name="demo", label="DEMO", color="green",
-                           base_url="http://127.0.0.1", data_center="emulator",
-                           token_source="built-in demo token", read_only=read_only,
-                           access={}, keymap={})
+    return ResolvedProfile(
+        name="demo",
+        label="DEMO",
+        color="green",
+        base_url="http://127.0.0.1",
+        data_center="emulator",
+        token_source="built-in demo token",
+        read_only=read_only,
+        access={},
+        keymap={},
+    )

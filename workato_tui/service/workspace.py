@@ -47,9 +47,20 @@ T = TypeVar("T")
 
 # Seconds a read stays fresh, per resource family.
 TTL = {
-    "me": 300.0, "projects": 60.0, "folders": 60.0, "recipes": 30.0, "jobs": 10.0,
-    "connections": 30.0, "lookup_tables": 60.0, "lookup_rows": 30.0, "deployments": 15.0,
-    "roles": 300.0, "api_clients": 60.0, "on_prem": 30.0, "activity": 30.0, "customers": 120.0,
+    "me": 300.0,
+    "projects": 60.0,
+    "folders": 60.0,
+    "recipes": 30.0,
+    "jobs": 10.0,
+    "connections": 30.0,
+    "lookup_tables": 60.0,
+    "lookup_rows": 30.0,
+    "deployments": 15.0,
+    "roles": 300.0,
+    "api_clients": 60.0,
+    "on_prem": 30.0,
+    "activity": 30.0,
+    "customers": 120.0,
 }
 
 RECIPES_PER_PAGE = 100
@@ -61,11 +72,18 @@ ACTIVITY_PAGE_SIZE = 100
 
 
 class WorkspaceService(WorkspaceWrites):
-    def __init__(self, client: WorkatoClient, profile: ResolvedProfile, *, calls: CallLog,
-                 policy: AccessPolicy, cache: Cache | None = None,
-                 snapshot: SnapshotStore | None = None,
-                 permissions: PermissionMemory | None = None,
-                 staged_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        client: WorkatoClient,
+        profile: ResolvedProfile,
+        *,
+        calls: CallLog,
+        policy: AccessPolicy,
+        cache: Cache | None = None,
+        snapshot: SnapshotStore | None = None,
+        permissions: PermissionMemory | None = None,
+        staged_dir: Path | None = None,
+    ) -> None:
         self.client = client
         self.profile = profile
         self.calls = calls
@@ -105,8 +123,9 @@ class WorkspaceService(WorkspaceWrites):
             for family in families:
                 self.cache.invalidate((family,))
 
-    async def _pages(self, key: tuple[Any, ...], per_page: int,
-                     fetch: Callable[[int], Awaitable[list[T]]]) -> AsyncIterator[list[T]]:
+    async def _pages(
+        self, key: tuple[Any, ...], per_page: int, fetch: Callable[[int], Awaitable[list[T]]]
+    ) -> AsyncIterator[list[T]]:
         """Numbered pages, each cached on its own, until a short or empty page."""
         number = 1
         while True:
@@ -155,8 +174,9 @@ class WorkspaceService(WorkspaceWrites):
         return await self._read(("projects",), lambda: _collect(self.client.iter_projects()))
 
     async def folders(self, parent_id: int | None = None) -> list[Folder]:
-        return await self._read(("folders", parent_id),
-                                lambda: _collect(self.client.iter_folders(parent_id=parent_id)))
+        return await self._read(
+            ("folders", parent_id), lambda: _collect(self.client.iter_folders(parent_id=parent_id))
+        )
 
     async def folder_paths(self) -> list[tuple[str, int]]:
         """Every folder as ("Project / Folder / Sub", folder id), for folder pickers."""
@@ -184,35 +204,43 @@ class WorkspaceService(WorkspaceWrites):
         filters = {"folder_id": folder_id} if folder_id is not None else {}
 
         async def fetch(page: int) -> list[Recipe]:
-            return await self.client.list_recipes(page=page, per_page=RECIPES_PER_PAGE,
-                                                  **filters)  # type: ignore[arg-type]
+            return await self.client.list_recipes(page=page, per_page=RECIPES_PER_PAGE, **filters)  # type: ignore[arg-type]
 
         return self._pages(("recipes", folder_id), RECIPES_PER_PAGE, fetch)
 
     async def recipe(self, recipe_id: int) -> Recipe:
-        return await self._read(("recipes", "one", recipe_id),
-                                lambda: self.client.get_recipe(recipe_id))
+        return await self._read(
+            ("recipes", "one", recipe_id), lambda: self.client.get_recipe(recipe_id)
+        )
 
-    async def job_page(self, recipe_id: int, *, customer: str | None = None,
-                       status: str | None = None,
-                       offset_job_id: str | None = None) -> JobPage:
+    async def job_page(
+        self,
+        recipe_id: int,
+        *,
+        customer: str | None = None,
+        status: str | None = None,
+        offset_job_id: str | None = None,
+    ) -> JobPage:
         """One page of jobs, newest first, older than `offset_job_id`."""
         filters = {"status": status} if status else {}
         if customer is None:
             fetch = lambda: self.client.list_jobs(
-                recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters)
+                recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters
+            )
         else:
             fetch = lambda: self.client.list_customer_jobs(
-                customer, recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id,
-                **filters)
+                customer, recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters
+            )
         return await self._read(("jobs", customer, recipe_id, status, offset_job_id), fetch)
 
-    async def job_pages(self, recipe_id: int, *, customer: str | None = None,
-                        status: str | None = None) -> AsyncIterator[list[Job]]:
+    async def job_pages(
+        self, recipe_id: int, *, customer: str | None = None, status: str | None = None
+    ) -> AsyncIterator[list[Job]]:
         offset: str | None = None
         while True:
-            page = await self.job_page(recipe_id, customer=customer, status=status,
-                                       offset_job_id=offset)
+            page = await self.job_page(
+                recipe_id, customer=customer, status=status, offset_job_id=offset
+            )
             yield page.items
             if len(page.items) < JOBS_PER_PAGE:
                 return
@@ -226,19 +254,20 @@ class WorkspaceService(WorkspaceWrites):
     # connections ------------------------------------------------------------------------
 
     async def connections(self, folder_id: int | None = None) -> list[Connection]:
-        return await self._read(("connections", folder_id),
-                                lambda: self.client.list_connections(folder_id=folder_id))
+        return await self._read(
+            ("connections", folder_id), lambda: self.client.list_connections(folder_id=folder_id)
+        )
 
     # lookup tables ----------------------------------------------------------------------
 
     async def lookup_tables(self) -> list[LookupTable]:
-        return await self._read(("lookup_tables",),
-                                lambda: _collect(self.client.iter_lookup_tables()))
+        return await self._read(
+            ("lookup_tables",), lambda: _collect(self.client.iter_lookup_tables())
+        )
 
     def lookup_row_pages(self, table_id: int) -> AsyncIterator[list[LookupRow]]:
         async def fetch(page: int) -> list[LookupRow]:
-            return await self.client.list_lookup_rows(table_id, page=page,
-                                                      per_page=ROWS_PER_PAGE)
+            return await self.client.list_lookup_rows(table_id, page=page, per_page=ROWS_PER_PAGE)
 
         return self._pages(("lookup_rows", table_id), ROWS_PER_PAGE, fetch)
 
@@ -248,28 +277,30 @@ class WorkspaceService(WorkspaceWrites):
     # roles, clients, on-prem, activity, customers ----------------------------------------
 
     async def project_roles(self) -> list[ProjectRole]:
-        return await self._read(("roles", "project"),
-                                lambda: _collect(self.client.iter_project_roles()))
+        return await self._read(
+            ("roles", "project"), lambda: _collect(self.client.iter_project_roles())
+        )
 
     async def roles(self) -> list[Role]:
         return await self._read(("roles", "legacy"), lambda: _collect(self.client.iter_roles()))
 
     async def api_clients(self) -> list[DeveloperApiClient]:
-        return await self._read(("api_clients",),
-                                lambda: _collect(self.client.iter_api_clients()))
+        return await self._read(("api_clients",), lambda: _collect(self.client.iter_api_clients()))
 
     async def on_prem_groups(self) -> list[OnPremGroup]:
         return await self._read(("on_prem",), self.client.list_on_prem_groups)
 
     async def on_prem_status(self, group_id: int) -> OnPremStatus:
-        return await self._read(("on_prem", group_id),
-                                lambda: self.client.get_on_prem_status(group_id))
+        return await self._read(
+            ("on_prem", group_id), lambda: self.client.get_on_prem_status(group_id)
+        )
 
     async def activity_pages(self) -> AsyncIterator[list[ActivityEntry]]:
         after: int | str | None = None
         while True:
-            page = await self._read(("activity", after),
-                                    lambda a=after: self.client.list_activity(after=a))
+            page = await self._read(
+                ("activity", after), lambda a=after: self.client.list_activity(after=a)
+            )
             yield page.data
             if len(page.data) < ACTIVITY_PAGE_SIZE:
                 return
@@ -279,8 +310,9 @@ class WorkspaceService(WorkspaceWrites):
         return await self._read(("customers",), lambda: _collect(self.client.iter_customers()))
 
     async def customer_recipes(self, customer: str) -> list[Recipe]:
-        return await self._read(("customers", customer),
-                                lambda: _collect(self.client.iter_customer_recipes(customer)))
+        return await self._read(
+            ("customers", customer), lambda: _collect(self.client.iter_customer_recipes(customer))
+        )
 
 
 async def _collect(items: AsyncIterator[T]) -> list[T]:

@@ -34,6 +34,7 @@ def _recipe_style(row: Row) -> str | None:
 
 # -- loaders ------------------------------------------------------------------------------
 
+
 async def load_recipes(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
     folder_id = ctx.folder["id"] if ctx.folder else None
     async for page in service.recipe_pages(folder_id):
@@ -54,14 +55,14 @@ async def load_jobs(service: WorkspaceService, ctx: ViewContext) -> AsyncIterato
         yield [_job_row(j) for j in page]
 
 
-async def load_connections(service: WorkspaceService,
-                           ctx: ViewContext) -> AsyncIterator[list[Row]]:
+async def load_connections(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
     folder_id = ctx.folder["id"] if ctx.folder else None
     yield _dump(await service.connections(folder_id))
 
 
-async def load_lookup_tables(service: WorkspaceService,
-                             ctx: ViewContext) -> AsyncIterator[list[Row]]:
+async def load_lookup_tables(
+    service: WorkspaceService, ctx: ViewContext
+) -> AsyncIterator[list[Row]]:
     tables = await service.lookup_tables()
     project = ctx.folder.get("project_id") if ctx.folder else None
     rows = []
@@ -79,13 +80,13 @@ async def load_rows(service: WorkspaceService, ctx: ViewContext) -> AsyncIterato
         yield [{"id": r.id, **{k: v for k, v in r.data.items()}} for r in page]
 
 
-async def load_deployments(service: WorkspaceService,
-                           ctx: ViewContext) -> AsyncIterator[list[Row]]:
+async def load_deployments(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
     yield _dump(await service.deployments())
 
 
-async def load_project_roles(service: WorkspaceService,
-                             ctx: ViewContext) -> AsyncIterator[list[Row]]:
+async def load_project_roles(
+    service: WorkspaceService, ctx: ViewContext
+) -> AsyncIterator[list[Row]]:
     yield _dump(await service.project_roles())
 
 
@@ -97,12 +98,14 @@ async def load_roles(service: WorkspaceService, ctx: ViewContext) -> AsyncIterat
     yield rows
 
 
-async def load_api_clients(service: WorkspaceService,
-                           ctx: ViewContext) -> AsyncIterator[list[Row]]:
+async def load_api_clients(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
     rows = _dump(await service.api_clients())
     for row in rows:
-        row["scope"] = "all projects" if row.get("all_folders") else (
-            f"{len(row.get('folder_ids') or [])} project(s)")
+        row["scope"] = (
+            "all projects"
+            if row.get("all_folders")
+            else (f"{len(row.get('folder_ids') or [])} project(s)")
+        )
     yield rows
 
 
@@ -111,10 +114,15 @@ async def load_on_prem(service: WorkspaceService, ctx: ViewContext) -> AsyncIter
     for group in await service.on_prem_groups():
         row = group.model_dump(mode="python")
         status = await service.on_prem_status(group.id)
-        row.update(status=status.status, active_agents=status.active_agents,
-                   total_agents=status.total_agents,
-                   agents=", ".join(f"{a.get('name')} ({a.get('status')})"
-                                    for a in (status.model_dump().get("agents") or [])))
+        row.update(
+            status=status.status,
+            active_agents=status.active_agents,
+            total_agents=status.total_agents,
+            agents=", ".join(
+                f"{a.get('name')} ({a.get('status')})"
+                for a in (status.model_dump().get("agents") or [])
+            ),
+        )
         rows.append(row)
     yield rows
 
@@ -135,8 +143,9 @@ async def load_customers(service: WorkspaceService, ctx: ViewContext) -> AsyncIt
     yield _dump(await service.customers())
 
 
-async def load_customer_recipes(service: WorkspaceService,
-                                ctx: ViewContext) -> AsyncIterator[list[Row]]:
+async def load_customer_recipes(
+    service: WorkspaceService, ctx: ViewContext
+) -> AsyncIterator[list[Row]]:
     assert ctx.customer_ref is not None
     yield _dump(await service.customer_recipes(ctx.customer_ref))
 
@@ -160,8 +169,9 @@ def _schema_columns(table: Row | None) -> tuple[C, ...]:
     if not table:
         return ()
     try:
-        labels = [c["label"] for c in json.loads(table.get("schema") or table.get("schema_")
-                                                 or "[]")]
+        labels = [
+            c["label"] for c in json.loads(table.get("schema") or table.get("schema_") or "[]")
+        ]
     except (ValueError, TypeError, KeyError):
         labels = []
     return (C("id", "ROW ID", align="right"), *(C(label, label.upper()) for label in labels))
@@ -170,87 +180,240 @@ def _schema_columns(table: Row | None) -> tuple[C, ...]:
 # -- the catalog ----------------------------------------------------------------------------
 
 VIEWS: tuple[ViewSpec, ...] = (
-    ViewSpec("recipes", "Recipes", "recipes.list", (
-        C("id", "ID", align="right"), C("name", "NAME", width=42),
-        C("running", "STATE", format=f.running), C("trigger_application", "TRIGGER"),
-        C("action_applications", "ACTIONS", format=f.apps, width=20),
-        C("job_succeeded_count", "OK", align="right"),
-        C("job_failed_count", "FAILED", align="right"),
-        C("last_run_at", "LAST RUN", format=f.age, align="right"),
-        C("updated_at", "UPDATED", format=f.when)),
-        load_recipes, aliases=("r", "rcp", "recipe"), folder_scoped=True,
-        empty_text="No recipes here", row_style=_recipe_style, opens="recipe"),
-    ViewSpec("jobs", "Jobs", "jobs.list", (
-        C("status", "STATUS"), C("id", "JOB ID"), C("title", "TITLE", width=46),
-        C("started_at", "STARTED", format=f.when), C("duration", "TIME", format=f.seconds,
-                                                     align="right"),
-        C("repeat", "REPEAT"), C("error", "ERROR", width=40, format=f.text)),
-        load_jobs, aliases=("jb", "job"), needs="recipe", empty_text="No jobs for this recipe",
-        row_style=_status_style, opens="job", remembered=False),
-    ViewSpec("connections", "Connections", "connections.list", (
-        C("id", "ID", align="right"), C("name", "NAME", width=36), C("application", "APP"),
-        C("authorization_status", "STATUS", format=f.text), C("folder_id", "FOLDER"),
-        C("authorization_error", "ERROR", width=30, format=f.text),
-        C("updated_at", "UPDATED", format=f.when)),
-        load_connections, aliases=("c", "conn", "connection"), folder_scoped=True,
-        empty_text="No connections here", row_style=_status_style),
-    ViewSpec("lookup-tables", "Lookup tables", "lookup_tables.list", (
-        C("id", "ID", align="right"), C("name", "NAME", width=30), C("columns", "COLUMNS"),
-        C("project_id", "PROJECT"), C("updated_at", "UPDATED", format=f.when)),
-        load_lookup_tables, aliases=("lt", "lookups", "tables", "lookup"), folder_scoped=True,
-        empty_text="No lookup tables here", opens="rows"),
-    ViewSpec("rows", "Rows", "lookup_rows.list", (), load_rows, aliases=("lr",),
-             needs="table", empty_text="This table has no rows", remembered=False,
-             extra={"columns_from": _schema_columns}),
-    ViewSpec("deployments", "Deployments", "deployments.list", (
-        C("id", "ID", align="right"), C("title", "TITLE", width=30),
-        C("environment_type", "ENV"), C("state", "STATE"), C("project_id", "PROJECT"),
-        C("performed_by_name", "BY"), C("created_at", "CREATED", format=f.when),
-        C("description", "DESCRIPTION", width=40, format=f.text)),
-        load_deployments, aliases=("dp", "deploy", "deployment"), row_style=_status_style),
-    ViewSpec("project-roles", "Project roles", "project_roles.list", (
-        C("id", "ID", align="right"), C("name", "NAME", width=24), C("type", "TYPE"),
-        C("members_count", "MEMBERS", align="right"), C("updated_at", "UPDATED", format=f.when)),
-        load_project_roles, aliases=("pr", "prole")),
-    ViewSpec("roles", "Legacy roles", "roles.list", (
-        C("id", "ID", align="right"), C("name", "NAME", width=24),
-        C("privilege_summary", "PRIVILEGES", width=60), C("updated_at", "UPDATED",
-                                                           format=f.when)),
-        load_roles, aliases=("rl", "legacy-roles")),
-    ViewSpec("api-clients", "API clients", "api_clients.list", (
-        C("id", "ID", align="right"), C("name", "NAME", width=28),
-        C("api_privilege_group_id", "ROLE", align="right"), C("environment_name", "ENV"),
-        C("scope", "SCOPE"), C("updated_at", "UPDATED", format=f.when)),
-        load_api_clients, aliases=("ac", "clients", "api")),
-    ViewSpec("on-prem", "On-prem groups", "on_prem.list", (
-        C("id", "ID", align="right"), C("name", "NAME", width=28), C("status", "STATUS"),
-        C("active_agents", "ACTIVE", align="right"), C("total_agents", "AGENTS", align="right"),
-        C("agents", "AGENT STATUS", width=60)),
-        load_on_prem, aliases=("op", "onprem", "agents"), row_style=_status_style),
-    ViewSpec("activity", "Activity log", "activity.list", (
-        C("timestamp", "TIME", format=f.when), C("event_type", "EVENT", width=24),
-        C("user_name", "USER", width=22), C("resource_type", "TYPE"),
-        C("resource_name", "RESOURCE", width=40)),
-        load_activity, aliases=("act", "audit")),
-    ViewSpec("customers", "Customers", "customers.list", (
-        C("id", "ID", align="right"), C("external_id", "EXTERNAL ID"),
-        C("name", "NAME", width=30), C("created_at", "CREATED", format=f.when)),
-        load_customers, aliases=("cu", "cust", "embedded"), opens="customer"),
-    ViewSpec("customer-recipes", "Customer recipes", "customers.recipes", (
-        C("id", "ID", align="right"), C("name", "NAME", width=44),
-        C("running", "STATE", format=f.running), C("trigger_application", "TRIGGER"),
-        C("action_applications", "ACTIONS", format=f.apps)),
-        load_customer_recipes, aliases=("cr",), needs="customer",
-        empty_text="This customer has no recipes", row_style=_recipe_style,
-        opens="customer-recipe", remembered=False),
-    ViewSpec("calls", "Call log", "users.me", (
-        C("time", "TIME", format=f.text, width=24), C("method", "METHOD"),
-        C("path", "PATH", width=40), C("query_text", "QUERY", width=24),
-        C("status", "STATUS", format=f.text), C("duration_ms", "MS", align="right",
-                                                format=lambda v: f"{v:.0f}" if v else ""),
-        C("outcome", "OUTCOME"), C("correlation_id", "CORRELATION ID", width=34, format=f.text)),
-        load_calls, aliases=("log", "calllog", "api-calls"), remembered=False, live=True,
-        empty_text="No API calls yet"),
+    ViewSpec(
+        "recipes",
+        "Recipes",
+        "recipes.list",
+        (
+            C("id", "ID", align="right"),
+            C("name", "NAME", width=42),
+            C("running", "STATE", format=f.running),
+            C("trigger_application", "TRIGGER"),
+            C("action_applications", "ACTIONS", format=f.apps, width=20),
+            C("job_succeeded_count", "OK", align="right"),
+            C("job_failed_count", "FAILED", align="right"),
+            C("last_run_at", "LAST RUN", format=f.age, align="right"),
+            C("updated_at", "UPDATED", format=f.when),
+        ),
+        load_recipes,
+        aliases=("r", "rcp", "recipe"),
+        folder_scoped=True,
+        empty_text="No recipes here",
+        row_style=_recipe_style,
+        opens="recipe",
+    ),
+    ViewSpec(
+        "jobs",
+        "Jobs",
+        "jobs.list",
+        (
+            C("status", "STATUS"),
+            C("id", "JOB ID"),
+            C("title", "TITLE", width=46),
+            C("started_at", "STARTED", format=f.when),
+            C("duration", "TIME", format=f.seconds, align="right"),
+            C("repeat", "REPEAT"),
+            C("error", "ERROR", width=40, format=f.text),
+        ),
+        load_jobs,
+        aliases=("jb", "job"),
+        needs="recipe",
+        empty_text="No jobs for this recipe",
+        row_style=_status_style,
+        opens="job",
+        remembered=False,
+    ),
+    ViewSpec(
+        "connections",
+        "Connections",
+        "connections.list",
+        (
+            C("id", "ID", align="right"),
+            C("name", "NAME", width=36),
+            C("application", "APP"),
+            C("authorization_status", "STATUS", format=f.text),
+            C("folder_id", "FOLDER"),
+            C("authorization_error", "ERROR", width=30, format=f.text),
+            C("updated_at", "UPDATED", format=f.when),
+        ),
+        load_connections,
+        aliases=("c", "conn", "connection"),
+        folder_scoped=True,
+        empty_text="No connections here",
+        row_style=_status_style,
+    ),
+    ViewSpec(
+        "lookup-tables",
+        "Lookup tables",
+        "lookup_tables.list",
+        (
+            C("id", "ID", align="right"),
+            C("name", "NAME", width=30),
+            C("columns", "COLUMNS"),
+            C("project_id", "PROJECT"),
+            C("updated_at", "UPDATED", format=f.when),
+        ),
+        load_lookup_tables,
+        aliases=("lt", "lookups", "tables", "lookup"),
+        folder_scoped=True,
+        empty_text="No lookup tables here",
+        opens="rows",
+    ),
+    ViewSpec(
+        "rows",
+        "Rows",
+        "lookup_rows.list",
+        (),
+        load_rows,
+        aliases=("lr",),
+        needs="table",
+        empty_text="This table has no rows",
+        remembered=False,
+        extra={"columns_from": _schema_columns},
+    ),
+    ViewSpec(
+        "deployments",
+        "Deployments",
+        "deployments.list",
+        (
+            C("id", "ID", align="right"),
+            C("title", "TITLE", width=30),
+            C("environment_type", "ENV"),
+            C("state", "STATE"),
+            C("project_id", "PROJECT"),
+            C("performed_by_name", "BY"),
+            C("created_at", "CREATED", format=f.when),
+            C("description", "DESCRIPTION", width=40, format=f.text),
+        ),
+        load_deployments,
+        aliases=("dp", "deploy", "deployment"),
+        row_style=_status_style,
+    ),
+    ViewSpec(
+        "project-roles",
+        "Project roles",
+        "project_roles.list",
+        (
+            C("id", "ID", align="right"),
+            C("name", "NAME", width=24),
+            C("type", "TYPE"),
+            C("members_count", "MEMBERS", align="right"),
+            C("updated_at", "UPDATED", format=f.when),
+        ),
+        load_project_roles,
+        aliases=("pr", "prole"),
+    ),
+    ViewSpec(
+        "roles",
+        "Legacy roles",
+        "roles.list",
+        (
+            C("id", "ID", align="right"),
+            C("name", "NAME", width=24),
+            C("privilege_summary", "PRIVILEGES", width=60),
+            C("updated_at", "UPDATED", format=f.when),
+        ),
+        load_roles,
+        aliases=("rl", "legacy-roles"),
+    ),
+    ViewSpec(
+        "api-clients",
+        "API clients",
+        "api_clients.list",
+        (
+            C("id", "ID", align="right"),
+            C("name", "NAME", width=28),
+            C("api_privilege_group_id", "ROLE", align="right"),
+            C("environment_name", "ENV"),
+            C("scope", "SCOPE"),
+            C("updated_at", "UPDATED", format=f.when),
+        ),
+        load_api_clients,
+        aliases=("ac", "clients", "api"),
+    ),
+    ViewSpec(
+        "on-prem",
+        "On-prem groups",
+        "on_prem.list",
+        (
+            C("id", "ID", align="right"),
+            C("name", "NAME", width=28),
+            C("status", "STATUS"),
+            C("active_agents", "ACTIVE", align="right"),
+            C("total_agents", "AGENTS", align="right"),
+            C("agents", "AGENT STATUS", width=60),
+        ),
+        load_on_prem,
+        aliases=("op", "onprem", "agents"),
+        row_style=_status_style,
+    ),
+    ViewSpec(
+        "activity",
+        "Activity log",
+        "activity.list",
+        (
+            C("timestamp", "TIME", format=f.when),
+            C("event_type", "EVENT", width=24),
+            C("user_name", "USER", width=22),
+            C("resource_type", "TYPE"),
+            C("resource_name", "RESOURCE", width=40),
+        ),
+        load_activity,
+        aliases=("act", "audit"),
+    ),
+    ViewSpec(
+        "customers",
+        "Customers",
+        "customers.list",
+        (
+            C("id", "ID", align="right"),
+            C("external_id", "EXTERNAL ID"),
+            C("name", "NAME", width=30),
+            C("created_at", "CREATED", format=f.when),
+        ),
+        load_customers,
+        aliases=("cu", "cust", "embedded"),
+        opens="customer",
+    ),
+    ViewSpec(
+        "customer-recipes",
+        "Customer recipes",
+        "customers.recipes",
+        (
+            C("id", "ID", align="right"),
+            C("name", "NAME", width=44),
+            C("running", "STATE", format=f.running),
+            C("trigger_application", "TRIGGER"),
+            C("action_applications", "ACTIONS", format=f.apps),
+        ),
+        load_customer_recipes,
+        aliases=("cr",),
+        needs="customer",
+        empty_text="This customer has no recipes",
+        row_style=_recipe_style,
+        opens="customer-recipe",
+        remembered=False,
+    ),
+    ViewSpec(
+        "calls",
+        "Call log",
+        "users.me",
+        (
+            C("time", "TIME", format=f.text, width=24),
+            C("method", "METHOD"),
+            C("path", "PATH", width=40),
+            C("query_text", "QUERY", width=24),
+            C("status", "STATUS", format=f.text),
+            C("duration_ms", "MS", align="right", format=lambda v: f"{v:.0f}" if v else ""),
+            C("outcome", "OUTCOME"),
+            C("correlation_id", "CORRELATION ID", width=34, format=f.text),
+        ),
+        load_calls,
+        aliases=("log", "calllog", "api-calls"),
+        remembered=False,
+        live=True,
+        empty_text="No API calls yet",
+    ),
 )
 
 _BY_NAME = {v.name: v for v in VIEWS}

@@ -126,7 +126,8 @@ class FolderTree(Tree[FolderData]):
     async def run_write(self, action_id: str, folder: FolderData | None) -> None:
         from ..actions.runners import RUNNERS
 
-        context = ActionContext(self.app, self.service, BY_ID[action_id], [],
-                                ViewContext(folder=folder))
+        context = ActionContext(
+            self.app, self.service, BY_ID[action_id], [], ViewContext(folder=folder)
+        )
         if await RUNNERS[action_id](context):
             self.reload()

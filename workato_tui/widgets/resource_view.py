@@ -76,8 +76,9 @@ class ResourceView(Vertical):
 
     # showing a view ---------------------------------------------------------------------
 
-    def show(self, spec: ViewSpec, context: ViewContext, *, refresh: bool = False,
-             cursor_key: Any = None) -> None:
+    def show(
+        self, spec: ViewSpec, context: ViewContext, *, refresh: bool = False, cursor_key: Any = None
+    ) -> None:
         """Show a view; `cursor_key` puts the cursor back on that row once it has loaded."""
         self._stop_following()
         self._restore_key = cursor_key

@@ -17,14 +17,16 @@ PROJECTS_PER_PAGE = 100
 class FoldersMixin(BaseClient):
     # folders ------------------------------------------------------------------------
 
-    async def list_folders(self, *, parent_id: int | None = None, page: int = 1,
-                           per_page: int = FOLDERS_PER_PAGE) -> list[Folder]:
+    async def list_folders(
+        self, *, parent_id: int | None = None, page: int = 1, per_page: int = FOLDERS_PER_PAGE
+    ) -> list[Folder]:
         """One page of the folders directly under `parent_id` (default: the Home folder)."""
         query = {"parent_id": parent_id, "page": page, "per_page": per_page}
         return await self._many(Folder, "folders.list", query=query)
 
-    def iter_folders(self, *, parent_id: int | None = None,
-                     per_page: int = FOLDERS_PER_PAGE) -> AsyncIterator[Folder]:
+    def iter_folders(
+        self, *, parent_id: int | None = None, per_page: int = FOLDERS_PER_PAGE
+    ) -> AsyncIterator[Folder]:
         async def fetch(page: int, size: int) -> list[Folder]:
             return await self.list_folders(parent_id=parent_id, page=page, per_page=size)
 
@@ -35,15 +37,17 @@ class FoldersMixin(BaseClient):
         body = compact({"name": name, "parent_id": id_string(parent_id)})
         return await self._one(Folder, "folders.create", body=body)
 
-    async def update_folder(self, folder_id: int, *, name: str | None = None,
-                            parent_id: int | str | None = None) -> Folder:
+    async def update_folder(
+        self, folder_id: int, *, name: str | None = None, parent_id: int | str | None = None
+    ) -> Folder:
         body = compact({"name": name, "parent_id": id_string(parent_id)})
         return await self._one(Folder, "folders.update", {"folder_id": folder_id}, body=body)
 
     # projects -----------------------------------------------------------------------
 
-    async def list_projects(self, *, page: int = 1,
-                            per_page: int = PROJECTS_PER_PAGE) -> list[Project]:
+    async def list_projects(
+        self, *, page: int = 1, per_page: int = PROJECTS_PER_PAGE
+    ) -> list[Project]:
         query = {"page": page, "per_page": per_page}
         return await self._many(Project, "projects.list", query=query)
 
@@ -53,29 +57,45 @@ class FoldersMixin(BaseClient):
 
         return by_page_number(fetch, min(per_page, PROJECTS_PER_PAGE))
 
-    async def update_project(self, project_id: int | str, *, name: str | None = None,
-                             description: str | None = None) -> Project:
+    async def update_project(
+        self, project_id: int | str, *, name: str | None = None, description: str | None = None
+    ) -> Project:
         body = compact({"name": name, "description": description})
-        return await self._one(Project, "projects.update", {"project_id": project_id},
-                               body=body)
+        return await self._one(Project, "projects.update", {"project_id": project_id}, body=body)
 
-    async def deploy_project(self, project_id: int | str, *, environment_type: str,
-                             description: str | None = None) -> Deployment:
+    async def deploy_project(
+        self, project_id: int | str, *, environment_type: str, description: str | None = None
+    ) -> Deployment:
         """Build the project and deploy it to `environment_type` ("test" or "prod").
         `project_id` may also be `f<folder_id>`."""
-        return await self._one(Deployment, "projects.deploy", {"project_id": project_id},
-                               {"environment_type": environment_type},
-                               body=compact({"description": description}))
+        return await self._one(
+            Deployment,
+            "projects.deploy",
+            {"project_id": project_id},
+            {"environment_type": environment_type},
+            body=compact({"description": description}),
+        )
 
     # deployments --------------------------------------------------------------------
 
-    async def list_deployments(self, *, project_id: int | str | None = None,
-                               folder_id: int | None = None,
-                               environment_type: str | None = None, state: str | None = None,
-                               from_: datetime | str | None = None,
-                               to: datetime | str | None = None) -> list[Deployment]:
-        query = {"project_id": project_id, "folder_id": folder_id,
-                 "environment_type": environment_type, "state": state, "from": from_, "to": to}
+    async def list_deployments(
+        self,
+        *,
+        project_id: int | str | None = None,
+        folder_id: int | None = None,
+        environment_type: str | None = None,
+        state: str | None = None,
+        from_: datetime | str | None = None,
+        to: datetime | str | None = None,
+    ) -> list[Deployment]:
+        query = {
+            "project_id": project_id,
+            "folder_id": folder_id,
+            "environment_type": environment_type,
+            "state": state,
+            "from": from_,
+            "to": to,
+        }
         return await self._many(Deployment, "deployments.list", query=query)
 
     async def get_deployment(self, deployment_id: int) -> Deployment:

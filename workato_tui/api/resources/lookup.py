@@ -15,13 +15,13 @@ ROWS_PER_PAGE = 1000  # the maximum; Workato's default is 500 (decisions #10)
 
 
 class LookupMixin(BaseClient):
-    async def list_lookup_tables(self, *, page: int = 1,
-                                 per_page: int = TABLES_PER_PAGE) -> list[LookupTable]:
+    async def list_lookup_tables(
+        self, *, page: int = 1, per_page: int = TABLES_PER_PAGE
+    ) -> list[LookupTable]:
         query = {"page": page, "per_page": per_page}
         return await self._many(LookupTable, "lookup_tables.list", query=query)
 
-    def iter_lookup_tables(self, *,
-                           per_page: int = TABLES_PER_PAGE) -> AsyncIterator[LookupTable]:
+    def iter_lookup_tables(self, *, per_page: int = TABLES_PER_PAGE) -> AsyncIterator[LookupTable]:
         async def fetch(page: int, size: int) -> list[LookupTable]:
             return await self.list_lookup_tables(page=page, per_page=size)
 
@@ -31,39 +31,57 @@ class LookupMixin(BaseClient):
         """The first row whose columns match `by` ({label: value}); NotFound when none does."""
         if not by:
             raise ValueError("lookup needs at least one column to match")
-        return await self._one(LookupRow, "lookup_tables.lookup", {"table_id": table_id},
-                               by_filters(by))
+        return await self._one(
+            LookupRow, "lookup_tables.lookup", {"table_id": table_id}, by_filters(by)
+        )
 
-    async def list_lookup_rows(self, table_id: int, *, page: int = 1,
-                               per_page: int = ROWS_PER_PAGE,
-                               by: Mapping[str, object] | None = None) -> list[LookupRow]:
+    async def list_lookup_rows(
+        self,
+        table_id: int,
+        *,
+        page: int = 1,
+        per_page: int = ROWS_PER_PAGE,
+        by: Mapping[str, object] | None = None,
+    ) -> list[LookupRow]:
         """One page of rows, optionally only those whose columns match `by`."""
         query: Query = {**by_filters(by), "page": page, "per_page": per_page}
         return await self._many(LookupRow, "lookup_rows.list", {"table_id": table_id}, query)
 
-    def iter_lookup_rows(self, table_id: int, *, per_page: int = ROWS_PER_PAGE,
-                         by: Mapping[str, object] | None = None) -> AsyncIterator[LookupRow]:
+    def iter_lookup_rows(
+        self,
+        table_id: int,
+        *,
+        per_page: int = ROWS_PER_PAGE,
+        by: Mapping[str, object] | None = None,
+    ) -> AsyncIterator[LookupRow]:
         async def fetch(page: int, size: int) -> list[LookupRow]:
             return await self.list_lookup_rows(table_id, page=page, per_page=size, by=by)
 
         return by_page_number(fetch, min(per_page, ROWS_PER_PAGE))
 
     async def get_lookup_row(self, table_id: int, row_id: int) -> LookupRow:
-        return await self._one(LookupRow, "lookup_rows.get",
-                               {"table_id": table_id, "row_id": row_id})
+        return await self._one(
+            LookupRow, "lookup_rows.get", {"table_id": table_id, "row_id": row_id}
+        )
 
     async def add_lookup_row(self, table_id: int, data: Mapping[str, Any]) -> LookupRow:
         """Add a row: `data` maps column labels to values."""
-        return await self._one(LookupRow, "lookup_rows.create", {"table_id": table_id},
-                               body={"data": dict(data)})
+        return await self._one(
+            LookupRow, "lookup_rows.create", {"table_id": table_id}, body={"data": dict(data)}
+        )
 
-    async def update_lookup_row(self, table_id: int, row_id: int,
-                                data: Mapping[str, Any]) -> LookupRow:
+    async def update_lookup_row(
+        self, table_id: int, row_id: int, data: Mapping[str, Any]
+    ) -> LookupRow:
         """Change the given columns of a row; the others keep their values."""
-        return await self._one(LookupRow, "lookup_rows.update",
-                               {"table_id": table_id, "row_id": row_id},
-                               body={"data": dict(data)})
+        return await self._one(
+            LookupRow,
+            "lookup_rows.update",
+            {"table_id": table_id, "row_id": row_id},
+            body={"data": dict(data)},
+        )
 
     async def delete_lookup_row(self, table_id: int, row_id: int) -> Success:
-        return await self._one(Success, "lookup_rows.delete",
-                               {"table_id": table_id, "row_id": row_id})
+        return await self._one(
+            Success, "lookup_rows.delete", {"table_id": table_id, "row_id": row_id}
+        )

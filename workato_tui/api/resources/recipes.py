@@ -65,14 +65,16 @@ def recipe_body(**fields: Any) -> dict[str, Any]:
 class RecipesMixin(BaseClient):
     # recipes ------------------------------------------------------------------------
 
-    async def list_recipes(self, *, page: int = 1, per_page: int = RECIPES_PER_PAGE,
-                           **filters: Unpack[RecipeFilters]) -> list[Recipe]:
+    async def list_recipes(
+        self, *, page: int = 1, per_page: int = RECIPES_PER_PAGE, **filters: Unpack[RecipeFilters]
+    ) -> list[Recipe]:
         """One page of recipes, newest id first."""
         query = {**recipe_query(filters), "page": page, "per_page": per_page}
         return await self._many(Recipe, "recipes.list", query=query)
 
-    def iter_recipes(self, *, per_page: int = RECIPES_PER_PAGE,
-                     **filters: Unpack[RecipeFilters]) -> AsyncIterator[Recipe]:
+    def iter_recipes(
+        self, *, per_page: int = RECIPES_PER_PAGE, **filters: Unpack[RecipeFilters]
+    ) -> AsyncIterator[Recipe]:
         """Every recipe matching `filters`, page by page."""
 
         async def fetch(page: int, size: int) -> list[Recipe]:
@@ -83,26 +85,38 @@ class RecipesMixin(BaseClient):
     async def get_recipe(self, recipe_id: int) -> Recipe:
         return await self._one(Recipe, "recipes.get", {"recipe_id": recipe_id})
 
-    async def create_recipe(self, *, name: str, code: str | Sequence[Any] | Mapping[str, Any],
-                            folder_id: int | str | None,
-                            config: str | Sequence[Any] | None = None,
-                            description: str | None = None) -> RecipeCreated:
+    async def create_recipe(
+        self,
+        *,
+        name: str,
+        code: str | Sequence[Any] | Mapping[str, Any],
+        folder_id: int | str | None,
+        config: str | Sequence[Any] | None = None,
+        description: str | None = None,
+    ) -> RecipeCreated:
         """Create a (stopped) recipe; `folder_id` is required by Workato from 2026-05-07."""
-        body = recipe_body(name=name, code=code, folder_id=folder_id, config=config,
-                           description=description)
+        body = recipe_body(
+            name=name, code=code, folder_id=folder_id, config=config, description=description
+        )
         return await self._one(RecipeCreated, "recipes.create", body=body)
 
     async def copy_recipe(self, recipe_id: int, *, folder_id: int | str | None) -> RecipeCopy:
         body = compact({"folder_id": id_string(folder_id)})
         return await self._one(RecipeCopy, "recipes.copy", {"recipe_id": recipe_id}, body=body)
 
-    async def update_recipe(self, recipe_id: int, *, name: str | None = None,
-                            code: str | Sequence[Any] | Mapping[str, Any] | None = None,
-                            config: str | Sequence[Any] | None = None,
-                            folder_id: int | str | None = None,
-                            description: str | None = None) -> Success:
-        body = recipe_body(name=name, code=code, config=config, folder_id=folder_id,
-                           description=description)
+    async def update_recipe(
+        self,
+        recipe_id: int,
+        *,
+        name: str | None = None,
+        code: str | Sequence[Any] | Mapping[str, Any] | None = None,
+        config: str | Sequence[Any] | None = None,
+        folder_id: int | str | None = None,
+        description: str | None = None,
+    ) -> Success:
+        body = recipe_body(
+            name=name, code=code, config=config, folder_id=folder_id, description=description
+        )
         return await self._one(Success, "recipes.update", {"recipe_id": recipe_id}, body=body)
 
     async def start_recipe(self, recipe_id: int) -> Success:
@@ -117,22 +131,36 @@ class RecipesMixin(BaseClient):
 
     # jobs ---------------------------------------------------------------------------
 
-    async def list_jobs(self, recipe_id: int, *, per_page: int = JOBS_PER_PAGE,
-                        offset_job_id: str | None = None, prev: bool | None = None,
-                        **filters: Unpack[JobFilters]) -> JobPage:
+    async def list_jobs(
+        self,
+        recipe_id: int,
+        *,
+        per_page: int = JOBS_PER_PAGE,
+        offset_job_id: str | None = None,
+        prev: bool | None = None,
+        **filters: Unpack[JobFilters],
+    ) -> JobPage:
         """One page of a recipe's jobs, newest first; `offset_job_id` + `prev` page through."""
-        query: dict[str, Any] = {**filters, "per_page": per_page,
-                                 "offset_job_id": offset_job_id, "prev": prev}
+        query: dict[str, Any] = {
+            **filters,
+            "per_page": per_page,
+            "offset_job_id": offset_job_id,
+            "prev": prev,
+        }
         return await self._one(JobPage, "jobs.list", {"recipe_id": recipe_id}, query)
 
-    def iter_jobs(self, recipe_id: int, *, per_page: int = JOBS_PER_PAGE,
-                  offset_job_id: str | None = None,
-                  **filters: Unpack[JobFilters]) -> AsyncIterator[Job]:
+    def iter_jobs(
+        self,
+        recipe_id: int,
+        *,
+        per_page: int = JOBS_PER_PAGE,
+        offset_job_id: str | None = None,
+        **filters: Unpack[JobFilters],
+    ) -> AsyncIterator[Job]:
         """Every job from the newest (or from `offset_job_id`) back to the oldest."""
 
         async def fetch(cursor: str | None, size: int) -> list[Job]:
-            page = await self.list_jobs(recipe_id, per_page=size, offset_job_id=cursor,
-                                        **filters)
+            page = await self.list_jobs(recipe_id, per_page=size, offset_job_id=cursor, **filters)
             return page.items
 
         return by_cursor(fetch, _job_id, min(per_page, JOBS_PER_PAGE), start=offset_job_id)
@@ -146,10 +174,13 @@ class RecipesMixin(BaseClient):
 
     async def repeat_jobs(self, recipe_id: int, job_ids: Sequence[str]) -> RepeatJobsResult:
         """Repeat up to 25 master jobs; each result says enqueued or failed."""
-        return await self._one(RepeatJobsResult, "jobs.repeat", {"recipe_id": recipe_id},
-                               body={"job_ids": list(job_ids)})
+        return await self._one(
+            RepeatJobsResult,
+            "jobs.repeat",
+            {"recipe_id": recipe_id},
+            body={"job_ids": list(job_ids)},
+        )
 
 
 def _job_id(job: Job) -> str:
     return job.id
-

@@ -24,20 +24,28 @@ def _with_secret(client: ApiClient) -> Record:
 @route("api_clients.list")
 async def list_clients(ctx: Ctx) -> Record:
     clients = sorted(ctx.store.api_clients.values(), key=lambda c: c.id)
-    return {"result": {"count": len(clients),
-                       "items": [_view(c) for c in ctx.paginate(clients, 100, 100)]}}
+    return {
+        "result": {
+            "count": len(clients),
+            "items": [_view(c) for c in ctx.paginate(clients, 100, 100)],
+        }
+    }
 
 
 def _folder_ids(ctx: Ctx, raw: Any) -> list[int]:
     if not isinstance(raw, list) or not raw:
-        raise bad_request("folder_ids must list at least one project folder id, or send "
-                          "all_folders=true", "invalid_parameter", "folder_ids")
+        raise bad_request(
+            "folder_ids must list at least one project folder id, or send all_folders=true",
+            "invalid_parameter",
+            "folder_ids",
+        )
     ids = []
     for value in raw:
         folder = ctx.store.main.folders.get(int(value)) if str(value).isdigit() else None
         if folder is None or not folder["is_project"]:
-            raise bad_request(f"folder {value} is not a project folder", "invalid_parameter",
-                              "folder_ids")
+            raise bad_request(
+                f"folder {value} is not a project folder", "invalid_parameter", "folder_ids"
+            )
         ids.append(folder["id"])
     return ids
 
@@ -49,18 +57,26 @@ async def create_client(ctx: Ctx) -> Record:
         raise bad_request("name can't be blank", "missing_parameter", "name")
     role = ctx.store.client_roles.get(ctx.field("api_privilege_group_id", "api_client") or -1)
     if role is None:
-        raise bad_request("api_privilege_group_id must name an existing client role",
-                          "invalid_parameter", "api_privilege_group_id")
+        raise bad_request(
+            "api_privilege_group_id must name an existing client role",
+            "invalid_parameter",
+            "api_privilege_group_id",
+        )
     all_folders = ctx.field("all_folders", "api_client") in (True, "true")
     folder_ids = None if all_folders else _folder_ids(ctx, ctx.field("folder_ids", "api_client"))
     environment = ctx.field("environment", "api_client") or "DEV"
     if environment not in ENVIRONMENTS:
-        raise bad_request("environment must be DEV, TEST or PROD", "invalid_parameter",
-                          "environment")
-    client = add_api_client(ctx.store, name.strip(), role, None, folder_ids,
-                            ENVIRONMENTS[environment])
-    ctx.store.log_activity(ctx.client, "api_client_created",
-                           {"id": client.id, "name": client.record["name"], "type": "ApiClient"})
+        raise bad_request(
+            "environment must be DEV, TEST or PROD", "invalid_parameter", "environment"
+        )
+    client = add_api_client(
+        ctx.store, name.strip(), role, None, folder_ids, ENVIRONMENTS[environment]
+    )
+    ctx.store.log_activity(
+        ctx.client,
+        "api_client_created",
+        {"id": client.id, "name": client.record["name"], "type": "ApiClient"},
+    )
     return _with_secret(client)
 
 
@@ -75,8 +91,11 @@ def _client(ctx: Ctx) -> ApiClient:
 async def regenerate_client(ctx: Ctx) -> Record:
     client = _client(ctx)
     ctx.store.issue_token(client)
-    ctx.store.log_activity(ctx.client, "api_client_token_regenerated",
-                           {"id": client.id, "name": client.record["name"], "type": "ApiClient"})
+    ctx.store.log_activity(
+        ctx.client,
+        "api_client_token_regenerated",
+        {"id": client.id, "name": client.record["name"], "type": "ApiClient"},
+    )
     return _with_secret(client)
 
 
@@ -84,6 +103,9 @@ async def regenerate_client(ctx: Ctx) -> Record:
 async def delete_client(ctx: Ctx) -> Record:
     client = _client(ctx)
     ctx.store.revoke(client)
-    ctx.store.log_activity(ctx.client, "api_client_deleted",
-                           {"id": client.id, "name": client.record["name"], "type": "ApiClient"})
+    ctx.store.log_activity(
+        ctx.client,
+        "api_client_deleted",
+        {"id": client.id, "name": client.record["name"], "type": "ApiClient"},
+    )
     return {"result": "success"}

@@ -38,8 +38,11 @@ def _credentials(ctx: Ctx) -> dict[str, Any] | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise bad_request("input must be an object of the provider's credential fields",
-                          "invalid_parameter", "input")
+        raise bad_request(
+            "input must be an object of the provider's credential fields",
+            "invalid_parameter",
+            "input",
+        )
     return raw
 
 
@@ -58,11 +61,16 @@ async def create_connection(ctx: Ctx) -> Record:
     folder_id = ctx.require_folder_id(ctx.field("folder_id", "connection"))
     shell = bool(ctx.field("shell_connection", "connection"))
     credentials = _credentials(ctx)
-    connection = new_connection(ctx.store, ctx.workspace, name=str(name), provider=str(provider),
-                                folder_id=folder_id,
-                                authorized=not shell and _credentials_valid(credentials),
-                                external_id=ctx.field("external_id", "connection"),
-                                parent_id=ctx.field("parent_id", "connection"))
+    connection = new_connection(
+        ctx.store,
+        ctx.workspace,
+        name=str(name),
+        provider=str(provider),
+        folder_id=folder_id,
+        authorized=not shell and _credentials_valid(credentials),
+        external_id=ctx.field("external_id", "connection"),
+        parent_id=ctx.field("parent_id", "connection"),
+    )
     if shell or not credentials:
         connection.update(authorization_status=None, authorization_error=None)
     ctx.store.log_activity(ctx.client, "connection_created", _resource(connection))
@@ -71,10 +79,10 @@ async def create_connection(ctx: Ctx) -> Record:
 
 @route("connections.update")
 async def update_connection(ctx: Ctx) -> Record:
-    connection = ctx.visible(ctx.workspace.connections, ctx.path_int("connection_id"),
-                             "Connection")
-    changes = {k: ctx.field(k, "connection") for k in UPDATABLE
-               if ctx.field(k, "connection") is not None}
+    connection = ctx.visible(ctx.workspace.connections, ctx.path_int("connection_id"), "Connection")
+    changes = {
+        k: ctx.field(k, "connection") for k in UPDATABLE if ctx.field(k, "connection") is not None
+    }
     if changes.get("name") == "":
         raise bad_request("name can't be blank", "invalid_parameter", "name")
     folder = ctx.field("folder_id", "connection")
@@ -84,45 +92,55 @@ async def update_connection(ctx: Ctx) -> Record:
     credentials = _credentials(ctx)
     if credentials is not None:
         ok = _credentials_valid(credentials)
-        changes.update(authorization_status="success" if ok else "failed",
-                       authorization_error=None if ok else "Invalid credentials",
-                       authorized_at=ctx.store.now_iso() if ok else None)
+        changes.update(
+            authorization_status="success" if ok else "failed",
+            authorization_error=None if ok else "Invalid credentials",
+            authorized_at=ctx.store.now_iso() if ok else None,
+        )
     connection.update(changes, updated_at=ctx.store.now_iso())
     ctx.store.log_activity(ctx.client, "connection_updated", _resource(connection))
     return connection_view(connection)
 
 
 def running_recipes_using(ctx: Ctx, connection_id: int) -> list[Record]:
-    return [r for r in ctx.workspace.recipes.values()
-            if r["running"] and any(c.get("account_id") == connection_id for c in r["config"])]
+    return [
+        r
+        for r in ctx.workspace.recipes.values()
+        if r["running"] and any(c.get("account_id") == connection_id for c in r["config"])
+    ]
 
 
 @route("connections.disconnect")
 async def disconnect_connection(ctx: Ctx) -> Record:
-    connection = ctx.visible(ctx.workspace.connections, ctx.path_int("connection_id"),
-                             "Connection")
+    connection = ctx.visible(ctx.workspace.connections, ctx.path_int("connection_id"), "Connection")
     force = ctx.field("force") in (True, "true", "1", 1) or ctx.query_bool("force")
     users = running_recipes_using(ctx, connection["id"])
     if users and not force:
         names = ", ".join(r["name"] for r in users)
-        raise bad_request(f"Connection is used by {len(users)} running recipe(s) ({names}); "
-                          "send force=true to disconnect anyway", "connection_in_use")
+        raise bad_request(
+            f"Connection is used by {len(users)} running recipe(s) ({names}); "
+            "send force=true to disconnect anyway",
+            "connection_in_use",
+        )
     if connection["authorization_status"] == "success":
-        connection.update(authorization_status="disconnected", authorized_at=None,
-                          updated_at=ctx.store.now_iso())
+        connection.update(
+            authorization_status="disconnected", authorized_at=None, updated_at=ctx.store.now_iso()
+        )
         ctx.store.log_activity(ctx.client, "connection_disconnected", _resource(connection))
     return {"success": True, "status": "disconnected"}
 
 
 @route("connections.delete")
 async def delete_connection(ctx: Ctx) -> Record:
-    connection = ctx.visible(ctx.workspace.connections, ctx.path_int("connection_id"),
-                             "Connection")
+    connection = ctx.visible(ctx.workspace.connections, ctx.path_int("connection_id"), "Connection")
     users = running_recipes_using(ctx, connection["id"])
     if users:
         names = ", ".join(r["name"] for r in users)
-        raise bad_request(f"Connection is used by {len(users)} running recipe(s) ({names}); "
-                          "stop them before deleting it", "connection_in_use")
+        raise bad_request(
+            f"Connection is used by {len(users)} running recipe(s) ({names}); "
+            "stop them before deleting it",
+            "connection_in_use",
+        )
     del ctx.workspace.connections[connection["id"]]
     ctx.store.log_activity(ctx.client, "connection_deleted", _resource(connection))
     return {"success": True}

@@ -33,16 +33,18 @@ async def create_folder(ctx: Ctx) -> Record:
     parent = ctx.field("parent_id", "folder")
     if parent in (None, "", str(ctx.store.root_folder_id), ctx.store.root_folder_id):
         if not ctx.scope.unrestricted:
-            raise ApiError(403, "This API client is scoped to projects and cannot create new "
-                                "projects")
+            raise ApiError(
+                403, "This API client is scoped to projects and cannot create new projects"
+            )
         project = new_project(ctx.store, ctx.workspace, name.strip())
         folder = ctx.workspace.folders[project["folder_id"]]
     else:
         parent_id = int(parent) if str(parent).isdigit() else -1
         ctx.visible(ctx.workspace.folders, parent_id, "Parent folder")
         folder = new_folder(ctx.store, ctx.workspace, name.strip(), parent_id)
-    ctx.store.log_activity(ctx.client, "folder_created",
-                           {"id": folder["id"], "name": folder["name"], "type": "Folder"})
+    ctx.store.log_activity(
+        ctx.client, "folder_created", {"id": folder["id"], "name": folder["name"], "type": "Folder"}
+    )
     return public(folder)
 
 
@@ -69,16 +71,19 @@ async def update_folder(ctx: Ctx) -> Record:
     parent = ctx.field("parent_id", "folder")
     if parent not in (None, ""):
         if folder["is_project"]:
-            raise bad_request("a project cannot be moved into a folder", "invalid_parameter",
-                              "parent_id")
+            raise bad_request(
+                "a project cannot be moved into a folder", "invalid_parameter", "parent_id"
+            )
         parent_id = int(parent) if str(parent).isdigit() else -1
         target = ctx.visible(ctx.workspace.folders, parent_id, "Parent folder")
         if parent_id in _descendants(ctx, folder["id"]):
-            raise bad_request("a folder cannot be moved into itself", "invalid_parameter",
-                              "parent_id")
+            raise bad_request(
+                "a folder cannot be moved into itself", "invalid_parameter", "parent_id"
+            )
         if target["project_id"] != folder["project_id"]:
-            raise bad_request("a folder can only move within its project", "invalid_parameter",
-                              "parent_id")
+            raise bad_request(
+                "a folder can only move within its project", "invalid_parameter", "parent_id"
+            )
         folder["parent_id"] = parent_id
     folder["updated_at"] = ctx.store.now_iso()
     return public(folder)
@@ -125,13 +130,18 @@ async def deploy_project(ctx: Ctx) -> Record:
     project = _project(ctx)
     environment = ctx.query("environment_type") or ctx.field("environment_type")
     if environment not in ENVIRONMENTS:
-        raise bad_request("environment_type must be test or prod", "invalid_parameter",
-                          "environment_type")
+        raise bad_request(
+            "environment_type must be test or prod", "invalid_parameter", "environment_type"
+        )
     description = str(ctx.field("description") or "")
-    deployment = new_deployment(ctx.store, project, environment, description,
-                                performed_by=ctx.client.record["name"])
-    ctx.store.log_activity(ctx.client, "project_deployed",
-                           {"id": project["id"], "name": project["name"], "type": "Project"})
+    deployment = new_deployment(
+        ctx.store, project, environment, description, performed_by=ctx.client.record["name"]
+    )
+    ctx.store.log_activity(
+        ctx.client,
+        "project_deployed",
+        {"id": project["id"], "name": project["name"], "type": "Project"},
+    )
     return deployment_view(ctx, deployment)
 
 
@@ -154,8 +164,10 @@ async def list_deployments(ctx: Ctx) -> list[Record]:
     if folder:
         project_id = ctx.workspace.project_of_folder(int(folder) if folder.isdigit() else None)
         deployments = [d for d in deployments if d["project_id"] == str(project_id)]
-    for key, keep in (("from", lambda d, v: d["created_at"] >= v),
-                      ("to", lambda d, v: d["created_at"] <= v)):
+    for key, keep in (
+        ("from", lambda d, v: d["created_at"] >= v),
+        ("to", lambda d, v: d["created_at"] <= v),
+    ):
         value = ctx.query(key)
         if value:
             deployments = [d for d in deployments if keep(d, value)]
@@ -165,6 +177,7 @@ async def list_deployments(ctx: Ctx) -> list[Record]:
 
 @route("deployments.get")
 async def get_deployment(ctx: Ctx) -> Record:
-    deployment = ctx.visible(ctx.store.main.deployments, ctx.path_int("deployment_id"),
-                             "Deployment")
+    deployment = ctx.visible(
+        ctx.store.main.deployments, ctx.path_int("deployment_id"), "Deployment"
+    )
     return deployment_view(ctx, deployment)

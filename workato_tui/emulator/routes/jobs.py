@@ -21,11 +21,13 @@ MAX_REPEAT_IDS = 25
 def _matches(ctx: Ctx) -> Any:
     status = ctx.query("status")
     if status and status not in ("succeeded", "failed", "pending"):
-        raise bad_request("status must be succeeded, failed or pending", "invalid_parameter",
-                          "status")
+        raise bad_request(
+            "status must be succeeded, failed or pending", "invalid_parameter", "status"
+        )
     rerun_only = ctx.query_bool("rerun_only")
-    return lambda job: (not status or job["status"] == status) and (
-        not rerun_only or job["is_repeat"])
+    return lambda job: (
+        (not status or job["status"] == status) and (not rerun_only or job["is_repeat"])
+    )
 
 
 def _window(ctx: Ctx, log: JobLog, matches: Any, size: int) -> list[Record]:
@@ -36,8 +38,11 @@ def _window(ctx: Ctx, log: JobLog, matches: Any, size: int) -> list[Record]:
     if offset:
         index = log.index.get(offset)
         if index is None:
-            raise bad_request(f"offset_job_id {offset} is not a job of this recipe",
-                              "invalid_parameter", "offset_job_id")
+            raise bad_request(
+                f"offset_job_id {offset} is not a job of this recipe",
+                "invalid_parameter",
+                "offset_job_id",
+            )
     else:
         index, prev = len(jobs), False
     picked: list[Record] = []
@@ -77,20 +82,31 @@ def get_job(ctx: Ctx, ws: Workspace, recipe: Record) -> Record:
 
 def repeat_jobs(ctx: Ctx, ws: Workspace, recipe: Record) -> Record:
     job_ids = ctx.field("job_ids")
-    if not isinstance(job_ids, list) or not job_ids or not all(
-            isinstance(j, str) and j for j in job_ids):
+    if (
+        not isinstance(job_ids, list)
+        or not job_ids
+        or not all(isinstance(j, str) and j for j in job_ids)
+    ):
         raise ApiError(400, "param is missing or the value is empty or invalid: job_ids")
     if len(job_ids) > MAX_REPEAT_IDS:
-        raise ApiError(400, f"Maximum {MAX_REPEAT_IDS} jobs can be repeated in a single request. "
-                            f"Received {len(job_ids)}.")
+        raise ApiError(
+            400,
+            f"Maximum {MAX_REPEAT_IDS} jobs can be repeated in a single request. "
+            f"Received {len(job_ids)}.",
+        )
     duplicates = sorted({j for j in job_ids if job_ids.count(j) > 1})
     if duplicates:
         raise ApiError(400, f"Duplicate job_ids are not allowed: {', '.join(duplicates)}")
     results = [_repeat_one(ctx, ws, recipe, job_id) for job_id in job_ids]
     enqueued = sum(r["status"] == "enqueued" for r in results)
-    return {"results": results, "summary": {"total_requested": len(results),
-                                            "total_enqueued": enqueued,
-                                            "total_failed": len(results) - enqueued}}
+    return {
+        "results": results,
+        "summary": {
+            "total_requested": len(results),
+            "total_enqueued": enqueued,
+            "total_failed": len(results) - enqueued,
+        },
+    }
 
 
 def _repeat_one(ctx: Ctx, ws: Workspace, recipe: Record, job_id: str) -> Record:
@@ -101,15 +117,22 @@ def _repeat_one(ctx: Ctx, ws: Workspace, recipe: Record, job_id: str) -> Record:
     if job is None:
         return _failed(job_id, "err.item.not_found", "Job not found")
     if job["is_repeat"]:
-        return _failed(job_id, "err.job.repeat.invalid_id",
-                       f"Non-master job handle specified: {job_id}")
+        return _failed(
+            job_id, "err.job.repeat.invalid_id", f"Non-master job handle specified: {job_id}"
+        )
     if job["_t"] < retention.timestamp():
-        return _failed(job_id, "err.job.repeat.trigger_data_unavailable.expired",
-                       f"Can not repeat job {job_id}. It has been erased due to retention policy.")
+        return _failed(
+            job_id,
+            "err.job.repeat.trigger_data_unavailable.expired",
+            f"Can not repeat job {job_id}. It has been erased due to retention policy.",
+        )
     if job["_repeats"] >= store.max_repeats_per_job:
-        return _failed(job_id, "err.job.repeat.limit_exceeded",
-                       f"Can not repeat job {job_id}. It has already been repeated "
-                       f"{store.max_repeats_per_job} times.")
+        return _failed(
+            job_id,
+            "err.job.repeat.limit_exceeded",
+            f"Can not repeat job {job_id}. It has already been repeated "
+            f"{store.max_repeats_per_job} times.",
+        )
     repeat = make_job(store, recipe, store.now(), "pending", store.rng, master=job)
     log.append(repeat)
     job["_repeats"] += 1
@@ -117,13 +140,17 @@ def _repeat_one(ctx: Ctx, ws: Workspace, recipe: Record, job_id: str) -> Record:
 
 
 def _failed(job_id: str, type_id: str, message: str) -> Record:
-    return {"requested_job_id": job_id, "status": "failed",
-            "error": {"type_id": type_id, "message": message}}
+    return {
+        "requested_job_id": job_id,
+        "status": "failed",
+        "error": {"type_id": type_id, "message": message},
+    }
 
 
 def _recipe(ctx: Ctx) -> Record:
-    return ctx.visible(ctx.workspace.recipes, ctx.path_int("recipe_id", "Recipe not found"),
-                       "Recipe")
+    return ctx.visible(
+        ctx.workspace.recipes, ctx.path_int("recipe_id", "Recipe not found"), "Recipe"
+    )
 
 
 @route("jobs.list")
@@ -145,8 +172,9 @@ async def repeat_workspace_jobs(ctx: Ctx) -> Record:
 async def resume_job(ctx: Ctx) -> Response:
     token = ctx.field("token")
     if not isinstance(token, str) or not token:
-        raise bad_request("token is required: the resume token of a paused job",
-                          "missing_parameter", "token")
+        raise bad_request(
+            "token is required: the resume token of a paused job", "missing_parameter", "token"
+        )
     data = ctx.field("data")
     if data is not None and not isinstance(data, dict):
         raise bad_request("data must be a JSON object", "invalid_parameter", "data")

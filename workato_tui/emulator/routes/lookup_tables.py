@@ -37,9 +37,11 @@ def _by_filters(ctx: Ctx, table: Record) -> dict[str, str]:
         if name.startswith("by[") and name.endswith("]"):
             column = name[3:-1]
             if column not in keys:
-                raise bad_request(f"unknown column {column!r}; columns are "
-                                  f"{', '.join(schema_labels(table))}", "invalid_parameter",
-                                  name)
+                raise bad_request(
+                    f"unknown column {column!r}; columns are {', '.join(schema_labels(table))}",
+                    "invalid_parameter",
+                    name,
+                )
             filters[keys[column]] = value
     return filters
 
@@ -85,16 +87,22 @@ async def get_row(ctx: Ctx) -> Record:
 def _data(ctx: Ctx, table: Record) -> dict[str, Any]:
     data = ctx.field("data")
     if not isinstance(data, dict) or not data:
-        raise bad_request("data is required: an object of column -> value", "missing_parameter",
-                          "data")
+        raise bad_request(
+            "data is required: an object of column -> value", "missing_parameter", "data"
+        )
     if len(data) > MAX_COLUMNS:
-        raise bad_request(f"a lookup table has at most {MAX_COLUMNS} columns", "too_many_columns",
-                          "data")
+        raise bad_request(
+            f"a lookup table has at most {MAX_COLUMNS} columns", "too_many_columns", "data"
+        )
     keys = _label_map(table)
     unknown = [k for k in data if k not in keys]
     if unknown:
-        raise bad_request(f"unknown column(s) {', '.join(unknown)}; columns are "
-                          f"{', '.join(schema_labels(table))}", "invalid_parameter", "data")
+        raise bad_request(
+            f"unknown column(s) {', '.join(unknown)}; columns are "
+            f"{', '.join(schema_labels(table))}",
+            "invalid_parameter",
+            "data",
+        )
     return {keys[k]: "" if v is None else str(v) for k, v in data.items()}
 
 

@@ -19,7 +19,11 @@ async def group_status(ctx: Ctx) -> Record:
         raise not_found("On-prem group not found")
     agents = ctx.store.on_prem_agents.get(group["id"], [])
     active = sum(a["status"] == "active" for a in agents)
-    return {"id": group["id"], "name": group["name"],
-            "status": "active" if active else "inactive",
-            "total_agents": len(agents), "active_agents": active,
-            "agents": [dict(a) for a in agents]}
+    return {
+        "id": group["id"],
+        "name": group["name"],
+        "status": "active" if active else "inactive",
+        "total_agents": len(agents),
+        "active_agents": active,
+        "agents": [dict(a) for a in agents],
+    }

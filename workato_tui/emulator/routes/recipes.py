@@ -28,8 +28,9 @@ def _parse_time(ctx: Ctx, name: str) -> datetime | None:
     try:
         return datetime.fromisoformat(raw)
     except ValueError:
-        raise bad_request(f"{name} must be ISO 8601 (YYYY-MM-DDTHH:MM:SSZ)", "invalid_parameter",
-                          name) from None
+        raise bad_request(
+            f"{name} must be ISO 8601 (YYYY-MM-DDTHH:MM:SSZ)", "invalid_parameter", name
+        ) from None
 
 
 def _filters(ctx: Ctx) -> list[Any]:
@@ -50,8 +51,9 @@ def _filters(ctx: Ctx) -> list[Any]:
     for name, key in (("updated_after", "updated_at"), ("stopped_after", "stopped_at")):
         moment = _parse_time(ctx, name)
         if moment is not None:
-            checks.append(lambda r, k=key, m=moment: bool(r[k])
-                          and datetime.fromisoformat(r[k]) > m)
+            checks.append(
+                lambda r, k=key, m=moment: bool(r[k]) and datetime.fromisoformat(r[k]) > m
+            )
     any_apps = ctx.query_list("adapter_names_any")
     if any_apps:
         checks.append(lambda r: bool(set(r["applications"]) & set(any_apps)))
@@ -88,7 +90,9 @@ def _config(raw: Any) -> list[Record]:
         try:
             raw = json.loads(raw)
         except ValueError:
-            raise bad_request("config must be a JSON array", "invalid_parameter", "config") from None
+            raise bad_request(
+                "config must be a JSON array", "invalid_parameter", "config"
+            ) from None
     if not isinstance(raw, list):
         raise bad_request("config must be a JSON array", "invalid_parameter", "config")
     return raw
@@ -98,8 +102,9 @@ def _code(raw: Any) -> str:
     if isinstance(raw, (dict, list)):
         return json.dumps(raw)
     if not isinstance(raw, str) or not raw.strip():
-        raise bad_request("code is required: a JSON string of the recipe's lines",
-                          "missing_parameter", "code")
+        raise bad_request(
+            "code is required: a JSON string of the recipe's lines", "missing_parameter", "code"
+        )
     try:
         json.loads(raw)
     except ValueError:
@@ -112,9 +117,15 @@ async def create_recipe(ctx: Ctx) -> Record:
     folder_id = ctx.require_folder_id(ctx.field("folder_id", "recipe"))
     code = _code(ctx.field("code", "recipe"))
     name = ctx.field("name", "recipe") or "Untitled recipe"
-    recipe = new_recipe(ctx.store, ctx.workspace, name=str(name), folder_id=folder_id, code=code,
-                        description=str(ctx.field("description", "recipe") or ""),
-                        config=_config(ctx.field("config", "recipe")))
+    recipe = new_recipe(
+        ctx.store,
+        ctx.workspace,
+        name=str(name),
+        folder_id=folder_id,
+        code=code,
+        description=str(ctx.field("description", "recipe") or ""),
+        config=_config(ctx.field("config", "recipe")),
+    )
     ctx.store.log_activity(ctx.client, "recipe_created", _resource(recipe))
     return {"success": True, "id": recipe["id"]}
 
@@ -123,10 +134,15 @@ async def create_recipe(ctx: Ctx) -> Record:
 async def copy_recipe(ctx: Ctx) -> Record:
     original = ctx.visible(ctx.workspace.recipes, ctx.path_int("recipe_id"), "Recipe")
     folder_id = ctx.require_folder_id(ctx.field("folder_id"))
-    copy = new_recipe(ctx.store, ctx.workspace, name=f"{original['name']} (copy)",
-                      folder_id=folder_id if folder_id is not None else original["folder_id"],
-                      code=original["code"], description=original["description"],
-                      config=[dict(c) for c in original["config"]])
+    copy = new_recipe(
+        ctx.store,
+        ctx.workspace,
+        name=f"{original['name']} (copy)",
+        folder_id=folder_id if folder_id is not None else original["folder_id"],
+        code=original["code"],
+        description=original["description"],
+        config=[dict(c) for c in original["config"]],
+    )
     original["copy_count"] += 1
     ctx.store.log_activity(ctx.client, "recipe_copied", _resource(copy))
     return {"success": True, "new_flow_id": copy["id"]}
@@ -147,8 +163,11 @@ async def update_recipe(ctx: Ctx) -> Record:
     if ctx.field("code", "recipe") is not None:
         changes["code"] = _code(ctx.field("code", "recipe"))
         trigger, actions = code_applications(changes["code"])
-        changes.update(trigger_application=trigger, action_applications=actions,
-                       applications=list(dict.fromkeys(([trigger] if trigger else []) + actions)))
+        changes.update(
+            trigger_application=trigger,
+            action_applications=actions,
+            applications=list(dict.fromkeys(([trigger] if trigger else []) + actions)),
+        )
     if ctx.field("config", "recipe") is not None:
         changes["config"] = _config(ctx.field("config", "recipe"))
     folder = ctx.field("folder_id", "recipe")
@@ -166,12 +185,21 @@ def config_errors(ctx: Ctx, recipe: Record) -> list[Any]:
     for entry in recipe["config"]:
         connection = ctx.workspace.connections.get(entry.get("account_id") or -1)
         if connection is None:
-            problems.append([entry.get("provider"), "Connection is required",
-                             {"key": "recipe.config_unconnected"}])
+            problems.append(
+                [
+                    entry.get("provider"),
+                    "Connection is required",
+                    {"key": "recipe.config_unconnected"},
+                ]
+            )
         elif connection["authorization_status"] != "success":
-            problems.append([entry.get("provider"),
-                             f"Connection '{connection['name']}' is not authorized",
-                             {"key": "recipe.config_unconnected"}])
+            problems.append(
+                [
+                    entry.get("provider"),
+                    f"Connection '{connection['name']}' is not authorized",
+                    {"key": "recipe.config_unconnected"},
+                ]
+            )
     return problems
 
 
@@ -182,8 +210,9 @@ async def start_recipe(ctx: Ctx) -> Record:
     if problems:
         raise Refused(code_errors=[], config_errors=problems)
     if not recipe["running"]:
-        recipe.update(running=True, stopped_at=None, stop_cause=None,
-                      updated_at=ctx.store.now_iso())
+        recipe.update(
+            running=True, stopped_at=None, stop_cause=None, updated_at=ctx.store.now_iso()
+        )
         ctx.store.log_activity(ctx.client, "recipe_started", _resource(recipe))
     return {"success": True}
 

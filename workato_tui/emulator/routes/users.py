@@ -9,5 +9,8 @@ from ..store import Record
 @route("users.me")
 async def me(ctx: Ctx) -> Record:
     recipes = ctx.store.main.recipes.values()
-    return {**ctx.store.user, "recipes_count": len(recipes),
-            "active_recipes_count": sum(bool(r["running"]) for r in recipes)}
+    return {
+        **ctx.store.user,
+        "recipes_count": len(recipes),
+        "active_recipes_count": sum(bool(r["running"]) for r in recipes),
+    }
