@@ -47,7 +47,7 @@ class FirstRunScreen(Screen[None]):
         detail = f" ({self.problem})" if self.problem else ""
         with Vertical(id="panel"):
             yield Static(SETUP.format(problem=detail), markup=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_demo(self) -> None:
         self.app.open_demo()  # type: ignore[attr-defined]
@@ -73,4 +73,4 @@ class AuthErrorScreen(Screen[None]):
                 f"Correlation id: {escape(self.error.correlation_id or 'none')}\n\n"
                 "Press ctrl+q to quit, or escape to look around anyway."
             )
-        yield Footer()
+        yield Footer(compact=True)

@@ -88,7 +88,7 @@ class JobScreen(Screen[None]):
             yield Static("Steps", classes="section-title")
             yield Static("", id="steps", classes="detail-fields")
             yield Static(f"{NOT_AVAILABLE}\n{self.web_url}", id="runtime-note", classes="notice")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load()

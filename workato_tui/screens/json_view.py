@@ -39,7 +39,7 @@ class JsonScreen(Screen[None]):
         yield Static(f" {self.title_text}  (raw JSON)", classes="screen-title")
         with VerticalScroll(id="json"):
             yield Static(Syntax(to_json(self.value), "json", theme="ansi_dark", word_wrap=True))
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#json").focus()

@@ -104,7 +104,7 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         with Horizontal(id="lookup-prompt"):
             yield Label("", id="lookup-prompt-label", markup=False)
             yield CellInput(id="lookup-input", select_on_focus=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def _title(self) -> str:
         return f"Lookup table: {self.table_name}  ·  {profile_text(self.service)}"

@@ -63,7 +63,7 @@ class RecipeScreen(Screen[None]):
         yield Static("Connections: loading…", id="connections", classes="detail-fields")
         yield Static("Recent outcomes: loading…", id="outcomes", classes="detail-fields")
         yield ResourceView(self.service, id="jobs")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         spec = find_view("jobs")

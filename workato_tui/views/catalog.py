@@ -209,11 +209,11 @@ VIEWS: tuple[ViewSpec, ...] = (
         (
             C("status", "STATUS"),
             C("id", "JOB ID"),
-            C("title", "TITLE", width=46),
             C("started_at", "STARTED", format=f.when),
             C("duration", "TIME", format=f.seconds, align="right"),
             C("repeat", "REPEAT"),
-            C("error", "ERROR", width=40, format=f.text),
+            C("error", "ERROR", width=34, format=f.text),
+            C("title", "TITLE", width=46),
         ),
         load_jobs,
         aliases=("jb", "job"),
