@@ -12,6 +12,24 @@ from .model_base import ApiModel, LooseId, Timestamp
 # Lookup tables ---------------------------------------------------------------------------
 
 
+def schema_columns(raw: Any) -> list[dict[str, Any]]:
+    """A lookup table's schema (a JSON-encoded string, or already a list) as column dicts."""
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return []
+    if not isinstance(raw, list):
+        return []
+    return [c if isinstance(c, dict) else {"label": str(c)} for c in raw]
+
+
+def schema_labels(raw: Any) -> list[str]:
+    """The column labels of a lookup table's schema, in order (blank ones dropped)."""
+    labels = (str(c.get("label") or c.get("name") or "") for c in schema_columns(raw))
+    return [label for label in labels if label]
+
+
 class LookupTable(ApiModel):
     id: int
     name: str = ""
@@ -23,15 +41,7 @@ class LookupTable(ApiModel):
     @property
     def column_specs(self) -> list[dict[str, Any]]:
         """The parsed schema: `[{"label": ..., "name": "col1", ...}, ...]`."""
-        raw = self.schema_
-        if isinstance(raw, str):
-            try:
-                raw = json.loads(raw)
-            except ValueError:
-                return []
-        if not isinstance(raw, list):
-            return []
-        return [c if isinstance(c, dict) else {"label": str(c)} for c in raw]
+        return schema_columns(self.schema_)
 
     @property
     def columns(self) -> list[str]:

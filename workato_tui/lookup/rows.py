@@ -6,9 +6,10 @@ Rows the user added and has not saved yet carry a negative id (`-1`, `-2`, ...).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from ..api.models_admin import schema_labels
 
 Row = dict[str, Any]
 Values = dict[str, str]
@@ -50,7 +51,7 @@ def id_text(value: Any) -> str:
 def table_columns(table: Mapping[str, Any]) -> list[str]:
     """Column labels of a lookup table row (from its schema, else its `columns`), at most 10."""
     for key in ("schema", "schema_"):
-        labels = _schema_labels(table.get(key))
+        labels = schema_labels(table.get(key))
         if labels:
             return labels[:MAX_COLUMNS]
     columns = table.get("columns")
@@ -59,23 +60,6 @@ def table_columns(table: Mapping[str, Any]) -> list[str]:
     if isinstance(columns, list):
         return [str(c) for c in columns if str(c)][:MAX_COLUMNS]
     return []
-
-
-def _schema_labels(raw: Any) -> list[str]:
-    if isinstance(raw, str):
-        try:
-            raw = json.loads(raw)
-        except ValueError:
-            return []
-    if not isinstance(raw, list):
-        return []
-    labels = []
-    for column in raw:
-        if isinstance(column, Mapping):
-            labels.append(str(column.get("label") or column.get("name") or ""))
-        else:
-            labels.append(str(column))
-    return [label for label in labels if label]
 
 
 def row_name(key: int, values: Mapping[str, str], columns: Sequence[str]) -> str:

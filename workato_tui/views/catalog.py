@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
+from ..lookup.rows import table_columns
 from ..widgets.table_model import Column as C
 from . import format as f
 from .spec import Row, ViewContext, ViewSpec
@@ -166,14 +166,7 @@ def call_row(entry: Any) -> Row:
 
 
 def _schema_columns(table: Row | None) -> tuple[C, ...]:
-    if not table:
-        return ()
-    try:
-        labels = [
-            c["label"] for c in json.loads(table.get("schema") or table.get("schema_") or "[]")
-        ]
-    except (ValueError, TypeError, KeyError):
-        labels = []
+    labels = table_columns(table) if table else []
     return (C("id", "ROW ID", align="right"), *(C(label, label.upper()) for label in labels))
 
 
