@@ -23,7 +23,6 @@ from typing import Any
 from pydantic import SecretStr
 from textual.pilot import Pilot
 
-from workato_tui.api.limiter import RateLimiter
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.emulator.seed import NETSUITE_SYNC
@@ -51,13 +50,12 @@ class Studio:
         self.emu = Emulator.demo(clock=self.clock)
 
     def service(self, token: str = ADMIN_TOKEN) -> WorkspaceService:
-        limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
         return open_workspace(
             demo_profile(),
             SecretStr(token),
             Paths.under(self.root),
             transport=self.emu.transport(),
-            limiter=limiter,
+            clock=self.clock,
         )
 
     def app(self, token: str = ADMIN_TOKEN) -> WorkatoApp:

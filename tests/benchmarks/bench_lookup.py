@@ -27,7 +27,6 @@ from pydantic import SecretStr
 sys.path.insert(0, str(Path(__file__).parent))
 import bench_table
 
-from workato_tui.api.limiter import RateLimiter
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.lookup import SaveEngine, Staging, flatten
@@ -41,9 +40,8 @@ FILTER = "subscription"
 
 
 def service_on(emu: Emulator, clock: FakeClock) -> WorkspaceService:
-    limiter = RateLimiter(now=clock.monotonic, sleep=clock.sleep)
     return open_workspace(
-        demo_profile(), SecretStr(ADMIN_TOKEN), None, transport=emu.transport(), limiter=limiter
+        demo_profile(), SecretStr(ADMIN_TOKEN), None, transport=emu.transport(), clock=clock
     )
 
 

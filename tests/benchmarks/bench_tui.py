@@ -28,7 +28,6 @@ from pydantic import SecretStr
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from workato_tui.api.limiter import RateLimiter
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.service.connect import demo_profile, open_workspace
@@ -77,13 +76,12 @@ class Bench:
     def service(self) -> WorkspaceService:
         """A fresh service: empty cache, no snapshot (no paths), the shared virtual clock."""
         self.clock.advance(61)  # start each run with the emulator's quota windows empty
-        limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
         return open_workspace(
             demo_profile(),
             SecretStr(ADMIN_TOKEN),
             None,
             transport=self.emu.transport(),
-            limiter=limiter,
+            clock=self.clock,
         )
 
     def big_table_rows(self) -> int:

@@ -19,7 +19,6 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from workato_tui.api.limiter import RateLimiter
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.screens.confirm import ConfirmScreen
@@ -47,14 +46,13 @@ class World:
         self.emu = build(clock=self.clock)
 
     def service(self, *, read_only: bool = False, token: str = ADMIN_TOKEN) -> WorkspaceService:
-        limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
         profile = replace(demo_profile(), read_only=read_only)
         return open_workspace(
             profile,
             SecretStr(token),
             Paths.under(self.root),
             transport=self.emu.transport(),
-            limiter=limiter,
+            clock=self.clock,
         )
 
     def app(self, service: WorkspaceService | None = None) -> WorkatoApp:

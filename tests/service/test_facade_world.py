@@ -18,7 +18,6 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from workato_tui.api.limiter import RateLimiter
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock, SeenRequest
 from workato_tui.emulator.seed import NETSUITE_SYNC, find
 from workato_tui.service.config import ResolvedProfile
@@ -89,14 +88,12 @@ def _open(
     token: str = ADMIN_TOKEN,
     timeout: float = 40.0,
 ) -> WorkspaceService:
-    limiter = RateLimiter(now=clock.monotonic, sleep=clock.sleep)
     return open_workspace(
         profile,
         SecretStr(token),
         paths,
         transport=transport,
-        limiter=limiter,
-        now=clock.monotonic,
+        clock=clock,
         timeout=timeout,
     )
 

@@ -28,7 +28,6 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from workato_tui.api.limiter import RateLimiter
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.emulator.seed import add_api_client
@@ -74,13 +73,12 @@ class Harness:
     ) -> WorkspaceService:
         """A service on the emulator; retries and quota waits run on the fake clock."""
         profile = profile or replace(demo_profile(), read_only=read_only)
-        limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
         return open_workspace(
             profile,
             SecretStr(token),
             self.paths,
             transport=transport or self.emu.transport(),
-            limiter=limiter,
+            clock=self.clock,
             timeout=timeout,
         )
 

@@ -16,7 +16,6 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,6 @@ from textual.widgets import Button, Input, Label, Static
 from textual.widgets.tree import TreeNode
 from textual.worker import WorkerState
 
-from workato_tui.api.limiter import RateLimiter
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.emulator.seed import add_api_client
@@ -90,16 +88,10 @@ class World:
 
     def service(self, token: str = ADMIN_TOKEN, *, read_only: bool = False) -> WorkspaceService:
         profile = replace(demo_profile(), read_only=read_only)
-        limiter = RateLimiter(now=self.clock.monotonic, sleep=self.clock.sleep)
         transport = httpx.ASGITransport(app=TimedApp(self.emu.app, self.clock, self.timed))
-        service = open_workspace(
-            profile, SecretStr(token), self.paths, transport=transport, limiter=limiter
+        return open_workspace(
+            profile, SecretStr(token), self.paths, transport=transport, clock=self.clock
         )
-        # Following a deployment polls with asyncio.sleep unless told otherwise (see the
-        # report): poll on the fake clock, as everything else here does.
-        follow = partial(type(service).follow_deployment, service, sleep=self.clock.sleep)
-        service.follow_deployment = follow  # type: ignore[method-assign]
-        return service
 
     def app(self, service: WorkspaceService | None = None) -> WorkatoApp:
         return WorkatoApp(service or self.service(), ui_state_file=self.root / "ui.json")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable
 from dataclasses import replace
+from typing import Protocol
 
 import httpx
 from pydantic import SecretStr
@@ -18,18 +19,29 @@ from .snapshot import SnapshotStore
 from .workspace import WorkspaceService
 
 
+class Clock(Protocol):
+    """What paces the limiter and ages the cache (the emulator's FakeClock fits)."""
+
+    def monotonic(self) -> float: ...
+
+    def sleep(self, seconds: float) -> Awaitable[None]: ...
+
+
 def open_workspace(
     profile: ResolvedProfile,
     token: SecretStr,
     paths: Paths | None,
     *,
     transport: httpx.AsyncBaseTransport | None = None,
-    limiter: RateLimiter | None = None,
+    clock: Clock | None = None,
     read_only: bool | None = None,
     timeout: float = 40.0,
-    now: Callable[[], float] | None = None,
 ) -> WorkspaceService:
-    """Everything wired: the policy checks and the call log see every call the client makes."""
+    """Everything wired: the policy checks and the call log see every call the client makes.
+
+    `clock` (real time by default) drives both the rate limiter's waits and the cache's TTLs,
+    so tests and benchmarks on a virtual clock never wait in real time.
+    """
     if read_only is not None and read_only != profile.read_only:
         profile = replace(profile, read_only=read_only or profile.read_only)
     policy = profile.access_policy()
@@ -38,13 +50,13 @@ def open_workspace(
         token,
         base_url=profile.base_url,
         transport=transport,
-        limiter=limiter,
+        limiter=RateLimiter(now=clock.monotonic, sleep=clock.sleep) if clock else None,
         timeout=timeout,
         before_send=policy.check,
         on_call=calls.record,
     )
     snapshot = SnapshotStore(paths.snapshot_file(profile.name), token) if paths else None
-    cache = Cache(now) if now else Cache()
+    cache = Cache(clock.monotonic) if clock else Cache()
     staged = paths.staged_edits_dir(profile.name) if paths else None
     return WorkspaceService(
         client,
