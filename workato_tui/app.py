@@ -64,9 +64,11 @@ class WorkatoApp(App[None]):
 
         self.service = service
         self.sub_title = service.profile.label
-        self.switch_screen(MainScreen(service, self.first_view)) if self.screen_stack[
-            1:
-        ] else self.push_screen(MainScreen(service, self.first_view))
+        main = MainScreen(service, self.first_view)
+        if self.screen_stack[1:]:  # from the first-run screen: replace it
+            self.switch_screen(main)
+        else:
+            self.push_screen(main)
         self.run_worker(self._check_token(service), group="token-check", exit_on_error=False)
 
     async def _check_token(self, service: WorkspaceService) -> None:

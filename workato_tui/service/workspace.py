@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..api import WorkatoClient
+from ..api.endpoints import endpoint
 from ..api.errors import Forbidden
 from ..api.limiter import BucketState
 from ..api.models import (
@@ -145,8 +146,6 @@ class WorkspaceService(WorkspaceWrites):
 
     def denied(self, endpoint_id: str) -> str | None:
         """Why an endpoint is unavailable: the policy, or a 403 seen this session."""
-        from ..api.endpoints import endpoint
-
         return self.policy.reason(endpoint(endpoint_id)) or self.permissions.denied(endpoint_id)
 
     @property
