@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from . import demo_data as d
 from .clock import Clock, iso
+from .incidents import plant_incidents
 from .jobgen import make_job, seed_jobs
 from .records import (
     connection_config,
@@ -37,6 +38,7 @@ def build_demo(clock: Clock, seed: int = 7) -> Store:
     connections = _connections(store, projects, folders)
     _recipes(store, rng, projects, folders, connections)
     _paused_job(store, rng)
+    plant_incidents(store, seed)
     _lookup_tables(store, rng, projects)
     _deployments(store, rng, projects)
     _roles(store)
