@@ -29,6 +29,10 @@ NEEDS_HINT = {
 }
 
 
+# `:` commands that open a screen of their own rather than a list view
+SCREEN_COMMANDS = {"failures": "failures", "inbox": "failures", "fj": "failures"}
+
+
 @dataclass(frozen=True)
 class Place:
     """One step of the back stack."""
@@ -61,7 +65,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield FolderTree(self.service, id="tree")
             yield ResourceView(self.service, id="view")
-        yield CommandBar(view_names(), id="command-bar")
+        yield CommandBar(view_names() + sorted(SCREEN_COMMANDS), id="command-bar")
         yield Footer(compact=True)
 
     @property
@@ -101,6 +105,9 @@ class MainScreen(Screen[None]):
         return True
 
     def jump(self, name: str) -> bool:
+        if name.strip().lower() in SCREEN_COMMANDS:
+            self.open_failures()
+            return True
         spec = find_view(name)
         if spec is None:
             self.notify(
@@ -118,6 +125,19 @@ class MainScreen(Screen[None]):
         ):
             context = self._drill_context(self.view.table.current_row) or context
         return self.go(spec, context)
+
+    def open_failures(self) -> None:
+        """The failures inbox, scoped to the customer being browsed or the chosen folder."""
+        from .failures import FailuresScreen
+
+        spec, row = self.view.spec, self.view.table.current_row
+        customer = None
+        if spec is not None and spec.opens == "customer" and row is not None:
+            customer = row
+        elif spec is not None and spec.needs in ("customer", "recipe"):
+            customer = self.context.customer
+        context = self.context.with_(customer=customer, recipe=None)
+        self.app.push_screen(FailuresScreen(self.service, context))
 
     def action_back(self) -> None:
         if self.view.clear_filter():

@@ -66,6 +66,7 @@ def open_workspace(
         cache=cache,
         snapshot=snapshot,
         staged_dir=staged,
+        now=clock.now if clock else None,
     )
 
 

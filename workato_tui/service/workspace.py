@@ -9,6 +9,7 @@ into the client itself (`before_send` / `on_call`), so no call can get around th
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -84,8 +85,10 @@ class WorkspaceService(WorkspaceWrites):
         snapshot: SnapshotStore | None = None,
         permissions: PermissionMemory | None = None,
         staged_dir: Path | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self.client = client
+        self.now = now or _utc_now  # wall-clock time, from the same clock as the limiter
         self.profile = profile
         self.calls = calls
         self.policy = policy
@@ -312,6 +315,10 @@ class WorkspaceService(WorkspaceWrites):
         return await self._read(
             ("customers", customer), lambda: _collect(self.client.iter_customer_recipes(customer))
         )
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 async def _collect(items: AsyncIterator[T]) -> list[T]:

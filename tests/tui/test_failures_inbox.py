@@ -1,0 +1,136 @@
+"""The failures inbox in the app: groups on screen, drill-down, repeat with confirm, refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import widget_text
+from textual.widgets import Static
+from writes_helpers import Driver, World, running
+
+from workato_tui.screens.confirm import ConfirmScreen
+from workato_tui.screens.failures import FailuresScreen
+from workato_tui.service.failures import cause_of
+from workato_tui.widgets.table import ResourceTable
+
+
+def _table(d: Driver) -> ResourceTable:
+    return d.app.screen.query_one("#failures-table", ResourceTable)
+
+
+def _text(d: Driver, selector: str) -> str:
+    return widget_text(d.app.screen.query_one(selector, Static))
+
+
+async def _open(d: Driver, command: str = "failures") -> None:
+    d.app.screen.jump(command)  # type: ignore[attr-defined]
+    await d.until_screen(FailuresScreen)
+    await d.settle()
+
+
+def _failed_since(world: World, hours: float) -> dict[str, str]:
+    since = world.clock.now().timestamp() - hours * 3600
+    return {
+        job["id"]: job["error"]
+        for log in world.store.main.jobs.values()
+        for job in log.jobs
+        if job["status"] == "failed" and job["_t"] >= since
+    }
+
+
+def _repeats_of(world: World, masters: set[str]) -> list[str]:
+    return [
+        job["master_job_id"]
+        for log in world.store.main.jobs.values()
+        for job in log.jobs
+        if job["is_repeat"] and job["master_job_id"] in masters
+    ]
+
+
+async def test_failures_opens_on_the_last_24_hours_grouped_by_cause(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    async with running(world) as d:
+        await _open(d)
+        expected = _failed_since(world, 24)
+        rows = _table(d).visible_rows
+        assert {row["cause"] for row in rows} == {cause_of(e) for e in expected.values()}
+        assert sum(row["count"] for row in rows) == len(expected)
+        assert [row["count"] for row in rows] == sorted((r["count"] for r in rows), reverse=True)
+        status = _text(d, "#failures-status")
+        assert "Scanned" in status and "requests" in status
+        assert f"{len(expected)} failed jobs" in status
+
+
+async def test_w_widens_the_window_and_enter_lists_a_groups_jobs(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    async with running(world) as d:
+        await _open(d, "inbox")
+        await d.press("w")  # 24h -> 7d
+        await d.settle()
+        assert "last 7d" in _text(d, "#failures-title")
+        expected = _failed_since(world, 24 * 7)
+        assert sum(row["count"] for row in _table(d).visible_rows) == len(expected)
+        first: Any = _table(d).current_row  # the cursor keeps its row while groups stream in
+        await d.press("enter")
+        jobs = _table(d).visible_rows
+        assert len(jobs) == first["count"]
+        assert {cause_of(row["error"]) for row in jobs} == {first["cause"]}
+        assert first["cause"] in _text(d, "#failures-title")
+        await d.press("enter")
+        await d.until(lambda: type(d.app.screen).__name__ == "JobScreen", "the job screen")
+        await d.press("escape")
+        await d.until_screen(FailuresScreen)
+        await d.press("escape")
+        assert _table(d).current_row["cause"] == first["cause"]  # back on the groups
+
+
+async def test_repeating_a_marked_group_confirms_then_enqueues_each_job_once(
+    tmp_path: Path,
+) -> None:
+    world = World(tmp_path)
+    async with running(world) as d:
+        await _open(d, "fj")
+        group = _table(d).current_row["_group"]
+        masters = {job.id for job in group.jobs}
+        sent_before = len(world.store.requests)
+        await d.press("space", "r")
+        await d.until_screen(ConfirmScreen)
+        assert len(world.store.requests) == sent_before  # nothing sent before the confirmation
+        assert f"Repeat {len(masters)} failed job(s)" in d.screen_text()
+        await d.confirm()
+        await d.close_bulk(expect=True)
+        assert sorted(_repeats_of(world, masters)) == sorted(masters)
+        assert all(row["result"] == "ok" for row in d.bulk_rows)
+        assert any("enqueued" in m for m in d.messages)
+        await d.until_screen(FailuresScreen)
+        await d.press("enter")  # the group's jobs show their repeat
+        assert all(row["repeat"].startswith("→ j-") for row in _table(d).visible_rows)
+        world.clock.advance(120)  # the repeats run
+        await d.press("ctrl+r")
+        await d.settle()
+        endings = {row["repeat"].split()[-1] for row in _table(d).visible_rows}
+        assert endings and endings <= {"succeeded", "failed", "pending"}
+        assert sorted(_repeats_of(world, masters)) == sorted(masters)  # refresh sent no repeat
+
+
+async def test_cancelling_the_confirmation_sends_nothing(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    async with running(world) as d:
+        await _open(d)
+        await d.press("r")
+        await d.until_screen(ConfirmScreen)
+        await d.press("escape")
+        await d.until_screen(FailuresScreen)
+        assert world.sent("jobs.repeat") == []
+
+
+async def test_read_only_says_why_and_sends_no_repeat(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    async with running(world, world.service(read_only=True)) as d:
+        await _open(d)
+        await d.press("r")
+        await d.settle()
+        assert isinstance(d.app.screen, FailuresScreen)
+        assert any("read-only" in m.lower() for m in d.messages)
+        assert world.sent("jobs.repeat") == []

@@ -1,0 +1,360 @@
+"""The failures inbox: every failed job in a window, grouped by cause, and repeated in bulk.
+
+`:failures` (or `:inbox`, `:fj`) opens it on the folder or project chosen in the tree, on the
+Embedded customer being browsed, or on the whole workspace. The scan streams groups in as it
+reads; `enter` on a group lists its jobs, `enter` on a job opens it with its step data, `o`
+opens the job's recipe, `w` changes the window, `r` repeats what is marked (or the current
+group or job) after a confirmation, and `ctrl+r` re-reads only what can have changed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..api.endpoints import endpoint
+from ..service.failure_repeat import (
+    RepeatOutcome,
+    RepeatPlan,
+    check_repeats,
+    plan_repeats,
+    repeat_planned,
+)
+from ..service.failure_scan import DEFAULT_WINDOW, WINDOWS, FailureScan, ScanProgress, ScanScope
+from ..service.failures import FailedJob, FailureGroup
+from ..service.writes import ItemResult
+from ..views import ViewContext
+from ..views import format as fmt
+from ..widgets.table import ResourceTable
+from ..widgets.table_model import Column
+from .confirm import Confirmation, ConfirmScreen
+from .lookup_saving import profile_text
+from .progress import BulkScreen
+
+if TYPE_CHECKING:
+    from ..service.workspace import WorkspaceService
+
+GROUP_COLUMNS = (
+    Column("count", "JOBS", width=5, align="right"),
+    Column("cause", "CAUSE", width=44),
+    Column("recipes", "RECIPES", width=30),
+    Column("last", "LAST SEEN", width=12),
+    Column("first", "FIRST SEEN", width=12),
+    Column("sample", "SAMPLE MESSAGE", width=60),
+)
+JOB_COLUMNS = (
+    Column("started", "STARTED", width=12),
+    Column("recipe", "RECIPE", width=30),
+    Column("repeat", "REPEAT", width=24),
+    Column("error", "ERROR", width=70),
+    Column("id", "JOB", width=24),
+)
+
+
+def scope_for(context: ViewContext) -> ScanScope:
+    """The inbox's scope from where the user is: a customer, a folder or project, or all."""
+    if context.customer is not None:
+        name = context.customer.get("name") or context.customer["id"]
+        return ScanScope(customer=str(context.customer["id"]), label=f"customer {name}")
+    if context.folder is not None:
+        label = context.folder.get("path") or context.folder.get("name") or "folder"
+        return ScanScope(folder_id=int(context.folder["id"]), label=str(label))
+    return ScanScope()
+
+
+class FailuresScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="failures-back"),
+        Binding("r", "repeat", "Repeat", id="failures-repeat"),
+        Binding("w", "window", "Window", id="failures-window"),
+        Binding("o", "open_recipe", "Recipe", id="failures-recipe"),
+        Binding("ctrl+r", "refresh", "Refresh", id="failures-refresh"),
+    ]
+
+    def __init__(
+        self,
+        service: WorkspaceService,
+        context: ViewContext,
+        *,
+        window: str = DEFAULT_WINDOW,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.context = context
+        self.scope = scope_for(context)
+        self.window = window
+        self.now = service.now
+        self.scan = self._new_scan()
+        self.group: FailureGroup | None = None  # the group whose jobs are listed
+        self.outcomes: dict[tuple[str | None, str], RepeatOutcome] = {}
+        self.last_progress: ScanProgress | None = None
+
+    def _new_scan(self) -> FailureScan:
+        return FailureScan.for_window(self.service, self.scope, WINDOWS[self.window], self.now)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title(), id="failures-title", classes="screen-title")
+        yield Static("Scanning…", id="failures-status", classes="detail-fields")
+        yield ResourceTable(
+            GROUP_COLUMNS,
+            row_key=lambda row: row["key"],
+            empty_text="Scanning for failed jobs…",
+            id="failures-table",
+        )
+        yield Footer(compact=True)
+
+    @property
+    def table(self) -> ResourceTable:
+        return self.query_one("#failures-table", ResourceTable)
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self.run_scan()
+
+    def _title(self) -> str:
+        where = f"{self.scope.label} · " if self.scope.label else ""
+        listing = f" · {self.group.cause}" if self.group else ""
+        return f" Failures · {where}last {self.window}{listing}"
+
+    # the scan -------------------------------------------------------------------------
+
+    @work(exclusive=True, group="failures-scan", exit_on_error=False)
+    async def run_scan(self, refresh: bool = False) -> None:
+        async for step in self.scan.run(refresh=refresh):
+            self.last_progress = step
+            self._show_status(step)
+            if step.found or step.done:
+                self._show_rows()
+        if self.outcomes and refresh:
+            await self._check_repeats()
+
+    def _show_status(self, step: ScanProgress) -> None:
+        budget = step.budget
+        left = f" · {budget.endpoint_id} {budget.remaining}/{budget.limit} left" if budget else ""
+        found = f"{len(self.scan.inbox)} failed jobs in {len(self.scan.inbox.groups())} causes"
+        if step.done:
+            text = (
+                f"Scanned {step.recipes_to_scan} recipes with failures · {step.requests} "
+                f"requests{left} · {found} · w: window, r: repeat, ctrl+r: refresh"
+            )
+        else:
+            text = (
+                f"Scanning {step.recipes_scanned}/{step.recipes_to_scan} recipes · "
+                f"{step.requests} requests{left} · about {step.eta_seconds:.0f} s left · {found}"
+            )
+        self.query_one("#failures-status", Static).update(text)
+
+    def _show_rows(self) -> None:
+        table = self.table
+        if self.group is None:
+            table.set_rows([_group_row(g) for g in self.scan.inbox.groups()])
+            table.empty_text = f"No failed jobs in the last {self.window}"
+        else:
+            group = next((g for g in self.scan.inbox.groups() if g.cause == self.group.cause), None)
+            self.group = group or self.group
+            table.set_rows([self._job_row(job) for job in _newest_first(self.group.jobs)])
+
+    def _job_row(self, job: FailedJob) -> dict[str, Any]:
+        outcome = self.outcomes.get((job.customer, job.id))
+        return {
+            "key": job.id,
+            "id": job.id,
+            "recipe": job.recipe_name,
+            "started": fmt.when(job.started_at),
+            "error": job.error,
+            "repeat": outcome_text(outcome),
+            "_job": job,
+        }
+
+    # navigation -----------------------------------------------------------------------
+
+    @on(ResourceTable.RowActivated)
+    def _open(self, event: ResourceTable.RowActivated) -> None:
+        if self.group is None:
+            self._list_group(event.row["_group"])
+        else:
+            self._open_job(event.row["_job"])
+
+    def _list_group(self, group: FailureGroup) -> None:
+        self.group = group
+        self.table.set_columns(JOB_COLUMNS)
+        self.table.clear_marks()
+        self._show_rows()
+        self.table.move_cursor(row=0)
+        self.query_one("#failures-title", Static).update(self._title())
+
+    def _open_job(self, job: FailedJob) -> None:
+        from .job_detail import JobScreen
+
+        recipe = {"id": job.recipe_id, "name": job.recipe_name}
+        context = self.context.with_(recipe=recipe)
+        self.app.push_screen(JobScreen(self.service, context, job.job.model_dump(mode="json")))
+
+    def action_back(self) -> None:
+        if self.table.filter_text:
+            self.table.set_filter("")
+            return
+        if self.group is None:
+            self.app.pop_screen()
+            return
+        cause, self.group = self.group.cause, None
+        self.table.set_columns(GROUP_COLUMNS)
+        self.table.clear_marks()
+        self._show_rows()
+        self.table.move_to_key(cause)
+        self.query_one("#failures-title", Static).update(self._title())
+
+    def action_window(self) -> None:
+        names = list(WINDOWS)
+        self.window = names[(names.index(self.window) + 1) % len(names)]
+        self.scan = self._new_scan()
+        self.group = None
+        self.table.set_columns(GROUP_COLUMNS)
+        self.table.clear()
+        self.query_one("#failures-title", Static).update(self._title())
+        self.run_scan()
+
+    def action_refresh(self) -> None:
+        self.run_scan(refresh=True)
+
+    @work(exclusive=True, group="failures-open", exit_on_error=False)
+    async def action_open_recipe(self) -> None:
+        from .recipe_detail import RecipeScreen
+
+        job = self._current_job()
+        if job is None:
+            self.notify("Pick a job (enter on a group lists them)", severity="warning")
+            return
+        if job.customer is not None:
+            recipe = await self.service.customer_recipes(job.customer)
+            found = next((r for r in recipe if r.id == job.recipe_id), None)
+        else:
+            found = await self.service.recipe(job.recipe_id)
+        if found is None:
+            return
+        row = found.model_dump(mode="python")
+        self.app.push_screen(RecipeScreen(self.service, row, self.context.with_(recipe=row)))
+
+    def _current_job(self) -> FailedJob | None:
+        row = self.table.current_row
+        if row is None:
+            return None
+        if self.group is None:
+            group: FailureGroup = row["_group"]
+            return _newest_first(group.jobs)[0] if group.jobs else None
+        job: FailedJob = row["_job"]
+        return job
+
+    # repeat ---------------------------------------------------------------------------
+
+    def _selected_jobs(self) -> list[FailedJob]:
+        rows = self.table.marked_rows or (
+            [self.table.current_row] if self.table.current_row else []
+        )
+        if self.group is None:
+            return [job for row in rows for job in row["_group"].jobs]
+        return [row["_job"] for row in rows]
+
+    @work(exclusive=True, group="failures-repeat", exit_on_error=False)
+    async def action_repeat(self) -> None:
+        endpoint_id = "customers.jobs.repeat" if self.scope.customer else "jobs.repeat"
+        reason = self.service.denied(endpoint_id)
+        if reason:
+            self.notify(reason, title="Repeat jobs: unavailable", severity="warning")
+            return
+        plan = plan_repeats(self._selected_jobs(), now=self.now())
+        if plan.count == 0:
+            skipped = "; ".join(f"{s.job.id} {s.reason}" for s in plan.skipped[:3])
+            self.notify(skipped or "Nothing to repeat", title="Repeat jobs", severity="warning")
+            return
+        if not await self.app.push_screen_wait(
+            ConfirmScreen(self._confirmation(plan, endpoint_id))
+        ):
+            return
+        results = await self.app.push_screen_wait(
+            BulkScreen("Repeat failed jobs", plan.count + len(plan.skipped), self._runner(plan))
+        )
+        enqueued = sum(o.enqueued for o in self.outcomes.values())
+        self.notify(
+            f"{enqueued} enqueued, {sum(not r.ok for r in results or [])} not repeated. "
+            "ctrl+r shows how the repeats ended.",
+            title="Repeat jobs",
+        )
+        self._show_rows()
+
+    def _confirmation(self, plan: RepeatPlan, endpoint_id: str) -> Confirmation:
+        target = endpoint(endpoint_id)
+        recipes = {job.recipe_name for jobs in plan.batches.values() for job in jobs}
+        items = tuple(
+            f"{len(jobs)} job(s) of {jobs[0].recipe_name}" for jobs in plan.batches.values()
+        )
+        skipped = tuple(f"Skipped: {s.job.id}: {s.reason}" for s in plan.skipped)
+        return Confirmation(
+            action=f"Repeat {plan.count} failed job(s) in {len(recipes)} recipe(s)",
+            items=items,
+            profile=profile_text(self.service),
+            effect=(target.warning or target.summary)
+            + " 25 jobs per request, 1 request per second.",
+            endpoint=f"{target.method} {target.display_path}",
+            details=skipped,
+        )
+
+    def _runner(self, plan: RepeatPlan):  # type: ignore[no-untyped-def]
+        async def run(progress, cancelled) -> list[ItemResult]:  # type: ignore[no-untyped-def]
+            results: list[ItemResult] = []
+            total = plan.count + len(plan.skipped)
+
+            def record(result: ItemResult) -> None:
+                results.append(result)
+                progress(len(results), total, result)
+
+            for skip in plan.skipped:
+                record(ItemResult(skip.job, False, f"{skip.job.id} skipped: {skip.reason}"))
+
+            def on_outcome(outcome: RepeatOutcome) -> None:
+                self.outcomes[(outcome.job.customer, outcome.job.id)] = outcome
+                record(ItemResult(outcome.job, outcome.enqueued, outcome.describe()))
+
+            await repeat_planned(self.service, plan, on_outcome, cancelled)
+            return results
+
+        return run
+
+    async def _check_repeats(self) -> None:
+        checked = await check_repeats(self.service, self.outcomes.values())
+        self.outcomes = {(o.job.customer, o.job.id): o for o in checked}
+        self._show_rows()
+
+
+def outcome_text(outcome: RepeatOutcome | None) -> str:
+    if outcome is None:
+        return ""
+    if not outcome.enqueued:
+        return f"not repeated: {outcome.error}"
+    return f"→ {outcome.new_job_id} {outcome.status or 'enqueued'}"
+
+
+def _group_row(group: FailureGroup) -> dict[str, Any]:
+    recipes = group.recipes
+    named = ", ".join(recipes[:2]) + (f" (+{len(recipes) - 2})" if len(recipes) > 2 else "")
+    return {
+        "key": group.cause,
+        "count": group.count,
+        "cause": group.cause,
+        "recipes": named,
+        "first": fmt.when(group.first_seen),
+        "last": fmt.when(group.last_seen),
+        "sample": group.sample,
+        "_group": group,
+    }
+
+
+def _newest_first(jobs: list[FailedJob]) -> list[FailedJob]:
+    return sorted(
+        jobs, key=lambda j: j.started_at.timestamp() if j.started_at else 0.0, reverse=True
+    )

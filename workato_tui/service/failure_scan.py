@@ -1,0 +1,196 @@
+"""The failures inbox's scan: every failed job in a window, read inside the quota.
+
+The recipe list already carries `job_failed_count` and `last_run_at`, so only recipes that can
+have failed in the window are read: a recipe with no failures, or whose last run is older than
+the window, costs nothing. Jobs are read newest first with `status=failed` and the cursor, and
+the scan stops at the window's edge. Pages go through the service's cache, so a revisit inside
+the TTL costs no request; `run(refresh=True)` re-reads the recipe list and only the recipes
+whose counts or last run moved since the last scan, and only until it meets a job it already has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from ..api.limiter import BucketState
+from ..api.models import Job, Recipe
+from .failures import FailedJob, FailureInbox
+from .workspace import JOBS_PER_PAGE, WorkspaceService
+
+WINDOWS: dict[str, timedelta] = {
+    "1h": timedelta(hours=1),
+    "24h": timedelta(hours=24),
+    "7d": timedelta(days=7),
+}
+DEFAULT_WINDOW = "24h"
+
+
+@dataclass(frozen=True)
+class ScanScope:
+    """What to scan: the workspace, one folder or project (with its subfolders), or a customer."""
+
+    folder_id: int | None = None
+    customer: str | None = None
+    label: str = "workspace"
+
+    @property
+    def jobs_endpoint(self) -> str:
+        return "customers.jobs.list" if self.customer else "jobs.list"
+
+
+@dataclass(frozen=True)
+class ScanProgress:
+    """One step of a scan: what it found since the last step, and where the budget stands."""
+
+    found: list[FailedJob]
+    recipes_to_scan: int
+    recipes_scanned: int
+    requests: int
+    budget: BucketState | None
+    eta_seconds: float
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class _Seen:
+    failed_count: int
+    last_run_at: datetime | None
+
+
+@dataclass
+class FailureScan:
+    """One inbox's scan over a scope and window; run it again to refresh."""
+
+    service: WorkspaceService
+    scope: ScanScope
+    since: datetime
+    inbox: FailureInbox = field(default_factory=FailureInbox)
+    requests: int = 0
+    _seen: dict[int, _Seen] = field(default_factory=dict)
+
+    @classmethod
+    def for_window(
+        cls,
+        service: WorkspaceService,
+        scope: ScanScope,
+        window: timedelta,
+        now: Callable[[], datetime] | None = None,
+    ) -> FailureScan:
+        moment = now() if now else datetime.now(UTC)
+        return cls(service, scope, moment - window)
+
+    async def run(self, *, refresh: bool = False) -> AsyncIterator[ScanProgress]:
+        unsubscribe = self.service.calls.subscribe(self._count_call)
+        try:
+            if refresh:
+                self._forget_lists()
+            recipes = await self._candidates(refresh)
+            yield self._progress([], len(recipes), 0)
+            for done, recipe in enumerate(recipes, start=1):
+                found = await self._scan_recipe(recipe, refresh)
+                yield self._progress(found, len(recipes), done)
+            yield self._progress([], len(recipes), len(recipes), done=True)
+        finally:
+            unsubscribe()
+
+    # which recipes ------------------------------------------------------------------------
+
+    async def _candidates(self, refresh: bool) -> list[Recipe]:
+        """Recipes that can have failed in the window, most recently run first."""
+        picked = []
+        for recipe in await self._recipes():
+            if not self._may_have_failed(recipe):
+                continue
+            seen = _Seen(recipe.job_failed_count, recipe.last_run_at)
+            if refresh and self._seen.get(recipe.id) == seen:
+                continue  # nothing moved since the last scan: what we have is current
+            self._seen[recipe.id] = seen
+            picked.append(recipe)
+        return sorted(picked, key=lambda r: r.last_run_at or self.since, reverse=True)
+
+    def _may_have_failed(self, recipe: Recipe) -> bool:
+        last_run = recipe.last_run_at
+        return recipe.job_failed_count > 0 and last_run is not None and last_run >= self.since
+
+    async def _recipes(self) -> list[Recipe]:
+        if self.scope.customer is not None:
+            return await self.service.customer_recipes(self.scope.customer)
+        recipes: list[Recipe] = []
+        for folder_id in await self._folder_ids():
+            async for page in self.service.recipe_pages(folder_id):
+                recipes.extend(page)
+        return recipes
+
+    async def _folder_ids(self) -> list[int | None]:
+        if self.scope.folder_id is None:
+            return [None]
+        found: list[int | None] = []
+        pending = [self.scope.folder_id]
+        while pending:
+            folder_id = pending.pop(0)
+            found.append(folder_id)
+            pending.extend(child.id for child in await self.service.folders(folder_id))
+        return found
+
+    def _forget_lists(self) -> None:
+        if self.scope.customer is not None:
+            self.service.cache.invalidate(("customers", self.scope.customer))
+        else:
+            self.service.cache.invalidate(("recipes",))
+            self.service.cache.invalidate(("folders",))
+
+    # one recipe's failed jobs ---------------------------------------------------------------
+
+    async def _scan_recipe(self, recipe: Recipe, refresh: bool) -> list[FailedJob]:
+        """The recipe's failed jobs in the window that the inbox does not have yet."""
+        customer = self.scope.customer
+        if refresh:
+            self.service.cache.invalidate(("jobs", customer, recipe.id))
+        known = self.inbox.ids()
+        found: list[FailedJob] = []
+        offset: str | None = None
+        while True:
+            page = await self.service.job_page(
+                recipe.id, customer=customer, status="failed", offset_job_id=offset
+            )
+            in_window = [job for job in page.items if self._in_window(job)]
+            new = [job for job in in_window if (customer, job.id) not in known]
+            found.extend(FailedJob(recipe.id, recipe.name, job, customer) for job in new)
+            if self._last_page(page.items, in_window) or len(new) < len(in_window):
+                break  # the window's edge, the last page, or jobs we already have
+            offset = page.items[-1].id
+        self.inbox.add(found)
+        return found
+
+    def _in_window(self, job: Job) -> bool:
+        return job.started_at is None or job.started_at >= self.since
+
+    @staticmethod
+    def _last_page(items: list[Job], in_window: list[Job]) -> bool:
+        return len(items) < JOBS_PER_PAGE or len(in_window) < len(items)
+
+    # budget ---------------------------------------------------------------------------------
+
+    def _count_call(self, _entry: object) -> None:
+        self.requests += 1
+
+    def _progress(
+        self, found: list[FailedJob], total: int, scanned: int, done: bool = False
+    ) -> ScanProgress:
+        budget = next(
+            (b for b in self.service.quota() if b.endpoint_id == self.scope.jobs_endpoint), None
+        )
+        eta = _eta(budget, total - scanned)
+        return ScanProgress(found, total, scanned, self.requests, budget, eta, done)
+
+
+def _eta(budget: BucketState | None, pending_requests: int) -> float:
+    """Seconds until `pending_requests` more requests fit the budget (at least one each)."""
+    if budget is None or pending_requests <= 0:
+        return 0.0
+    beyond = pending_requests - budget.remaining
+    if beyond <= 0:
+        return 0.0
+    return beyond * budget.per_seconds / budget.limit
