@@ -45,8 +45,9 @@ def masked(app: str, rng: random.Random) -> bool:
 class Story:
     """The facts one job's steps share: the company, a person, an amount, a time."""
 
-    def __init__(self, rng: random.Random, started: datetime) -> None:
-        self.company = rng.choice(COMPANIES)
+    def __init__(self, rng: random.Random, started: datetime, title: str = "") -> None:
+        named = [c for c in COMPANIES if c in title]
+        self.company = named[0] if named else rng.choice(COMPANIES)
         self.person = rng.choice(PEOPLE)
         self.amount = round(rng.uniform(1_500, 95_000), 2)
         self.number = rng.randint(10_000, 99_999)
