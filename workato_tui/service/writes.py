@@ -35,6 +35,7 @@ T = TypeVar("T")
 I = TypeVar("I")
 MAX_REPEAT_BATCH = 25
 DEPLOY_POLL_SECONDS = 2.0
+FOLDER_CONTENT_FAMILIES = ("folders", "projects", "recipes", "connections", "activity")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,15 @@ class WorkspaceWrites:
 
     async def delete_recipe(self, recipe_id: int) -> Success:
         return await self._write(self.client.delete_recipe(recipe_id), "recipes", "activity")
+
+    async def connect_recipe(
+        self, recipe_id: int, adapter_name: str, connection_id: int
+    ) -> Success:
+        """Point a stopped recipe's step at another connection of the same app."""
+        call = self.client.connect_recipe(
+            recipe_id, adapter_name=adapter_name, connection_id=connection_id
+        )
+        return await self._write(call, "recipes", "activity")
 
     # jobs -------------------------------------------------------------------------------
 
@@ -189,6 +199,14 @@ class WorkspaceWrites:
         return await self._write(
             self.client.update_folder(folder_id, name=name), "folders", "projects"
         )
+
+    async def delete_folder(self, folder_id: int) -> Success:
+        """Delete a folder with its sub-folders, recipes and connections."""
+        return await self._write(self.client.delete_folder(folder_id), *FOLDER_CONTENT_FAMILIES)
+
+    async def delete_project(self, project_id: int) -> Success:
+        """Delete a project with its folders, recipes and connections."""
+        return await self._write(self.client.delete_project(project_id), *FOLDER_CONTENT_FAMILIES)
 
     async def update_project(
         self, project_id: int, *, name: str | None = None, description: str | None = None
