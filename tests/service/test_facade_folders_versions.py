@@ -49,6 +49,7 @@ async def test_delete_folder_refreshes_recipes_and_connections(tmp_path: Path) -
         with pytest.raises(Forbidden) as caught:
             await world.service.delete_project(finance["id"])
         assert caught.value.message == "Cannot destroy folder"
+        assert world.service.denied("projects.delete") is None  # not a missing privilege
     finally:
         await world.aclose()
 

@@ -30,11 +30,13 @@ from ..api.models import (
 if TYPE_CHECKING:
     from ..api import WorkatoClient
     from .cache import Cache
+    from .permissions import PermissionMemory
 
 T = TypeVar("T")
 I = TypeVar("I")
 MAX_REPEAT_BATCH = 25
 DEPLOY_POLL_SECONDS = 2.0
+CANNOT_DESTROY = "Cannot destroy folder"
 FOLDER_CONTENT_FAMILIES = ("folders", "projects", "recipes", "connections", "activity")
 
 
@@ -54,6 +56,7 @@ Progress = Callable[[int, int, ItemResult | None], None]  # done, total, last re
 class WorkspaceWrites:
     client: WorkatoClient
     cache: Cache
+    permissions: PermissionMemory
 
     async def _write(self, call: Awaitable[T], *families: str) -> T:  # pragma: no cover
         raise NotImplementedError
