@@ -57,7 +57,7 @@ class RecipeScreen(Screen[None]):
     DEFAULT_CSS = """
     RecipeScreen #versions { height: 1fr; display: none; padding: 0 1; }
     RecipeScreen.-versions #versions { display: block; }
-    RecipeScreen.-versions #jobs { display: none; }
+    RecipeScreen.-versions #jobs, RecipeScreen.-versions #fields { display: none; }
     """
 
     def __init__(

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..api.errors import PolicyRefused, WorkatoError
+from ..api.errors import Forbidden, PolicyRefused, WorkatoError
 from ..api.models import (
     Connection,
     Deployment,
@@ -205,11 +205,20 @@ class WorkspaceWrites:
 
     async def delete_folder(self, folder_id: int) -> Success:
         """Delete a folder with its sub-folders, recipes and connections."""
-        return await self._write(self.client.delete_folder(folder_id), *FOLDER_CONTENT_FAMILIES)
+        return await self._destroy(self.client.delete_folder(folder_id), "folders.delete")
 
     async def delete_project(self, project_id: int) -> Success:
         """Delete a project with its folders, recipes and connections."""
-        return await self._write(self.client.delete_project(project_id), *FOLDER_CONTENT_FAMILIES)
+        return await self._destroy(self.client.delete_project(project_id), "projects.delete")
+
+    async def _destroy(self, call: Awaitable[Success], endpoint_id: str) -> Success:
+        try:
+            return await self._write(call, *FOLDER_CONTENT_FAMILIES)
+        except Forbidden as error:
+            if error.message == CANNOT_DESTROY:
+                # a refusal of this folder (it holds running recipes), not of the token's role
+                self.permissions.forget(endpoint_id)
+            raise
 
     async def update_project(
         self, project_id: int, *, name: str | None = None, description: str | None = None

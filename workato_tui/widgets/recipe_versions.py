@@ -21,11 +21,10 @@ def versions_table(versions: Sequence[RecipeVersion], current: int | None = None
     table.add_column("VERSION", justify="right", no_wrap=True)
     table.add_column("WHEN", no_wrap=True)
     table.add_column("AUTHOR", no_wrap=True)
-    table.add_column("COMMENT", ratio=1)
+    table.add_column("COMMENT", ratio=1, no_wrap=True, overflow="ellipsis")
     for version in versions:
-        number = Text(str(version.version_no or ""))
-        if current is not None and version.version_no == current:
-            number.append(" ●", style="green")
+        latest = current is not None and version.version_no == current
+        number = Text(str(version.version_no or ""), style="bold green" if latest else "")
         table.add_row(
             number,
             fmt.when(version.created_at),
