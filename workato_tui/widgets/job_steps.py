@@ -44,7 +44,8 @@ def step_label(line: JobLine, widths: tuple[int, int], longest: float) -> Text:
     text.append(f"{fmt.seconds(total):>7}  ")
     text.append(f"{bar:<{BAR_WIDTH}}", style="red" if line.error else "cyan")
     if line.error:
-        text.append("  ✗ failed", style="bold red")
+        text.append("  ")
+        text.append(" ✗ failed ", style="bold white on red")
     elif line.masked:
         text.append("  masked", style="dim")
     return text
