@@ -95,3 +95,11 @@ async def test_deleting_unknown_or_hidden_folders_is_404(
     assert (await admin.delete("/api/folders/999999")).status_code == 404
     assert (await admin.delete("/api/projects/999999")).status_code == 404
     assert (await finance.delete(f"/api/folders/{ids.folder('Lead routing')}")).status_code == 404
+
+
+async def test_deleting_a_projects_folder_deletes_the_project(emu: Emulator, admin: Api) -> None:
+    ids = _sandbox(emu.store)
+    response = await admin.delete(f"/api/folders/{ids['root']}")
+    assert response.status_code == 200
+    assert ids["project"] not in emu.store.main.projects
+    assert ids["top_recipe"] not in emu.store.main.recipes

@@ -146,3 +146,15 @@ def _failed_job_steps(harness: Harness) -> Callable[[Pilot[Any]], Awaitable[None
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
 def test_failed_job_snapshot(snap_compare: Any, harness: Harness, size: tuple[int, int]) -> None:
     assert snap_compare(harness.app(), terminal_size=size, run_before=_failed_job_steps(harness))
+
+
+async def test_at_80x24_the_failing_steps_error_is_on_screen(harness: Harness) -> None:
+    recipe = _recipe(harness, NETSUITE_SYNC)
+    job = _latest(harness, recipe, "failed")
+    async with harness.run(size=(80, 24)) as ui:
+        await _open_job(ui, recipe, job)
+        pane = ui.app.screen.query_one("#step-detail", VerticalScroll)
+        assert pane.region.height >= 8 and pane.region.bottom <= 23  # above the footer
+        lines = ui.app.screen.query_one("#step-data").render_lines(pane.region.reset_offset)
+        shown = "\n".join(line.text for line in lines)
+        assert "Error" in shown and "channel_not_found" in shown
