@@ -125,7 +125,12 @@ def job_lines(recipe: Record, job: Record) -> list[Record]:
     rng = random.Random(zlib.crc32(job["id"].encode()))
     apps = [recipe.get("trigger_application") or "workato_webhooks"]
     apps += recipe.get("action_applications") or []
-    story = stepdata.Story(rng, datetime.fromisoformat(job["started_at"]), job.get("title") or "")
+    story = stepdata.Story(
+        rng,
+        datetime.fromisoformat(job["started_at"]),
+        job.get("title") or "",
+        recipe.get("_slack_channel"),
+    )
     trigger_name = _trigger_name(recipe)
     lines = []
     for number, app in enumerate(apps):

@@ -45,7 +45,10 @@ def masked(app: str, rng: random.Random) -> bool:
 class Story:
     """The facts one job's steps share: the company, a person, an amount, a time."""
 
-    def __init__(self, rng: random.Random, started: datetime, title: str = "") -> None:
+    def __init__(
+        self, rng: random.Random, started: datetime, title: str = "", channel: str | None = None
+    ) -> None:
+        self.channel = channel  # the recipe's Slack channel, when the demo knows it
         named = [c for c in COMPANIES if c in title]
         self.company = named[0] if named else rng.choice(COMPANIES)
         self.person = rng.choice(PEOPLE)
@@ -176,6 +179,7 @@ def _salesforce_search(rng: random.Random, s: Story, op: str) -> tuple[Data, Dat
 
 def _slack_post(rng: random.Random, s: Story, op: str) -> tuple[Data, Data]:
     channel = rng.choice(list(SLACK_CHANNELS.values()))
+    channel = s.channel or channel  # drawn either way, so the rest of the story stays put
     text = f":white_check_mark: {s.company}: {s.amount:,.2f} USD booked by {s.person}"
     answer = {
         "ok": True,
