@@ -46,6 +46,18 @@ async def recipes_flow(client: WorkatoClient, emu: Any) -> None:
     assert (await client.delete_recipe(copy.id)).success
     assert copy.id not in ws.recipes
 
+    stopped = by_name(listed, "Month-end revenue reconciliation")
+    reporting = next(c for c in ws.connections.values() if c["name"] == "Salesforce (reporting)")
+    switched = await client.connect_recipe(
+        stopped.id, adapter_name="salesforce", connection_id=reporting["id"]
+    )
+    assert switched.success
+    assert reporting["id"] in {c["account_id"] for c in ws.recipes[stopped.id]["config"]}
+    versions = [v async for v in client.iter_recipe_versions(stopped.id, per_page=4)]
+    assert [v.version_no for v in versions] == list(
+        range(ws.recipes[stopped.id]["version_no"], 0, -1)
+    )
+
 
 async def jobs_flow(client: WorkatoClient, emu: Any) -> None:
     ws = emu.store.main
@@ -104,6 +116,8 @@ async def folders_flow(client: WorkatoClient, emu: Any) -> None:
     assert renamed.name == ws.folders[made.id]["name"] == "Audits 2026"
     updated = await client.update_project(project.id, description="Money in, money out")
     assert updated.description == ws.projects[project.id]["description"]
+    assert (await client.delete_folder(made.id)).success
+    assert made.id not in ws.folders
 
     deployment = await client.deploy_project(
         project.id, environment_type="test", description="From the tests"
@@ -114,6 +128,11 @@ async def folders_flow(client: WorkatoClient, emu: Any) -> None:
     listed = await client.list_deployments(project_id=project.id)
     assert deployment.id in {d.id for d in listed}
     assert all(d.project_id == project.id for d in listed)
+
+    scratch = await client.create_folder(name="Scratch project")  # nothing runs in it
+    assert scratch.project_id is not None
+    assert (await client.delete_project(scratch.project_id)).success
+    assert scratch.project_id not in ws.projects
 
 
 async def lookup_flow(client: WorkatoClient, emu: Any) -> None:

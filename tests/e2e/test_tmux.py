@@ -42,9 +42,9 @@ def test_browse_the_demo_workspace_by_keyboard(emulator_url: str, start_app: App
     app.keys("Enter")  # the first recipe's jobs, through the customer's scope
     app.wait_for("Globex Corporation › Nightly ticket export to Snowflake › Jobs")
     app.wait_without("loading…")
-    app.keys("Enter")  # the first job: its steps as bars
-    screen = app.wait_for("Steps", "ADAPTER", "OPERATION", "the Developer API;")
-    assert "█" in screen
+    app.keys("Enter")  # the first job: its steps as bars, and the first step's data
+    screen = app.wait_for("Steps", "scheduler", "Step 0: scheduler", "Input", "Output")
+    assert "█" in screen and '"scheduled_time"' in screen
     app.keys("Escape")
     app.wait_for("Nightly ticket export to Snowflake › Jobs")
 

@@ -101,6 +101,19 @@ def no_content(response: httpx.Response) -> None:
     assert response.status_code == 204 and response.content == b""
 
 
+def _versions(body: Any) -> None:
+    assert set(body) == {"data"} and body["data"]
+    numbers = [v["version_no"] for v in body["data"]]
+    assert numbers == sorted(numbers, reverse=True)
+
+
+def _empty_project(ids: DemoIds) -> int:
+    """A new project with nothing running in it (every demo project runs recipes)."""
+    from workato_tui.emulator.records import new_project
+
+    return int(new_project(ids.store, ids.ws, "Scratch")["id"])
+
+
 def _job_path(ids: DemoIds) -> str:
     job_id = ids.newest_master_job(NETSUITE_SYNC)
     return f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}/jobs/{job_id}"
@@ -156,6 +169,18 @@ CASES: dict[str, tuple[Callable[[DemoIds], Request], Callable[[Any], None] | Non
         _success,
     ),
     "recipes.delete": (lambda i: ("DELETE", f"/api/recipes/{i.recipe(MONTH_END)}", None), _success),
+    "recipes.connect": (
+        lambda i: (
+            "PUT",
+            f"/api/recipes/{i.recipe(MONTH_END)}/connect",
+            {"adapter_name": "salesforce", "connection_id": i.connection("Salesforce (reporting)")},
+        ),
+        _success,
+    ),
+    "recipes.versions": (
+        lambda i: ("GET", f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/versions", None),
+        _versions,
+    ),
     "jobs.list": (lambda i: ("GET", f"/api/recipes/{i.recipe(NETSUITE_SYNC)}/jobs", None), _jobs),
     "jobs.get": (lambda i: ("GET", _job_path(i), None), _job),
     "jobs.resume": (
@@ -220,7 +245,15 @@ CASES: dict[str, tuple[Callable[[DemoIds], Request], Callable[[Any], None] | Non
         lambda i: ("PUT", f"/api/folders/{i.folder('Invoices')}", {"name": "AR invoices"}),
         _object,
     ),
+    "folders.delete": (
+        lambda i: ("DELETE", f"/api/folders/{i.folder('Month-end close')}", None),
+        _success,
+    ),
     "projects.list": (lambda i: ("GET", "/api/projects", None), _list),
+    "projects.delete": (
+        lambda i: ("DELETE", f"/api/projects/{_empty_project(i)}", None),
+        _success,
+    ),
     "projects.update": (
         lambda i: (
             "PUT",

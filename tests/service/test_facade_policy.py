@@ -33,6 +33,7 @@ WRITES: dict[str, WriteCall] = {
     "recipes.start": lambda s, i: s.start_recipe(i.stopped_recipe),
     "recipes.stop": lambda s, i: s.stop_recipe(i.recipe),
     "recipes.delete": lambda s, i: s.delete_recipe(i.stopped_recipe),
+    "recipes.connect": lambda s, i: s.connect_recipe(i.stopped_recipe, "slack", i.connection),
     "jobs.resume": lambda s, i: s.resume_job(DEMO_RESUME_TOKEN, {"approved": True}),
     "jobs.repeat": lambda s, i: s.repeat_jobs(i.recipe, ["j-not-a-real-job"]),
     "connections.create": lambda s, i: s.create_connection(
@@ -48,6 +49,8 @@ WRITES: dict[str, WriteCall] = {
     "connections.delete": lambda s, i: s.delete_connection(i.connection),
     "folders.create": lambda s, i: s.create_folder("Q4 close", parent_id=i.finance_folder),
     "folders.update": lambda s, i: s.rename_folder(i.finance_folder, "Finance Operations"),
+    "folders.delete": lambda s, i: s.delete_folder(i.finance_folder),
+    "projects.delete": lambda s, i: s.delete_project(i.finance_project),
     "projects.update": lambda s, i: s.update_project(i.finance_project, description="O2C"),
     "projects.deploy": lambda s, i: s.deploy_project(i.finance_project, "test"),
     "lookup_rows.create": lambda s, i: s.add_lookup_row(

@@ -155,6 +155,29 @@ def project_facts(name: str) -> Callable[[Store], Facts]:
     return pick
 
 
+def recipe_and_connection(name: str, connection_name: str) -> Callable[[Store], Facts]:
+    def pick(store: Store) -> Facts:
+        facts = recipe(name)(store)
+        facts["target"] = connection_named(store, connection_name)["id"]
+        return facts
+
+    return pick
+
+
+def stopped_project(store: Store) -> Facts:
+    """Every demo project runs recipes (so cannot be destroyed): add one that does not."""
+    from workato_tui.emulator.records import new_connection, new_project, new_recipe
+
+    project = new_project(store, store.main, "Sandbox")
+    recipe_id = new_recipe(
+        store, store.main, name="Draft", folder_id=project["folder_id"], code="{}"
+    )["id"]
+    new_connection(
+        store, store.main, name="Slack: #sandbox", provider="slack", folder_id=project["folder_id"]
+    )
+    return {"project_id": project["id"], "name": "Sandbox", "recipe": recipe_id}
+
+
 # -- drivers ----------------------------------------------------------------------------------
 
 
@@ -194,6 +217,17 @@ def in_tree(*path: str) -> Callable[[Driver, Facts], Awaitable[None]]:
         await d.tree_node(*path)
 
     return go
+
+
+async def in_recipe_screen(d: Driver, facts: Facts) -> None:
+    """:recipes -> the recipe -> enter (its detail screen)."""
+    from workato_tui.screens.recipe_detail import RecipeScreen
+
+    await d.jump("recipes")
+    d.move_to(lambda r: r["id"] == facts["id"])
+    await d.press("enter")
+    await d.until_screen(RecipeScreen)
+    await d.settle()
 
 
 Stage = Callable[[Driver, LookupEditorScreen, Facts], Awaitable[None]]
@@ -350,6 +384,17 @@ CASES: dict[str, Case] = {
             phrase=by_name,
         ),
         Case(
+            "recipes.connect",
+            "recipe-connect",
+            recipe_and_connection("Month-end revenue reconciliation", "Salesforce (reporting)"),
+            in_recipe_screen,
+            lambda s, f: any(
+                c["provider"] == "salesforce" and c["account_id"] == f["target"]
+                for c in s.main.recipes[f["id"]]["config"]
+            ),
+            fill=fields(connection=lambda f: f"salesforce:{f['target']}"),
+        ),
+        Case(
             "jobs.repeat",
             "job-repeat",
             netsuite_failed_job,
@@ -426,6 +471,30 @@ CASES: dict[str, Case] = {
             in_tree("Finance Ops", "Payments"),
             lambda s, f: s.main.folders[f["id"]]["name"] == "Payouts",
             fill=fields(name="Payouts"),
+        ),
+        Case(
+            "folders.delete",
+            "folder-delete",
+            lambda s: {
+                "id": folder_id(s, "Finance Ops", "Month-end close"),
+                "name": "Month-end close",
+            },
+            in_tree("Finance Ops", "Month-end close"),
+            lambda s, f: (
+                f["id"] not in s.main.folders
+                and not any(r["folder_id"] == f["id"] for r in s.main.recipes.values())
+            ),
+            phrase=by_name,
+        ),
+        Case(
+            "projects.delete",
+            "folder-delete",
+            stopped_project,
+            in_tree("Sandbox"),
+            lambda s, f: (
+                f["project_id"] not in s.main.projects and f["recipe"] not in s.main.recipes
+            ),
+            phrase=by_name,
         ),
         Case(
             "projects.update",

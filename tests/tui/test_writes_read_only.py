@@ -10,7 +10,14 @@ from pathlib import Path
 from test_writes_endpoints import CASES, Case, Facts
 from writes_helpers import Driver, World, running
 
-TREE = {"folders.create", "folders.update", "projects.update", "projects.deploy"}
+TREE = {
+    "folders.create",
+    "folders.update",
+    "folders.delete",
+    "projects.update",
+    "projects.delete",
+    "projects.deploy",
+}
 
 
 async def press_read_only(d: Driver, case: Case, facts: Facts) -> list[str]:

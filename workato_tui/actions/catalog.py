@@ -96,9 +96,17 @@ TREE_ACTIONS: tuple[WriteAction, ...] = (
     WriteAction("project-new", "N", "New project", "Create project", (), "folders.create"),
     WriteAction("folder-rename", "e", "Rename", "Rename", (), "folders.update"),
     WriteAction("project-deploy", "d", "Deploy", "Deploy project", (), "projects.deploy"),
+    WriteAction(
+        "folder-delete", "D", "Delete", "Delete folder", (), "folders.delete", irreversible=True
+    ),
 )
 
-BY_ID = {a.id: a for a in ACTIONS + TREE_ACTIONS}
+# The recipe screen's own writes (bound on RecipeScreen).
+RECIPE_ACTIONS: tuple[WriteAction, ...] = (
+    WriteAction("recipe-connect", "C", "Connection", "Switch connection", (), "recipes.connect"),
+)
+
+BY_ID = {a.id: a for a in ACTIONS + TREE_ACTIONS + RECIPE_ACTIONS}
 
 
 def for_view(view_name: str) -> list[WriteAction]:

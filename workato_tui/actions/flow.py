@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
+from ..api.endpoints import endpoint as endpoint_named
 from ..api.errors import WorkatoError
 from ..screens.confirm import Confirmation, ConfirmScreen
 from ..screens.progress import BulkScreen
@@ -45,8 +46,9 @@ class ActionContext:
         verb: str | None = None,
         irreversible: bool | None = None,
         details: Sequence[str] = (),
+        endpoint_id: str | None = None,
     ) -> Confirmation:
-        endpoint = self.action.endpoint
+        endpoint = endpoint_named(endpoint_id) if endpoint_id else self.action.endpoint
         return Confirmation(
             action=verb or self.action.verb,
             items=tuple(items),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from . import api_clients, connections, folders, jobs, recipes
+from . import api_clients, connections, folder_delete, folders, jobs, recipe_connect, recipes
 from .flow import ActionContext
 
 Runner = Callable[[ActionContext], Awaitable[bool]]
@@ -29,4 +29,6 @@ RUNNERS: dict[str, Runner] = {
     "project-new": lambda ctx: folders.create(ctx, project=True),
     "folder-rename": folders.rename,
     "project-deploy": folders.deploy,
+    "folder-delete": folder_delete.delete,
+    "recipe-connect": recipe_connect.connect,
 }

@@ -174,6 +174,24 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "Delete a recipe.",
         warning="Deletion is permanent and removes the automation logic.",
     ),
+    _e(
+        "recipes.connect",
+        "PUT",
+        "/api/recipes/{recipe_id}/connect",
+        "recipes",
+        "Recipes: update",
+        "Switch the connection a recipe's step uses.",
+        warning="Points the recipe's step at another connection of the same app; the recipe "
+        "must be stopped, and it uses that account's data once started.",
+    ),
+    _e(
+        "recipes.versions",
+        "GET",
+        "/api/recipes/{recipe_id}/versions",
+        "recipes",
+        "Recipes: versions",
+        "List a recipe's versions, newest first.",
+    ),
     # Jobs
     _e(
         "jobs.list",
@@ -281,6 +299,16 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "Rename or move a folder.",
         warning="Renames or moves the folder and what it holds.",
     ),
+    _e(
+        "folders.delete",
+        "DELETE",
+        "/api/folders/{folder_id}",
+        "folders",
+        "Folders: delete",
+        "Delete a folder and everything in it.",
+        warning="Deletion is permanent: the folder's sub-folders, recipes and connections go "
+        "with it.",
+    ),
     _e("projects.list", "GET", "/api/projects", "projects", "Projects: list", "List projects."),
     _e(
         "projects.update",
@@ -290,6 +318,15 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "Projects: update",
         "Update a project's name or description.",
         warning="Renames the project for everyone in the workspace.",
+    ),
+    _e(
+        "projects.delete",
+        "DELETE",
+        "/api/projects/{project_id}",
+        "projects",
+        "Projects: delete",
+        "Delete a project and everything in it.",
+        warning="Deletion is permanent: the project's folders, recipes and connections go with it.",
     ),
     _e(
         "projects.deploy",

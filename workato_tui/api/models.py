@@ -63,6 +63,7 @@ __all__ = [
     "RecipeConfig",
     "RecipeCopy",
     "RecipeCreated",
+    "RecipeVersion",
     "RepeatError",
     "RepeatJobsResult",
     "RepeatResult",
@@ -162,6 +163,18 @@ class RecipeCopy(ApiModel):
         return self.new_flow_id if self.new_flow_id is not None else self.recipe_id
 
 
+class RecipeVersion(ApiModel):
+    """GET /api/recipes/:id/versions: one saved version (comments are at most 255 chars)."""
+
+    id: int
+    version_no: int | None = None
+    comment: str | None = None
+    author_name: str | None = None
+    author_email: str | None = None
+    created_at: Timestamp = None
+    updated_at: Timestamp = None
+
+
 class Job(ApiModel):
     id: str
     recipe_id: int | None = None
@@ -189,6 +202,15 @@ class JobLine(ApiModel):
     error: Any = None
     mask_data: bool | None = None
     line_stat: dict[str, Any] | None = None
+
+    @property
+    def masked(self) -> bool:
+        """The recipe masks this step's data, so Workato sends no input or output for it."""
+        return bool(self.mask_data)
+
+    @property
+    def has_data(self) -> bool:
+        return self.input is not None or self.output is not None
 
 
 class JobDetail(Job):

@@ -1,15 +1,17 @@
 """Jobs: their list records, generated in bulk, and their per-line details, generated on demand.
 
-Details (`lines` with `line_stat`) are derived from the job id, so 100,000 jobs cost only their
-list records in memory.
+Details (`lines` with `input`, `output`, `error`, `mask_data` and `line_stat`, decisions #34)
+are derived from the job id, so 100,000 jobs cost only their list records in memory.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import zlib
 from datetime import datetime, timedelta
 
+from . import stepdata
 from .clock import iso
 from .demo_data import COMPANIES, ERRORS, PEOPLE, TITLES
 from .store import Record, Store, Workspace
@@ -118,35 +120,45 @@ def seed_jobs(
 
 
 def job_lines(recipe: Record, job: Record) -> list[Record]:
-    """The job's steps with timing, derived from its id so they are stable across reads."""
+    """The job's steps with timing and data, derived from its id so they are stable across
+    reads: each step's input and output (none when masked), the error on the failing step."""
     rng = random.Random(zlib.crc32(job["id"].encode()))
     apps = [recipe.get("trigger_application") or "workato_webhooks"]
     apps += recipe.get("action_applications") or []
-    operations = ["new_updated_object"] + ["search_records", "upsert_record", "send_message"]
+    story = stepdata.Story(
+        rng,
+        datetime.fromisoformat(job["started_at"]),
+        job.get("title") or "",
+        recipe.get("_slack_channel"),
+    )
+    trigger_name = _trigger_name(recipe)
     lines = []
     for number, app in enumerate(apps):
         total = rng.uniform(0.01, 2.5) if number else rng.uniform(0.005, 0.3)
+        op = stepdata.operation(app, number, trigger_name)
         line: Record = {
             "recipe_line_number": number,
             "adapter_name": app,
-            "adapter_operation": operations[min(number, len(operations) - 1)]
-            if number
-            else "trigger",
-            "input": {},
-            "output": {},
-            "mask_data": False,
+            "adapter_operation": op,
+            "mask_data": stepdata.masked(app, rng),
             "line_stat": {"total": total, "details": _stat_details(rng, total)},
         }
+        data_in, data_out = stepdata.step_data(app, op, number == 0, rng, story)
+        if not line["mask_data"]:
+            line.update(input=data_in, output=data_out)
         lines.append(line)
     if job["status"] == "failed" and lines:
-        lines[-1]["error"] = job.get("error")
+        failing = lines[-1]
+        failing["error"] = job.get("error")
+        if "output" in failing:
+            failing["output"] = None  # the step failed before it produced anything
     if job.get("_resume_token"):
         lines.append(
             {
                 "recipe_line_number": len(lines),
                 "adapter_name": "workato_custom_action",
                 "adapter_operation": "wait_for_resume",
-                "input": {},
+                "input": {"timeout_hours": 72},
                 "output": {
                     "resume_token": job["_resume_token"],
                     "waiting_since": job["started_at"],
@@ -156,6 +168,16 @@ def job_lines(recipe: Record, job: Record) -> list[Record]:
             }
         )
     return lines
+
+
+def _trigger_name(recipe: Record) -> str | None:
+    """The trigger's operation as the recipe's code names it (None if the code is unreadable)."""
+    try:
+        code = json.loads(recipe.get("code") or "")
+    except (TypeError, ValueError):
+        return None
+    name = code.get("name") if isinstance(code, dict) else None
+    return str(name) if name else None
 
 
 def _stat_details(rng: random.Random, total: float) -> list[Record]:

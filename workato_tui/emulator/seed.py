@@ -123,6 +123,7 @@ def _recipes(
             config=connection_config([connections[c] for c in used]),
         )
         recipe["running"] = running
+        recipe["_slack_channel"] = _slack_channel([connections[c] for c in used])
         recipe["version_no"] = rng.randint(2, 30)
         recipe["created_at"] = iso(store.now() - timedelta(days=rng.randint(60, 700)))
         if not running:
@@ -132,6 +133,12 @@ def _recipes(
         recipe["lifetime_task_count"] = jobs * rng.randint(2, 6)
     store.user["recipes_count"] = len(store.main.recipes)
     store.user["active_recipes_count"] = sum(r["running"] for r in store.main.recipes.values())
+
+
+def _slack_channel(connections: list[Record]) -> str | None:
+    """The channel a recipe posts to, from its Slack connection's name ("Slack: #sales-ops")."""
+    names = [c["name"] for c in connections if c["provider"] == "slack"]
+    return names[0].partition(": ")[2] or None if names else None
 
 
 def _paused_job(store: Store, rng: random.Random) -> None:

@@ -1,32 +1,31 @@
-"""A job: status, timing, and each step's adapter, operation and time as bars."""
+"""A job: status and timing, its steps (adapter, operation, time bar), and for the chosen step
+what it read, wrote and failed with. A failed job opens on its failing step."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
 
 from ..api.errors import WorkatoError
 from ..views import ViewContext
 from ..views import format as fmt
-from .recipe_detail import OUTCOME_STYLE, field_grid
+from ..widgets.job_steps import StepList, failing_index, step_detail
+from .recipe_detail import OUTCOME_STYLE
 
 if TYPE_CHECKING:
     from ..api.models import JobDetail
     from ..service.workspace import WorkspaceService
 
-BAR_WIDTH = 40
-NOT_AVAILABLE = (
-    "Step input and output are not available through the Developer API; "
-    "they are shown only on the job's page in Workato:"
-)
+NO_STEPS = "Workato sent no steps for this job."
 
 
 def web_base(base_url: str) -> str:
@@ -34,36 +33,39 @@ def web_base(base_url: str) -> str:
     return base_url.replace("://www.workato.com", "://app.workato.com")
 
 
-def step_bars(job: JobDetail) -> Table:
-    table = Table(box=None, padding=(0, 1), show_edge=False)
-    for name, justify in (
-        ("#", "right"),
-        ("ADAPTER", "left"),
-        ("OPERATION", "left"),
-        ("TIME", "right"),
-        ("", "left"),
-    ):
-        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
-    totals = [float((line.line_stat or {}).get("total") or 0.0) for line in job.lines]
-    longest = max(totals, default=0.0) or 1.0
-    for line, total in zip(job.lines, totals):
-        bar = "█" * max(1, round(BAR_WIDTH * total / longest)) if total else ""
-        style = "red" if line.error else "cyan"
-        table.add_row(
-            str(line.recipe_line_number),
-            line.adapter_name or "",
-            line.adapter_operation or "",
-            fmt.seconds(total),
-            Text(bar, style=style),
-        )
-    return table
+def summary(job: JobDetail, web_url: str) -> Group:
+    """The job's fields two pairs a row, so the steps keep the room; then its error and link."""
+    duration = (
+        (job.completed_at - job.started_at).total_seconds()
+        if job.started_at and job.completed_at
+        else None
+    )
+    grid = Table.grid(padding=(0, 2))
+    for _ in range(2):
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+    status = Text(job.status or "", style=OUTCOME_STYLE.get(job.status or "", ""))
+    grid.add_row("Status", status, "Duration", fmt.seconds(duration))
+    grid.add_row("Started", fmt.when(job.started_at), "Completed", fmt.when(job.completed_at))
+    grid.add_row("Master job", job.master_job_id or "", "Repeat", "yes" if job.is_repeat else "no")
+    lines: list[Any] = [grid]
+    if job.error:
+        lines.append(Text.assemble(("Error  ", "bold"), (fmt.text(job.error), "red")))
+    lines.append(Text.assemble(("In Workato  ", "bold"), web_url))
+    return Group(*lines)
 
 
 class JobScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="job-back"),
+        Binding("e", "failed_step", "Failed step", id="job-failed-step"),
         Binding("y", "raw_json", "JSON", id="job-json"),
     ]
+
+    DEFAULT_CSS = """
+    JobScreen #step-detail { height: 1fr; padding: 0 1; border-top: solid $panel-lighten-2; }
+    JobScreen #step-detail:focus { border-top: solid $accent; }
+    """
 
     def __init__(
         self, service: WorkspaceService, context: ViewContext, job: dict[str, Any]
@@ -83,11 +85,15 @@ class JobScreen(Screen[None]):
         yield Static(
             f" Job {self.job['id']}: {self.job.get('title') or ''}", classes="screen-title"
         )
-        with VerticalScroll():
-            yield Static("Loading job details…", id="summary", classes="detail-fields")
-            yield Static("Steps", classes="section-title")
-            yield Static("", id="steps", classes="detail-fields")
-            yield Static(f"{NOT_AVAILABLE}\n{self.web_url}", id="runtime-note", classes="notice")
+        yield Static("Loading job details…", id="summary", classes="detail-fields")
+        yield Static(
+            "Steps  (↑↓ choose a step, tab reads its data)",
+            id="steps-title",
+            classes="section-title",
+        )
+        yield StepList(id="steps")
+        with VerticalScroll(id="step-detail"):
+            yield Static("", id="step-data")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -103,27 +109,35 @@ class JobScreen(Screen[None]):
         except WorkatoError as error:
             self.query_one("#summary", Static).update(Text(error.describe(), style="red"))
             return
-        self.query_one("#summary", Static).update(self._summary(self.detail))
-        self.query_one("#steps", Static).update(step_bars(self.detail))
+        self.query_one("#summary", Static).update(summary(self.detail, self.web_url))
+        steps = self.query_one(StepList)
+        steps.show(self.detail.lines)
+        if not self.detail.lines:
+            self.query_one("#step-data", Static).update(NO_STEPS)
+            return
+        steps.highlighted = failing_index(self.detail.lines) or 0
+        steps.focus()
 
-    def _summary(self, job: JobDetail) -> Table:
-        status = Text(job.status or "", style=OUTCOME_STYLE.get(job.status or "", ""))
-        duration = (
-            (job.completed_at - job.started_at).total_seconds()
-            if job.started_at and job.completed_at
-            else None
-        )
-        return field_grid(
-            [
-                ("Status", status),
-                ("Started", fmt.when(job.started_at)),
-                ("Completed", fmt.when(job.completed_at)),
-                ("Duration", fmt.seconds(duration)),
-                ("Master job", job.master_job_id),
-                ("Repeat", "yes" if job.is_repeat else "no"),
-                ("Error", fmt.text(job.error)),
-            ]
-        )
+    @on(OptionList.OptionHighlighted, "#steps")
+    def _show_step(self, event: OptionList.OptionHighlighted) -> None:
+        if self.detail is None or event.option_index >= len(self.detail.lines):
+            return
+        line = self.detail.lines[event.option_index]
+        self.query_one("#step-data", Static).update(step_detail(line, self.web_url))
+        self.query_one("#step-detail", VerticalScroll).scroll_home(animate=False)
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _read_step(self) -> None:
+        self.query_one("#step-detail", VerticalScroll).focus()
+
+    def action_failed_step(self) -> None:
+        index = failing_index(self.detail.lines) if self.detail else None
+        if index is None:
+            self.notify("No step of this job failed.", title="Failed step")
+            return
+        steps = self.query_one(StepList)
+        steps.highlighted = index
+        steps.focus()
 
     def action_raw_json(self) -> None:
         from .json_view import JsonScreen

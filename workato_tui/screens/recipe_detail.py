@@ -1,4 +1,5 @@
-"""A recipe: its fields, connections, apps, state, job counts, recent outcomes and its jobs."""
+"""A recipe: its fields, connections, apps, state, job counts, recent outcomes, and below
+them its jobs or (v) its versions. C switches the connection one of its steps uses."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ..actions.catalog import BY_ID, RECIPE_ACTIONS
+from ..actions.flow import ActionContext, blocked_reason, say_why_disabled
 from ..api.errors import WorkatoError
 from ..views import ViewContext, find_view
 from ..views import format as fmt
+from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
 
@@ -45,7 +50,15 @@ class RecipeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="recipe-back"),
         Binding("y", "raw_json", "JSON", id="recipe-json"),
+        Binding("v", "toggle_versions", "Versions", id="recipe-versions"),
+        *(Binding(a.key, f"act('{a.id}')", a.label, id=a.id) for a in RECIPE_ACTIONS),
     ]
+
+    DEFAULT_CSS = """
+    RecipeScreen #versions { height: 1fr; display: none; padding: 0 1; }
+    RecipeScreen.-versions #versions { display: block; }
+    RecipeScreen.-versions #jobs, RecipeScreen.-versions #fields { display: none; }
+    """
 
     def __init__(
         self, service: WorkspaceService, recipe: dict[str, Any], context: ViewContext
@@ -63,6 +76,8 @@ class RecipeScreen(Screen[None]):
         yield Static("Connections: loading…", id="connections", classes="detail-fields")
         yield Static("Recent outcomes: loading…", id="outcomes", classes="detail-fields")
         yield ResourceView(self.service, id="jobs")
+        with VerticalScroll(id="versions"):
+            yield Static("Versions: loading…", id="versions-table")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -135,6 +150,74 @@ class RecipeScreen(Screen[None]):
                 if not ok:
                     line.append(f"({found.authorization_status or 'not authorized'}) ", style="red")
         target.update(line if config else "Connections: none")
+
+    # versions -----------------------------------------------------------------------------
+
+    @property
+    def showing_versions(self) -> bool:
+        return self.has_class("-versions")
+
+    def action_toggle_versions(self) -> None:
+        """Switch the lower pane between the recipe's jobs and its versions."""
+        if self.context.customer is not None:
+            self.notify("Versions are only listed for the workspace's own recipes.")
+            return
+        self.toggle_class("-versions")
+        if self.showing_versions:
+            self.query_one("#versions", VerticalScroll).focus()
+            self.load_versions()
+        else:
+            self.query_one(ResourceView).table.focus()
+
+    @work(exclusive=True, group="recipe-versions", exit_on_error=False)
+    async def load_versions(self) -> None:
+        target = self.query_one("#versions-table", Static)
+        try:
+            versions = await self.service.recipe_versions(int(self.recipe["id"]))
+        except WorkatoError as error:
+            target.update(Text(f"Versions: {error.describe()}", style="red"))
+            return
+        target.update(versions_table(versions, self.recipe.get("version_no")))
+
+    # writes -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "act":
+            return True
+        if self.context.customer is not None:
+            return False  # the endpoint works on the workspace's own recipes only
+        return None if blocked_reason(self.service, BY_ID[str(parameters[0])]) else True
+
+    def on_key(self, event: Any) -> None:
+        """A disabled write key says why it is disabled instead of doing nothing."""
+        say_why_disabled(self, event)
+
+    def action_act(self, action_id: str) -> None:
+        write = BY_ID[action_id]
+        reason = blocked_reason(self.service, write)
+        if reason:
+            self.notify(reason, title=f"{write.verb}: unavailable", severity="warning")
+            return
+        self.run_write(action_id)
+
+    @work(group="recipe-write", exit_on_error=False)
+    async def run_write(self, action_id: str) -> None:
+        from ..actions.runners import RUNNERS
+
+        context = ActionContext(
+            self.app, self.service, BY_ID[action_id], [self.recipe], self.context
+        )
+        if await RUNNERS[action_id](context):
+            await self._reload_recipe()
+
+    async def _reload_recipe(self) -> None:
+        try:
+            fresh = await self.service.recipe(int(self.recipe["id"]))
+        except WorkatoError:
+            return
+        self.recipe = fresh.model_dump(mode="python")
+        self.query_one("#fields", Static).update(self._fields())
+        await self._load_connections()
 
     @on(ResourceTable.RowActivated)
     def _open_job(self, event: ResourceTable.RowActivated) -> None:

@@ -34,6 +34,7 @@ from ..api.models import (
     Project,
     ProjectRole,
     Recipe,
+    RecipeVersion,
     Role,
     User,
 )
@@ -213,6 +214,13 @@ class WorkspaceService(WorkspaceWrites):
     async def recipe(self, recipe_id: int) -> Recipe:
         return await self._read(
             ("recipes", "one", recipe_id), lambda: self.client.get_recipe(recipe_id)
+        )
+
+    async def recipe_versions(self, recipe_id: int) -> list[RecipeVersion]:
+        """Every saved version of a recipe, newest first."""
+        return await self._read(
+            ("recipes", "versions", recipe_id),
+            lambda: _collect(self.client.iter_recipe_versions(recipe_id)),
         )
 
     async def job_page(

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..api.errors import PolicyRefused, WorkatoError
+from ..api.errors import Forbidden, PolicyRefused, WorkatoError
 from ..api.models import (
     Connection,
     Deployment,
@@ -30,11 +30,14 @@ from ..api.models import (
 if TYPE_CHECKING:
     from ..api import WorkatoClient
     from .cache import Cache
+    from .permissions import PermissionMemory
 
 T = TypeVar("T")
 I = TypeVar("I")
 MAX_REPEAT_BATCH = 25
 DEPLOY_POLL_SECONDS = 2.0
+CANNOT_DESTROY = "Cannot destroy folder"
+FOLDER_CONTENT_FAMILIES = ("folders", "projects", "recipes", "connections", "activity")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ Progress = Callable[[int, int, ItemResult | None], None]  # done, total, last re
 class WorkspaceWrites:
     client: WorkatoClient
     cache: Cache
+    permissions: PermissionMemory
 
     async def _write(self, call: Awaitable[T], *families: str) -> T:  # pragma: no cover
         raise NotImplementedError
@@ -97,6 +101,15 @@ class WorkspaceWrites:
 
     async def delete_recipe(self, recipe_id: int) -> Success:
         return await self._write(self.client.delete_recipe(recipe_id), "recipes", "activity")
+
+    async def connect_recipe(
+        self, recipe_id: int, adapter_name: str, connection_id: int
+    ) -> Success:
+        """Point a stopped recipe's step at another connection of the same app."""
+        call = self.client.connect_recipe(
+            recipe_id, adapter_name=adapter_name, connection_id=connection_id
+        )
+        return await self._write(call, "recipes", "activity")
 
     # jobs -------------------------------------------------------------------------------
 
@@ -189,6 +202,23 @@ class WorkspaceWrites:
         return await self._write(
             self.client.update_folder(folder_id, name=name), "folders", "projects"
         )
+
+    async def delete_folder(self, folder_id: int) -> Success:
+        """Delete a folder with its sub-folders, recipes and connections."""
+        return await self._destroy(self.client.delete_folder(folder_id), "folders.delete")
+
+    async def delete_project(self, project_id: int) -> Success:
+        """Delete a project with its folders, recipes and connections."""
+        return await self._destroy(self.client.delete_project(project_id), "projects.delete")
+
+    async def _destroy(self, call: Awaitable[Success], endpoint_id: str) -> Success:
+        try:
+            return await self._write(call, *FOLDER_CONTENT_FAMILIES)
+        except Forbidden as error:
+            if error.message == CANNOT_DESTROY:
+                # a refusal of this folder (it holds running recipes), not of the token's role
+                self.permissions.forget(endpoint_id)
+            raise
 
     async def update_project(
         self, project_id: int, *, name: str | None = None, description: str | None = None

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 
 from ..core import BaseClient
-from ..models import Deployment, Folder, Project
+from ..models import Deployment, Folder, Project, Success
 from ..pagination import by_page_number
 from ._util import compact, id_string
 
@@ -43,6 +43,11 @@ class FoldersMixin(BaseClient):
         body = compact({"name": name, "parent_id": id_string(parent_id)})
         return await self._one(Folder, "folders.update", {"folder_id": folder_id}, body=body)
 
+    async def delete_folder(self, folder_id: int) -> Success:
+        """Delete a folder with its sub-folders, recipes and connections (decisions #37);
+        one holding running recipes is refused with 403 "Cannot destroy folder"."""
+        return await self._one(Success, "folders.delete", {"folder_id": folder_id})
+
     # projects -----------------------------------------------------------------------
 
     async def list_projects(
@@ -62,6 +67,10 @@ class FoldersMixin(BaseClient):
     ) -> Project:
         body = compact({"name": name, "description": description})
         return await self._one(Project, "projects.update", {"project_id": project_id}, body=body)
+
+    async def delete_project(self, project_id: int | str) -> Success:
+        """Delete a project with its folders, recipes and connections (decisions #37)."""
+        return await self._one(Success, "projects.delete", {"project_id": project_id})
 
     async def deploy_project(
         self, project_id: int | str, *, environment_type: str, description: str | None = None

@@ -16,6 +16,7 @@ from ..models import (
     Recipe,
     RecipeCopy,
     RecipeCreated,
+    RecipeVersion,
     RepeatJobsResult,
     Success,
 )
@@ -24,6 +25,7 @@ from ._util import compact, csv, id_string, json_text
 
 RECIPES_PER_PAGE = 100  # the documented maximum (decisions #6)
 JOBS_PER_PAGE = 100  # the emulator's maximum (decisions #14)
+VERSIONS_PER_PAGE = 100
 
 
 class RecipeFilters(TypedDict, total=False):
@@ -180,6 +182,33 @@ class RecipesMixin(BaseClient):
             {"recipe_id": recipe_id},
             body={"job_ids": list(job_ids)},
         )
+
+    # connections and versions (decisions #36, #38) ------------------------------------
+
+    async def connect_recipe(
+        self, recipe_id: int, *, adapter_name: str, connection_id: int
+    ) -> Success:
+        """Point the recipe's `adapter_name` step at another connection of the same app.
+        A running recipe is refused (HTTP 200, `success: false`), which raises `Refused`."""
+        body = {"adapter_name": adapter_name, "connection_id": connection_id}
+        return await self._one(Success, "recipes.connect", {"recipe_id": recipe_id}, body=body)
+
+    async def list_recipe_versions(
+        self, recipe_id: int, *, page: int = 1, per_page: int = VERSIONS_PER_PAGE
+    ) -> list[RecipeVersion]:
+        """One page of a recipe's versions, newest first (`{"data": [...]}` or a bare list)."""
+        query = {"page": page, "per_page": per_page}
+        return await self._many(
+            RecipeVersion, "recipes.versions", {"recipe_id": recipe_id}, query=query
+        )
+
+    def iter_recipe_versions(
+        self, recipe_id: int, *, per_page: int = VERSIONS_PER_PAGE
+    ) -> AsyncIterator[RecipeVersion]:
+        async def fetch(page: int, size: int) -> list[RecipeVersion]:
+            return await self.list_recipe_versions(recipe_id, page=page, per_page=size)
+
+        return by_page_number(fetch, min(per_page, VERSIONS_PER_PAGE))
 
 
 def _job_id(job: Job) -> str:

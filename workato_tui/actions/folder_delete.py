@@ -1,0 +1,86 @@
+"""Delete a folder or project from the tree: count what goes with it, ask for its typed name,
+and say plainly when Workato refuses (403 "Cannot destroy folder")."""
+
+from __future__ import annotations
+
+from ..api.errors import Forbidden, WorkatoError
+from ..service.folder_census import FolderContents, folder_contents
+from ..service.writes import CANNOT_DESTROY
+from .flow import ActionContext
+
+LISTED = 5
+
+
+def _listed(title: str, names: list[str]) -> list[str]:
+    if not names:
+        return []
+    more = f" … and {len(names) - LISTED} more" if len(names) > LISTED else ""
+    return [f"{title}: {', '.join(names[:LISTED])}{more}"]
+
+
+def details(contents: FolderContents) -> list[str]:
+    lines = [f"Goes with it: {contents.summary()}."]
+    lines += _listed("Sub-folders", contents.folders)
+    lines += _listed("Recipes", contents.recipes)
+    lines += _listed("Connections", contents.connections)
+    if contents.running:
+        lines.append(
+            "Running recipes keep a folder from being deleted: Workato will refuse until "
+            "they are stopped."
+        )
+    return lines
+
+
+def refusal(name: str, is_project: bool, contents: FolderContents) -> str:
+    """What a 403 "Cannot destroy folder" means here, in plain words."""
+    if contents.running:
+        why = f"it still holds running recipes ({', '.join(contents.running[:LISTED])}); stop them"
+    elif is_project:
+        why = "this token may not delete projects (its API client is limited to some projects)"
+    else:
+        why = "Workato gave no other reason"
+    return f"Workato refused to delete {name!r} ({CANNOT_DESTROY}): {why}."
+
+
+async def delete(ctx: ActionContext) -> bool:
+    folder = ctx.view.folder
+    if folder is None:
+        ctx.app.notify("Select a folder or project in the tree first.", severity="warning")
+        return False
+    is_project = bool(folder.get("is_project"))
+    endpoint_id = "projects.delete" if is_project else "folders.delete"
+    reason = ctx.service.denied(endpoint_id)
+    if reason:
+        ctx.app.notify(reason, title=f"{ctx.action.verb}: unavailable", severity="warning")
+        return False
+    try:
+        contents = await folder_contents(ctx.service, int(folder["id"]))
+    except WorkatoError as error:
+        ctx.notify_error(error, title="Could not count what the folder holds")
+        return False
+    verb = "Delete project" if is_project else "Delete folder"
+    if not await ctx.confirm(
+        [folder["name"]], verb=verb, details=details(contents), endpoint_id=endpoint_id
+    ):
+        return False
+    try:
+        if is_project:
+            await ctx.service.delete_project(int(folder["project_id"]))
+        else:
+            await ctx.service.delete_folder(int(folder["id"]))
+    except Forbidden as error:
+        if error.message != CANNOT_DESTROY:
+            ctx.notify_error(error, title=f"{verb} failed")
+            return True
+        ctx.app.notify(
+            refusal(folder["name"], is_project, contents),
+            title=f"{verb}: refused",
+            severity="error",
+            timeout=15,
+        )
+        return True
+    except WorkatoError as error:
+        ctx.notify_error(error, title=f"{verb} failed")
+        return True
+    ctx.notify_done(f"Deleted {folder['name']} with {contents.summary()}.")
+    return True

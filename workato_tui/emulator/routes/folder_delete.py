@@ -1,0 +1,69 @@
+"""DELETE /api/folders/:id and DELETE /api/projects/:id (decisions #37).
+
+Deleting removes the folder's sub-folders and the recipes (with their jobs) and connections in
+any of them; deleting a project (or its folder) also removes the project. A folder that still
+holds running recipes, or a project the token may not destroy (one scoped to projects), is
+refused with 403 `{"message": "Cannot destroy folder"}`.
+"""
+
+from __future__ import annotations
+
+from ..context import Ctx, route
+from ..errors import ApiError, not_found
+from ..store import Record, Workspace
+
+CANNOT_DESTROY = "Cannot destroy folder"
+
+
+def subtree(ws: Workspace, folder_id: int) -> set[int]:
+    """The folder and every folder below it."""
+    found = {folder_id}
+    while True:
+        more = {f["id"] for f in ws.folders.values() if f["parent_id"] in found} - found
+        if not more:
+            return found
+        found |= more
+
+
+def _destroy(ctx: Ctx, folder: Record) -> None:
+    ws = ctx.workspace
+    if folder["is_project"] and not ctx.scope.unrestricted:
+        raise ApiError(403, CANNOT_DESTROY)
+    folders = subtree(ws, folder["id"])
+    recipes = [r for r in ws.recipes.values() if r["folder_id"] in folders]
+    if any(r["running"] for r in recipes):
+        raise ApiError(403, CANNOT_DESTROY)
+    for recipe in recipes:
+        del ws.recipes[recipe["id"]]
+        ws.jobs.pop(recipe["id"], None)
+    for connection_id in [c["id"] for c in ws.connections.values() if c["folder_id"] in folders]:
+        del ws.connections[connection_id]
+    for folder_id in folders:
+        del ws.folders[folder_id]
+    if folder["is_project"]:
+        ws.projects.pop(folder["project_id"], None)
+    kind = "Project" if folder["is_project"] else "Folder"
+    ctx.store.log_activity(
+        ctx.client, "folder_deleted", {"id": folder["id"], "name": folder["name"], "type": kind}
+    )
+
+
+@route("folders.delete")
+async def delete_folder(ctx: Ctx) -> Record:
+    folder = ctx.visible(ctx.workspace.folders, ctx.path_int("folder_id"), "Folder")
+    _destroy(ctx, folder)
+    return {"success": True}
+
+
+@route("projects.delete")
+async def delete_project(ctx: Ctx) -> Record:
+    raw = ctx.params["project_id"]
+    if raw.startswith("f") and raw[1:].isdigit():
+        folder = ctx.visible(ctx.workspace.folders, int(raw[1:]), "Project")
+        if not folder["is_project"]:
+            raise not_found("Project not found")
+    else:
+        project = ctx.visible(ctx.workspace.projects, ctx.path_int("project_id"), "Project")
+        folder = ctx.workspace.folders[project["folder_id"]]
+    _destroy(ctx, folder)
+    return {"success": True}
