@@ -22,6 +22,7 @@ CHANGED = "resource-table--changed"
 ADDED = "resource-table--success"
 DELETED = "resource-table--danger"
 FAILED = "resource-table--warning"
+IMPORT_CHUNK = 5000  # rows staged between two looks at the event loop
 
 
 @dataclass
@@ -101,6 +102,7 @@ class Staging:
     rows: dict[int, StagedRow] = field(default_factory=dict)
     history: list[dict[int, StagedRow | None]] = field(default_factory=list)
     _step_before: dict[int, StagedRow | None] | None = field(default=None, init=False, repr=False)
+    _lowest_key: int | None = field(default=None, init=False, repr=False)  # last new-row key
 
     # reading ------------------------------------------------------------------------------
 
@@ -187,11 +189,44 @@ class Staging:
         self, changes: Sequence[tuple[Row, Values]], adds: Sequence[Values], deletes: Sequence[Row]
     ) -> list[GridChange]:
         """Stage a whole file's differences as one undo step."""
-        with self._step():
-            found = [self._set_values(row, {**self._values(row), **new}) for row, new in changes]
-            found += [self._add(values) for values in adds]
-            found += [self._mark_deleted(row) for row in deletes]
+        found: list[GridChange] = []
+        for chunk in self.import_chunks(changes, adds, deletes):
+            found += chunk
         return found
+
+    def import_chunks(
+        self,
+        changes: Sequence[tuple[Row, Values]],
+        adds: Sequence[Values],
+        deletes: Sequence[Row],
+        size: int = IMPORT_CHUNK,
+    ) -> Iterator[list[GridChange]]:
+        """Stage a file's differences `size` rows at a time, all as one undo step.
+
+        The caller may show each chunk and let other work run between chunks; edits made in
+        between are steps of their own (this step is only in `_step_before` while staging).
+        """
+        step: dict[int, StagedRow | None] = {}
+        work = [
+            *((self._change_one, item) for item in changes),
+            *((self._add, values) for values in adds),
+            *((self._mark_deleted, row) for row in deletes),
+        ]
+        try:
+            for start in range(0, len(work), size):
+                self._step_before = step
+                try:
+                    chunk = [stage(item) for stage, item in work[start : start + size]]
+                finally:
+                    self._step_before = None
+                yield chunk
+        finally:
+            if step:
+                self.history.append(step)
+
+    def _change_one(self, item: tuple[Row, Values]) -> GridChange:
+        row, new = item
+        return self._set_values(row, {**self._values(row), **new})
 
     def undo(self) -> list[GridChange] | None:
         """Undo the last step; None when there is nothing to undo."""
@@ -290,7 +325,13 @@ class Staging:
         return dict(staged.values) if staged else values_of(row, self.columns)
 
     def _new_key(self) -> int:
-        return min([0, *self.rows, *(self._step_before or {})]) - 1
+        """A negative key no staged row has had: a counter, so adding n rows is O(n)."""
+        if self._lowest_key is None:
+            self._lowest_key = min([0, *self.rows, *(self._step_before or {})])
+        self._lowest_key -= 1
+        while self._lowest_key in self.rows:  # rows put in place from outside
+            self._lowest_key -= 1
+        return self._lowest_key
 
     def _set_values(self, row: Row, values: Values) -> GridChange:
         key = row[ID]
