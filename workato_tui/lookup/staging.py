@@ -199,13 +199,14 @@ class Staging:
         changes: Sequence[tuple[Row, Values]],
         adds: Sequence[Values],
         deletes: Sequence[Row],
-        size: int = IMPORT_CHUNK,
+        size: int | None = None,
     ) -> Iterator[list[GridChange]]:
         """Stage a file's differences `size` rows at a time, all as one undo step.
 
         The caller may show each chunk and let other work run between chunks; edits made in
         between are steps of their own (this step is only in `_step_before` while staging).
         """
+        size = size or IMPORT_CHUNK
         step: dict[int, StagedRow | None] = {}
         work = [
             *((self._change_one, item) for item in changes),
