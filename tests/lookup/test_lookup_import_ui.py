@@ -12,6 +12,7 @@ from textual import events
 from textual.app import App
 
 from workato_tui.lookup import staging as staging_module
+from workato_tui.screens import lookup_files
 from workato_tui.screens.lookup_import import ImportScreen
 
 NEW_ROWS = 20_000
@@ -35,7 +36,8 @@ async def test_the_editor_answers_keys_while_a_big_import_stages(
     world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(staging_module, "IMPORT_CHUNK", 250)  # many turns of the event loop
+    monkeypatch.setattr(staging_module, "IMPORT_CHUNK", 250)  # many turns of the event loop:
+    monkeypatch.setattr(lookup_files, "IMPORT_SLICE_SECONDS", 0)  # one per chunk of 250 rows
     big_file(tmp_path / "Cost centers.csv", NEW_ROWS)
     async with world.editor() as ed:
         editor, grid = ed.screen, ed.screen.grid

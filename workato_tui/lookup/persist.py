@@ -21,6 +21,7 @@ from .staging import Staging
 VERSION = 1
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+ROWS_PER_SLICE = 2000
 
 
 class StagedStore:
@@ -107,7 +108,21 @@ def write_private(path: Path, data: Any) -> None:
     temporary = path.with_suffix(".tmp")
     temporary.unlink(missing_ok=True)  # a leftover may have looser permissions
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # one write, not many
     with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(text)
+        file.write(_json_text(data))
     os.replace(temporary, path)
+
+
+def _json_text(data: dict[str, Any]) -> str:
+    """Compact JSON; a long `rows` list is encoded a slice at a time, so a thread writing a
+    big table never holds the interpreter for long (one `json.dumps` call does)."""
+    rows = data.get("rows")
+    if not isinstance(rows, list) or len(rows) <= ROWS_PER_SLICE:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    head = json.dumps({k: v for k, v in data.items() if k != "rows"}, ensure_ascii=False)
+    slices = (
+        json.dumps(rows[i : i + ROWS_PER_SLICE], ensure_ascii=False, separators=(",", ":"))[1:-1]
+        for i in range(0, len(rows), ROWS_PER_SLICE)
+    )
+    separator = ", " if len(head) > 2 else ""  # head is "{...}"
+    return f'{head[:-1]}{separator}"rows": [{",".join(slices)}]}}'

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from .gcpause import collector_paused
 from .rows import ID, Row, Values, is_new_key, make_row, values_of
 
 Kind = Literal["add", "update", "delete"]
@@ -22,7 +23,7 @@ CHANGED = "resource-table--changed"
 ADDED = "resource-table--success"
 DELETED = "resource-table--danger"
 FAILED = "resource-table--warning"
-IMPORT_CHUNK = 5000  # rows staged between two looks at the event loop
+IMPORT_CHUNK = 500  # rows staged at a time by `import_chunks`
 
 
 @dataclass
@@ -119,15 +120,19 @@ class Staging:
         return [r for r in self.rows.values() if r.kind == kind]
 
     def counts(self) -> Counts:
-        kinds = [r.kind for r in self.rows.values()]
-        cells = sum(len(r.changed_columns()) for r in self.rows.values() if r.kind == "update")
-        return Counts(
-            kinds.count("add"),
-            kinds.count("update"),
-            cells,
-            kinds.count("delete"),
-            sum(r.error is not None for r in self.rows.values()),
-        )
+        """One pass over the staged rows (the status line asks on every cursor move)."""
+        added = changed = cells = deleted = failed = 0
+        for staged in self.rows.values():
+            if staged.base is None:
+                added += 1
+            elif staged.deleted:
+                deleted += 1
+            else:
+                changed += 1
+                cells += len(staged.changed_columns())
+            if staged.error is not None:
+                failed += 1
+        return Counts(added, changed, cells, deleted, failed)
 
     def summary(self) -> str:
         c = self.counts()
@@ -190,8 +195,9 @@ class Staging:
     ) -> list[GridChange]:
         """Stage a whole file's differences as one undo step."""
         found: list[GridChange] = []
-        for chunk in self.import_chunks(changes, adds, deletes):
-            found += chunk
+        with collector_paused():
+            for chunk in self.import_chunks(changes, adds, deletes):
+                found += chunk
         return found
 
     def import_chunks(

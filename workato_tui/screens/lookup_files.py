@@ -11,12 +11,23 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from ..lookup import ImportPlan, StagedStore, Staging, plan_import, read_csv_file, write_csv
+from ..lookup import (
+    GridChange,
+    ImportPlan,
+    StagedStore,
+    Staging,
+    plan_import,
+    read_csv_file,
+    write_csv,
+)
+from ..lookup.gcpause import collector_paused
 from ..lookup.rows import ID
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_import import ImportScreen
@@ -24,9 +35,25 @@ from .lookup_import import ImportScreen
 if TYPE_CHECKING:
     from textual.app import App
 
-    from ..lookup import GridChange
     from ..service.workspace import WorkspaceService
     from ..widgets.table import ResourceTable
+
+
+IMPORT_SLICE_SECONDS = 0.03  # staging work between two looks at the event loop
+YIELD_SECONDS = 0.002
+
+
+def _time_slices(chunks: Iterator[list[GridChange]], seconds: float) -> Iterator[list[GridChange]]:
+    """The chunks joined into slices of about `seconds` of work each."""
+    joined: list[GridChange] = []
+    started = time.perf_counter()
+    for chunk in chunks:
+        joined += chunk
+        if time.perf_counter() - started >= seconds:
+            yield joined
+            joined, started = [], time.perf_counter()
+    if joined:
+        yield joined
 
 
 BUSY_WHILE_IMPORTING = frozenset(
@@ -170,13 +197,17 @@ class LookupFiles:
         write the staged file in a thread. Editing keys are off meanwhile (`check_action`)."""
         self.importing = True
         chunks = self.staging.import_chunks(plan.changes, plan.adds, plan.deletes)
+        with collector_paused():
+            await self._stage_chunks(plan, chunks)
+
+    async def _stage_chunks(self, plan: ImportPlan, chunks: Generator[list[GridChange]]) -> None:
         done = 0
         try:
-            for chunk in chunks:
-                self.apply(chunk, persist=False)
-                done += len(chunk)
+            for changes in _time_slices(chunks, IMPORT_SLICE_SECONDS):
+                self.apply(changes, persist=False)
+                done += len(changes)
                 self._import_progress(f"Staging the import: {done:,} of {plan.total:,} rows…")
-                await asyncio.sleep(0)
+                await asyncio.sleep(YIELD_SECONDS)  # time for a key's trip through the queues
             self._import_progress(f"Writing {done:,} staged rows to disk…")
             await asyncio.to_thread(self._persist_quietly)
         finally:

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from ..lookup import AUTO, CsvProblem, ImportPlan
+from ..lookup.gcpause import collector_paused
 from ..lookup.rows import ID
 
 Planner = Callable[[Path, str, bool], ImportPlan]  # path, key column, delete missing
@@ -104,7 +105,8 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
     @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
     def _plan_in_thread(self, path: Path, key: str, delete: bool, then_stage: bool) -> None:
         try:
-            plan: ImportPlan | str = self.planner(path, key, delete)
+            with collector_paused():
+                plan: ImportPlan | str = self.planner(path, key, delete)
         except CsvProblem as error:
             plan = f"Cannot import {path.name}: {error}"
         if not get_current_worker().is_cancelled:
