@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from workato_tui.lookup import CsvProblem, StagedStore, Staging, parse_csv, plan_import
+from workato_tui.lookup import CsvProblem, StagedStore, Staging, csvio, parse_csv, plan_import
 from workato_tui.lookup.csvio import export_text, guard, unguard
 
 COLUMNS = ["code", "name", "owner"]
@@ -119,3 +119,22 @@ def test_new_row_keys_are_never_reused_after_undo() -> None:
     first = staging.add_row()[0][0]
     staging.undo()
     assert staging.add_row()[0][0] != first
+
+
+def test_a_file_past_the_row_limit_is_refused_naming_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(csvio, "MAX_IMPORT_ROWS", 3)
+    parse_csv(b"code\nA\nB\nC\n", COLUMNS)  # at the limit: fine
+    with pytest.raises(CsvProblem, match="line 5: more than 3 rows; an import takes at most"):
+        parse_csv(b"code\nA\nB\nC\nD\n", COLUMNS)
+
+
+def test_a_file_past_the_size_limit_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csvio, "MAX_IMPORT_BYTES", 10)
+    path = tmp_path / "big.csv"
+    path.write_text("code\n" + "A\n" * 20)
+    with pytest.raises(CsvProblem, match="an import reads at most"):
+        csvio.read_csv_file(path, COLUMNS)
