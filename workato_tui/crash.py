@@ -10,9 +10,7 @@ and no variable values: those may hold an API token or table data.
 from __future__ import annotations
 
 import os
-import platform
 import sys
-import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +23,9 @@ EXIT_CRASH = 70  # EX_SOFTWARE: an internal error
 
 def crash_report_text(error: BaseException) -> str:
     """The report: versions, the exception's type and its frames (no message, no locals)."""
+    import platform
+    import traceback
+
     lines = [
         f"workato-tui {__version__} crash report, {datetime.now(UTC).isoformat(timespec='seconds')}",
         f"Python {platform.python_version()} on {platform.platform()}",
