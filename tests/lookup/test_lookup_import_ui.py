@@ -4,13 +4,16 @@ editing keys held back until it is done, and a corrupt staged file reported, not
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lookup_helpers import World
 from textual import events
 from textual.app import App
 
+from workato_tui.lookup import ImportPlan
 from workato_tui.lookup import staging as staging_module
 from workato_tui.screens import lookup_files
 from workato_tui.screens.lookup_import import ImportScreen
@@ -87,3 +90,30 @@ async def test_a_corrupt_staged_file_is_reported_when_the_editor_opens(world: Wo
         assert any("could not be read" in m and ".unreadable" in m for m in ed.messages)
         assert ed.status == "No pending changes"
     assert (service.staged_dir / f"{world.table_id()}.unreadable").read_text() == "{half a file"
+
+
+async def test_escape_while_a_big_file_is_read_closes_the_import_cleanly(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    big_file(tmp_path / "Cost centers.csv", NEW_ROWS)
+    async with world.editor() as ed:
+        editor = ed.screen
+        dismissed = threading.Event()
+
+        def slow_planner(*args: Any) -> ImportPlan:
+            dismissed.wait(30)  # still reading when escape comes
+            return editor.plan_file(*args)
+
+        import_screen = ImportScreen(
+            editor.table_name, editor.columns, tmp_path / "none.csv", slow_planner, tmp_path
+        )
+        ed.app.push_screen(import_screen)
+        await ed.settle()
+        import_screen.preview(then_stage=True)  # reading in a thread...
+        import_screen.dismiss(None)  # ...and escape meanwhile
+        await ed.pilot.pause()
+        dismissed.set()
+        await ed.app.workers.wait_for_complete()
+        await ed.settle()
+        assert ed.screen is editor and not len(editor.staging)  # nothing staged, no crash
