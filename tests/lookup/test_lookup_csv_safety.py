@@ -138,3 +138,19 @@ def test_a_file_past_the_size_limit_is_refused_before_reading(
     path.write_text("code\n" + "A\n" * 20)
     with pytest.raises(CsvProblem, match="an import reads at most"):
         csvio.read_csv_file(path, COLUMNS)
+
+
+def test_the_staged_file_follows_every_change_of_a_row(tmp_path: Path) -> None:
+    """Rows keep their JSON text between writes; any change must drop it."""
+    store, staging = StagedStore(tmp_path), Staging(7, COLUMNS)
+    staging.set_cell(ROWS[0], "owner", "first")
+    staging.add_row({"code": "N"})
+    store.save(staging)
+    staging.set_cell(ROWS[0], "owner", "second")  # values replaced
+    staging.fail(1, "boom")  # error set
+    staging.toggle_delete([ROWS[1]])  # a new row staged for deletion
+    store.save(staging)
+    restored = store.load(7, COLUMNS)
+    assert restored is not None
+    assert restored.rows[1].values["owner"] == "second" and restored.rows[1].error == "boom"
+    assert restored.rows[2].deleted

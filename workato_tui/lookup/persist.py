@@ -13,7 +13,6 @@ import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from ..service.paths import ensure_private_dir
 from .staging import Staging
@@ -21,7 +20,6 @@ from .staging import Staging
 VERSION = 1
 FILE_MODE = 0o600
 DIR_MODE = 0o700
-ROWS_PER_SLICE = 2000
 
 
 class StagedStore:
@@ -71,13 +69,7 @@ class StagedStore:
         if not len(staging):
             path.unlink(missing_ok=True)
             return
-        data = {
-            "version": VERSION,
-            "table_name": table_name,
-            "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            **staging.to_json(),
-        }
-        write_private(path, data)
+        write_private(path, file_text(staging, table_name))
 
     def discard(self, table_id: int) -> None:
         path = self.path(table_id)
@@ -102,27 +94,25 @@ def private_dir(directory: Path) -> None:
         directory.chmod(DIR_MODE)
 
 
-def write_private(path: Path, data: Any) -> None:
-    """Write JSON atomically to a file only the owner can read."""
+def file_text(staging: Staging, table_name: str) -> str:
+    """The staged file: `Staging.to_json()` with a header, as compact JSON. Each row's text is
+    cached on the row, so after one edit only that row is encoded again."""
+    head = {
+        "version": VERSION,
+        "table_name": table_name,
+        "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        **staging.to_json(rows=False),
+    }
+    rows = ",".join(row.json_text() for row in list(staging.rows.values()))
+    return json.dumps(head, ensure_ascii=False)[:-1] + f', "rows": [{rows}]}}'
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` atomically to a file only the owner can read."""
     private_dir(path.parent)
     temporary = path.with_suffix(".tmp")
     temporary.unlink(missing_ok=True)  # a leftover may have looser permissions
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(_json_text(data))
+        file.write(text)
     os.replace(temporary, path)
-
-
-def _json_text(data: dict[str, Any]) -> str:
-    """Compact JSON; a long `rows` list is encoded a slice at a time, so a thread writing a
-    big table never holds the interpreter for long (one `json.dumps` call does)."""
-    rows = data.get("rows")
-    if not isinstance(rows, list) or len(rows) <= ROWS_PER_SLICE:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    head = json.dumps({k: v for k, v in data.items() if k != "rows"}, ensure_ascii=False)
-    slices = (
-        json.dumps(rows[i : i + ROWS_PER_SLICE], ensure_ascii=False, separators=(",", ":"))[1:-1]
-        for i in range(0, len(rows), ROWS_PER_SLICE)
-    )
-    separator = ", " if len(head) > 2 else ""  # head is "{...}"
-    return f'{head[:-1]}{separator}"rows": [{",".join(slices)}]}}'

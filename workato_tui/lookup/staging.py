@@ -8,6 +8,7 @@ None when the row leaves the grid).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ CHANGED = "resource-table--changed"
 ADDED = "resource-table--success"
 DELETED = "resource-table--danger"
 FAILED = "resource-table--warning"
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one, not one per row
 IMPORT_CHUNK = 500  # rows staged at a time by `import_chunks`
 
 
@@ -35,6 +37,13 @@ class StagedRow:
     values: Values  # the values it will have
     deleted: bool = False
     error: str | None = None  # why the last save of this row failed
+    _json: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Any change drops the cached JSON text (see `json_text`)."""
+        object.__setattr__(self, name, value)
+        if name != "_json":
+            object.__setattr__(self, "_json", None)
 
     @property
     def kind(self) -> Kind:
@@ -64,6 +73,13 @@ class StagedRow:
             "deleted": self.deleted,
             "error": self.error,
         }
+
+    def json_text(self) -> str:
+        """`to_json()` as compact JSON, kept until the row changes: rewriting the staged file
+        after one edit then re-encodes one row, not every row of a big import."""
+        if self._json is None:
+            self._json = _ENCODER.encode(self.to_json())
+        return self._json
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], columns: Sequence[str]) -> StagedRow:
@@ -294,12 +310,11 @@ class Staging:
 
     # persistence ---------------------------------------------------------------------------
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "table_id": self.table_id,
-            "columns": self.columns,
-            "rows": [r.to_json() for r in self.rows.values()],
-        }
+    def to_json(self, *, rows: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {"table_id": self.table_id, "columns": self.columns}
+        if rows:
+            data["rows"] = [r.to_json() for r in self.rows.values()]
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], columns: Sequence[str]) -> Staging:
