@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 
@@ -35,6 +36,12 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--base-url", help="Workato base URL (token from WORKATO_API_TOKEN)")
     parser.add_argument("--read-only", action="store_true", help="never send a write request")
     parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check the config and read the token, without starting the UI or sending "
+        "anything; exit 0 when ready, 2 for a config error, 3 when there is no usable token",
+    )
+    parser.add_argument(
         "--print-paths",
         action="store_true",
         help="print the config, cache and log locations and exit",
@@ -44,14 +51,32 @@ def app_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; an unexpected error exits non-zero with a short message and a crash
+    report in the state directory (never a traceback with local values)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["emulator"]:
-        from .emulator.server import serve
+    try:
+        if args[:1] == ["emulator"]:
+            from .emulator.server import serve
 
-        return serve(_emulator_parser().parse_args(args[1:]))
-    from .cli import run_app
+            return serve(_emulator_parser().parse_args(args[1:]))
+        from .cli import run_app
 
-    return run_app(app_parser().parse_args(args))
+        return run_app(app_parser().parse_args(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        from .crash import report_unexpected
+
+        return report_unexpected(_state_dir(), error)
+
+
+def _state_dir() -> Path | None:
+    try:
+        from .service.paths import Paths
+
+        return Paths.default().state_dir
+    except Exception:  # noqa: BLE001 - reporting must not fail in turn
+        return None
 
 
 if __name__ == "__main__":

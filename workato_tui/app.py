@@ -13,11 +13,12 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from .api.errors import Unauthorized, WorkatoError
+from .crash import CrashReporting
 from .service.workspace import WorkspaceService
 from .views import VIEWS
 
 
-class WorkatoApp(App[None]):
+class WorkatoApp(CrashReporting, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "workato-tui"
     ENABLE_COMMAND_PALETTE = True

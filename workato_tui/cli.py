@@ -1,4 +1,9 @@
-"""Start the app from parsed command-line arguments: demo, profile, or --base-url."""
+"""Start the app from parsed command-line arguments: demo, profile, or --base-url.
+
+Exit codes: 0 done; 2 the config or the command line cannot be used (the message says where);
+3 `--check` found no usable token; 1 the app stopped on an unexpected error (a crash report is
+in the state directory); 70 an unexpected error outside the app (the same).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import argparse
 import os
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
 
@@ -13,6 +19,12 @@ from .service.config import ConfigError, ResolvedProfile, load_config, resolve_p
 from .service.paths import Paths
 from .service.tokens import TokenError, config_warnings, get_token
 from .service.workspace import WorkspaceService
+
+if TYPE_CHECKING:
+    from .app import WorkatoApp
+
+EXIT_CONFIG = 2
+EXIT_NO_TOKEN = 3
 
 
 def build_demo_service(paths: Paths, read_only: bool = False) -> WorkspaceService:
@@ -28,12 +40,15 @@ def build_demo_service(paths: Paths, read_only: bool = False) -> WorkspaceServic
 def print_paths(paths: Paths) -> int:
     print(f"config:   {paths.config_file}")
     print(f"cache:    {paths.cache_dir}   (last-known snapshots)")
-    print(f"state:    {paths.state_dir}   (call logs, staged edits)")
+    print(f"state:    {paths.state_dir}   (call logs, staged edits, crash reports)")
     return 0
 
 
 def _profile(args: argparse.Namespace, paths: Paths) -> ResolvedProfile:
+    from .config_ui import check_ui_settings
+
     config = load_config(paths.config_file, must_exist=paths.config_explicit)
+    check_ui_settings(config)
     for warning in config_warnings(config):
         print(f"workato-tui: warning: {warning}", file=sys.stderr)
     profile = resolve_profile(config, args.profile)
@@ -46,40 +61,53 @@ def _profile(args: argparse.Namespace, paths: Paths) -> ResolvedProfile:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from .app import WorkatoApp
-
     paths = Paths.default()
     if args.print_paths:
         return print_paths(paths)
+    from .app import WorkatoApp
+
     ui_state = paths.state_dir / "ui.json"
     demo = lambda: build_demo_service(paths, args.read_only)
     if args.demo:
-        WorkatoApp(demo(), ui_state_file=ui_state).run()
-        return 0
+        return _run(WorkatoApp(demo(), ui_state_file=ui_state))
     try:
         profile = _profile(args, paths)
     except (ConfigError, ValueError) as exc:
         print(f"workato-tui: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_CONFIG
     try:
-        token = get_token(profile, os.environ).secret
+        token = get_token(profile, os.environ)
     except TokenError as exc:
-        WorkatoApp(
+        if args.check:
+            print(f"workato-tui: {exc}", file=sys.stderr)
+            return EXIT_NO_TOKEN
+        first_run = WorkatoApp(
             None,
             demo_factory=demo,
             startup_problem=str(exc),
             ui_state_file=ui_state,
             keymap=profile.keymap,
-        ).run()
+        )
+        return _run(first_run)
+    if args.check:
+        print(
+            f"profile {profile.name}: {profile.base_url}, token from "
+            f"{token.source.describe()}: ready (nothing was sent)"
+        )
         return 0
     from .service.connect import open_workspace
 
-    service = open_workspace(profile, token, paths, read_only=args.read_only or None)
-    WorkatoApp(
+    service = open_workspace(profile, token.secret, paths, read_only=args.read_only or None)
+    app = WorkatoApp(
         service,
         keymap=profile.keymap,
         theme=profile.theme,
         ui_state_file=ui_state,
         demo_factory=demo,
-    ).run()
-    return 0
+    )
+    return _run(app)
+
+
+def _run(app: WorkatoApp) -> int:
+    app.run()
+    return app.return_code or 0

@@ -27,7 +27,11 @@ async def _project_options(ctx: ActionContext) -> str:
 
 
 def _folder_ids(text: str | None) -> list[int]:
-    return [int(part) for part in (text or "").replace(",", " ").split() if part.isdigit()]
+    return [
+        int(part)
+        for part in (text or "").replace(",", " ").split()
+        if part.isascii() and part.isdigit()
+    ]
 
 
 async def create(ctx: ActionContext) -> bool:

@@ -50,7 +50,16 @@ def is_loopback(host: str) -> bool:
 
 def check_base_url(base_url: str) -> str:
     """The URL without a trailing slash; refuses plain HTTP unless the host is loopback."""
-    parts = urlsplit(base_url)
+    try:
+        parts = urlsplit(base_url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise ValueError(f"base URL {base_url!r} must look like https://host") from None
+    if "@" in parts.netloc:  # httpx would send `user:password@` as Basic auth
+        raise ValueError(
+            "a base URL must not hold a user name or password (user:password@host); "
+            "the API token is the only credential sent"
+        )
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"base URL {base_url!r} must look like https://host")
     if parts.scheme == "http" and not is_loopback(parts.hostname):

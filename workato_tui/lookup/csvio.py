@@ -2,6 +2,13 @@
 
 A file's header names the table's columns (matched exactly, else ignoring case), optionally
 with an `id` column holding row ids. Files must be UTF-8 (a BOM is fine).
+
+Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or
+carriage return) as a formula. Export prefixes such cells with `'` by default (`raw=True` writes
+them verbatim), and import removes that one `'` again, so an export re-imports unchanged. A cell
+that itself starts with `'` before such a character gets a second `'`, so nothing is ambiguous.
+
+A file may hold at most `MAX_IMPORT_ROWS` records and `MAX_IMPORT_BYTES` bytes.
 """
 
 from __future__ import annotations
@@ -13,6 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .rows import ID, MAX_COLUMNS, Row, Values, cell, is_new_key
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
+MAX_IMPORT_ROWS = 500_000  # well past a real lookup table; bounds memory and staging time
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
 
 
 class CsvProblem(ValueError):
@@ -40,23 +52,53 @@ class CsvTable:
 # writing --------------------------------------------------------------------------------
 
 
-def export_text(rows: Iterable[Row], columns: Sequence[str]) -> tuple[str, int]:
-    """CSV text with an `id` column then the table's columns; returns (text, row count)."""
+def needs_guard(value: str) -> bool:
+    """Whether a spreadsheet would run `value` as a formula (or it already carries a guard)."""
+    return value.startswith(FORMULA_STARTS) or (
+        value.startswith(GUARD) and needs_guard(value[len(GUARD) :])
+    )
+
+
+def guard(value: str) -> str:
+    """`value` as export writes it: `'` before anything a spreadsheet would run."""
+    return GUARD + value if needs_guard(value) else value
+
+
+def unguard(value: str) -> str:
+    """The value a guarded cell stands for (the inverse of `guard`)."""
+    rest = value[len(GUARD) :]
+    return rest if value.startswith(GUARD) and needs_guard(rest) else value
+
+
+def export_text(
+    rows: Iterable[Row], columns: Sequence[str], *, raw: bool = False
+) -> tuple[str, int]:
+    """CSV text with an `id` column then the table's columns; returns (text, row count).
+
+    Cells a spreadsheet would run as formulas are neutralised unless `raw`."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([ID, *columns])
+    text_of = cell if raw else lambda value: guard(cell(value))
     count = 0
     for row in rows:
         key = row[ID]
-        writer.writerow(["" if is_new_key(key) else key, *(cell(row.get(c)) for c in columns)])
+        writer.writerow(["" if is_new_key(key) else key, *(text_of(row.get(c)) for c in columns)])
         count += 1
     return buffer.getvalue(), count
 
 
-def write_csv(path: Path, rows: Iterable[Row], columns: Sequence[str]) -> int:
-    text, count = export_text(rows, columns)
+def write_csv(path: Path, rows: Iterable[Row], columns: Sequence[str], *, raw: bool = False) -> int:
+    text, count = export_text(rows, columns, raw=raw)
     path.write_text(text, encoding="utf-8", newline="")
     return count
+
+
+def parse_row_id(text: str, line: int) -> int:
+    """A row id cell as a number; a CsvProblem naming the line for anything but ASCII digits."""
+    if not (text.isascii() and text.isdigit()):
+        raise CsvProblem(f"id {text!r} is not a row id (a whole number)", line)
+    return int(text)
 
 
 # reading --------------------------------------------------------------------------------
@@ -64,6 +106,12 @@ def write_csv(path: Path, rows: Iterable[Row], columns: Sequence[str]) -> int:
 
 def read_csv_file(path: Path, columns: Sequence[str]) -> CsvTable:
     try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise CsvProblem(
+                f"{path.name} is {size / 2**20:.0f} MB; an import reads at most "
+                f"{MAX_IMPORT_BYTES // 2**20} MB (split the file)"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise CsvProblem(f"cannot read {path}: {error.strerror or error}") from error
@@ -130,7 +178,7 @@ def _header(header: list[str], columns: Sequence[str]) -> tuple[list[str], bool]
 
 
 def _records(reader: Iterable[list[str]], names: list[str], has_id: bool) -> Iterable[CsvRecord]:
-    line = 1
+    line, count = 1, 0
     for record in reader:
         start, line = line + 1, reader.line_num  # type: ignore[attr-defined]
         if not record:
@@ -138,6 +186,13 @@ def _records(reader: Iterable[list[str]], names: list[str], has_id: bool) -> Ite
         if len(record) != len(names):
             fields = f"{len(record)} field{'s' if len(record) != 1 else ''}"
             raise CsvProblem(f"{fields}, but the header has {len(names)}", start)
-        pairs = dict(zip(names, record, strict=True))
+        count += 1
+        if count > MAX_IMPORT_ROWS:
+            raise CsvProblem(
+                f"more than {MAX_IMPORT_ROWS:,} rows; an import takes at most that many "
+                "(split the file)",
+                start,
+            )
+        pairs = {name: unguard(value) for name, value in zip(names, record, strict=True)}
         row_id = pairs.pop(ID, "").strip() if has_id else ""
         yield CsvRecord(start, row_id, pairs)

@@ -7,10 +7,11 @@ compared and changed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
-from .csvio import CsvProblem, CsvRecord, CsvTable
+from .csvio import CsvProblem, CsvRecord, CsvTable, parse_row_id
 from .diff import cells, quote
 from .rows import ID, Row, Values, is_new_key, row_name, values_of
 
@@ -37,16 +38,21 @@ class ImportPlan:
         )
 
     def lines(self, columns: Sequence[str], limit: int = 200) -> list[str]:
-        found: list[str] = []
+        """The first `limit` changes as text (only those are formatted: a plan can be huge)."""
+        found = list(islice(self._all_lines(columns), limit))
+        if self.total > limit:
+            found.append(f"… and {self.total - limit} more")
+        return found
+
+    def _all_lines(self, columns: Sequence[str]) -> Iterator[str]:
         for row, new in self.changes:
             old = values_of(row, columns)
             diff = "; ".join(f"{c}: {quote(old[c])} -> {quote(v)}" for c, v in new.items())
-            found.append(f"~ {row_name(row[ID], old, columns)}: {diff}")
-        found += [f"+ new row: {cells(values, columns)}" for values in self.adds]
-        found += [f"- {row_name(r[ID], values_of(r, columns), columns)}" for r in self.deletes]
-        if len(found) > limit:
-            found = [*found[:limit], f"… and {len(found) - limit} more"]
-        return found
+            yield f"~ {row_name(row[ID], old, columns)}: {diff}"
+        for values in self.adds:
+            yield f"+ new row: {cells(values, columns)}"
+        for r in self.deletes:
+            yield f"- {row_name(r[ID], values_of(r, columns), columns)}"
 
 
 def plan_import(
@@ -107,9 +113,7 @@ def _match(
     if key == ID:
         if not record.row_id:
             return None
-        if not record.row_id.isdigit():
-            raise CsvProblem(f"id {record.row_id!r} is not a row id (a whole number)", record.line)
-        value: object = int(record.row_id)
+        value: object = parse_row_id(record.row_id, record.line)
         label = f"id {record.row_id}"
     else:
         value = record.values[key]

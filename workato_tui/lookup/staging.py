@@ -8,11 +8,13 @@ None when the row leaves the grid).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from .gcpause import collector_paused
 from .rows import ID, Row, Values, is_new_key, make_row, values_of
 
 Kind = Literal["add", "update", "delete"]
@@ -22,6 +24,8 @@ CHANGED = "resource-table--changed"
 ADDED = "resource-table--success"
 DELETED = "resource-table--danger"
 FAILED = "resource-table--warning"
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one, not one per row
+IMPORT_CHUNK = 500  # rows staged at a time by `import_chunks`
 
 
 @dataclass
@@ -33,6 +37,13 @@ class StagedRow:
     values: Values  # the values it will have
     deleted: bool = False
     error: str | None = None  # why the last save of this row failed
+    _json: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Any change drops the cached JSON text (see `json_text`)."""
+        object.__setattr__(self, name, value)
+        if name != "_json":
+            object.__setattr__(self, "_json", None)
 
     @property
     def kind(self) -> Kind:
@@ -62,6 +73,13 @@ class StagedRow:
             "deleted": self.deleted,
             "error": self.error,
         }
+
+    def json_text(self) -> str:
+        """`to_json()` as compact JSON, kept until the row changes: rewriting the staged file
+        after one edit then re-encodes one row, not every row of a big import."""
+        if self._json is None:
+            self._json = _ENCODER.encode(self.to_json())
+        return self._json
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], columns: Sequence[str]) -> StagedRow:
@@ -101,6 +119,7 @@ class Staging:
     rows: dict[int, StagedRow] = field(default_factory=dict)
     history: list[dict[int, StagedRow | None]] = field(default_factory=list)
     _step_before: dict[int, StagedRow | None] | None = field(default=None, init=False, repr=False)
+    _lowest_key: int | None = field(default=None, init=False, repr=False)  # last new-row key
 
     # reading ------------------------------------------------------------------------------
 
@@ -117,15 +136,19 @@ class Staging:
         return [r for r in self.rows.values() if r.kind == kind]
 
     def counts(self) -> Counts:
-        kinds = [r.kind for r in self.rows.values()]
-        cells = sum(len(r.changed_columns()) for r in self.rows.values() if r.kind == "update")
-        return Counts(
-            kinds.count("add"),
-            kinds.count("update"),
-            cells,
-            kinds.count("delete"),
-            sum(r.error is not None for r in self.rows.values()),
-        )
+        """One pass over the staged rows (the status line asks on every cursor move)."""
+        added = changed = cells = deleted = failed = 0
+        for staged in self.rows.values():
+            if staged.base is None:
+                added += 1
+            elif staged.deleted:
+                deleted += 1
+            else:
+                changed += 1
+                cells += len(staged.changed_columns())
+            if staged.error is not None:
+                failed += 1
+        return Counts(added, changed, cells, deleted, failed)
 
     def summary(self) -> str:
         c = self.counts()
@@ -187,11 +210,46 @@ class Staging:
         self, changes: Sequence[tuple[Row, Values]], adds: Sequence[Values], deletes: Sequence[Row]
     ) -> list[GridChange]:
         """Stage a whole file's differences as one undo step."""
-        with self._step():
-            found = [self._set_values(row, {**self._values(row), **new}) for row, new in changes]
-            found += [self._add(values) for values in adds]
-            found += [self._mark_deleted(row) for row in deletes]
+        found: list[GridChange] = []
+        with collector_paused():
+            for chunk in self.import_chunks(changes, adds, deletes):
+                found += chunk
         return found
+
+    def import_chunks(
+        self,
+        changes: Sequence[tuple[Row, Values]],
+        adds: Sequence[Values],
+        deletes: Sequence[Row],
+        size: int | None = None,
+    ) -> Iterator[list[GridChange]]:
+        """Stage a file's differences `size` rows at a time, all as one undo step.
+
+        The caller may show each chunk and let other work run between chunks; edits made in
+        between are steps of their own (this step is only in `_step_before` while staging).
+        """
+        size = size or IMPORT_CHUNK
+        step: dict[int, StagedRow | None] = {}
+        work = [
+            *((self._change_one, item) for item in changes),
+            *((self._add, values) for values in adds),
+            *((self._mark_deleted, row) for row in deletes),
+        ]
+        try:
+            for start in range(0, len(work), size):
+                self._step_before = step
+                try:
+                    chunk = [stage(item) for stage, item in work[start : start + size]]
+                finally:
+                    self._step_before = None
+                yield chunk
+        finally:
+            if step:
+                self.history.append(step)
+
+    def _change_one(self, item: tuple[Row, Values]) -> GridChange:
+        row, new = item
+        return self._set_values(row, {**self._values(row), **new})
 
     def undo(self) -> list[GridChange] | None:
         """Undo the last step; None when there is nothing to undo."""
@@ -252,12 +310,11 @@ class Staging:
 
     # persistence ---------------------------------------------------------------------------
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "table_id": self.table_id,
-            "columns": self.columns,
-            "rows": [r.to_json() for r in self.rows.values()],
-        }
+    def to_json(self, *, rows: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {"table_id": self.table_id, "columns": self.columns}
+        if rows:
+            data["rows"] = [r.to_json() for r in self.rows.values()]
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], columns: Sequence[str]) -> Staging:
@@ -290,7 +347,13 @@ class Staging:
         return dict(staged.values) if staged else values_of(row, self.columns)
 
     def _new_key(self) -> int:
-        return min([0, *self.rows, *(self._step_before or {})]) - 1
+        """A negative key no staged row has had: a counter, so adding n rows is O(n)."""
+        if self._lowest_key is None:
+            self._lowest_key = min([0, *self.rows, *(self._step_before or {})])
+        self._lowest_key -= 1
+        while self._lowest_key in self.rows:  # rows put in place from outside
+            self._lowest_key -= 1
+        return self._lowest_key
 
     def _set_values(self, row: Row, values: Values) -> GridChange:
         key = row[ID]

@@ -44,7 +44,7 @@ class FirstRunScreen(Screen[None]):
         self.problem = problem
 
     def compose(self) -> ComposeResult:
-        detail = f" ({self.problem})" if self.problem else ""
+        detail = f" ({escape(self.problem)})" if self.problem else ""  # it may hold [ ]
         with Vertical(id="panel"):
             yield Static(SETUP.format(problem=detail), markup=True)
         yield Footer(compact=True)

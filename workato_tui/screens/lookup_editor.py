@@ -44,6 +44,7 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         Binding("slash", "filter", "Filter", id="lookup-filter"),
         Binding("ctrl+f", "find", "Look up", id="lookup-find"),
         Binding("x", "export_csv", "Export", id="lookup-export"),
+        Binding("X", "export_csv_raw", "Export raw", show=False, id="lookup-export-raw"),
         Binding("i", "import_csv", "Import", id="lookup-import"),
         Binding("D", "discard", "Discard all", show=False, id="lookup-discard"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="lookup-reload"),
@@ -127,6 +128,8 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         self.grid.focus()
         self.grid.move_cursor(column=1 if self.columns else 0)
         self.update_status()
+        if self.store.problem:
+            self.notify(self.store.problem, title=self.table_name, severity="warning", timeout=30)
         if self.restored:
             self.notify(
                 f"Restored {self.staging.summary().lower()} from the last session: "

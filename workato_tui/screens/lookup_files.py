@@ -1,19 +1,33 @@
 """CSV export and import for `LookupEditorScreen` (mixed in).
 
 Export writes the rows as the grid shows them (the filtered rows when a filter is on, staged
-edits included, rows staged for deletion left out). Import plans the file against the grid's
-rows, previews it, and stages the result as one undo step; saving is the usual ctrl+s.
+edits included, rows staged for deletion left out), cells a spreadsheet would run as formulas
+prefixed with `'` (`X` exports them raw). Import plans the file against the grid's rows in a
+thread, previews it, and stages the result as one undo step, a chunk at a time so the screen keeps
+answering keys; editing keys wait until it is done. Saving is the usual ctrl+s.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
+import time
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from ..lookup import ImportPlan, Staging, plan_import, read_csv_file, write_csv
+from ..lookup import (
+    GridChange,
+    ImportPlan,
+    StagedStore,
+    Staging,
+    plan_import,
+    read_csv_file,
+    write_csv,
+)
+from ..lookup.gcpause import collector_paused
 from ..lookup.rows import ID
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_import import ImportScreen
@@ -21,9 +35,42 @@ from .lookup_import import ImportScreen
 if TYPE_CHECKING:
     from textual.app import App
 
-    from ..lookup import GridChange
     from ..service.workspace import WorkspaceService
     from ..widgets.table import ResourceTable
+
+
+IMPORT_SLICE_SECONDS = 0.03  # staging work between two looks at the event loop
+YIELD_SECONDS = 0.002
+
+
+def _time_slices(chunks: Iterator[list[GridChange]], seconds: float) -> Iterator[list[GridChange]]:
+    """The chunks joined into slices of about `seconds` of work each."""
+    joined: list[GridChange] = []
+    started = time.perf_counter()
+    for chunk in chunks:
+        joined += chunk
+        if time.perf_counter() - started >= seconds:
+            yield joined
+            joined, started = [], time.perf_counter()
+    if joined:
+        yield joined
+
+
+BUSY_WHILE_IMPORTING = frozenset(
+    {
+        "edit_cell",
+        "add_row",
+        "toggle_delete",
+        "undo",
+        "save",
+        "discard",
+        "reload",
+        "leave",
+        "export_csv",
+        "export_csv_raw",
+        "import_csv",
+    }
+)
 
 
 def default_file_name(table_name: str) -> str:
@@ -41,6 +88,8 @@ class LookupFiles:
     rows: dict[int, dict[str, Any]]
     workdir: Path
     loading_rows: bool
+    store: StagedStore
+    importing: bool = False  # an import is being staged: editing keys wait
 
     if TYPE_CHECKING:
 
@@ -49,6 +98,8 @@ class LookupFiles:
         def apply(self, changes: list[GridChange], *, persist: bool = True) -> None: ...
         def notify(self, message: str, **kw: Any) -> None: ...
         def open_prompt(self, mode: str, label: str, value: str = "") -> None: ...
+        def update_status(self) -> None: ...
+        def query_one(self, selector: str, expect_type: Any = None) -> Any: ...
 
     def _resolve_path(self, text: str) -> Path:
         path = Path(text.strip()).expanduser()
@@ -66,13 +117,19 @@ class LookupFiles:
     # export -------------------------------------------------------------------------------
 
     def action_export_csv(self) -> None:
+        self._export_prompt("export", "Export to CSV file:")
+
+    def action_export_csv_raw(self) -> None:
+        self._export_prompt("export-raw", "Export to CSV file, formulas NOT neutralised:")
+
+    def _export_prompt(self, mode: str, label: str) -> None:
         if self._still_loading("export"):
             return
         default = self.workdir / default_file_name(self.table_name)
-        self.open_prompt("export", "Export to CSV file:", str(default))
+        self.open_prompt(mode, label, str(default))
 
     @work(group="lookup-file", exclusive=True, exit_on_error=False)
-    async def export_csv(self, path_text: str) -> None:
+    async def export_csv(self, path_text: str, raw: bool = False) -> None:
         path = self._resolve_path(path_text)
         if path.exists() and not await self.app.push_screen_wait(
             ConfirmScreen(
@@ -92,7 +149,7 @@ class LookupFiles:
             if not ((staged := self.staging.get(row[ID])) and staged.deleted)
         ]
         try:
-            count = write_csv(path, rows, self.columns)
+            count = write_csv(path, rows, self.columns, raw=raw)
         except OSError as error:
             self.notify(
                 f"Could not write {path}: {error.strerror or error}",
@@ -103,6 +160,7 @@ class LookupFiles:
         notes = [
             " (the filtered rows)" if self.grid.filter_text else "",
             ", staged edits as shown" if len(self.staging) else "",
+            ", formulas raw" if raw else "",
         ]
         self.notify(f"Exported {count} rows{''.join(notes)} to {path}", title="Export")
 
@@ -126,13 +184,57 @@ class LookupFiles:
             return
         if self.grid.filter_text:
             self.grid.set_filter("")
-        self.apply(self.staging.apply_import(plan.changes, plan.adds, plan.deletes))
+        await self.stage_import(plan)
         self.notify(
             f"Staged from the file: {plan.summary()}. Nothing is sent until ctrl+s; "
             "u undoes the whole import.",
             title="Import",
             timeout=10,
         )
+
+    async def stage_import(self, plan: ImportPlan) -> None:
+        """Stage the plan a chunk at a time, yielding to the event loop between chunks; then
+        write the staged file in a thread. Editing keys are off meanwhile (`check_action`)."""
+        self.importing = True
+        chunks = self.staging.import_chunks(plan.changes, plan.adds, plan.deletes)
+        with collector_paused():
+            await self._stage_chunks(plan, chunks)
+
+    async def _stage_chunks(self, plan: ImportPlan, chunks: Generator[list[GridChange]]) -> None:
+        done = 0
+        try:
+            for changes in _time_slices(chunks, IMPORT_SLICE_SECONDS):
+                self.apply(changes, persist=False)
+                done += len(changes)
+                self._import_progress(f"Staging the import: {done:,} of {plan.total:,} rows…")
+                await asyncio.sleep(YIELD_SECONDS)  # time for a key's trip through the queues
+            self._import_progress(f"Writing {done:,} staged rows to disk…")
+            await asyncio.to_thread(self._persist_quietly)
+        finally:
+            chunks.close()  # if cancelled: what was staged so far is still one undo step
+            self.importing = False
+            self.update_status()
+
+    def _import_progress(self, text: str) -> None:
+        self.query_one("#lookup-status").update(text)
+
+    def _persist_quietly(self) -> None:
+        try:
+            self.store.save(self.staging, self.table_name)
+        except OSError as error:
+            self.app.call_from_thread(
+                self.notify,
+                f"Staged edits could not be written to disk ({error}); they are kept in "
+                "memory only.",
+                title="Staged edits",
+                severity="warning",
+            )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While an import is staging, keys that change rows or leave are off (shown dimmed)."""
+        if self.importing and action in BUSY_WHILE_IMPORTING:
+            return None
+        return True
 
     def plan_file(self, path: Path, key_column: str, delete_missing: bool) -> ImportPlan:
         table = read_csv_file(path, self.columns)

@@ -1,6 +1,7 @@
 """Import a CSV into a lookup table: pick the file, how rows match, whether to delete; preview.
 
-Dismisses with the `ImportPlan` to stage (nothing is sent here), or None.
+Dismisses with the `ImportPlan` to stage (nothing is sent here), or None. The file is read and
+planned in a thread, so a large file never freezes the screen.
 """
 
 from __future__ import annotations
@@ -9,14 +10,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.worker import get_current_worker
 
 from ..lookup import AUTO, CsvProblem, ImportPlan
+from ..lookup.gcpause import collector_paused
 from ..lookup.rows import ID
 
 Planner = Callable[[Path, str, bool], ImportPlan]  # path, key column, delete missing
@@ -91,24 +94,37 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         raw = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
         return raw if raw.is_absolute() else self.workdir / raw
 
-    def preview(self) -> ImportPlan | None:
-        """Plan the import and show it (or the problem, naming the line)."""
+    def preview(self, *, then_stage: bool = False) -> None:
+        """Plan the import in a thread (a big file takes a while) and show it, or the problem
+        naming the line; with `then_stage`, dismiss with the plan once it is ready."""
+        key = str(self.query_one("#import-key", Select).value)
+        delete = self.query_one("#import-delete", Checkbox).value
+        self.query_one("#import-problem", Static).update(f"Reading {self.path().name}…")
+        self._plan_in_thread(self.path(), key, delete, then_stage)
+
+    @work(thread=True, exclusive=True, group="import-preview", exit_on_error=False)
+    def _plan_in_thread(self, path: Path, key: str, delete: bool, then_stage: bool) -> None:
+        try:
+            with collector_paused():
+                plan: ImportPlan | str = self.planner(path, key, delete)
+        except CsvProblem as error:
+            plan = f"Cannot import {path.name}: {error}"
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_plan, plan, then_stage)
+
+    def _show_plan(self, plan: ImportPlan | str, then_stage: bool) -> None:
         problem = self.query_one("#import-problem", Static)
         lines = self.query_one("#import-lines", Static)
-        key = self.query_one("#import-key", Select).value
-        delete = self.query_one("#import-delete", Checkbox).value
-        try:
-            self.plan = self.planner(self.path(), str(key), delete)
-        except CsvProblem as error:
+        if isinstance(plan, str):
             self.plan = None
-            problem.update(f"Cannot import {self.path().name}: {error}")
+            problem.update(plan)
             lines.update("")
-            return None
+            return
+        self.plan = plan
         problem.update("")
-        lines.update(
-            "\n".join([f"Would stage: {self.plan.summary()}", *self.plan.lines(self.columns)])
-        )
-        return self.plan
+        lines.update("\n".join([f"Would stage: {plan.summary()}", *plan.lines(self.columns)]))
+        if then_stage:
+            self.dismiss(plan)
 
     @on(Input.Submitted, "#import-path")
     @on(Select.Changed, "#import-key")
@@ -118,9 +134,7 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
 
     @on(Button.Pressed, "#import-stage")
     def action_stage(self) -> None:
-        plan = self.preview()
-        if plan is not None:
-            self.dismiss(plan)
+        self.preview(then_stage=True)  # the file as it is now
 
     @on(Button.Pressed, "#import-cancel")
     def action_cancel(self) -> None:

@@ -63,7 +63,7 @@ class LookupPrompt:
         def update_crumbs(self) -> None: ...
         def action_edit_cell(self) -> None: ...
         def _commit_edit(self, target: tuple[int, str], value: str) -> None: ...
-        def export_csv(self, path_text: str) -> Any: ...
+        def export_csv(self, path_text: str, raw: bool = False) -> Any: ...
         async def confirm_leave(self) -> bool: ...
 
     # the prompt line (edit, filter, look up, export) ----------------------------------------
@@ -97,8 +97,8 @@ class LookupPrompt:
             self._commit_edit(target, event.value)
         elif mode == "find" and self.find_column:
             self.find_row(self.find_column, event.value)
-        elif mode == "export":
-            self.export_csv(event.value)
+        elif mode in ("export", "export-raw"):
+            self.export_csv(event.value, raw=mode == "export-raw")
 
     def advance(self, event: CellInput.Advanced) -> None:
         """Tab in the prompt: commit the cell and edit the next one (else just leave it)."""

@@ -291,7 +291,8 @@ def _parse_host(host: str) -> tuple[str, str | None]:
     try:
         url = check_base_url(url)
     except ValueError as exc:
-        raise ConfigError(f"{HOST_ENV}={host!r}: {exc}") from None
+        shown = HOST_ENV if "@" in host else f"{HOST_ENV}={host!r}"  # never echo a password
+        raise ConfigError(f"{shown}: {exc}") from None
     return url, data_center_of(url)
 
 

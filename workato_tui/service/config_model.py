@@ -96,6 +96,22 @@ class ProfileConfig(BaseModel):
             raise ValueError(f"must be one of {', '.join(DATA_CENTERS)}")
         return value.lower() if value else value
 
+    @field_validator("color")
+    @classmethod
+    def _known_color(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from rich.color import Color, ColorParseError  # the header draws it with Rich
+
+        try:
+            Color.parse(value)
+        except ColorParseError:
+            raise ValueError(
+                f"{value!r} is not a colour; use a name (red, dark_orange, bright_blue), "
+                '"#rrggbb" or "rgb(r,g,b)"'
+            ) from None
+        return value
+
     @field_validator("base_url")
     @classmethod
     def _secure_base_url(cls, value: str | None) -> str | None:

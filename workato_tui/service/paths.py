@@ -94,6 +94,14 @@ class Paths:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by the owner only, if it does not exist yet."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create `path`, and every missing parent, readable by the owner only (0700).
+
+    (`mkdir(parents=True)` would create the parents with the default mode, 0755.)"""
+    missing: list[Path] = []
+    step = path
+    while not step.exists() and step != step.parent:
+        missing.append(step)
+        step = step.parent
+    for directory in reversed(missing):
+        directory.mkdir(mode=0o700, exist_ok=True)
     return path

@@ -43,17 +43,44 @@ def get_token(
     profile: ResolvedProfile,
     env: Mapping[str, str] | None = None,
     *,
-    timeout: float = COMMAND_TIMEOUT,
+    timeout: float | None = None,
 ) -> TokenResult:
     env = os.environ if env is None else env
+    timeout = COMMAND_TIMEOUT if timeout is None else timeout
     misses: list[str] = []
     for source in profile.token_sources:
         value, warnings = _read(source, env, timeout, misses)
         if value:
+            _check_token(value, source)
             for warning in warnings:
                 log.warning("%s", warning)
             return TokenResult(SecretStr(value), source, tuple(warnings))
     raise TokenError(f"profile {profile.name!r} has no API token: " + "; ".join(misses))
+
+
+def token_problem(value: str) -> str | None:
+    """Why `value` cannot be an API token (it goes into an HTTP header), or None.
+
+    Says what is wrong (a space, a control character, a non-ASCII character), never the value."""
+    for char in value:
+        if char == " ":
+            return "it contains a space"
+        if char == "\x00":
+            return "it contains a NUL character"
+        if not char.isascii():
+            return "it contains a non-ASCII character"
+        if not char.isprintable():
+            return "it contains a control character (a line break or tab?)"
+    return None
+
+
+def _check_token(value: str, source: TokenSource) -> None:
+    problem = token_problem(value)
+    if problem:
+        raise TokenError(
+            f"the token from {source.describe()} is not a valid API token: {problem}; "
+            "a token is printable ASCII without spaces (the value is not shown)"
+        )
 
 
 def _read(
@@ -81,7 +108,13 @@ def _read(
 
 
 def _run_command(command: str, timeout: float) -> str:
-    args = shlex.split(command)
+    try:
+        args = shlex.split(command)
+    except ValueError as exc:  # "No closing quotation", "No escaped character"
+        raise TokenError(
+            f"token_command `{command}` cannot be split into a program and its arguments: "
+            f"{str(exc).lower()} (quote like a shell: 'a b' or \"a b\")"
+        ) from None
     if not args:
         raise TokenError("token_command is empty")
     try:
