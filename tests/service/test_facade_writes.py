@@ -161,7 +161,7 @@ async def test_a_timed_out_write_raises_and_is_sent_exactly_once(tmp_path: Path)
         with pytest.raises(Timeout) as caught:
             await world.service.start_recipe(recipe_id)
         assert caught.value.write is True
-        assert "not resent" in caught.value.describe()
+        assert "not sent again" in caught.value.describe()
         starts = [s for s in world.sent if s.path == f"/api/recipes/{recipe_id}/start"]
         assert len(starts) == 1
         assert [r.status for r in world.emu.store.requests if r.method == "PUT"] == [0]

@@ -28,12 +28,14 @@ from .errors import (
     Timeout,
     TransportError,
     WorkatoError,
+    WriteDropped,
+    WriteTimeout,
 )
 from .hosts import base_url_for, check_base_url
 from .limiter import RateLimiter
 from .models import EnvelopeError, unwrap_list, unwrap_object
 from .responses import CallInfo, decode
-from .retry import ReadRetry, RetryPolicy, WriteRetry
+from .retry import ReadRetry, RetryPolicy, WriteRetry, current_watch
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -206,7 +208,7 @@ class BaseClient:
         pairs = encode_query(query)
         self._check_policy(endpoint, call, pairs)
         policy = self.write_retry if endpoint.write else self.read_retry
-        attempt = 0
+        attempt, waited = 0, 0.0
         while True:
             attempt += 1
             await self.limiter.acquire(endpoint)
@@ -217,7 +219,7 @@ class BaseClient:
                 reply = Reply(decode(response, call), response.status_code, correlation_id, call)
                 result = parse(reply)
             except WorkatoError as error:
-                delay = policy.delay(error, attempt)
+                delay = _unless_cancelled(policy.delay(error, attempt, waited), error)
                 if isinstance(error, RateLimited):
                     self.limiter.penalize(endpoint, error.retry_after or delay or 0.0)
                 self._emit(
@@ -233,7 +235,9 @@ class BaseClient:
                 )
                 if delay is None:
                     raise
+                _report_wait(delay, endpoint, error)
                 await self._sleep(delay)
+                waited += delay
                 continue
             self._emit(
                 call, pairs, started, clock, attempt, reply.status, correlation_id, None, None
@@ -243,20 +247,30 @@ class BaseClient:
     async def _send_once(
         self, endpoint: Endpoint, call: CallInfo, pairs: list[tuple[str, str]], body: Any
     ) -> httpx.Response:
+        """One exchange. A write whose answer is lost after it went out (no answer in time,
+        or the connection broke) raises `Uncertain`; the correlation id is kept when the
+        headers arrived."""
         request = self._http.build_request(
             endpoint.method, call.path, params=tuple(pairs), json=body if endpoint.write else None
         )
+        exchange = _Exchange()
+        sent_at = self.limiter.now()
         try:
             # ASGI transports ignore httpx timeouts, so the whole exchange is also bounded here.
             async with asyncio.timeout(self.timeout):
-                return await self._http.send(request)
+                response = await exchange.run(self._http, request)
         except (TimeoutError, httpx.TimeoutException) as exc:
-            raise Timeout(
-                f"no answer within {self.timeout:g} s", write=endpoint.write, **call.context()
-            ) from exc
+            kind = WriteTimeout if endpoint.write else Timeout
+            context = {**call.context(), "correlation_id": exchange.correlation_id}
+            raise kind(f"no answer within {self.timeout:g} s", **context) from exc
         except httpx.TransportError as exc:
-            detail = str(exc) or type(exc).__name__
-            raise TransportError(f"the connection failed: {detail}", **call.context()) from exc
+            raise _transport_error(exc, endpoint, call, exchange) from exc
+        if self.limiter.now() - sent_at > self.timeout:
+            # On a virtual clock the answer can arrive "late"; a real client would have given up.
+            kind = WriteTimeout if endpoint.write else Timeout
+            context = {**call.context(), "correlation_id": exchange.correlation_id}
+            raise kind(f"no answer within {self.timeout:g} s", **context)
+        return response
 
     def _check_policy(
         self, endpoint: Endpoint, call: CallInfo, pairs: list[tuple[str, str]]
@@ -335,6 +349,51 @@ class BaseClient:
             return [validate(model, item, reply) for item in list_of(reply)]
 
         return await self._call(parse, endpoint_id, path, query)
+
+
+class _Exchange:
+    """Sends a request and reads its body, remembering the correlation id once the headers
+    are in (so a break mid-body still names it)."""
+
+    def __init__(self) -> None:
+        self.correlation_id: str | None = None
+
+    async def run(self, http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+        response = await http.send(request, stream=True)
+        self.correlation_id = response.headers.get("x-correlation-id")
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        return response
+
+
+def _transport_error(
+    exc: httpx.TransportError, endpoint: Endpoint, call: CallInfo, exchange: _Exchange
+) -> WorkatoError:
+    detail = str(exc) or type(exc).__name__
+    context = {**call.context(), "correlation_id": exchange.correlation_id}
+    never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
+    if endpoint.write and not never_sent:
+        return WriteDropped(f"the connection broke after sending: {detail}", **context)
+    return TransportError(f"the connection failed: {detail}", **context)
+
+
+def _unless_cancelled(delay: float | None, error: WorkatoError) -> float | None:
+    """No more retries once the watching bulk work was cancelled."""
+    watch = current_watch()
+    if delay is not None and watch and watch.cancelled and watch.cancelled():
+        return None
+    return delay
+
+
+def _report_wait(delay: float, endpoint: Endpoint, error: WorkatoError) -> None:
+    watch = current_watch()
+    if watch and watch.on_wait and isinstance(error, RateLimited):
+        name = [p for p in endpoint.display_path.split("/") if p and not p.startswith(":")][-1]
+        quota = endpoint.quota
+        rate = f"{quota.limit}/s" if quota.per_seconds == 1 else f"{quota.limit}/min"
+        watch.on_wait(f"waiting {delay:g} s: {name} {rate}")
 
 
 def _as_reply(reply: Reply) -> Reply:
