@@ -181,6 +181,10 @@ class BaseClient:
     def closed(self) -> bool:
         return self._http.is_closed
 
+    def wall_now(self) -> datetime:
+        """The client's wall clock (the injected one in tests), for "since when" checks."""
+        return self._wall_time()
+
     # sending ----------------------------------------------------------------------------
 
     async def _request(

@@ -7,6 +7,7 @@ what to do (`hint`, from the seed's status table) and the `correlation_id` suppo
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 
@@ -165,6 +166,7 @@ class Uncertain(WorkatoError):
     def __init__(self, message: str, *, check: str | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.check = check
+        self.sent_at: datetime | None = None  # when the first try went out (set by the caller)
 
     @property
     def outcome(self) -> str:  # type: ignore[override]
@@ -183,6 +185,7 @@ class WriteTimeout(Uncertain, Timeout):
     def __init__(self, message: str, *, check: str | None = None, **kw: Any) -> None:
         Timeout.__init__(self, message, write=True, **kw)
         self.check = check
+        self.sent_at: datetime | None = None
 
 
 class WriteDropped(Uncertain, TransportError):

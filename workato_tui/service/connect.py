@@ -51,6 +51,7 @@ def open_workspace(
         base_url=profile.base_url,
         transport=transport,
         limiter=RateLimiter(now=clock.monotonic, sleep=clock.sleep) if clock else None,
+        wall_time=clock.now if clock else None,
         timeout=timeout,
         before_send=policy.check,
         on_call=calls.record,
