@@ -204,3 +204,30 @@ def connection_updated(
         return None
 
     return Check(run, f"connection {connection_id} does not have the new values")
+
+
+def deployed(
+    client: WorkatoClient, project_id: int, environment_type: str, since: datetime
+) -> Check:
+    async def run() -> Any | None:
+        found = [
+            d
+            for d in await client.list_deployments(
+                project_id=project_id, environment_type=environment_type
+            )
+            if d.created_at is not None and d.created_at >= since - SKEW
+        ]
+        return max(found, key=lambda d: d.id) if found else None
+
+    return Check(run, f"no deployment of project {project_id} to {environment_type} was started")
+
+
+def project_updated(client: WorkatoClient, project_id: int, wanted: dict[str, Any]) -> Check:
+    async def run() -> Any | None:
+        async for project in client.iter_projects():
+            if project.id == project_id:
+                same = all(getattr(project, k) == v for k, v in wanted.items() if v is not None)
+                return project if same else None
+        return None
+
+    return Check(run, f"project {project_id} does not have the new values")

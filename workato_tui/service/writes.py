@@ -270,16 +270,28 @@ class WorkspaceWrites(SettlingWrites):
     async def update_project(
         self, project_id: int, *, name: str | None = None, description: str | None = None
     ) -> Project:
-        call = self.client.update_project(project_id, name=name, description=description)
-        return await self._write(call, "projects", "folders")
+        wanted = {"name": name, "description": description}
+        return await self._once(
+            ("projects.update", project_id, name, description),
+            lambda: self.client.update_project(project_id, name=name, description=description),
+            _now(landing.project_updated(self.client, project_id, wanted)),
+            "projects",
+            "folders",
+        )
 
     async def deploy_project(
         self, project_id: int, environment_type: str, description: str | None = None
     ) -> Deployment:
-        call = self.client.deploy_project(
-            project_id, environment_type=environment_type, description=description
-        )
-        return await self._write(call, "deployments")
+        def send() -> Awaitable[Deployment]:
+            return self.client.deploy_project(
+                project_id, environment_type=environment_type, description=description
+            )
+
+        def check(since: datetime) -> Check:
+            return landing.deployed(self.client, project_id, environment_type, since)
+
+        key = ("projects.deploy", project_id, environment_type, description)
+        return await self._once(key, send, check, "deployments")
 
     async def follow_deployment(
         self,
