@@ -54,9 +54,13 @@ class ItemResult:
     message: str
     error: WorkatoError | None = None
 
+    state: str | None = None  # the outcome, when the caller knows it better than `error`
+
     @property
     def outcome(self) -> str:
         """done, failed, or uncertain (the answer was lost and no check settled it)."""
+        if self.state:
+            return self.state
         if self.ok:
             return "done"
         if isinstance(self.error, Uncertain) and self.error.check is None:
