@@ -112,7 +112,7 @@ def outcome(result: Any = None, error: WorkatoError | None = None) -> str:
     """What the user is told: done, not-applied (checked), uncertain, or failed."""
     if error is not None:
         if isinstance(error, Uncertain):
-            return "not-applied" if error.check and "not applied" in error.check else "uncertain"
+            return "not-applied" if error.not_applied else "uncertain"
         return "failed"
     if isinstance(result, list) and result and isinstance(result[0], RepeatResult):
         [one] = result

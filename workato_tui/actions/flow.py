@@ -64,7 +64,7 @@ class ActionContext:
         """What failed, why, what to do, and the correlation id. A write whose answer was
         lost says so (checked, or "refresh and check"), never "retry"."""
         if isinstance(error, Uncertain):
-            lost = "answer lost" if error.check else "may have been applied"
+            lost = "not applied (checked)" if error.not_applied else "may have been applied"
             self.app.notify(
                 error.describe(),
                 title=title or f"{self.action.verb}: {lost}",

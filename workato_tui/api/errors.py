@@ -166,11 +166,16 @@ class Uncertain(WorkatoError):
     def __init__(self, message: str, *, check: str | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.check = check
+        self.not_applied = False  # a check found it was not applied: sending again is safe
         self.sent_at: datetime | None = None  # when the first try went out (set by the caller)
+
+    def checked_absent(self, check: str) -> None:
+        """A check found it is not on the server."""
+        self.check, self.not_applied = check, True
 
     @property
     def outcome(self) -> str:  # type: ignore[override]
-        return "lost its answer" if self.check else "may have been applied"
+        return "lost its answer" if self.not_applied else "may have been applied"
 
     @property
     def advice(self) -> str:
@@ -185,6 +190,7 @@ class WriteTimeout(Uncertain, Timeout):
     def __init__(self, message: str, *, check: str | None = None, **kw: Any) -> None:
         Timeout.__init__(self, message, write=True, **kw)
         self.check = check
+        self.not_applied = False
         self.sent_at: datetime | None = None
 
 

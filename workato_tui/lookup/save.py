@@ -265,7 +265,7 @@ class SaveEngine:
         if found is not None:
             self._added(staged, found, f"added as row {found.id} (the answer was lost)", step)
             return
-        error.check = (
+        error.checked_absent(
             "Checked: no row with these values was added, so it was not applied; "
             "save again to send it."
         )

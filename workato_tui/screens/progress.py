@@ -92,6 +92,7 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
         self.results: list[ItemResult] = []
         self.cancelled = False
         self.finished = False
+        self.waits: list[str] = []  # every 429 wait shown, in order
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bulk"):
@@ -130,6 +131,7 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
             return await self.run(self._progress, lambda: self.cancelled)
 
     def _waiting(self, text: str) -> None:
+        self.waits.append(text)
         done = self.query_one(ResourceTable).total_count
         self.query_one("#bulk-status", Label).update(f"{done} of {self.total} done; {text}")
 

@@ -85,7 +85,7 @@ class SettlingWrites:
             )
             return None
         if found is None:
-            error.check = (
+            error.checked_absent(
                 f"Checked: {check.absent}, so it was not applied; sending it again is safe."
             )
         return found
@@ -143,7 +143,9 @@ class SettlingWrites:
             if job_id in found:
                 results.append(_repeat_found(job_id, found[job_id]))
                 continue
-            error.check = f"Checked: job {job_id} was not repeated, so repeating it again is safe."
+            error.checked_absent(
+                f"Checked: job {job_id} was not repeated, so repeating it again is safe."
+            )
             results.append(_repeat_failed(job_id, error.describe()))
         return results
 

@@ -63,7 +63,7 @@ class ItemResult:
             return self.state
         if self.ok:
             return "done"
-        if isinstance(self.error, Uncertain) and self.error.check is None:
+        if isinstance(self.error, Uncertain) and not self.error.not_applied:
             return "uncertain"
         return "failed"
 
