@@ -213,3 +213,20 @@ async def test_a_storm_longer_than_the_budget_fails_having_done_nothing(world: W
     shown, error = await attempt(WRITES["recipes.start"], world)
     assert shown == "failed" and isinstance(error, RateLimited)
     assert applied(world, "recipes.start") == 0
+
+
+async def test_a_15_second_storm_fails_none_of_100_repeats(world: World) -> None:
+    ids = demo_ids(world.emu)
+    jobs = world.emu.store.main.job_log(ids.recipe).jobs
+    newest = [j["id"] for j in reversed(jobs) if j["master_job_id"] == j["id"]][:100]
+    # Retry-After 1 s, fifteen times: 15 s of 429s on the fake clock
+    world.emu.faults.add("/api/recipes/*/repeat_jobs", "storm429", 1.0, times=15)
+    started = world.clock.monotonic()
+
+    results = await world.service.repeat_jobs(ids.recipe, newest)
+
+    assert len(results) == 100
+    assert [r.status for r in results].count("enqueued") == 100
+    assert world.clock.monotonic() - started >= 15
+    answered = [r.status for r in world.emu.store.requests if r.path.endswith("/repeat_jobs")]
+    assert answered.count(429) == 15 and answered.count(200) == 4

@@ -78,6 +78,7 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
         background: $surface; padding: 1 2;
     }
     BulkScreen ProgressBar { margin: 1 0; }
+    BulkScreen #bulk-status { width: 100%; height: auto; max-height: 6; }
     BulkScreen ResourceTable { height: 1fr; }
     BulkScreen #bulk-detail-box { height: auto; max-height: 6; }
     BulkScreen #bulk-detail { color: $text-muted; }
