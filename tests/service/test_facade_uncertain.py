@@ -230,3 +230,15 @@ async def test_a_15_second_storm_fails_none_of_100_repeats(world: World) -> None
     assert world.clock.monotonic() - started >= 15
     answered = [r.status for r in world.emu.store.requests if r.path.endswith("/repeat_jobs")]
     assert answered.count(429) == 15 and answered.count(200) == 4
+
+
+async def test_the_write_budget_is_set_when_the_workspace_opens(tmp_path: Path) -> None:
+    from pydantic import SecretStr
+
+    from workato_tui.api.retry import WriteRetry
+    from workato_tui.emulator import ADMIN_TOKEN
+    from workato_tui.service.connect import demo_profile, open_workspace
+
+    service = open_workspace(demo_profile(), SecretStr(ADMIN_TOKEN), None, write_budget=42.0)
+    assert service.client.write_retry == WriteRetry(budget=42.0)
+    await service.aclose()
