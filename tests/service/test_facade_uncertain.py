@@ -242,3 +242,26 @@ async def test_the_write_budget_is_set_when_the_workspace_opens(tmp_path: Path) 
     service = open_workspace(demo_profile(), SecretStr(ADMIN_TOKEN), None, write_budget=42.0)
     assert service.client.write_retry == WriteRetry(budget=42.0)
     await service.aclose()
+
+
+async def test_cancelling_bulk_work_stops_a_429_wait_and_sends_nothing_more(
+    world: World,
+) -> None:
+    recipes = [r for r in world.emu.store.main.recipes.values() if r["running"]][:3]
+    world.emu.faults.add("/api/recipes/*/stop", "storm429", 5.0)  # a storm that never ends
+    stop = False
+
+    def cancelled() -> bool:
+        return stop
+
+    async def act(recipe: dict[str, Any]) -> Any:
+        nonlocal stop
+        stop = True  # the user presses escape while the first item waits
+        return await world.service.stop_recipe(recipe["id"])
+
+    results = await world.service.bulk(recipes, act, lambda r: r["name"], cancelled=cancelled)
+
+    assert [r.outcome for r in results] == ["failed", "failed", "failed"]
+    assert [r.message.endswith("not sent (cancelled)") for r in results] == [False, True, True]
+    assert world.clock.monotonic() < 5.0  # no wait: cancelled before the first retry
+    assert all(r["running"] for r in recipes)

@@ -26,16 +26,15 @@ from .errors import (
     PolicyRefused,
     RateLimited,
     Timeout,
-    TransportError,
     WorkatoError,
-    WriteDropped,
     WriteTimeout,
 )
+from .exchange import Exchange, report_wait, transport_error, unless_cancelled
 from .hosts import base_url_for, check_base_url
 from .limiter import RateLimiter
 from .models import EnvelopeError, unwrap_list, unwrap_object
 from .responses import CallInfo, decode
-from .retry import ReadRetry, RetryPolicy, WriteRetry, current_watch
+from .retry import ReadRetry, RetryPolicy, WriteRetry
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -223,7 +222,7 @@ class BaseClient:
                 reply = Reply(decode(response, call), response.status_code, correlation_id, call)
                 result = parse(reply)
             except WorkatoError as error:
-                delay = _unless_cancelled(policy.delay(error, attempt, waited), error)
+                delay = unless_cancelled(policy.delay(error, attempt, waited), error)
                 if isinstance(error, RateLimited):
                     self.limiter.penalize(endpoint, error.retry_after or delay or 0.0)
                 self._emit(
@@ -239,7 +238,7 @@ class BaseClient:
                 )
                 if delay is None:
                     raise
-                _report_wait(delay, endpoint, error)
+                report_wait(delay, endpoint, error)
                 await self._sleep(delay)
                 waited += delay
                 continue
@@ -257,7 +256,7 @@ class BaseClient:
         request = self._http.build_request(
             endpoint.method, call.path, params=tuple(pairs), json=body if endpoint.write else None
         )
-        exchange = _Exchange()
+        exchange = Exchange()
         sent_at, real_start = self.limiter.now(), time.monotonic()
         try:
             # ASGI transports ignore httpx timeouts, so the whole exchange is also bounded here.
@@ -268,7 +267,7 @@ class BaseClient:
             context = {**call.context(), "correlation_id": exchange.correlation_id}
             raise kind(f"no answer within {self.timeout:g} s", **context) from exc
         except httpx.TransportError as exc:
-            raise _transport_error(exc, endpoint, call, exchange) from exc
+            raise transport_error(exc, endpoint, call, exchange) from exc
         late = self.limiter.now() - sent_at > self.timeout
         if late and time.monotonic() - real_start < self.timeout:
             # Only on a virtual clock (tests) can an answer arrive after the timeout without
@@ -355,51 +354,6 @@ class BaseClient:
             return [validate(model, item, reply) for item in list_of(reply)]
 
         return await self._call(parse, endpoint_id, path, query)
-
-
-class _Exchange:
-    """Sends a request and reads its body, remembering the correlation id once the headers
-    are in (so a break mid-body still names it)."""
-
-    def __init__(self) -> None:
-        self.correlation_id: str | None = None
-
-    async def run(self, http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
-        response = await http.send(request, stream=True)
-        self.correlation_id = response.headers.get("x-correlation-id")
-        try:
-            await response.aread()
-        finally:
-            await response.aclose()
-        return response
-
-
-def _transport_error(
-    exc: httpx.TransportError, endpoint: Endpoint, call: CallInfo, exchange: _Exchange
-) -> WorkatoError:
-    detail = str(exc) or type(exc).__name__
-    context = {**call.context(), "correlation_id": exchange.correlation_id}
-    never_sent = isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout))
-    if endpoint.write and not never_sent:
-        return WriteDropped(f"the connection broke after sending: {detail}", **context)
-    return TransportError(f"the connection failed: {detail}", **context)
-
-
-def _unless_cancelled(delay: float | None, error: WorkatoError) -> float | None:
-    """No more retries once the watching bulk work was cancelled."""
-    watch = current_watch()
-    if delay is not None and watch and watch.cancelled and watch.cancelled():
-        return None
-    return delay
-
-
-def _report_wait(delay: float, endpoint: Endpoint, error: WorkatoError) -> None:
-    watch = current_watch()
-    if watch and watch.on_wait and isinstance(error, RateLimited):
-        name = [p for p in endpoint.display_path.split("/") if p and not p.startswith(":")][-1]
-        quota = endpoint.quota
-        rate = f"{quota.limit}/s" if quota.per_seconds == 1 else f"{quota.limit}/min"
-        watch.on_wait(f"waiting {delay:g} s: {name} {rate}")
 
 
 def _as_reply(reply: Reply) -> Reply:

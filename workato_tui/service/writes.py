@@ -12,7 +12,6 @@ answered, the write stays unsettled, and asking for it again checks before anyth
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -32,8 +31,11 @@ from ..api.models import (
     Success,
 )
 from . import landing
+from .bulk import BulkWrites, ItemResult, Progress
 from .landing import Check
 from .settle import SettlingWrites, _now, _repeat_failed, _repeat_key
+
+__all__ = ["ItemResult", "Progress", "WorkspaceWrites"]
 
 if TYPE_CHECKING:
     from ..api import WorkatoClient
@@ -45,33 +47,7 @@ MAX_REPEAT_BATCH = 25
 DEPLOY_POLL_SECONDS = 2.0
 
 
-@dataclass(frozen=True)
-class ItemResult:
-    """One item of a bulk action: what it was, and whether it worked."""
-
-    item: Any
-    ok: bool
-    message: str
-    error: WorkatoError | None = None
-
-    state: str | None = None  # the outcome, when the caller knows it better than `error`
-
-    @property
-    def outcome(self) -> str:
-        """done, failed, or uncertain (the answer was lost and no check settled it)."""
-        if self.state:
-            return self.state
-        if self.ok:
-            return "done"
-        if isinstance(self.error, Uncertain) and not self.error.not_applied:
-            return "uncertain"
-        return "failed"
-
-
-Progress = Callable[[int, int, ItemResult | None], None]  # done, total, last result
-
-
-class WorkspaceWrites(SettlingWrites):
+class WorkspaceWrites(SettlingWrites, BulkWrites):
     client: WorkatoClient
     cache: Cache
 
@@ -382,34 +358,3 @@ class WorkspaceWrites(SettlingWrites):
             "api_clients",
             "activity",
         )
-
-    # bulk ---------------------------------------------------------------------------------
-
-    async def bulk(
-        self,
-        items: Sequence[I],
-        act: Callable[[I], Awaitable[Any]],
-        describe: Callable[[I], str],
-        progress: Progress | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> list[ItemResult]:
-        """Apply `act` to each item in turn; the limiter paces them inside the quota."""
-        results: list[ItemResult] = []
-        for item in items:
-            if cancelled and cancelled():
-                results.append(ItemResult(item, False, f"{describe(item)}: not sent (cancelled)"))
-            else:
-                results.append(await _attempt(item, act, describe))
-            if progress:
-                progress(len(results), len(items), results[-1])
-        return results
-
-
-async def _attempt(
-    item: I, act: Callable[[I], Awaitable[Any]], describe: Callable[[I], str]
-) -> ItemResult:
-    try:
-        await act(item)
-    except WorkatoError as error:
-        return ItemResult(item, False, f"{describe(item)}: {error.describe()}", error)
-    return ItemResult(item, True, f"{describe(item)}: done")
