@@ -105,7 +105,7 @@ WRITES: dict[str, WriteCall] = {
 
 # Writes the API offers no way to check: their lost answer stays "may have been applied",
 # and the user is told to refresh and look, never invited to send again.
-UNCHECKABLE = {"recipes.copy", "jobs.resume", "folders.update", "api_clients.regenerate"}
+UNCHECKABLE = {"jobs.resume", "folders.update", "api_clients.regenerate"}
 
 
 def outcome(result: Any = None, error: WorkatoError | None = None) -> str:

@@ -21,6 +21,7 @@ from ..api.models import (
     Disconnected,
     Folder,
     Job,
+    RecipeCopy,
     RecipeCreated,
     Success,
 )
@@ -231,3 +232,21 @@ def project_updated(client: WorkatoClient, project_id: int, wanted: dict[str, An
         return None
 
     return Check(run, f"project {project_id} does not have the new values")
+
+
+def recipe_copied(client: WorkatoClient, recipe_id: int, folder_id: int, since: datetime) -> Check:
+    """A copy is a new recipe in the folder, made since the request, named after the original."""
+
+    async def run() -> RecipeCopy | None:
+        original = await client.get_recipe(recipe_id)
+        found = [
+            r
+            for r in await _all(client.iter_recipes(folder_id=folder_id))
+            if r.id != recipe_id
+            and original.name in r.name
+            and r.created_at is not None
+            and r.created_at >= since - SKEW
+        ]
+        return RecipeCopy(new_flow_id=max(r.id for r in found)) if found else None
+
+    return Check(run, f"no copy of recipe {recipe_id} was made in folder {folder_id}")

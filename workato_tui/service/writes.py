@@ -68,8 +68,15 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
         return await self._once(key, send, check, "recipes", "activity")
 
     async def copy_recipe(self, recipe_id: int, folder_id: int) -> RecipeCopy:
-        return await self._write(
-            self.client.copy_recipe(recipe_id, folder_id=folder_id), "recipes", "activity"
+        def check(since: datetime) -> Check:
+            return landing.recipe_copied(self.client, recipe_id, folder_id, since)
+
+        return await self._once(
+            ("recipes.copy", recipe_id, folder_id),
+            lambda: self.client.copy_recipe(recipe_id, folder_id=folder_id),
+            check,
+            "recipes",
+            "activity",
         )
 
     async def update_recipe(
