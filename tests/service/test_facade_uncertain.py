@@ -105,7 +105,7 @@ WRITES: dict[str, WriteCall] = {
 
 # Writes the API offers no way to check: their lost answer stays "may have been applied",
 # and the user is told to refresh and look, never invited to send again.
-UNCHECKABLE = {"jobs.resume", "folders.update", "api_clients.regenerate"}
+UNCHECKABLE = {"jobs.resume", "api_clients.regenerate"}
 
 
 def outcome(result: Any = None, error: WorkatoError | None = None) -> str:
@@ -265,3 +265,16 @@ async def test_cancelling_bulk_work_stops_a_429_wait_and_sends_nothing_more(
     assert [r.message.endswith("not sent (cancelled)") for r in results] == [False, True, True]
     assert world.clock.monotonic() < 5.0  # no wait: cancelled before the first retry
     assert all(r["running"] for r in recipes)
+
+
+async def test_a_subfolder_rename_whose_answer_is_lost_is_found_by_walking_the_tree(
+    world: World,
+) -> None:
+    folders = world.emu.store.main.folders.values()
+    sub = next(f for f in folders if not f.get("is_project") and f.get("parent_id"))
+    world.emu.faults.add(f"/api/folders/{sub['id']}", "drop-after", times=1, method="PUT")
+
+    renamed = await world.service.rename_folder(sub["id"], "Renamed sub-folder")
+
+    assert renamed.id == sub["id"] and sub["name"] == "Renamed sub-folder"
+    assert applied(world, "folders.update") == 1

@@ -250,3 +250,23 @@ def recipe_copied(client: WorkatoClient, recipe_id: int, folder_id: int, since: 
         return RecipeCopy(new_flow_id=max(r.id for r in found)) if found else None
 
     return Check(run, f"no copy of recipe {recipe_id} was made in folder {folder_id}")
+
+
+def folder_renamed(client: WorkatoClient, folder_id: int, name: str) -> Check:
+    """Walk the projects and their folders (only after a lost answer) to read the name."""
+
+    async def run() -> Folder | None:
+        pending = []
+        for project in await _all(client.iter_projects()):
+            if project.folder_id == folder_id:
+                return Folder(id=folder_id, name=name) if project.name == name else None
+            if project.folder_id is not None:
+                pending.append(project.folder_id)
+        while pending:
+            for folder in await _all(client.iter_folders(parent_id=pending.pop())):
+                if folder.id == folder_id:
+                    return folder if folder.name == name else None
+                pending.append(folder.id)
+        return None
+
+    return Check(run, f"folder {folder_id} is not named {name!r}")

@@ -250,8 +250,12 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
         )
 
     async def rename_folder(self, folder_id: int, name: str) -> Folder:
-        return await self._write(
-            self.client.update_folder(folder_id, name=name), "folders", "projects"
+        return await self._once(
+            ("folders.update", folder_id, name),
+            lambda: self.client.update_folder(folder_id, name=name),
+            _now(landing.folder_renamed(self.client, folder_id, name)),
+            "folders",
+            "projects",
         )
 
     async def update_project(
