@@ -191,9 +191,9 @@ async def test_hanging_write_times_out_in_process_and_is_not_resent(
         with pytest.raises(Timeout) as caught:
             await client.stop_recipe(5)
     assert caught.value.write is True
-    assert "not resent" in str(caught.value)
+    assert "not sent again" in str(caught.value)
     assert len(script.requests) == 1
-    assert [(r.outcome, r.attempt, r.error) for r in records] == [("timeout", 1, "timeout")]
+    assert [(r.outcome, r.attempt, r.error) for r in records] == [("uncertain", 1, "uncertain")]
 
 
 async def test_token_never_in_repr_or_errors(make_client: MakeClient) -> None:

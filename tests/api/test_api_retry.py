@@ -40,9 +40,18 @@ def test_rate_limited_honours_retry_after_or_backs_off() -> None:
 
 
 def test_writes_retry_only_on_429() -> None:
-    policy = WriteRetry(attempts=3)
+    policy = WriteRetry(budget=60)
     assert policy.delay(RateLimited("slow down", retry_after=2), 1) == 2
     assert policy.delay(Timeout("slow", write=True), 1) is None
     assert policy.delay(TransportError("gone"), 1) is None
     assert policy.delay(ServerError("boom"), 1) is None
-    assert policy.delay(RateLimited("slow down", retry_after=2), 3) is None
+
+
+def test_writes_keep_retrying_429s_until_the_time_budget_is_spent() -> None:
+    policy = WriteRetry(budget=60)
+    storm = RateLimited("slow down", retry_after=2)
+    assert policy.delay(storm, 3) == 2  # the third attempt is no longer the last
+    assert policy.delay(storm, 50, waited=58) == 2
+    assert policy.delay(storm, 51, waited=59) is None  # 59 + 2 > 60
+    assert policy.delay(RateLimited("slow down", retry_after=3600), 1) is None
+    assert WriteRetry().budget == 300

@@ -160,4 +160,13 @@ def test_parse_spec_rejects_bad_specs(spec: str) -> None:
 def test_add_rejects_an_unknown_kind(emu: Emulator) -> None:
     with pytest.raises(ValueError, match="kind"):
         emu.faults.add("/api/recipes", "meltdown")
-    assert set(KINDS) == {"latency", "error500", "storm429", "hang", "drop", "malformed"}
+    assert set(KINDS) == {
+        "latency",
+        "error500",
+        "storm429",
+        "hang",
+        "drop",
+        "malformed",
+        "drop-after",
+        "hang-after",
+    }

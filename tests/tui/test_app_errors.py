@@ -16,7 +16,7 @@ async def test_server_error_shows_an_error_state_with_the_correlation_id(harness
     harness.emu.faults.add("/api/recipes", "error500")
     async with harness.run() as ui:
         assert ui.screen_name == "MainScreen"
-        error = ui.table.error_text or ""
+        error = ui.view.failure or ""
         assert "GET /api/recipes failed (500)" in error
         assert "Correlation id: " in error
         assert [r.status for r in harness.requests("/api/recipes")] == [500] * 4  # retried
@@ -30,7 +30,7 @@ async def test_malformed_answer_shows_an_error_state(harness: Harness) -> None:
     harness.emu.faults.add("/api/connections", "malformed")
     async with harness.run() as ui:
         await ui.jump("connections")
-        error = ui.table.error_text or ""
+        error = ui.view.failure or ""
         assert "GET /api/connections failed" in error and "not valid JSON" in error
         assert "Correlation id: " in error
         await ui.jump("recipes")
@@ -40,9 +40,9 @@ async def test_malformed_answer_shows_an_error_state(harness: Harness) -> None:
 async def test_hanging_api_times_out_into_an_error_state(harness: Harness) -> None:
     harness.emu.faults.add("/api/recipes", "hang")
     async with harness.run(harness.app(harness.service(timeout=0.2))) as ui:
-        error = ui.table.error_text or ""
+        error = ui.view.failure or ""
         assert "GET /api/recipes failed: no answer within 0.2 s" in error
-        assert ui.crumbs.startswith("Recipes  [0]") and "loading" not in ui.crumbs
+        assert ui.crumbs.startswith("Recipes  not loaded") and "loading" not in ui.crumbs
 
 
 async def test_refresh_failure_keeps_rows_and_notifies(harness: Harness) -> None:
@@ -65,7 +65,7 @@ async def test_missing_privilege_is_named(harness: Harness) -> None:
         assert ui.table.total_count == len(harness.emu.store.main.recipes)
         await ui.jump("connections")
         assert ui.view.spec is find_view("connections")
-        error = ui.table.error_text or ""
+        error = ui.view.failure or ""
         assert "does not allow connections" in error and "'Connections: list'" in error
         assert ui.app.service is not None
         assert ui.app.service.denied("connections.list") is not None
@@ -97,4 +97,4 @@ async def test_bad_token_shows_the_auth_error_screen(harness: Harness) -> None:
         assert "wrong" not in ui.text  # the token itself is never shown
         await ui.press("escape")
         assert ui.screen_name == "MainScreen"
-        assert "The token was rejected (401)" in (ui.table.error_text or "")
+        assert "The token was rejected (401)" in (ui.view.failure or "")

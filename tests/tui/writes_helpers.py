@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import httpx
 from pydantic import SecretStr
 from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
@@ -29,6 +28,7 @@ from textual.worker import WorkerState
 
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
+from workato_tui.emulator.faults import EmulatorTransport
 from workato_tui.emulator.seed import add_api_client
 from workato_tui.emulator.store import ClientRole, SeenRequest, Store
 from workato_tui.screens.confirm import ConfirmScreen
@@ -88,7 +88,7 @@ class World:
 
     def service(self, token: str = ADMIN_TOKEN, *, read_only: bool = False) -> WorkspaceService:
         profile = replace(demo_profile(), read_only=read_only)
-        transport = httpx.ASGITransport(app=TimedApp(self.emu.app, self.clock, self.timed))
+        transport = EmulatorTransport(app=TimedApp(self.emu.app, self.clock, self.timed))
         return open_workspace(
             profile, SecretStr(token), self.paths, transport=transport, clock=self.clock
         )

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from ..api.endpoints import endpoint as endpoint_named
-from ..api.errors import WorkatoError
+from ..api.errors import Uncertain, WorkatoError
 from ..screens.confirm import Confirmation, ConfirmScreen
-from ..screens.progress import BulkScreen
+from ..screens.progress import BulkScreen, summary
 from ..service.writes import ItemResult
 from ..views.spec import Row, ViewContext
 from .catalog import WriteAction
@@ -63,6 +63,17 @@ class ActionContext:
         return bool(await self.app.push_screen_wait(ConfirmScreen(self.confirmation(items, **kw))))
 
     def notify_error(self, error: WorkatoError, title: str | None = None) -> None:
+        """What failed, why, what to do, and the correlation id. A write whose answer was
+        lost says so (checked, or "refresh and check"), never "retry"."""
+        if isinstance(error, Uncertain):
+            lost = "not applied (checked)" if error.not_applied else "may have been applied"
+            self.app.notify(
+                error.describe(),
+                title=title or f"{self.action.verb}: {lost}",
+                severity="warning",
+                timeout=20,
+            )
+            return
         self.app.notify(
             error.describe(),
             title=title or f"{self.action.verb} failed",
@@ -128,11 +139,11 @@ async def run_bulk(
     async def run(progress: Any, cancelled: Callable[[], bool]) -> list[ItemResult]:
         return await ctx.service.bulk(rows, call, label, progress, cancelled)
 
-    results = await ctx.app.push_screen_wait(BulkScreen(ctx.action.verb, len(rows), run))
-    failed = sum(not r.ok for r in results or [])
+    results = await ctx.app.push_screen_wait(BulkScreen(ctx.action.verb, len(rows), run)) or []
+    failed = sum(not r.ok for r in results)
     ctx.app.notify(
-        f"{len(rows) - failed} succeeded, {failed} failed",
+        summary(results),
         title=ctx.action.verb,
         severity="error" if failed else "information",
     )
-    return results or []
+    return results

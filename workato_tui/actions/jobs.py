@@ -24,7 +24,8 @@ def repeat_item(result: RepeatResult) -> ItemResult:
         text = f"{error.type_id}: {error.message}"  # type: ignore[union-attr]
     else:
         text = str(error or result.status)
-    return ItemResult(job_id, False, f"{job_id}: {text}")
+    state = "uncertain" if result.status == "uncertain" else None
+    return ItemResult(job_id, False, f"{job_id}: {text}", state=state)
 
 
 async def repeat(ctx: ActionContext) -> bool:

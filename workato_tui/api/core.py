@@ -26,9 +26,10 @@ from .errors import (
     PolicyRefused,
     RateLimited,
     Timeout,
-    TransportError,
     WorkatoError,
+    WriteTimeout,
 )
+from .exchange import Exchange, report_wait, transport_error, unless_cancelled
 from .hosts import base_url_for, check_base_url
 from .limiter import RateLimiter
 from .models import EnvelopeError, unwrap_list, unwrap_object
@@ -179,6 +180,10 @@ class BaseClient:
     def closed(self) -> bool:
         return self._http.is_closed
 
+    def wall_now(self) -> datetime:
+        """The client's wall clock (the injected one in tests), for "since when" checks."""
+        return self._wall_time()
+
     # sending ----------------------------------------------------------------------------
 
     async def _request(
@@ -206,7 +211,7 @@ class BaseClient:
         pairs = encode_query(query)
         self._check_policy(endpoint, call, pairs)
         policy = self.write_retry if endpoint.write else self.read_retry
-        attempt = 0
+        attempt, waited = 0, 0.0
         while True:
             attempt += 1
             await self.limiter.acquire(endpoint)
@@ -217,7 +222,7 @@ class BaseClient:
                 reply = Reply(decode(response, call), response.status_code, correlation_id, call)
                 result = parse(reply)
             except WorkatoError as error:
-                delay = policy.delay(error, attempt)
+                delay = unless_cancelled(policy.delay(error, attempt, waited), error)
                 if isinstance(error, RateLimited):
                     self.limiter.penalize(endpoint, error.retry_after or delay or 0.0)
                 self._emit(
@@ -233,7 +238,9 @@ class BaseClient:
                 )
                 if delay is None:
                     raise
+                report_wait(delay, endpoint, error)
                 await self._sleep(delay)
+                waited += delay
                 continue
             self._emit(
                 call, pairs, started, clock, attempt, reply.status, correlation_id, None, None
@@ -243,20 +250,32 @@ class BaseClient:
     async def _send_once(
         self, endpoint: Endpoint, call: CallInfo, pairs: list[tuple[str, str]], body: Any
     ) -> httpx.Response:
+        """One exchange. A write whose answer is lost after it went out (no answer in time,
+        or the connection broke) raises `Uncertain`; the correlation id is kept when the
+        headers arrived."""
         request = self._http.build_request(
             endpoint.method, call.path, params=tuple(pairs), json=body if endpoint.write else None
         )
+        exchange = Exchange()
+        sent_at, real_start = self.limiter.now(), time.monotonic()
         try:
             # ASGI transports ignore httpx timeouts, so the whole exchange is also bounded here.
             async with asyncio.timeout(self.timeout):
-                return await self._http.send(request)
+                response = await exchange.run(self._http, request)
         except (TimeoutError, httpx.TimeoutException) as exc:
-            raise Timeout(
-                f"no answer within {self.timeout:g} s", write=endpoint.write, **call.context()
-            ) from exc
+            kind = WriteTimeout if endpoint.write else Timeout
+            context = {**call.context(), "correlation_id": exchange.correlation_id}
+            raise kind(f"no answer within {self.timeout:g} s", **context) from exc
         except httpx.TransportError as exc:
-            detail = str(exc) or type(exc).__name__
-            raise TransportError(f"the connection failed: {detail}", **call.context()) from exc
+            raise transport_error(exc, endpoint, call, exchange) from exc
+        late = self.limiter.now() - sent_at > self.timeout
+        if late and time.monotonic() - real_start < self.timeout:
+            # Only on a virtual clock (tests) can an answer arrive after the timeout without
+            # the real timeout firing; a real client would have given up, so this does too.
+            kind = WriteTimeout if endpoint.write else Timeout
+            context = {**call.context(), "correlation_id": exchange.correlation_id}
+            raise kind(f"no answer within {self.timeout:g} s", **context)
+        return response
 
     def _check_policy(
         self, endpoint: Endpoint, call: CallInfo, pairs: list[tuple[str, str]]

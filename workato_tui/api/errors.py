@@ -7,6 +7,7 @@ what to do (`hint`, from the seed's status table) and the `correlation_id` suppo
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 
@@ -56,13 +57,18 @@ class WorkatoError(Exception):
         ]
         if self.details:
             parts.append("Details: " + "; ".join(self.details) + ".")
-        if self.hint:
-            parts.append(self.hint)
+        if self.advice:
+            parts.append(self.advice)
         if self.error_id:
             parts.append(f"Error id: {self.error_id}.")
         if self.correlation_id:
             parts.append(f"Correlation id: {self.correlation_id}.")
         return " ".join(parts)
+
+    @property
+    def advice(self) -> str:
+        """What to do next (the hint, unless something more specific is known)."""
+        return self.hint
 
     def __str__(self) -> str:
         return self.describe()
@@ -138,21 +144,60 @@ class Timeout(WorkatoError):
 
     def __init__(self, message: str, *, write: bool = False, **kw: Any) -> None:
         super().__init__(message, **kw)
-        self.write = write
-
-    def describe(self) -> str:
-        text = super().describe()
-        if self.write:
-            text += (
-                " The change may or may not have been applied: it was not resent. "
-                "Refresh and check before trying again."
-            )
-        return text
+        self.write = write  # a write that timed out is raised as `WriteTimeout`
 
 
 class TransportError(WorkatoError):
     kind = "transport"
     hint = "Check the network connection and the base URL, then retry."
+
+
+class Uncertain(WorkatoError):
+    """A write went out and its answer was lost (no answer in time, or the connection broke
+    after sending): the server may have applied it. It is never sent again blindly; check
+    whether it landed first (the service does, where the API allows a check).
+
+    `check` says what a check found, once one ran: None (not checked yet), or a sentence
+    such as "checked: no recipe named 'X' in folder 12, so it was not applied"."""
+
+    kind = "uncertain"
+    hint = "It was not sent again: refresh and check whether it landed before sending it again."
+
+    def __init__(self, message: str, *, check: str | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.check = check
+        self.not_applied = False  # a check found it was not applied: sending again is safe
+        self.sent_at: datetime | None = None  # when the first try went out (set by the caller)
+
+    def checked_absent(self, check: str) -> None:
+        """A check found it is not on the server."""
+        self.check, self.not_applied = check, True
+
+    @property
+    def outcome(self) -> str:  # type: ignore[override]
+        return "lost its answer" if self.not_applied else "may have been applied"
+
+    @property
+    def advice(self) -> str:
+        return self.check or self.hint
+
+
+class WriteTimeout(Uncertain, Timeout):
+    """A write got no answer in time: it may have been applied (see `Uncertain`)."""
+
+    kind = "uncertain"
+
+    def __init__(self, message: str, *, check: str | None = None, **kw: Any) -> None:
+        Timeout.__init__(self, message, write=True, **kw)
+        self.check = check
+        self.not_applied = False
+        self.sent_at: datetime | None = None
+
+
+class WriteDropped(Uncertain, TransportError):
+    """The connection broke after a write was sent: it may have been applied."""
+
+    kind = "uncertain"
 
 
 class MalformedResponse(WorkatoError):

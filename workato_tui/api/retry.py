@@ -1,13 +1,21 @@
 """Retry policies: when a failed attempt is worth sending again, and after how long.
 
 Reads are safe to repeat, so they retry on 429, 5xx, timeouts and transport errors. Writes
-retry only on 429, because then the server certainly did not act; a write that timed out or
-failed in transit may have been applied, so it is never resent (the caller gets
-`Timeout(write=True)` or `TransportError` and should refresh before trying again).
+retry only on 429, because then the server certainly did not act, and they keep retrying,
+honouring Retry-After, for as long as a time budget allows (5 minutes by default). A write
+that timed out or broke in transit after sending may have been applied, so it is never resent
+(the caller gets `Uncertain` and checks whether it landed).
+
+Bulk work follows the waits and can stop them: `watch_waits(on_wait, cancelled)` around the
+calls makes the client report each wait ("waiting 3 s: repeat_jobs 1/s") and give up a 429
+retry once `cancelled()` is true.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -28,9 +36,40 @@ class Backoff:
 
 
 class RetryPolicy(Protocol):
-    def delay(self, error: WorkatoError, attempt: int) -> float | None:
-        """Seconds to wait before the next attempt, or None to give up and raise `error`."""
+    def delay(self, error: WorkatoError, attempt: int, waited: float = 0.0) -> float | None:
+        """Seconds to wait before the next attempt, or None to give up and raise `error`.
+        `waited`: seconds this call has already spent waiting between attempts."""
         ...
+
+
+DEFAULT_WRITE_BUDGET = 300.0  # seconds a write keeps retrying 429s
+
+
+@dataclass(frozen=True)
+class WaitWatch:
+    """Who follows a call's retry waits: `on_wait(text)` and `cancelled()`."""
+
+    on_wait: Callable[[str], None] | None = None
+    cancelled: Callable[[], bool] | None = None
+
+
+_WATCH: ContextVar[WaitWatch | None] = ContextVar("workato_wait_watch", default=None)
+
+
+@contextmanager
+def watch_waits(
+    on_wait: Callable[[str], None] | None = None, cancelled: Callable[[], bool] | None = None
+) -> Iterator[None]:
+    """Report retry waits of the calls made inside (in this task) and let them be cancelled."""
+    token = _WATCH.set(WaitWatch(on_wait, cancelled))
+    try:
+        yield
+    finally:
+        _WATCH.reset(token)
+
+
+def current_watch() -> WaitWatch | None:
+    return _WATCH.get()
 
 
 def _rate_limit_delay(
@@ -51,7 +90,7 @@ class ReadRetry:
     backoff: Backoff = field(default_factory=Backoff)
     max_retry_after: float = 120.0
 
-    def delay(self, error: WorkatoError, attempt: int) -> float | None:
+    def delay(self, error: WorkatoError, attempt: int, waited: float = 0.0) -> float | None:
         if attempt >= self.attempts:
             return None
         if isinstance(error, RateLimited):
@@ -63,21 +102,25 @@ class ReadRetry:
 
 @dataclass(frozen=True)
 class WriteRetry:
-    """Writes: retry only on 429, where the server did not act."""
+    """Writes: retry only on 429, where the server did not act, within `budget` seconds of
+    waiting (Retry-After honoured; without one, bounded backoff)."""
 
-    attempts: int = 3
+    budget: float = DEFAULT_WRITE_BUDGET
     backoff: Backoff = field(default_factory=Backoff)
-    max_retry_after: float = 120.0
 
-    def delay(self, error: WorkatoError, attempt: int) -> float | None:
-        if attempt >= self.attempts or not isinstance(error, RateLimited):
+    def delay(self, error: WorkatoError, attempt: int, waited: float = 0.0) -> float | None:
+        if not isinstance(error, RateLimited):
             return None
-        return _rate_limit_delay(error, attempt, self.backoff, self.max_retry_after)
+        pause = error.retry_after if error.retry_after is not None else self.backoff.delay(attempt)
+        pause = max(0.0, pause)
+        if waited + pause > self.budget:
+            return None  # the budget is spent: give up (nothing was done)
+        return pause
 
 
 @dataclass(frozen=True)
 class NoRetry:
     """Every failure is final (useful in tests of the error mapping)."""
 
-    def delay(self, error: WorkatoError, attempt: int) -> float | None:
+    def delay(self, error: WorkatoError, attempt: int, waited: float = 0.0) -> float | None:
         return None

@@ -11,7 +11,7 @@ import httpx
 
 from .app import EmulatorApp
 from .clock import Clock, FakeClock, SystemClock
-from .faults import FaultInjector
+from .faults import EmulatorTransport, FaultInjector
 from .ratelimit import QuotaKeeper
 from .seed import (
     ADMIN_TOKEN,
@@ -72,4 +72,4 @@ class Emulator:
         return self.store.requests
 
     def transport(self) -> httpx.ASGITransport:
-        return httpx.ASGITransport(app=self.app)
+        return EmulatorTransport(app=self.app)

@@ -16,9 +16,10 @@ from starlette.types import Scope as AsgiScope
 
 from ..api.endpoints import match
 from . import routes  # noqa: F401  (registers every handler)
+from .clock import Clock
 from .context import HANDLERS, Ctx
 from .errors import ApiError, Refused
-from .faults import ConnectionDropped, FaultInjector, FaultRule
+from .faults import AFTER_HANDLER, ConnectionDropped, FaultInjector, FaultRule
 from .ratelimit import QuotaKeeper
 from .store import ApiClient, Scope, SeenRequest, Store
 
@@ -60,6 +61,11 @@ class EmulatorApp:
         request = Request(scope, receive)
         correlation_id = uuid.uuid4().hex
         rule = self.faults.pick(request.method, request.url.path)
+        if rule is not None and rule.kind in AFTER_HANDLER:
+            response = await self._respond(request)
+            response.headers["x-correlation-id"] = correlation_id
+            await _lose_answer(rule, response, self.store.clock, scope, receive, send)
+            return
         if rule is not None and await self._fault(rule, request, correlation_id, send):
             return
         response = await self._respond(request)
@@ -110,7 +116,9 @@ class EmulatorApp:
                 }
             )
             await send({"type": "http.response.body", "body": b'{"items":[', "more_body": True})
-            raise ConnectionDropped("the emulator dropped the connection (injected fault)")
+            raise ConnectionDropped(
+                "the emulator dropped the connection (injected fault)", 200, headers
+            )
         return True
 
     async def _respond(self, request: Request) -> Response:
@@ -205,6 +213,32 @@ class EmulatorApp:
             if entry is seen:
                 del self.store.requests[i]
                 return
+
+
+async def _lose_answer(
+    rule: FaultRule,
+    response: Response,
+    clock: Clock,
+    scope: AsgiScope,
+    receive: Receive,
+    send: Send,
+) -> None:
+    """The handler ran (the change is made); now lose its answer: hold it past the client's
+    timeout (`hang-after:N`, on the store's clock), or cut the connection mid-body."""
+    if rule.kind == "hang-after":
+        await clock.sleep(rule.value if rule.value is not None else 3600.0)
+        await response(scope, receive, send)
+        return
+    headers = [(k, v) for k, v in response.raw_headers if k.lower() != b"content-length"] + [
+        (b"content-length", str(len(response.body) + 64).encode())
+    ]
+    await send({"type": "http.response.start", "status": response.status_code, "headers": headers})
+    await send({"type": "http.response.body", "body": response.body[:8], "more_body": True})
+    raise ConnectionDropped(
+        "the emulator dropped the connection after applying the request (injected fault)",
+        response.status_code,
+        headers,
+    )
 
 
 def body_of(request: Request) -> Any:

@@ -1,8 +1,14 @@
 """Fault injection by method and path pattern: latency, 500s, 429 storms, hangs, drops, bad JSON.
 
+Most faults fire before the route handler, so nothing is applied. Two fire after it, so the
+change is made and only the answer is lost: `drop-after` (the headers go out, then the
+connection is cut mid-body) and `hang-after:N` (the answer is held N seconds on the store's
+clock, past the client's timeout).
+
 In process: `emulator.faults.add("/api/recipes*", "error500", times=2)`.
 On the command line: `--fault "[METHOD ]PATTERN=KIND[:VALUE][xTIMES]"`, for example
-`--fault "PUT /api/recipes/*=latency:2"` or `--fault "/api/connections=storm429:5x3"`.
+`--fault "PUT /api/recipes/*=latency:2"`, `--fault "/api/connections=storm429:5x3"` or
+`--fault "POST /api/recipes=drop-after"`.
 """
 
 from __future__ import annotations
@@ -12,12 +18,53 @@ from dataclasses import dataclass
 
 import httpx
 
-KINDS = ("latency", "error500", "storm429", "hang", "drop", "malformed")
+KINDS = ("latency", "error500", "storm429", "hang", "drop", "malformed", "drop-after", "hang-after")
+AFTER_HANDLER = ("drop-after", "hang-after")  # the handler runs: the change is applied
 
 
 class ConnectionDropped(httpx.RemoteProtocolError):
     """Raised mid-response: in process the client sees it as a dropped connection; over HTTP
-    the server closes the socket before the promised body length was sent."""
+    the server closes the socket before the promised body length was sent.
+
+    `status` and `headers` are what already went out, so the in-process transport can hand the
+    client a response whose body breaks, as a real socket would."""
+
+    def __init__(
+        self,
+        message: str,
+        status: int | None = None,
+        headers: list[tuple[bytes, bytes]] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.headers = headers or []
+
+
+class _BrokenBody(httpx.AsyncByteStream):
+    """A body that breaks after the headers arrived (the connection dropped mid-answer)."""
+
+    def __init__(self, error: ConnectionDropped) -> None:
+        self.error = error
+
+    async def __aiter__(self):  # type: ignore[override]
+        raise httpx.RemoteProtocolError(str(self.error))
+        yield b""  # pragma: no cover  (makes this an async generator)
+
+
+class EmulatorTransport(httpx.ASGITransport):
+    """The in-process transport: like httpx's, but a drop after the headers were sent gives
+    the client those headers and a body that breaks, as over a real socket."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        try:
+            return await super().handle_async_request(request)
+        except ConnectionDropped as dropped:
+            if dropped.status is None:
+                raise
+            headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in dropped.headers]
+            return httpx.Response(
+                dropped.status, headers=headers, stream=_BrokenBody(dropped), request=request
+            )
 
 
 @dataclass

@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="SPEC",
         help="inject a fault: '[METHOD ]PATTERN=KIND[:VALUE][xTIMES]', kinds: "
-        "latency, error500, storm429, hang, drop, malformed",
+        "latency, error500, storm429, hang, drop, malformed, drop-after, hang-after:N",
     )
     parser.add_argument(
         "--no-quotas", action="store_true", help="do not enforce per-endpoint rate limits"

@@ -5,16 +5,22 @@ deletions, updates and additions one at a time through the service (the client's
 them inside the 60/minute row quotas). A row changed by someone else since it was loaded is not
 sent: it becomes a `Conflict`. A row that fails stays staged with its error. The staged file is
 rewritten after every row, so a crash mid-save neither loses nor repeats anything.
+
+Adds are the one kind that is not safe to send twice, so each is noted in a write-ahead
+journal (`inflight`) before it goes out. An add whose answer was lost (`Uncertain`), or that
+was in flight when the app was killed, is looked for on the server before anything is sent
+again: found, it is done; not found, it is sent (or, after a lost answer, offered again).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..api.errors import NotFound, WorkatoError
+from ..api.errors import NotFound, Uncertain, WorkatoError
 from ..service.writes import ItemResult
+from .inflight import SendJournal, SentAdd, find_landed
 from .persist import StagedStore
 from .reread import PER_PAGE, RowReader, plan_reads
 from .rows import Values, flatten, make_row, row_name
@@ -84,6 +90,10 @@ class SaveEngine:
         self.table_name = table_name
         self.per_page = per_page
         self.report = SaveReport()
+        self.journal = journal_for(service, store, staging.table_id)
+        self.journal.keep_only({r.key for r in staging.of_kind("add")})
+        self._newest_id = max(server_keys, default=0)
+        self._claimed: set[int] = set()
 
     @property
     def columns(self) -> list[str]:
@@ -198,6 +208,9 @@ class SaveEngine:
     # sending -----------------------------------------------------------------------------
 
     async def _send(self, staged: StagedRow, step: _Step) -> None:
+        if staged.kind == "add":
+            await self._send_add(staged, step)
+            return
         self.report.write_requests += 1
         try:
             changes, message = await self._call(staged)
@@ -214,14 +227,71 @@ class SaveEngine:
         step.add(self._result(staged, True, message))
         self._persist()
 
+    async def _send_add(self, staged: StagedRow, step: _Step) -> None:
+        """Send an add at most once: an earlier try that may have landed is looked for first."""
+        earlier = self.journal.get(staged.key)
+        if earlier is not None:
+            try:
+                found = await self._landed(earlier)
+            except WorkatoError as error:
+                self._fail(staged, _unchecked(error), step, error)
+                return
+            if found is not None:
+                self._added(staged, found, "already added (found on the server)", step)
+                return
+        entry = SentAdd(staged.key, dict(staged.values), self._newest_id)
+        self.journal.begin(entry)
+        self.report.write_requests += 1
+        try:
+            row = await self.service.add_lookup_row(self.staging.table_id, staged.values)
+        except Uncertain as error:
+            await self._settle_add(staged, entry, error, step)
+            return
+        except WorkatoError as error:
+            self.journal.end(staged.key)  # a definite answer: nothing was added
+            self._fail(staged, error.describe(), step, error)
+            return
+        self._added(staged, row, f"added as row {row.id}", step)
+
+    async def _settle_add(
+        self, staged: StagedRow, entry: SentAdd, error: Uncertain, step: _Step
+    ) -> None:
+        """The add's answer was lost: look for the row before saying anything."""
+        try:
+            found = await self._landed(entry)
+        except WorkatoError as failure:
+            self._fail(staged, _unchecked(failure, error), step, error)
+            return
+        if found is not None:
+            self._added(staged, found, f"added as row {found.id} (the answer was lost)", step)
+            return
+        error.checked_absent(
+            "Checked: no row with these values was added, so it was not applied; "
+            "save again to send it."
+        )
+        self._fail(staged, error.describe(), step, error)
+
+    async def _landed(self, entry: SentAdd) -> Any:
+        self.report.read_requests += 1
+        return await self.service._guard(
+            find_landed(
+                self.service.client, self.staging.table_id, entry, self.columns, self._claimed
+            )
+        )
+
+    def _added(self, staged: StagedRow, row: Any, message: str, step: _Step) -> None:
+        self._claimed.add(row.id)
+        self._newest_id = max(self._newest_id, row.id)
+        self.staging.forget(staged.key)
+        self.report.grid.extend(
+            [(staged.key, None), (row.id, flatten(row.id, row.data, self.columns))]
+        )
+        step.add(self._result(staged, True, message))
+        self._persist()
+        self.journal.end(staged.key)  # after the staged file no longer holds the add
+
     async def _call(self, staged: StagedRow) -> tuple[list[GridChange], str]:
         table_id, key = self.staging.table_id, staged.key
-        if staged.kind == "add":
-            row = await self.service.add_lookup_row(table_id, staged.values)
-            return [
-                (key, None),
-                (row.id, flatten(row.id, row.data, self.columns)),
-            ], f"added as row {row.id}"
         if staged.kind == "delete":
             await self.service.delete_lookup_row(table_id, key)
             return [(key, None)], "deleted"
@@ -261,6 +331,27 @@ class SaveEngine:
     def _persist(self) -> None:
         if self.store is not None:
             self.store.save(self.staging, self.table_name)
+
+
+def journal_for(service: WorkspaceService, store: StagedStore | None, table_id: int) -> SendJournal:
+    """The table's journal of adds in flight: one per service, on disk beside the staged
+    edits when the profile has a state directory."""
+    journals: dict[int, SendJournal] = service.__dict__.setdefault("_lookup_journals", {})
+    if table_id not in journals:
+        staged_file = store.path(table_id) if store is not None else None
+        path = staged_file.with_suffix(".sending.json") if staged_file else None
+        journals[table_id] = SendJournal(path)
+    return journals[table_id]
+
+
+def _unchecked(failure: WorkatoError, lost: Uncertain | None = None) -> str:
+    text = (
+        f"may have been added already, and the check failed ({failure.message}): "
+        "not sent again. Save again to check and send."
+    )
+    if lost is not None and lost.correlation_id:
+        text += f" Correlation id: {lost.correlation_id}."
+    return text
 
 
 class _Step:

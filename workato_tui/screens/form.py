@@ -1,8 +1,10 @@
 """One form screen for every write that takes input.
 
-Submitting validates locally, asks the confirm modal, then sends. If the call fails (or times
-out) the form stays open with everything typed still in it, and says what failed and why,
-with the correlation id, so the user can fix it and retry.
+Submitting validates locally, asks the confirm modal, then sends. A problem with a field is
+shown under that field, and the first one is scrolled into view and focused. If the call
+fails the form stays open with everything typed still in it, and says at the top (scrolled
+into view) what failed and why, with the correlation id. If the answer was lost, the service
+has already checked whether it landed: submitting again checks before sending.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ class FormScreen(ModalScreen[Any]):
     FormScreen TextArea { height: 8; }
     FormScreen #form-error { color: $text-error; margin-top: 1; display: none; }
     FormScreen #form-error.-shown { display: block; }
+    FormScreen .field-error { color: $text-error; display: none; }
+    FormScreen .field-error.-shown { display: block; }
     FormScreen #form-buttons { height: auto; align-horizontal: right; margin: 1 0; }
     FormScreen Button { margin-left: 2; }
     """
@@ -82,15 +86,16 @@ class FormScreen(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
             yield Label(self.form_title, id="form-title")
+            yield Static("", id="form-error", markup=False)
             for field in self.fields:
                 if field.kind != "checkbox":
                     yield Label(
                         field.label + (" *" if field.required else ""), classes="field-label"
                     )
                 yield self._widget(field)
+                yield Static("", id=f"error-{field.name}", classes="field-error", markup=False)
                 if field.help:
                     yield Static(field.help, classes="field-help", markup=False)
-            yield Static("", id="form-error", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button("Cancel", id="form-cancel")
                 yield Button(self.submit_label, id="form-submit", variant="primary")
@@ -124,24 +129,53 @@ class FormScreen(ModalScreen[Any]):
                 found[field.name] = widget.value  # type: ignore[attr-defined]
         return found
 
-    def problem(self, values: Values) -> str | None:
+    def field_problems(self, values: Values) -> dict[str, str]:
+        """Field name -> what is wrong with it (required, JSON), in form order."""
+        found: dict[str, str] = {}
         for field in self.fields:
             value = values.get(field.name)
             if field.required and (value is None or (isinstance(value, str) and not value.strip())):
-                return f"{field.label} is required."
-            if field.kind == "json" and isinstance(value, str) and value.strip():
+                found[field.name] = f"{field.label} is required."
+            elif field.kind == "json" and isinstance(value, str) and value.strip():
                 try:
                     parsed = json.loads(value)
                 except ValueError as exc:
-                    return f"{field.label} is not valid JSON: {exc}."
+                    found[field.name] = f"{field.label} is not valid JSON: {exc}."
+                    continue
                 if not isinstance(parsed, dict):
-                    return f"{field.label} must be a JSON object ({{...}})."
+                    found[field.name] = f"{field.label} must be a JSON object ({{...}})."
+        return found
+
+    def problem(self, values: Values) -> str | None:
+        problems = self.field_problems(values)
+        if problems:
+            return next(iter(problems.values()))
         return self.validate(values) if self.validate else None
+
+    def show_field_errors(self, problems: dict[str, str]) -> None:
+        """Each problem under its field; the first is scrolled into view and focused."""
+        for field in self.fields:
+            box = self.query_one(f"#error-{field.name}", Static)
+            box.update(problems.get(field.name, ""))
+            box.set_class(field.name in problems, "-shown")
+        if problems:
+            first = next(iter(problems))
+            widget = self.query_one(f"#field-{first}")
+            widget.focus()
+            self.call_after_refresh(self._scroll_to, f"#error-{first}")
 
     def show_error(self, text: str | None) -> None:
         box = self.query_one("#form-error", Static)
         box.update(text or "")
         box.set_class(bool(text), "-shown")
+        if text:
+            self.call_after_refresh(self._scroll_to, "#form-error")
+
+    def _scroll_to(self, selector: str) -> None:
+        form = self.query_one("#form", VerticalScroll)
+        form.scroll_to_widget(
+            self.query_one(selector), animate=False, top=selector == "#form-error"
+        )
 
     # submitting ---------------------------------------------------------------------------
 
@@ -152,8 +186,10 @@ class FormScreen(ModalScreen[Any]):
     @work(exclusive=True, group="form-submit", exit_on_error=False)
     async def send(self) -> None:
         values = self.values()
-        problem = self.problem(values)
-        if problem:
+        problems = self.field_problems(values)
+        self.show_field_errors(problems)
+        problem = None if problems else (self.validate(values) if self.validate else None)
+        if problems or problem:
             self.show_error(problem)
             return
         self.show_error(None)

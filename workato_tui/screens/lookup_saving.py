@@ -55,15 +55,20 @@ class LookupSaveScreen(BulkScreen):
 
     @work(exclusive=True, group="bulk", exit_on_error=False)
     async def execute(self) -> None:
-        self.results = await self.run(self._progress, lambda: self.cancelled)
+        self.results = await self.run_watched()
         self.finished = True
         report = self.engine.report
-        self.set_phase(report.error or _outcome(report) + " Press escape to close.")
+        self.set_phase(
+            report.error or _outcome(report) + " Press escape to close, enter to read a result."
+        )
         self.query_one("#bulk-close", Button).label = "Close"
 
 
 def _outcome(report: SaveReport) -> str:
-    text = f"Done: {report.saved} saved, {report.failed} failed"
+    uncertain = sum(r.outcome == "uncertain" for r in report.results)
+    text = f"Done: {report.saved} saved, {report.failed - uncertain} failed"
+    if uncertain:
+        text += f", {uncertain} may have been saved (checked before any resend)"
     if report.conflicts:
         text += f", {len(report.conflicts)} held back as conflicts (you choose next)"
     return text + "."

@@ -11,6 +11,7 @@ from pydantic import SecretStr
 
 from ..api import WorkatoClient
 from ..api.limiter import RateLimiter
+from ..api.retry import DEFAULT_WRITE_BUDGET, WriteRetry
 from .cache import Cache
 from .calllog import CallLog
 from .config import ResolvedProfile
@@ -36,11 +37,13 @@ def open_workspace(
     clock: Clock | None = None,
     read_only: bool | None = None,
     timeout: float = 40.0,
+    write_budget: float = DEFAULT_WRITE_BUDGET,
 ) -> WorkspaceService:
     """Everything wired: the policy checks and the call log see every call the client makes.
 
     `clock` (real time by default) drives both the rate limiter's waits and the cache's TTLs,
-    so tests and benchmarks on a virtual clock never wait in real time.
+    so tests and benchmarks on a virtual clock never wait in real time. `write_budget`: how
+    many seconds a write keeps waiting out 429s (Retry-After honoured) before giving up.
     """
     if read_only is not None and read_only != profile.read_only:
         profile = replace(profile, read_only=read_only or profile.read_only)
@@ -51,7 +54,9 @@ def open_workspace(
         base_url=profile.base_url,
         transport=transport,
         limiter=RateLimiter(now=clock.monotonic, sleep=clock.sleep) if clock else None,
+        wall_time=clock.now if clock else None,
         timeout=timeout,
+        write_retry=WriteRetry(budget=write_budget),
         before_send=policy.check,
         on_call=calls.record,
     )

@@ -3,15 +3,19 @@
 Each write goes through `_write`, which remembers 403s and invalidates the cached reads it can
 change (even when it failed: a timed-out write may have happened). Bulk work runs one item at
 a time through the client's rate limiter, so it queues inside the quota.
+
+A write whose answer was lost (`Uncertain`) is checked where the API allows (`landing`): found,
+it counts as done; not found, the error says so and sending again is safe. Until a check has
+answered, the write stays unsettled, and asking for it again checks before anything is sent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..api.errors import Forbidden, PolicyRefused, WorkatoError
+from ..api.errors import Forbidden, PolicyRefused, Uncertain, WorkatoError
 from ..api.models import (
     Connection,
     Deployment,
@@ -26,6 +30,12 @@ from ..api.models import (
     RepeatResult,
     Success,
 )
+from . import landing
+from .bulk import BulkWrites, ItemResult, Progress
+from .landing import Check
+from .settle import SettlingWrites, _now, _repeat_failed, _repeat_key
+
+__all__ = ["ItemResult", "Progress", "WorkspaceWrites"]
 
 if TYPE_CHECKING:
     from ..api import WorkatoClient
@@ -40,43 +50,37 @@ CANNOT_DESTROY = "Cannot destroy folder"
 FOLDER_CONTENT_FAMILIES = ("folders", "projects", "recipes", "connections", "activity")
 
 
-@dataclass(frozen=True)
-class ItemResult:
-    """One item of a bulk action: what it was, and whether it worked."""
-
-    item: Any
-    ok: bool
-    message: str
-    error: WorkatoError | None = None
-
-
-Progress = Callable[[int, int, ItemResult | None], None]  # done, total, last result
-
-
-class WorkspaceWrites:
+class WorkspaceWrites(SettlingWrites, BulkWrites):
     client: WorkatoClient
     cache: Cache
     permissions: PermissionMemory
-
-    async def _write(self, call: Awaitable[T], *families: str) -> T:  # pragma: no cover
-        raise NotImplementedError
-
-    async def _guard(self, call: Awaitable[T]) -> T:  # pragma: no cover
-        raise NotImplementedError
 
     # recipes ----------------------------------------------------------------------------
 
     async def create_recipe(
         self, *, name: str, folder_id: int, code: str, description: str | None = None
     ) -> RecipeCreated:
-        call = self.client.create_recipe(
-            name=name, code=code, folder_id=folder_id, description=description
-        )
-        return await self._write(call, "recipes", "activity")
+        def send() -> Awaitable[RecipeCreated]:
+            return self.client.create_recipe(
+                name=name, code=code, folder_id=folder_id, description=description
+            )
+
+        def check(since: datetime) -> Check:
+            return landing.recipe_created(self.client, name, folder_id, since)
+
+        key = ("recipes.create", folder_id, name)
+        return await self._once(key, send, check, "recipes", "activity")
 
     async def copy_recipe(self, recipe_id: int, folder_id: int) -> RecipeCopy:
-        return await self._write(
-            self.client.copy_recipe(recipe_id, folder_id=folder_id), "recipes", "activity"
+        def check(since: datetime) -> Check:
+            return landing.recipe_copied(self.client, recipe_id, folder_id, since)
+
+        return await self._once(
+            ("recipes.copy", recipe_id, folder_id),
+            lambda: self.client.copy_recipe(recipe_id, folder_id=folder_id),
+            check,
+            "recipes",
+            "activity",
         )
 
     async def update_recipe(
@@ -88,19 +92,45 @@ class WorkspaceWrites:
         folder_id: int | None = None,
         code: str | None = None,
     ) -> Success:
-        call = self.client.update_recipe(
-            recipe_id, name=name, description=description, folder_id=folder_id, code=code
-        )
-        return await self._write(call, "recipes", "activity")
+        def send() -> Awaitable[Success]:
+            return self.client.update_recipe(
+                recipe_id, name=name, description=description, folder_id=folder_id, code=code
+            )
+
+        wanted = {"name": name, "description": description, "folder_id": folder_id}
+        check = _now(landing.recipe_updated(self.client, recipe_id, wanted))
+        key = ("recipes.update", recipe_id, name, description, folder_id, code)
+        return await self._once(key, send, check, "recipes", "activity")
 
     async def start_recipe(self, recipe_id: int) -> Success:
-        return await self._write(self.client.start_recipe(recipe_id), "recipes", "activity")
+        check = _now(landing.recipe_running(self.client, recipe_id, True))
+        return await self._once(
+            ("recipes.start", recipe_id),
+            lambda: self.client.start_recipe(recipe_id),
+            check,
+            "recipes",
+            "activity",
+        )
 
     async def stop_recipe(self, recipe_id: int) -> Success:
-        return await self._write(self.client.stop_recipe(recipe_id), "recipes", "activity")
+        check = _now(landing.recipe_running(self.client, recipe_id, False))
+        return await self._once(
+            ("recipes.stop", recipe_id),
+            lambda: self.client.stop_recipe(recipe_id),
+            check,
+            "recipes",
+            "activity",
+        )
 
     async def delete_recipe(self, recipe_id: int) -> Success:
-        return await self._write(self.client.delete_recipe(recipe_id), "recipes", "activity")
+        check = _now(landing.gone(lambda: self.client.get_recipe(recipe_id), f"recipe {recipe_id}"))
+        return await self._once(
+            ("recipes.delete", recipe_id),
+            lambda: self.client.delete_recipe(recipe_id),
+            check,
+            "recipes",
+            "activity",
+        )
 
     async def connect_recipe(
         self, recipe_id: int, adapter_name: str, connection_id: int
@@ -124,20 +154,32 @@ class WorkspaceWrites:
         customer: str | None = None,
         on_batch: Callable[[list[RepeatResult]], None] | None = None,
     ) -> list[RepeatResult]:
-        """Repeat any number of jobs in batches of 25 (the limiter keeps 1 request/s)."""
+        """Repeat any number of jobs in batches of 25 (the limiter keeps 1 request/s).
+
+        Jobs whose earlier repeat lost its answer are looked for first; a batch whose answer
+        is lost is checked against the recipe's newest jobs (by master job)."""
         results: list[RepeatResult] = []
-        for start in range(0, len(job_ids), MAX_REPEAT_BATCH):
-            batch = list(job_ids[start : start + MAX_REPEAT_BATCH])
+        pending = await self._already_repeated(recipe_id, job_ids, customer, results, on_batch)
+        for start in range(0, len(pending), MAX_REPEAT_BATCH):
+            batch = pending[start : start + MAX_REPEAT_BATCH]
+            sent_at = self.client.wall_now()
             try:
                 answer = await self._write(self._repeat(recipe_id, batch, customer), "jobs")
                 batch_results = list(answer.results)
             except PolicyRefused:
                 raise
+            except Uncertain as error:
+                for job_id in batch:
+                    self.unsettled[_repeat_key(customer, recipe_id, job_id)] = error
+                error.sent_at = sent_at
+                batch_results = await self._settle_repeats(recipe_id, batch, customer, error)
             except WorkatoError as error:
-                batch_results = [
-                    RepeatResult(requested_job_id=j, status="failed", error=error.describe())
-                    for j in batch
-                ]
+                batch_results = [_repeat_failed(j, error.describe()) for j in batch]
+            for result in batch_results:
+                if result.status == "enqueued" and result.requested_job_id:
+                    self.unsettled.pop(
+                        _repeat_key(customer, recipe_id, result.requested_job_id), None
+                    )
             results.extend(batch_results)
             if on_batch:
                 on_batch(batch_results)
@@ -161,14 +203,20 @@ class WorkspaceWrites:
         input: Mapping[str, Any] | None = None,
         shell_connection: bool = False,
     ) -> Connection:
-        call = self.client.create_connection(
-            name=name,
-            provider=provider,
-            folder_id=folder_id,
-            input=dict(input) if input else None,
-            shell_connection=shell_connection,
-        )
-        return await self._write(call, "connections")
+        def send() -> Awaitable[Connection]:
+            return self.client.create_connection(
+                name=name,
+                provider=provider,
+                folder_id=folder_id,
+                input=dict(input) if input else None,
+                shell_connection=shell_connection,
+            )
+
+        def check(since: datetime) -> Check:
+            return landing.connection_created(self.client, name, folder_id, since)
+
+        key = ("connections.create", folder_id, name)
+        return await self._once(key, send, check, "connections")
 
     async def update_connection(
         self,
@@ -178,29 +226,49 @@ class WorkspaceWrites:
         folder_id: int | None = None,
         input: Mapping[str, Any] | None = None,
     ) -> Connection:
-        call = self.client.update_connection(
-            connection_id, name=name, folder_id=folder_id, input=dict(input) if input else None
-        )
-        return await self._write(call, "connections")
+        def send() -> Awaitable[Connection]:
+            return self.client.update_connection(
+                connection_id, name=name, folder_id=folder_id, input=dict(input) if input else None
+            )
+
+        check = landing.connection_updated(self.client, connection_id, name, folder_id)
+        key = ("connections.update", connection_id, name, folder_id)
+        return await self._once(key, send, _now(check), "connections")
 
     async def disconnect_connection(self, connection_id: int, force: bool = False) -> Disconnected:
-        return await self._write(
-            self.client.disconnect_connection(connection_id, force=force), "connections"
+        return await self._once(
+            ("connections.disconnect", connection_id),
+            lambda: self.client.disconnect_connection(connection_id, force=force),
+            _now(landing.connection_disconnected(self.client, connection_id)),
+            "connections",
         )
 
     async def delete_connection(self, connection_id: int) -> Success:
-        return await self._write(self.client.delete_connection(connection_id), "connections")
+        return await self._once(
+            ("connections.delete", connection_id),
+            lambda: self.client.delete_connection(connection_id),
+            _now(landing.connection_gone(self.client, connection_id)),
+            "connections",
+        )
 
     # folders, projects, deployments --------------------------------------------------------
 
     async def create_folder(self, name: str, parent_id: int | None = None) -> Folder:
-        return await self._write(
-            self.client.create_folder(name=name, parent_id=parent_id), "folders", "projects"
+        return await self._once(
+            ("folders.create", parent_id, name),
+            lambda: self.client.create_folder(name=name, parent_id=parent_id),
+            lambda since: landing.folder_created(self.client, name, parent_id, since),
+            "folders",
+            "projects",
         )
 
     async def rename_folder(self, folder_id: int, name: str) -> Folder:
-        return await self._write(
-            self.client.update_folder(folder_id, name=name), "folders", "projects"
+        return await self._once(
+            ("folders.update", folder_id, name),
+            lambda: self.client.update_folder(folder_id, name=name),
+            _now(landing.folder_renamed(self.client, folder_id, name)),
+            "folders",
+            "projects",
         )
 
     async def delete_folder(self, folder_id: int) -> Success:
@@ -223,16 +291,28 @@ class WorkspaceWrites:
     async def update_project(
         self, project_id: int, *, name: str | None = None, description: str | None = None
     ) -> Project:
-        call = self.client.update_project(project_id, name=name, description=description)
-        return await self._write(call, "projects", "folders")
+        wanted = {"name": name, "description": description}
+        return await self._once(
+            ("projects.update", project_id, name, description),
+            lambda: self.client.update_project(project_id, name=name, description=description),
+            _now(landing.project_updated(self.client, project_id, wanted)),
+            "projects",
+            "folders",
+        )
 
     async def deploy_project(
         self, project_id: int, environment_type: str, description: str | None = None
     ) -> Deployment:
-        call = self.client.deploy_project(
-            project_id, environment_type=environment_type, description=description
-        )
-        return await self._write(call, "deployments")
+        def send() -> Awaitable[Deployment]:
+            return self.client.deploy_project(
+                project_id, environment_type=environment_type, description=description
+            )
+
+        def check(since: datetime) -> Check:
+            return landing.deployed(self.client, project_id, environment_type, since)
+
+        key = ("projects.deploy", project_id, environment_type, description)
+        return await self._once(key, send, check, "deployments")
 
     async def follow_deployment(
         self,
@@ -262,12 +342,22 @@ class WorkspaceWrites:
     async def update_lookup_row(
         self, table_id: int, row_id: int, data: Mapping[str, Any]
     ) -> LookupRow:
-        return await self._write(
-            self.client.update_lookup_row(table_id, row_id, data), "lookup_rows"
+        return await self._once(
+            ("lookup_rows.update", table_id, row_id, tuple(sorted(data.items()))),
+            lambda: self.client.update_lookup_row(table_id, row_id, data),
+            _now(landing.row_has(self.client, table_id, row_id, dict(data))),
+            "lookup_rows",
         )
 
     async def delete_lookup_row(self, table_id: int, row_id: int) -> Success:
-        return await self._write(self.client.delete_lookup_row(table_id, row_id), "lookup_rows")
+        return await self._once(
+            ("lookup_rows.delete", table_id, row_id),
+            lambda: self.client.delete_lookup_row(table_id, row_id),
+            _now(
+                landing.gone(lambda: self.client.get_lookup_row(table_id, row_id), f"row {row_id}")
+            ),
+            "lookup_rows",
+        )
 
     # API clients ------------------------------------------------------------------------
 
@@ -280,14 +370,21 @@ class WorkspaceWrites:
         folder_ids: Sequence[int] = (),
         environment: str | None = None,
     ) -> DeveloperApiClient:
-        call = self.client.create_api_client(
-            name=name,
-            api_privilege_group_id=role_id,
-            all_folders=all_folders,
-            folder_ids=list(folder_ids) or None,
-            environment=environment,
+        def send() -> Awaitable[DeveloperApiClient]:
+            return self.client.create_api_client(
+                name=name,
+                api_privilege_group_id=role_id,
+                all_folders=all_folders,
+                folder_ids=list(folder_ids) or None,
+                environment=environment,
+            )
+
+        def check(since: datetime) -> Check:
+            return landing.api_client_created(self.client, name, since)
+
+        return await self._once(
+            ("api_clients.create", name), send, check, "api_clients", "activity"
         )
-        return await self._write(call, "api_clients", "activity")
 
     async def regenerate_api_client(self, client_id: int) -> DeveloperApiClient:
         return await self._write(
@@ -295,37 +392,10 @@ class WorkspaceWrites:
         )
 
     async def delete_api_client(self, client_id: int) -> Success:
-        return await self._write(
-            self.client.delete_api_client(client_id), "api_clients", "activity"
+        return await self._once(
+            ("api_clients.delete", client_id),
+            lambda: self.client.delete_api_client(client_id),
+            _now(landing.api_client_gone(self.client, client_id)),
+            "api_clients",
+            "activity",
         )
-
-    # bulk ---------------------------------------------------------------------------------
-
-    async def bulk(
-        self,
-        items: Sequence[I],
-        act: Callable[[I], Awaitable[Any]],
-        describe: Callable[[I], str],
-        progress: Progress | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> list[ItemResult]:
-        """Apply `act` to each item in turn; the limiter paces them inside the quota."""
-        results: list[ItemResult] = []
-        for item in items:
-            if cancelled and cancelled():
-                results.append(ItemResult(item, False, f"{describe(item)}: not sent (cancelled)"))
-            else:
-                results.append(await _attempt(item, act, describe))
-            if progress:
-                progress(len(results), len(items), results[-1])
-        return results
-
-
-async def _attempt(
-    item: I, act: Callable[[I], Awaitable[Any]], describe: Callable[[I], str]
-) -> ItemResult:
-    try:
-        await act(item)
-    except WorkatoError as error:
-        return ItemResult(item, False, f"{describe(item)}: {error.describe()}", error)
-    return ItemResult(item, True, f"{describe(item)}: done")

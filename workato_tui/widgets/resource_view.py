@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
 
+NOT_LOADED = "Not loaded: the reason is above (ctrl+r tries again)."
+
+
 class ResourceView(Vertical):
     """One list view at a time, k9s-style."""
 
@@ -44,6 +47,12 @@ class ResourceView(Vertical):
     ResourceView > #crumbs { height: 1; padding: 0 1; background: $boost; color: $text; }
     ResourceView > #filter { display: none; height: 3; }
     ResourceView > #filter.-active { display: block; }
+    ResourceView > #view-error {
+        display: none; height: auto; max-height: 50%; padding: 1 2; color: $text-error;
+        overflow-y: auto;
+    }
+    ResourceView.-failed > #view-error { display: block; }
+    ResourceView.-failed > #table { height: 1fr; }
     """
 
     @dataclass
@@ -60,9 +69,11 @@ class ResourceView(Vertical):
         self.loading_pages = False
         self._unsubscribe: Any = None
         self._restore_key: Any = None
+        self._failure: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="crumbs")
+        yield Static("", id="view-error", markup=False)  # a failed load, wrapped in full
         yield ResourceTable(id="table")
         yield Input(placeholder="filter (! inverts) - enter keeps it, escape clears", id="filter")
 
@@ -89,7 +100,7 @@ class ResourceView(Vertical):
         table.set_columns(columns_from(context.table) if columns_from else spec.columns)
         table.row_style = spec.row_style
         table.empty_text = spec.empty_text
-        table.show_error(None)
+        self._set_failure(None)
         if not same:
             table.set_filter("")
             self.filter_input.value = ""
@@ -133,6 +144,7 @@ class ResourceView(Vertical):
                 await asyncio.sleep(0)  # let the page paint before the next one arrives
             if not loaded:
                 table.set_rows([])
+            self._set_failure(None)
             self.stale = False
             key = spec.snapshot_key(context)
             if key:
@@ -150,22 +162,24 @@ class ResourceView(Vertical):
             self._restore_key = None
 
     def _show_failure(self, spec: ViewSpec, error: WorkatoError) -> None:
-        if isinstance(error, Forbidden):
-            privilege = error.privilege or spec.list_endpoint
-            text = (
-                f"This token's client role does not allow {spec.title.lower()}: it lacks "
-                f"'{privilege}'. {error.hint}"
-            )
-        elif isinstance(error, Unauthorized):
-            text = f"The token was rejected (401). {error.hint}"
-        else:
-            text = error.describe()
+        text = failure_text(spec, error)
         if self.table.total_count:
             self.app.notify(
                 text, title=f"Could not refresh {spec.title.lower()}", severity="error", timeout=12
             )
         else:
-            self.table.show_error(text)
+            self._set_failure(text)
+
+    @property
+    def failure(self) -> str | None:
+        """Why the list could not be loaded (shown in full above the empty table), or None."""
+        return self._failure
+
+    def _set_failure(self, text: str | None) -> None:
+        self._failure = text
+        self.table.show_error(None if text is None else NOT_LOADED)
+        self.query_one("#view-error", Static).update(text or "")
+        self.set_class(text is not None, "-failed")
 
     def refresh_view(self) -> None:
         if self.spec is not None:
@@ -211,7 +225,8 @@ class ResourceView(Vertical):
             if table.filter_text
             else f"{table.total_count}"
         )
-        parts = [" › ".join(self.spec.crumb(self.context)), f"[{count}]"]
+        shown = "not loaded" if self.failure and not table.total_count else f"[{count}]"
+        parts = [" › ".join(self.spec.crumb(self.context)), shown]
         if self.loading_pages:
             parts.append("loading…")
         if table.filter_text:
@@ -314,6 +329,23 @@ class ResourceView(Vertical):
         if await RUNNERS[write.id](context):
             self.table.clear_marks()
             self.refresh_view()
+
+
+def failure_text(spec: ViewSpec, error: WorkatoError) -> str:
+    """What a failed load says: what failed, why, what to do, and the correlation id."""
+    if isinstance(error, Forbidden):
+        privilege = error.privilege or spec.list_endpoint
+        text = (
+            f"This token's client role does not allow {spec.title.lower()}: it lacks "
+            f"'{privilege}'. {error.hint}"
+        )
+    elif isinstance(error, Unauthorized):
+        text = f"The token was rejected (401). {error.hint}"
+    else:
+        return error.describe()
+    if error.correlation_id:
+        text += f" Correlation id: {error.correlation_id}."
+    return text
 
 
 def _family(spec: ViewSpec) -> str:
