@@ -43,7 +43,7 @@ async def test_every_demo_adapter_shows_realistic_step_data(emu: Emulator, admin
 
 async def test_a_failed_sync_names_the_failing_slack_post(admin: Api, ids: DemoIds) -> None:
     recipe_id = ids.recipe(NETSUITE_SYNC)
-    failed = [j for j in ids.jobs(NETSUITE_SYNC) if j["status"] == "failed"]
+    failed = [j for j in ids.jobs(NETSUITE_SYNC) if j["error"] == "channel_not_found"]
     details = [await _detail(admin, recipe_id, j["id"]) for j in failed[-5:]]
     for detail in details:
         *ok, last = detail["lines"]
@@ -54,6 +54,19 @@ async def test_a_failed_sync_names_the_failing_slack_post(admin: Api, ids: DemoI
     netsuite = [d["lines"][1] for d in details if not d["lines"][1]["mask_data"]]
     assert netsuite and netsuite[0]["adapter_operation"] == "search_records"
     assert netsuite[0]["output"]["records"][0]["companyName"]
+
+
+async def test_an_incident_fails_at_its_own_step_and_the_job_stops_there(
+    admin: Api, ids: DemoIds
+) -> None:
+    recipe_id = ids.recipe(NETSUITE_SYNC)
+    failed = [j for j in ids.jobs(NETSUITE_SYNC) if "subsidiary" in (j["error"] or "")]
+    assert failed
+    for job in failed:
+        lines = (await _detail(admin, recipe_id, job["id"]))["lines"]
+        *ok, last = lines
+        assert last["adapter_name"] == "netsuite" and last["error"] == job["error"]
+        assert [line["adapter_name"] for line in ok] == ["salesforce"]  # Slack never ran
 
 
 async def test_some_steps_are_masked_and_workday_always(emu: Emulator, admin: Api) -> None:

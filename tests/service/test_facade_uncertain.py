@@ -67,7 +67,35 @@ async def add_row(s: WorkspaceService, i: DemoIds, w: World) -> Any:
     return result
 
 
+def connection_named(world: World, name: str) -> int:
+    return next(c["id"] for c in world.emu.store.main.connections.values() if c["name"] == name)
+
+
+def recipe_named(world: World, name: str) -> int:
+    return next(r["id"] for r in world.emu.store.main.recipes.values() if r["name"] == name)
+
+
+def folder_named(world: World, name: str) -> int:
+    return next(f["id"] for f in world.emu.store.main.folders.values() if f["name"] == name)
+
+
+def idle_project(world: World) -> int:
+    """Every demo project runs recipes (so cannot be destroyed): add one that does not."""
+    from workato_tui.emulator.records import new_project
+
+    store = world.emu.store
+    found = [p for p in store.main.projects.values() if p["name"] == "Sandbox"]
+    return found[0]["id"] if found else new_project(store, store.main, "Sandbox")["id"]
+
+
 WRITES: dict[str, WriteCall] = {
+    "recipes.connect": lambda s, i, w: s.connect_recipe(
+        recipe_named(w, "Month-end revenue reconciliation"),
+        "salesforce",
+        connection_named(w, "Salesforce (reporting)"),
+    ),
+    "folders.delete": lambda s, i, w: s.delete_folder(folder_named(w, "Month-end close")),
+    "projects.delete": lambda s, i, w: s.delete_project(idle_project(w)),
     "recipes.create": lambda s, i, w: s.create_recipe(
         name="Nightly AR export", folder_id=i.finance_folder, code=CODE
     ),

@@ -22,6 +22,7 @@ class Incident:
     newest_hours_ago: float
     oldest_hours_ago: float
     message: str  # {a}, {b}: numbers that differ per occurrence
+    app: str  # the app whose step fails
 
 
 SUBSIDIARY = "Invalid subsidiary reference key {a} for entity {b}."
@@ -31,12 +32,16 @@ ZENDESK_AUTH = "401 Unauthorized: Couldn't authenticate you"
 SLACK = "channel_not_found"
 
 INCIDENTS = (
-    Incident("Sync closed-won opportunities to NetSuite", 6, 1, 20, SUBSIDIARY),
-    Incident("Create NetSuite invoices from approved Salesforce orders", 4, 2, 30, SUBSIDIARY),
-    Incident("Route inbound leads by territory", 3, 1, 12, SALESFORCE_LIMIT),
-    Incident("Load Salesforce opportunities into Snowflake", 3, 4, 150, SALESFORCE_LIMIT),
-    Incident("Welcome new starters in Slack", 2, 30, 160, SLACK),
-    Incident("Provision new hire accounts from Workday", 3, 26, 120, WORKER),
+    Incident("Sync closed-won opportunities to NetSuite", 6, 1, 20, SUBSIDIARY, "netsuite"),
+    Incident(
+        "Create NetSuite invoices from approved Salesforce orders", 4, 2, 30, SUBSIDIARY, "netsuite"
+    ),
+    Incident("Route inbound leads by territory", 3, 1, 12, SALESFORCE_LIMIT, "salesforce"),
+    Incident(
+        "Load Salesforce opportunities into Snowflake", 3, 4, 150, SALESFORCE_LIMIT, "salesforce"
+    ),
+    Incident("Welcome new starters in Slack", 2, 30, 160, SLACK, "slack"),
+    Incident("Provision new hire accounts from Workday", 3, 26, 120, WORKER, "workday"),
 )
 
 
@@ -47,7 +52,8 @@ def plant_incidents(store: Store, seed: int) -> None:
         recipe = recipes[incident.recipe]
         jobs = _candidates(store, recipe, incident)
         for job in rng.sample(jobs, min(incident.failures, len(jobs))):
-            _fail(job, incident.message.format(a=rng.randint(2, 99), b=rng.randint(1000, 9999)))
+            message = incident.message.format(a=rng.randint(2, 99), b=rng.randint(1000, 9999))
+            _fail(job, message, incident.app)
             recipe["job_failed_count"] += 1
             recipe["job_succeeded_count"] -= 1
 
@@ -67,5 +73,5 @@ def _candidates(store: Store, recipe: Record, incident: Incident) -> list[Record
     ]
 
 
-def _fail(job: Record, message: str) -> None:
-    job.update(status="failed", is_error=True, error=message)
+def _fail(job: Record, message: str, app: str) -> None:
+    job.update(status="failed", is_error=True, error=message, _failed_app=app)

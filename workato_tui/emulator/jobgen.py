@@ -119,6 +119,12 @@ def seed_jobs(
     recipe["last_run_at"] = log.jobs[-1]["started_at"] if log.jobs else None
 
 
+def _failing_line(lines: list[Record], app: str | None) -> int:
+    """The step that failed: the last one of `app` (when the job names it), else the last."""
+    found = [i for i, line in enumerate(lines) if app and line["adapter_name"] == app]
+    return found[-1] if found else len(lines) - 1
+
+
 def job_lines(recipe: Record, job: Record) -> list[Record]:
     """The job's steps with timing and data, derived from its id so they are stable across
     reads: each step's input and output (none when masked), the error on the failing step."""
@@ -148,7 +154,9 @@ def job_lines(recipe: Record, job: Record) -> list[Record]:
             line.update(input=data_in, output=data_out)
         lines.append(line)
     if job["status"] == "failed" and lines:
-        failing = lines[-1]
+        at = _failing_line(lines, job.get("_failed_app"))
+        del lines[at + 1 :]  # the job stopped at the failing step
+        failing = lines[at]
         failing["error"] = job.get("error")
         if "output" in failing:
             failing["output"] = None  # the step failed before it produced anything

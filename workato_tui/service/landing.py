@@ -270,3 +270,39 @@ def folder_renamed(client: WorkatoClient, folder_id: int, name: str) -> Check:
         return None
 
     return Check(run, f"folder {folder_id} is not named {name!r}")
+
+
+def recipe_connected(
+    client: WorkatoClient, recipe_id: int, adapter_name: str, connection_id: int
+) -> Check:
+    """A connect landed when the recipe's step for the app uses the new connection."""
+
+    async def run() -> Success | None:
+        recipe = await client.get_recipe(recipe_id)
+        steps = [c for c in recipe.config if adapter_name in (c.keyword, c.provider)]
+        return Success() if any(c.account_id == connection_id for c in steps) else None
+
+    return Check(run, f"recipe {recipe_id} does not use connection {connection_id} yet")
+
+
+def project_gone(client: WorkatoClient, project_id: int) -> Check:
+    async def run() -> Success | None:
+        listed = await _all(client.iter_projects())
+        return None if any(p.id == project_id for p in listed) else Success()
+
+    return Check(run, f"project {project_id} still exists")
+
+
+def folder_gone(client: WorkatoClient, folder_id: int) -> Check:
+    """A folder delete landed when no project's folder tree holds the folder any more."""
+
+    async def run() -> Success | None:
+        pending = [p.folder_id for p in await _all(client.iter_projects()) if p.folder_id]
+        while pending:
+            parent = pending.pop()
+            if parent == folder_id:
+                return None
+            pending.extend(f.id for f in await _all(client.iter_folders(parent_id=parent)))
+        return Success()
+
+    return Check(run, f"folder {folder_id} still exists")

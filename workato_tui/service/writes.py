@@ -136,10 +136,15 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
         self, recipe_id: int, adapter_name: str, connection_id: int
     ) -> Success:
         """Point a stopped recipe's step at another connection of the same app."""
-        call = self.client.connect_recipe(
-            recipe_id, adapter_name=adapter_name, connection_id=connection_id
+        return await self._once(
+            ("recipes.connect", recipe_id, adapter_name, connection_id),
+            lambda: self.client.connect_recipe(
+                recipe_id, adapter_name=adapter_name, connection_id=connection_id
+            ),
+            _now(landing.recipe_connected(self.client, recipe_id, adapter_name, connection_id)),
+            "recipes",
+            "activity",
         )
-        return await self._write(call, "recipes", "activity")
 
     # jobs -------------------------------------------------------------------------------
 
@@ -273,19 +278,25 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
 
     async def delete_folder(self, folder_id: int) -> Success:
         """Delete a folder with its sub-folders, recipes and connections."""
-        return await self._destroy(self.client.delete_folder(folder_id), "folders.delete")
+        check = _now(landing.folder_gone(self.client, folder_id))
+        send = lambda: self.client.delete_folder(folder_id)
+        return await self._destroy(("folders.delete", folder_id), send, check)
 
     async def delete_project(self, project_id: int) -> Success:
         """Delete a project with its folders, recipes and connections."""
-        return await self._destroy(self.client.delete_project(project_id), "projects.delete")
+        check = _now(landing.project_gone(self.client, project_id))
+        send = lambda: self.client.delete_project(project_id)
+        return await self._destroy(("projects.delete", project_id), send, check)
 
-    async def _destroy(self, call: Awaitable[Success], endpoint_id: str) -> Success:
+    async def _destroy(
+        self, key: tuple[str, int], send: Callable[[], Awaitable[Success]], check: Any
+    ) -> Success:
         try:
-            return await self._write(call, *FOLDER_CONTENT_FAMILIES)
+            return await self._once(key, send, check, *FOLDER_CONTENT_FAMILIES)
         except Forbidden as error:
             if error.message == CANNOT_DESTROY:
                 # a refusal of this folder (it holds running recipes), not of the token's role
-                self.permissions.forget(endpoint_id)
+                self.permissions.forget(key[0])
             raise
 
     async def update_project(
