@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..api.errors import PolicyRefused, WorkatoError
+from ..api.errors import PolicyRefused, Refused, WorkatoError
 from ..api.models import (
     Connection,
     Deployment,
@@ -26,6 +26,7 @@ from ..api.models import (
     RepeatResult,
     Success,
 )
+from .refusals import explain_start_refusal
 
 if TYPE_CHECKING:
     from ..api import WorkatoClient
@@ -90,7 +91,11 @@ class WorkspaceWrites:
         return await self._write(call, "recipes", "activity")
 
     async def start_recipe(self, recipe_id: int) -> Success:
-        return await self._write(self.client.start_recipe(recipe_id), "recipes", "activity")
+        """Start a recipe; a refusal says per step what stops it and what to do (refusals.py)."""
+        try:
+            return await self._write(self.client.start_recipe(recipe_id), "recipes", "activity")
+        except Refused as error:
+            raise await explain_start_refusal(self, recipe_id, error) from None  # type: ignore[arg-type]
 
     async def stop_recipe(self, recipe_id: int) -> Success:
         return await self._write(self.client.stop_recipe(recipe_id), "recipes", "activity")

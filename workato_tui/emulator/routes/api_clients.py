@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...api.ids import ascii_int
 from ..context import Ctx, route
 from ..errors import bad_request, not_found
 from ..seed import add_api_client
@@ -41,7 +42,8 @@ def _folder_ids(ctx: Ctx, raw: Any) -> list[int]:
         )
     ids = []
     for value in raw:
-        folder = ctx.store.main.folders.get(int(value)) if str(value).isdigit() else None
+        folder_id = value if type(value) is int else ascii_int(value)
+        folder = ctx.store.main.folders.get(folder_id) if folder_id is not None else None
         if folder is None or not folder["is_project"]:
             raise bad_request(
                 f"folder {value} is not a project folder", "invalid_parameter", "folder_ids"

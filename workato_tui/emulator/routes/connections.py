@@ -8,6 +8,7 @@ from ..context import Ctx, route
 from ..errors import bad_request
 from ..records import new_connection
 from ..store import Record, public
+from ..validate import parse_time
 
 UPDATABLE = ("name", "description", "external_id", "parent_id")
 
@@ -22,13 +23,20 @@ def connection_view(connection: Record, tags: bool = False) -> Record:
 @route("connections.list")
 async def list_connections(ctx: Ctx) -> list[Record]:
     connections = ctx.visible_all(ctx.workspace.connections)
-    for key in ("folder_id", "parent_id", "external_id"):
-        value = ctx.query(key)
-        if value:
-            connections = [c for c in connections if str(c.get(key)) == value]
-    updated_after = ctx.query("updated_after")
-    if updated_after:
-        connections = [c for c in connections if c["updated_at"] > updated_after]
+    for key in ("folder_id", "project_id", "parent_id"):
+        wanted = ctx.query_id(key)
+        if wanted is not None:
+            connections = [c for c in connections if c.get(key) == wanted]
+    external_id = ctx.query("external_id")
+    if external_id:
+        connections = [c for c in connections if c.get("external_id") == external_id]
+    if not ctx.query_bool("include_runtime_connections"):
+        connections = [c for c in connections if not c.get("_runtime")]
+    updated_after = ctx.query_time("updated_after")
+    if updated_after is not None:
+        connections = [
+            c for c in connections if parse_time("updated_at", c["updated_at"]) > updated_after
+        ]
     tags = "tags" in ctx.query_list("includes")
     return [connection_view(c, tags) for c in sorted(connections, key=lambda c: c["id"])]
 
@@ -58,7 +66,7 @@ async def create_connection(ctx: Ctx) -> Record:
         raise bad_request("name can't be blank", "missing_parameter", "name")
     if not provider:
         raise bad_request("provider can't be blank", "missing_parameter", "provider")
-    folder_id = ctx.require_folder_id(ctx.field("folder_id", "connection"))
+    folder_id = ctx.require_folder_id(ctx.field("folder_id", "connection"), integer_ok=True)
     shell = bool(ctx.field("shell_connection", "connection"))
     credentials = _credentials(ctx)
     connection = new_connection(
@@ -124,7 +132,7 @@ async def disconnect_connection(ctx: Ctx) -> Record:
         )
     if connection["authorization_status"] == "success":
         connection.update(
-            authorization_status="disconnected", authorized_at=None, updated_at=ctx.store.now_iso()
+            authorization_status=None, authorized_at=None, updated_at=ctx.store.now_iso()
         )
         ctx.store.log_activity(ctx.client, "connection_disconnected", _resource(connection))
     return {"success": True, "status": "disconnected"}
