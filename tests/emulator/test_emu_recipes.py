@@ -76,17 +76,19 @@ async def test_create_without_folder_id_is_allowed_before_7_may_2026(
 
 
 async def test_create_rejects_a_numeric_folder_id_and_missing_code(
-    admin: Api, ids: DemoIds
+    admin: Api, ids: DemoIds, clock: FakeClock
 ) -> None:
     numeric = await admin.post(
         "/api/recipes",
         json={"recipe": {"name": "x", "code": recipe_code(), "folder_id": ids.folder("Invoices")}},
     )
     assert_bad_request(numeric, "must be a String")
+    clock.advance(1)  # recipe create: 1 request per second (decisions #32)
     no_code = await admin.post(
         "/api/recipes", json={"recipe": {"name": "x", "folder_id": str(ids.folder("Invoices"))}}
     )
     assert_bad_request(no_code, "code")
+    clock.advance(1)
     bad_code = await admin.post(
         "/api/recipes",
         json={

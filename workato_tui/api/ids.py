@@ -23,5 +23,8 @@ def ascii_int(text: object, *, signed: bool = False) -> int | None:
     return int(text) if pattern.fullmatch(text) else None
 
 
-def is_ascii_int(text: object) -> bool:
-    return ascii_int(text) is not None
+def as_id(value: object) -> int | None:
+    """An id sent in JSON as an integer or as a string of ASCII digits, else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return ascii_int(value)

@@ -43,7 +43,7 @@ class BucketState:
 
 class _Bucket:
     def __init__(self, endpoint: Endpoint) -> None:
-        self.endpoint_id = endpoint.id
+        self.endpoint_id = endpoint.quota.bucket(endpoint.id)
         self.limit = endpoint.quota.limit
         self.per_seconds = endpoint.quota.per_seconds
         self.sent: deque[float] = deque()  # when each request in the window was admitted
@@ -93,9 +93,10 @@ class RateLimiter:
         self._buckets: dict[str, _Bucket] = {}
 
     def _bucket(self, endpoint: Endpoint) -> _Bucket:
-        bucket = self._buckets.get(endpoint.id)
+        key = endpoint.quota.bucket(endpoint.id)  # endpoints of a shared quota share one
+        bucket = self._buckets.get(key)
         if bucket is None:
-            bucket = self._buckets[endpoint.id] = _Bucket(endpoint)
+            bucket = self._buckets[key] = _Bucket(endpoint)
         return bucket
 
     async def acquire(self, endpoint: Endpoint) -> float:

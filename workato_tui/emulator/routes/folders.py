@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...api.ids import ascii_int
+from ...api.ids import as_id, ascii_int
 from ..context import Ctx, route
 from ..errors import ApiError, bad_request, not_found
 from ..records import new_deployment, new_folder, new_project
@@ -50,9 +50,7 @@ async def create_folder(ctx: Ctx) -> Record:
 
 def _id_field(value: object) -> int:
     """A folder id sent in a body as a string or an integer; -1 (no folder) when neither."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    found = ascii_int(value)
+    found = as_id(value)
     return -1 if found is None else found
 
 
