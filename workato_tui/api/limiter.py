@@ -43,7 +43,8 @@ class BucketState:
 
 class _Bucket:
     def __init__(self, endpoint: Endpoint) -> None:
-        self.endpoint_id = endpoint.quota.bucket(endpoint.id)
+        # what a budget meter names: the endpoint, or the workspace-wide quota it shares
+        self.endpoint_id = endpoint.quota.shared or endpoint.id
         self.limit = endpoint.quota.limit
         self.per_seconds = endpoint.quota.per_seconds
         self.sent: deque[float] = deque()  # when each request in the window was admitted
