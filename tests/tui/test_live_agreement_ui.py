@@ -29,6 +29,9 @@ async def test_a_refused_start_says_which_step_and_what_to_do(tmp_path: Path) ->
         await d.confirm()
         await d.until_main()
         message = d.messages[-1]
+        await d.jump("calls")
+        starts = [r for r in d.table.visible_rows if r["path"].endswith("/start")]
+        shown_detail = starts[-1]["detail"]
     assert message.startswith("Start recipe failed:")
     assert f"'{UNAUTHORIZED}' cannot start: {ADVICE}" in message
     assert (
@@ -40,6 +43,7 @@ async def test_a_refused_start_says_which_step_and_what_to_do(tmp_path: Path) ->
     assert logged[-1]["outcome"] == "refused"
     assert "step 1: account_id unconnected" in logged[-1]["detail"]
     assert "step 2: account_id unconnected" in logged[-1]["detail"]
+    assert shown_detail == logged[-1]["detail"]  # the call log view shows it too
 
 
 async def test_a_disconnected_connection_reads_disconnected(tmp_path: Path) -> None:

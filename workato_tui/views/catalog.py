@@ -414,6 +414,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("duration_ms", "MS", align="right", format=lambda v: f"{v:.0f}" if v else ""),
             C("outcome", "OUTCOME"),
             C("correlation_id", "CORRELATION ID", width=34, format=f.text),
+            C("detail", "DETAIL", width=60, format=f.text),  # e.g. a start refusal's items
         ),
         load_calls,
         aliases=("log", "calllog", "api-calls"),
