@@ -9,7 +9,7 @@ import pytest
 from emu_helpers import NETSUITE_SYNC, Api, DemoIds, bearer
 from emu_hostile import plans
 
-from workato_tui.emulator import ADMIN_TOKEN, Emulator
+from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.emulator.validate import MAX_BODY_BYTES, MAX_JSON_DEPTH
 
 JSON = {"content-type": "application/json", **bearer(ADMIN_TOKEN)}
@@ -120,3 +120,21 @@ async def test_page_zero_still_reads_as_the_first_page(admin: Api) -> None:
     first = (await admin.get("/api/recipes", params={"page": 1, "per_page": 5})).json()
     zero = (await admin.get("/api/recipes", params={"page": 0, "per_page": 5})).json()
     assert zero == first
+
+
+async def test_connection_fields_of_the_wrong_type_are_refused_not_stored(
+    emu: Emulator, admin: Api, ids: DemoIds, clock: FakeClock
+) -> None:
+    count = len(emu.store.main.connections)
+    folder = str(ids.folder("Payments"))
+    for field, value in (("name", {"a": 1}), ("provider", ["box"]), ("parent_id", "x²")):
+        body = {"name": "Box", "provider": "box", "folder_id": folder, field: value}
+        response = await admin.post("/api/connections", json=body)
+        assert response.status_code == 400, response.text
+        assert response.json()["errors"][0]["title"].startswith(field)
+        clock.advance(1)
+    assert len(emu.store.main.connections) == count
+    jira = ids.connection("Jira Cloud")
+    response = await admin.put(f"/api/connections/{jira}", json={"name": {"a": 1}})
+    assert response.status_code == 400
+    assert emu.store.main.connections[jira]["name"] == "Jira Cloud"

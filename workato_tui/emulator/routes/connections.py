@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...api.ids import as_id
 from ..context import Ctx, route
 from ..errors import bad_request
 from ..records import new_connection
@@ -59,9 +60,24 @@ def _credentials_valid(credentials: dict[str, Any] | None) -> bool:
     return bool(credentials) and not any(str(v).lower() == "invalid" for v in credentials.values())
 
 
+def _field(ctx: Ctx, key: str) -> Any:
+    """A connection body field, type-checked: text fields are strings, `parent_id` an id."""
+    value = ctx.field(key, "connection")
+    if value is None:
+        return None
+    if key == "parent_id":
+        parent = as_id(value)
+        if parent is None:
+            raise bad_request("parent_id must be a connection id", "invalid_parameter", key)
+        return parent
+    if not isinstance(value, str):
+        raise bad_request(f"{key} must be a string", "invalid_parameter", key)
+    return value
+
+
 @route("connections.create")
 async def create_connection(ctx: Ctx) -> Record:
-    name, provider = ctx.field("name", "connection"), ctx.field("provider", "connection")
+    name, provider = _field(ctx, "name"), _field(ctx, "provider")
     if not name:
         raise bad_request("name can't be blank", "missing_parameter", "name")
     if not provider:
@@ -72,12 +88,12 @@ async def create_connection(ctx: Ctx) -> Record:
     connection = new_connection(
         ctx.store,
         ctx.workspace,
-        name=str(name),
-        provider=str(provider),
+        name=name,
+        provider=provider,
         folder_id=folder_id,
         authorized=not shell and _credentials_valid(credentials),
-        external_id=ctx.field("external_id", "connection"),
-        parent_id=ctx.field("parent_id", "connection"),
+        external_id=_field(ctx, "external_id"),
+        parent_id=_field(ctx, "parent_id"),
     )
     if shell or not credentials:
         connection.update(authorization_status=None, authorization_error=None)
@@ -88,9 +104,7 @@ async def create_connection(ctx: Ctx) -> Record:
 @route("connections.update")
 async def update_connection(ctx: Ctx) -> Record:
     connection = ctx.visible(ctx.workspace.connections, ctx.path_int("connection_id"), "Connection")
-    changes = {
-        k: ctx.field(k, "connection") for k in UPDATABLE if ctx.field(k, "connection") is not None
-    }
+    changes = {k: _field(ctx, k) for k in UPDATABLE if ctx.field(k, "connection") is not None}
     if changes.get("name") == "":
         raise bad_request("name can't be blank", "invalid_parameter", "name")
     folder = ctx.field("folder_id", "connection")
