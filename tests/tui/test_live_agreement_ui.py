@@ -33,7 +33,7 @@ async def test_a_refused_start_says_which_step_and_what_to_do(tmp_path: Path) ->
         starts = [r for r in d.table.visible_rows if r["path"].endswith("/start")]
         shown_detail = starts[-1]["detail"]
     assert message.startswith("Start recipe failed:")
-    assert f"'{UNAUTHORIZED}' cannot start: {ADVICE}" in message
+    assert f"Cannot start: {ADVICE}" in message
     assert (
         "step 2 (jira): connection not authorized; authorize 'Jira Cloud' or switch the step's "
         "connection" in message

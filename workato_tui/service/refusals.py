@@ -64,11 +64,12 @@ def _connection_advice(
     )
 
 
-def explained(error: Refused, sentences: Iterable[str], subject: str) -> Refused:
-    """The refusal again, with the sentences as its message and the raw items as details."""
+def explained(error: Refused, sentences: Iterable[str]) -> Refused:
+    """The refusal again, with the sentences as its message (short: a bulk result already
+    names the recipe); the raw items stay in `code_errors`/`config_errors` and the call log."""
     text = "; ".join(sentences) or error.message
     return Refused(
-        f"{subject} cannot start: {text}",
+        f"Cannot start: {text}",
         errors=error.errors,
         code_errors=error.code_errors,
         config_errors=error.config_errors,
@@ -94,4 +95,4 @@ async def explain_start_refusal(
     except WorkatoError:
         return error
     sentences = [explain(p, recipe, connections) for p in error.problems]
-    return explained(error, sentences, f"'{recipe.name}'")
+    return explained(error, sentences)
