@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 import httpx
+import pytest
 from emu_helpers import DemoIds, bearer
 from emu_hostile import (
     HOSTILE_IDS,
@@ -22,23 +23,22 @@ from emu_hostile import (
     query_parameters,
 )
 
-from workato_tui.emulator import ADMIN_TOKEN, Emulator
+from workato_tui.emulator import ADMIN_TOKEN, FINANCE_TOKEN, Emulator
 from workato_tui.emulator.validate import MAX_BODY_BYTES, MAX_JSON_DEPTH
-
-AUTH = bearer(ADMIN_TOKEN)
 
 
 class Tally:
     """Requests tried and the ones answered with a 5xx."""
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
+    def __init__(self, http: httpx.AsyncClient, token: str = ADMIN_TOKEN) -> None:
         self.http = http
+        self.auth = bearer(token)
         self.tried = 0
         self.statuses: Counter[int] = Counter()
         self.server_errors: list[str] = []
 
     async def send(self, method: str, path: str, **kw: Any) -> None:
-        headers = {**AUTH, **kw.pop("headers", {})}
+        headers = {**self.auth, **kw.pop("headers", {})}
         response = await self.http.request(method, path, headers=headers, **kw)
         self.tried += 1
         self.statuses[response.status_code] += 1
@@ -61,11 +61,12 @@ async def test_malformed_query_values_on_every_endpoint_never_5xx(
     assert tally.server_errors == []
 
 
+@pytest.mark.parametrize("token", [ADMIN_TOKEN, FINANCE_TOKEN])  # unscoped, project-scoped
 async def test_hostile_path_ids_on_every_endpoint_are_404_or_400(
-    emu: Emulator, http: httpx.AsyncClient, ids: DemoIds
+    emu: Emulator, http: httpx.AsyncClient, ids: DemoIds, token: str
 ) -> None:
     emu.quotas.enabled = False
-    tally = Tally(http)
+    tally = Tally(http, token)
     for endpoint, (method, path, body) in plans(ids):
         for name in path_parameters(endpoint):
             for raw in HOSTILE_IDS:
