@@ -91,8 +91,12 @@ async def test_starting_a_recipe_with_an_unauthorized_connection_is_refused(
             await client.start_recipe(recipe)
     error = caught.value
     assert_filled(error, "recipes.start", 200)
-    assert error.config_errors
-    assert any("Zendesk (support)" in d and "not authorized" in d for d in error.details)
+    zendesk = emu.store.main.connections
+    zendesk_id = next(c["id"] for c in zendesk.values() if c["name"] == "Zendesk (support)")
+    assert [(p.kind, p.step, p.field, p.value, p.message) for p in error.problems] == [
+        ("config", 1, "account_id", zendesk_id, "unconnected")
+    ]
+    assert any(d.startswith("step 1: account_id unconnected") for d in error.details)
     assert emu.store.main.recipes[recipe]["running"] is False
 
 

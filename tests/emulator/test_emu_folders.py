@@ -8,11 +8,11 @@ from workato_tui.emulator import Emulator, FakeClock
 from workato_tui.emulator.routes.folders import DEPLOY_SECONDS
 
 
-async def test_top_level_folders_are_projects(admin: Api, ids: DemoIds) -> None:
+async def test_top_level_folders_are_projects(emu: Emulator, admin: Api, ids: DemoIds) -> None:
     folders = (await admin.get("/api/folders")).json()
     projects = (await admin.get("/api/projects")).json()
     assert {f["name"] for f in folders} == {p["name"] for p in projects}
-    assert all(f["is_project"] and f["parent_id"] is None for f in folders)
+    assert all(f["is_project"] and f["parent_id"] == emu.store.root_folder_id for f in folders)
     by_name = {p["name"]: p for p in projects}
     finance = by_name["Finance Ops"]
     assert set(finance) == {"id", "folder_id", "name", "description"}
@@ -38,7 +38,7 @@ async def test_create_without_parent_creates_a_project(emu: Emulator, admin: Api
     response = await admin.post("/api/folders", json={"name": "Procurement"})
     assert response.status_code == 200
     folder = response.json()
-    assert folder["is_project"] is True and folder["parent_id"] is None
+    assert folder["is_project"] is True and folder["parent_id"] == emu.store.root_folder_id
     projects = {p["name"]: p for p in (await admin.get("/api/projects")).json()}
     assert projects["Procurement"]["folder_id"] == folder["id"]
     assert projects["Procurement"]["id"] == folder["project_id"]

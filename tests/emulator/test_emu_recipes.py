@@ -76,17 +76,19 @@ async def test_create_without_folder_id_is_allowed_before_7_may_2026(
 
 
 async def test_create_rejects_a_numeric_folder_id_and_missing_code(
-    admin: Api, ids: DemoIds
+    admin: Api, ids: DemoIds, clock: FakeClock
 ) -> None:
     numeric = await admin.post(
         "/api/recipes",
         json={"recipe": {"name": "x", "code": recipe_code(), "folder_id": ids.folder("Invoices")}},
     )
     assert_bad_request(numeric, "must be a String")
+    clock.advance(1)  # recipe create: 1 request per second (decisions #32)
     no_code = await admin.post(
         "/api/recipes", json={"recipe": {"name": "x", "folder_id": str(ids.folder("Invoices"))}}
     )
     assert_bad_request(no_code, "code")
+    clock.advance(1)
     bad_code = await admin.post(
         "/api/recipes",
         json={
@@ -152,8 +154,11 @@ async def test_start_is_refused_with_config_errors_when_a_connection_is_not_auth
     assert response.status_code == 200
     body = response.json()
     assert body["success"] is False and body["code_errors"] == []
-    assert body["config_errors"]
-    assert any("Zendesk (support)" in str(error) for error in body["config_errors"])
+    zendesk = ids.connection("Zendesk (support)")
+    assert [entry[0] for entry in body["config_errors"]] == [1]  # zendesk is step 1
+    assert ["account_id", zendesk, "unconnected"] in [f[:3] for f in body["config_errors"][0][1]]
+    key = body["config_errors"][0][1][0][3]["key"]
+    assert key.endswith("config_unconnected")
     assert emu.store.main.recipes[recipe_id]["running"] is False
 
 
@@ -264,7 +269,7 @@ async def test_list_filters(admin: Api, ids: DemoIds) -> None:
     ]
     assert zendesk and all("zendesk" in r["applications"] for r in zendesk)
     no_code = (await admin.get("/api/recipes", params={"exclude_code": "true"})).json()["items"]
-    assert all("code" not in r for r in no_code)
+    assert no_code and all(r["code"] == "" for r in no_code)  # decisions #29
     tagged = (await admin.get("/api/recipes", params={"includes[]": "tags"})).json()["items"]
     assert all("tags" in r for r in tagged) and all("tags" not in r for r in running)
     since = (await admin.get("/api/recipes", params={"since_id": ids.recipe(MONTH_END)})).json()[

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from textual.command import CommandList, CommandPalette
 from textual.widgets import HelpPanel
 
+from workato_tui.api.models import connection_state
 from workato_tui.emulator.jobgen import job_lines
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.views import find_view
@@ -21,8 +22,10 @@ def _connections_matching(harness: Harness, word: str) -> set[str]:
     """Connections whose shown text (name, app, status, error) contains `word`, any case."""
     found = set()
     for connection in harness.emu.store.main.connections.values():
-        fields = ("name", "application", "authorization_status", "authorization_error")
-        text = " ".join(str(connection.get(f) or "") for f in fields).lower()
+        fields = ("name", "application", "authorization_error")
+        shown = [str(connection.get(f) or "") for f in fields]
+        shown.append(connection_state(connection["authorization_status"]))  # the STATUS column
+        text = " ".join(shown).lower()
         if word.lower() in text:
             found.add(connection["name"])
     return found

@@ -69,9 +69,13 @@ async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views
         assert ui.table.total_count == 0 and ui.table.empty_text == "No connections here"
 
         await ui.press("ctrl+t", "k", "enter")  # up to Finance Ops itself
-        expected = {c["name"] for c in store.connections.values() if c["folder_id"] == finance}
+        project_id = invoices["project_id"]
+        # a project shows the connections of all its folders (GET /api/connections?project_id=)
+        expected = {c["name"] for c in store.connections.values() if c["project_id"] == project_id}
         assert ui.view.spec is find_view("connections")
-        assert set(ui.column("name")) == expected and len(expected) == 3
+        assert set(ui.column("name")) == expected and len(expected) == 4
+        assert "NetSuite (sandbox)" in expected  # it sits in Finance Ops / Month-end close
+        assert harness.requests("/api/connections")[-1].query == f"project_id={project_id}"
 
 
 async def test_selecting_all_projects_unscopes(harness: Harness) -> None:

@@ -44,7 +44,10 @@ async def test_bulk_start_waits_for_the_quota_and_reports_each_recipe(tmp_path: 
     assert [row["message"].split(":")[0] for row in shown] == order
     failed = [row for row in shown if row["result"] == "failed"]
     assert [row["message"].split(":")[0] for row in failed] == [UNAUTHORIZED]
-    assert "Zendesk (support)' is not authorized" in failed[0]["message"]
+    assert (
+        "step 1 (zendesk): connection not authorized; authorize 'Zendesk (support)' or switch "
+        "the step's connection" in failed[0]["message"]
+    )
     for name in STOPPED_OK:
         assert recipe_named(world.store, name)["running"] is True
     assert recipe_named(world.store, UNAUTHORIZED)["running"] is False

@@ -446,7 +446,10 @@ CASES: dict[str, Case] = {
             "connection-disconnect",
             unused_authorized_connection,
             in_view("connections"),
-            lambda s, f: s.main.connections[f["id"]]["authorization_status"] == "disconnected",
+            lambda s, f: (
+                s.main.connections[f["id"]]["authorization_status"] is None
+                and s.main.connections[f["id"]]["authorized_at"] is None
+            ),
         ),
         Case(
             "connections.delete",

@@ -159,5 +159,5 @@ async def test_disconnecting_a_connection_in_use_asks_again_to_force_it(tmp_path
     sent = world.sent("connections.disconnect")
     assert [r.status for r in sent] == [400, 400, 200]
     assert [r.body for r in sent] == [{}, {}, {"force": True}]
-    assert target["authorization_status"] == "disconnected"
+    assert target["authorization_status"] is None and target["authorized_at"] is None
     assert d.messages[-1] == f"Disconnect connection: Disconnected {SALESFORCE} (forced)."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..api.errors import WorkatoError
+from ..api.ids import ascii_int
 from ..screens.form import Field, FormScreen, Values
 from ..screens.token import TokenScreen
 from .flow import ActionContext, run_simple
@@ -26,12 +27,10 @@ async def _project_options(ctx: ActionContext) -> str:
     return ", ".join(f"{p.name}={p.folder_id}" for p in projects)
 
 
-def _folder_ids(text: str | None) -> list[int]:
-    return [
-        int(part)
-        for part in (text or "").replace(",", " ").split()
-        if part.isascii() and part.isdigit()
-    ]
+def folder_ids(text: str | None) -> list[int]:
+    """The project folder ids typed in a form ("12, 34"); anything else (even "²") is skipped."""
+    found = (ascii_int(part) for part in (text or "").replace(",", " ").split())
+    return [number for number in found if number is not None]
 
 
 async def create(ctx: ActionContext) -> bool:
@@ -54,7 +53,7 @@ async def create(ctx: ActionContext) -> bool:
     ]
 
     def problem(values: Values) -> str | None:
-        if not values["all_folders"] and not _folder_ids(values.get("folder_ids")):
+        if not values["all_folders"] and not folder_ids(values.get("folder_ids")):
             return "Choose all projects, or list at least one project folder id."
         return None
 
@@ -63,7 +62,7 @@ async def create(ctx: ActionContext) -> bool:
             name=values["name"].strip(),
             role_id=int(values["role"]),
             all_folders=bool(values["all_folders"]),
-            folder_ids=[] if values["all_folders"] else _folder_ids(values.get("folder_ids")),
+            folder_ids=[] if values["all_folders"] else folder_ids(values.get("folder_ids")),
             environment=values.get("environment"),
         )
 

@@ -33,6 +33,7 @@ class CallRecord:
     attempt: int
     error: str | None = None  # the error's kind, None when ok
     retry_in: float | None = field(default=None)  # seconds until the retry, when one follows
+    detail: str | None = None  # what the server said was wrong (e.g. a start refusal's items)
 
     @property
     def ok(self) -> bool:
@@ -45,6 +46,16 @@ def outcome_of(error: WorkatoError | None) -> str:
     if isinstance(error, PolicyRefused):
         return BLOCKED
     return error.kind
+
+
+MAX_DETAIL = 1000
+
+
+def detail_of(error: WorkatoError | None) -> str | None:
+    """The error's message and details, for the call log (None when the call went through)."""
+    if error is None:
+        return None
+    return "; ".join([error.message, *error.details])[:MAX_DETAIL]
 
 
 BeforeSend = Callable[[Endpoint], None]

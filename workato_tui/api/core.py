@@ -19,7 +19,7 @@ import httpx
 from pydantic import BaseModel, SecretStr, ValidationError
 
 from .. import __version__
-from .calls import BeforeSend, CallRecord, OnCall, outcome_of
+from .calls import BeforeSend, CallRecord, OnCall, detail_of, outcome_of
 from .endpoints import BY_ID, Endpoint
 from .errors import (
     MalformedResponse,
@@ -320,6 +320,7 @@ class BaseClient:
                 attempt=attempt,
                 error=error.kind if error is not None else None,
                 retry_in=retry_in,
+                detail=detail_of(error),
             )
         )
 

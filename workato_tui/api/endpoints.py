@@ -4,7 +4,8 @@ Both the client (rate limiter, access policy) and the emulator (routing checks, 
 429s) read this table, so a quota or a privilege is written down exactly once.
 
 Sources: seed 000 (endpoints, privileges, warnings), seed 004 (Embedded jobs quotas) and
-`reference/decisions.md` (#5: every connection endpoint but list is 1 request per second).
+`reference/decisions.md` (#5: every connection endpoint but list is 1 request per second;
+#32: recipe create 1 request/s, job resume 100/min, Embedded quotas shared by the workspace).
 """
 
 from __future__ import annotations
@@ -16,21 +17,36 @@ from functools import cached_property
 
 @dataclass(frozen=True)
 class Quota:
-    """At most `limit` requests in any `per_seconds` window, per endpoint and per token."""
+    """At most `limit` requests in any `per_seconds` window, per endpoint and per token.
+
+    A `shared` quota is one bucket of that name for the whole admin workspace: every endpoint
+    carrying it, called with any token, for any customer, counts against it (decisions #32).
+    """
 
     limit: int
     per_seconds: float
+    shared: str | None = None
 
     def describe(self) -> str:
         if self.per_seconds == 1:
-            return f"{self.limit} request{'s' if self.limit != 1 else ''} per second"
-        return f"{self.limit} requests per minute"
+            text = f"{self.limit} request{'s' if self.limit != 1 else ''} per second"
+        else:
+            text = f"{self.limit} requests per minute"
+        return text + (" (shared by the whole workspace)" if self.shared else "")
+
+    def bucket(self, endpoint_id: str) -> str:
+        """The name of the bucket a call to `endpoint_id` counts against."""
+        return f"shared:{self.shared}" if self.shared else endpoint_id
 
 
 STANDARD = Quota(60, 60.0)
 ONE_PER_SECOND = Quota(1, 1.0)
-EMBEDDED_JOBS = Quota(1000, 60.0)
-EMBEDDED_RECIPES = Quota(2000, 60.0)
+RECIPE_CREATE = Quota(1, 1.0)
+JOB_RESUME = Quota(100, 60.0)
+EMBEDDED_CUSTOMERS = Quota(60, 60.0, shared="embedded-customers")
+EMBEDDED_JOBS = Quota(1000, 60.0, shared="embedded-jobs")
+EMBEDDED_RECIPES = Quota(2000, 60.0, shared="embedded-recipes")
+EMBEDDED_REPEAT = Quota(1, 1.0, shared="embedded-repeat")
 
 FAMILIES = (
     "recipes",
@@ -126,6 +142,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "recipes",
         "Recipes: create",
         "Create a recipe.",
+        RECIPE_CREATE,
         warning="Creates a new recipe in the chosen folder; it starts stopped.",
     ),
     _e(
@@ -216,6 +233,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "jobs",
         "Jobs: resume",
         "Resume a paused job.",
+        JOB_RESUME,
         warning="Resuming a job continues a real run that was waiting.",
     ),
     _e(
@@ -510,6 +528,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "customers",
         "Customers: list",
         "List Embedded customer workspaces.",
+        EMBEDDED_CUSTOMERS,
     ),
     _e(
         "customers.recipes",
@@ -554,7 +573,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "customers",
         "Customers: jobs repeat",
         "Repeat jobs in a customer workspace.",
-        ONE_PER_SECOND,
+        EMBEDDED_REPEAT,
         warning="Repeating a job runs the customer's recipe again on the job's trigger data.",
     ),
 )

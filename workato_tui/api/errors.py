@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
+from .refusals import StepProblem, step_problems
+
 
 class WorkatoError(Exception):
     """Base of every error the client raises."""
@@ -136,6 +138,11 @@ class Refused(WorkatoError):
         self.errors = errors
         self.code_errors = code_errors
         self.config_errors = config_errors
+
+    @property
+    def problems(self) -> list[StepProblem]:
+        """The code and config problems, in one shape whatever layout the server used."""
+        return step_problems("code", self.code_errors) + step_problems("config", self.config_errors)
 
 
 class Timeout(WorkatoError):

@@ -43,7 +43,8 @@ class BucketState:
 
 class _Bucket:
     def __init__(self, endpoint: Endpoint) -> None:
-        self.endpoint_id = endpoint.id
+        # what a budget meter names: the endpoint, or the workspace-wide quota it shares
+        self.endpoint_id = endpoint.quota.shared or endpoint.id
         self.limit = endpoint.quota.limit
         self.per_seconds = endpoint.quota.per_seconds
         self.sent: deque[float] = deque()  # when each request in the window was admitted
@@ -93,9 +94,10 @@ class RateLimiter:
         self._buckets: dict[str, _Bucket] = {}
 
     def _bucket(self, endpoint: Endpoint) -> _Bucket:
-        bucket = self._buckets.get(endpoint.id)
+        key = endpoint.quota.bucket(endpoint.id)  # endpoints of a shared quota share one
+        bucket = self._buckets.get(key)
         if bucket is None:
-            bucket = self._buckets[endpoint.id] = _Bucket(endpoint)
+            bucket = self._buckets[key] = _Bucket(endpoint)
         return bucket
 
     async def acquire(self, endpoint: Endpoint) -> float:

@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
+from .ids import ascii_int
+
 
 def _timestamp(value: Any) -> Any:
     if value is None or value == "":
@@ -25,9 +27,8 @@ def _timestamp(value: Any) -> Any:
 
 def _loose_id(value: Any) -> Any:
     """Numeric strings become ints ("523144" -> 523144); "f660222" stays a string."""
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
-    return value
+    number = ascii_int(value)
+    return value if number is None else number
 
 
 Timestamp = Annotated[datetime | None, BeforeValidator(_timestamp)]

@@ -276,6 +276,16 @@ class RepeatJobsResult(ApiModel):
 # Connections -----------------------------------------------------------------------------
 
 
+def connection_state(status: str | None, authorized: bool = True) -> str:
+    """Workato only sends `success`, `failed`, `exception` or null (decisions #28): null, or
+    `success` without `authorized_at`, reads "disconnected"; `exception` reads "error"."""
+    if status == "success":
+        return "connected" if authorized else "disconnected"
+    if status in (None, ""):
+        return "disconnected"
+    return "error" if status == "exception" else str(status)
+
+
 class Connection(ApiModel):
     id: int
     name: str = ""
@@ -298,6 +308,11 @@ class Connection(ApiModel):
     @property
     def connected(self) -> bool:
         return self.authorization_status == "success"
+
+    @property
+    def state(self) -> str:
+        """What to show: "connected", "disconnected", "failed" or "error" (connection_state)."""
+        return connection_state(self.authorization_status, self.authorized_at is not None)
 
 
 class Disconnected(ApiModel):

@@ -27,6 +27,7 @@ from .errors import (
     Unauthorized,
     WorkatoError,
 )
+from .refusals import step_problems
 
 _BY_STATUS: dict[int, type[WorkatoError]] = {
     400: BadRequest,
@@ -175,50 +176,18 @@ def _join(value: Any) -> str:
 
 
 def code_error_details(code_errors: Any) -> list[str]:
-    """`[[step_no, [[label, value, message, path?], ...]], ...]` -> "step 3: label is invalid"."""
+    """`[[step_no, [[field, value, message, {key}], ...]], ...]` -> "step 3: field value message"."""
     if not isinstance(code_errors, list):
         return readable(code_errors)
-    details: list[str] = []
-    for entry in code_errors:
-        if (
-            isinstance(entry, list)
-            and len(entry) == 2
-            and isinstance(entry[1], list)
-            and not isinstance(entry[0], (list, dict))
-        ):
-            step, problems = entry
-            for problem in problems:
-                details.append(f"step {step}: {_problem(problem)}")
-        else:
-            details.append(_one_error(entry))
-    return details
+    return [p.text() for p in step_problems("code", code_errors)]
 
 
 def config_error_details(config_errors: Any) -> list[str]:
-    """`[[provider, message, {"key": ...}], ...]` -> "salesforce: message (key)"."""
+    """Either layout (decisions #26) -> "step 1: account_id 32148 unconnected (key)", or
+    "salesforce: message (key)" for the flat one."""
     if not isinstance(config_errors, list):
         return readable(config_errors)
-    return [_config_error(item) for item in config_errors]
-
-
-def _config_error(item: Any) -> str:
-    if not isinstance(item, list):
-        return _one_error(item)
-    texts = [str(part) for part in item if isinstance(part, (str, int)) and part != ""]
-    keys = [
-        str(part.get("key") or part.get("code"))
-        for part in item
-        if isinstance(part, dict) and (part.get("key") or part.get("code"))
-    ]
-    text = f"{texts[0]}: {' '.join(texts[1:])}" if len(texts) > 1 else " ".join(texts)
-    return text + (f" ({', '.join(keys)})" if keys else "")
-
-
-def _problem(problem: Any) -> str:
-    if isinstance(problem, list) and len(problem) >= 3:
-        label, _value, message = problem[0], problem[1], problem[2]
-        return f"{label} {message}"
-    return _one_error(problem)
+    return [p.text() for p in step_problems("config", config_errors)]
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:

@@ -22,6 +22,7 @@ from .errors import ApiError, Refused
 from .faults import AFTER_HANDLER, ConnectionDropped, FaultInjector, FaultRule
 from .ratelimit import QuotaKeeper
 from .store import ApiClient, Scope, SeenRequest, Store
+from .validate import check_paging, read_json_body
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,8 @@ class EmulatorApp:
             return self._answer(request, endpoint.id, client, response)
         params = {k: unquote(v) for k, v in params.items()}
         try:
-            body = await _json_body(request)
+            check_paging(request)
+            body = await read_json_body(request)
             ctx = Ctx(
                 request, self.store, endpoint, params, client, Scope(self.store, client), body
             )
@@ -243,23 +245,6 @@ async def _lose_answer(
 
 def body_of(request: Request) -> Any:
     return getattr(request.state, "json_body", None)
-
-
-async def _json_body(request: Request) -> Any:
-    raw = await request.body()
-    if not raw.strip():
-        request.state.json_body = {}
-        return {}
-    try:
-        parsed = json.loads(raw)
-    except ValueError:
-        raise ApiError(
-            400,
-            "Malformed JSON in request body",
-            [{"code": "malformed_json", "title": "The body is not valid JSON"}],
-        ) from None
-    request.state.json_body = parsed
-    return parsed
 
 
 async def _send_raw(

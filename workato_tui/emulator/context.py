@@ -10,10 +10,13 @@ from typing import Any
 from starlette.requests import Request
 
 from ..api.endpoints import Endpoint
+from ..api.ids import ascii_int
 from .errors import bad_request, not_found
 from .store import ApiClient, Record, Scope, Store, Workspace
+from .validate import parse_time
 
 FOLDER_ID_REQUIRED_FROM = datetime(2026, 5, 7, tzinfo=UTC)
+BOOLEANS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
 
 
 @dataclass
@@ -44,22 +47,40 @@ class Ctx:
         raw = self.query(name)
         if raw is None or raw == "":
             return None
-        return raw.lower() in ("1", "true", "yes")
+        value = BOOLEANS.get(raw.strip().lower())
+        if value is None:
+            raise bad_request(f"{name} must be true or false", "invalid_parameter", name)
+        return value
 
     def query_int(self, name: str, default: int) -> int:
         raw = self.query(name)
         if raw is None or raw == "":
             return default
-        try:
-            return int(raw)
-        except ValueError:
-            raise bad_request(f"{name} must be an integer", "invalid_parameter", name) from None
+        value = ascii_int(raw.strip(), signed=True)
+        if value is None:
+            raise bad_request(f"{name} must be an integer", "invalid_parameter", name)
+        return value
+
+    def query_id(self, name: str) -> int | None:
+        """An optional id filter: None when absent, a 400 naming it when not an id."""
+        raw = self.query(name)
+        if raw is None or raw == "":
+            return None
+        value = ascii_int(raw.strip())
+        if value is None:
+            raise bad_request(f"{name} must be an id", "invalid_parameter", name)
+        return value
+
+    def query_time(self, name: str) -> datetime | None:
+        """A time filter as aware UTC (decisions #30), or None when absent."""
+        raw = self.query(name)
+        return parse_time(name, raw) if raw else None
 
     def page(
         self, default_size: int, max_size: int, page_key: str = "page", size_key: str = "per_page"
     ) -> tuple[int, int]:
         """1-based page number and page size, clamped to the endpoint's maximum."""
-        number = max(1, self.query_int(page_key, 1))
+        number = max(1, self.query_int(page_key, 1))  # third-party clients send page=0
         size = self.query_int(size_key, default_size)
         if size < 1:
             raise bad_request(f"{size_key} must be at least 1", "invalid_parameter", size_key)
@@ -72,10 +93,10 @@ class Ctx:
 
     # path parameters
     def path_int(self, name: str, what: str = "Not found") -> int:
-        raw = self.params.get(name, "")
-        if not raw.isdigit():
+        value = ascii_int(self.params.get(name, ""))
+        if value is None:
             raise not_found(what)
-        return int(raw)
+        return value
 
     # body fields
     def field(self, name: str, wrapper: str | None = None) -> Any:
@@ -85,8 +106,9 @@ class Ctx:
             return body[wrapper][name]
         return body.get(name)
 
-    def require_folder_id(self, value: Any) -> int | None:
-        """The folder_id rule: required (as a string) from 2026-05-07 on the emulator's clock."""
+    def require_folder_id(self, value: Any, *, integer_ok: bool = False) -> int | None:
+        """The folder_id rule: required from 2026-05-07 on the emulator's clock; a string
+        (an integer too where `integer_ok`: connection create, decisions #27)."""
         if value in (None, ""):
             if self.store.now() >= FOLDER_ID_REQUIRED_FROM:
                 raise bad_request(
@@ -96,11 +118,13 @@ class Ctx:
                     "folder_id",
                 )
             return None
+        if integer_ok and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
         if not isinstance(value, str):
             raise bad_request("folder_id must be a String", "invalid_parameter", "folder_id")
-        if not value.isdigit():
+        folder_id = ascii_int(value)
+        if folder_id is None:
             raise bad_request("folder_id must be a folder id", "invalid_parameter", "folder_id")
-        folder_id = int(value)
         if folder_id == self.store.root_folder_id:
             raise bad_request(
                 "can't be assigned to the root folder", "invalid_parameter", "folder_id"

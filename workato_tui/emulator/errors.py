@@ -34,8 +34,11 @@ def bad_request(message: str, code: str = "invalid_request", field: str | None =
     return ApiError(400, message, [{"code": code, "title": title}])
 
 
-def not_found(what: str = "Not found") -> ApiError:
-    return ApiError(404, what)
+def not_found(what: str = "") -> ApiError:
+    """404 for an unknown or out-of-scope asset. The body is always `{"message": "Not found"}`
+    (decisions #35); `what` only names the asset for whoever reads the handler."""
+    del what
+    return ApiError(404, "Not found")
 
 
 class Refused(Exception):

@@ -1,4 +1,5 @@
-"""Per-endpoint, per-token request quotas: a sliding window log on the emulator's clock."""
+"""Request quotas: a sliding window log on the emulator's clock, per endpoint and token, or one
+window for the whole workspace where the quota is `shared` (Embedded endpoints)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ class QuotaKeeper:
         if not self.enabled:
             return None
         now = self.clock.monotonic()
-        window = self._windows.setdefault((token, endpoint.id), deque())
+        owner = "workspace" if endpoint.quota.shared else token
+        window = self._windows.setdefault((owner, endpoint.quota.bucket(endpoint.id)), deque())
         horizon = now - endpoint.quota.per_seconds
         while window and window[0] <= horizon:
             window.popleft()

@@ -15,7 +15,7 @@ def new_project(store: Store, ws: Workspace, name: str, description: str | None 
     ws.folders[folder_id] = {
         "id": folder_id,
         "name": name,
-        "parent_id": None,
+        "parent_id": store.root_folder_id,  # the Home folder, never null (decisions #31)
         "is_project": True,
         "project_id": project_id,
         "created_at": now,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ..api.ids import ascii_int
 from .clock import Clock, iso
 
 Record = dict[str, Any]
@@ -180,8 +181,9 @@ class Store:
     # customers
     def customer(self, managed_user_id: str) -> Customer | None:
         """A customer by numeric id, or by `E` + external id (already URL-decoded)."""
-        if managed_user_id.isdigit():
-            return self.customers.get(int(managed_user_id))
+        numeric = ascii_int(managed_user_id)
+        if numeric is not None:
+            return self.customers.get(numeric)
         if managed_user_id.startswith("E"):
             external = managed_user_id[1:]
             for customer in self.customers.values():

@@ -145,10 +145,10 @@ class RecipeScreen(Screen[None]):
             if found is None:
                 line.append(f" {entry.get('provider')}: not connected ", style="red")
             else:
-                ok = found.authorization_status == "success"
+                ok = found.state == "connected"
                 line.append(f" {found.name} ", style="green" if ok else "red")
                 if not ok:
-                    line.append(f"({found.authorization_status or 'not authorized'}) ", style="red")
+                    line.append(f"({found.state}) ", style="red")
         target.update(line if config else "Connections: none")
 
     # versions -----------------------------------------------------------------------------

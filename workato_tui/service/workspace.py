@@ -263,9 +263,13 @@ class WorkspaceService(WorkspaceWrites):
 
     # connections ------------------------------------------------------------------------
 
-    async def connections(self, folder_id: int | None = None) -> list[Connection]:
+    async def connections(
+        self, folder_id: int | None = None, *, project_id: int | None = None
+    ) -> list[Connection]:
+        """Connections in one folder, in a whole project (every folder of it), or all."""
         return await self._read(
-            ("connections", folder_id), lambda: self.client.list_connections(folder_id=folder_id)
+            ("connections", folder_id, project_id),
+            lambda: self.client.list_connections(folder_id=folder_id, project_id=project_id),
         )
 
     # lookup tables ----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..api.errors import Forbidden, PolicyRefused, Uncertain, WorkatoError
+from ..api.errors import Forbidden, PolicyRefused, Refused, Uncertain, WorkatoError
 from ..api.models import (
     Connection,
     Deployment,
@@ -33,6 +33,7 @@ from ..api.models import (
 from . import landing
 from .bulk import BulkWrites, ItemResult, Progress
 from .landing import Check
+from .refusals import explain_start_refusal
 from .settle import SettlingWrites, _now, _repeat_failed, _repeat_key
 
 __all__ = ["ItemResult", "Progress", "WorkspaceWrites"]
@@ -103,14 +104,18 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
         return await self._once(key, send, check, "recipes", "activity")
 
     async def start_recipe(self, recipe_id: int) -> Success:
+        """Start a recipe; a refusal says per step what stops it and what to do (refusals.py)."""
         check = _now(landing.recipe_running(self.client, recipe_id, True))
-        return await self._once(
-            ("recipes.start", recipe_id),
-            lambda: self.client.start_recipe(recipe_id),
-            check,
-            "recipes",
-            "activity",
-        )
+        try:
+            return await self._once(
+                ("recipes.start", recipe_id),
+                lambda: self.client.start_recipe(recipe_id),
+                check,
+                "recipes",
+                "activity",
+            )
+        except Refused as error:
+            raise await explain_start_refusal(self, recipe_id, error) from None  # type: ignore[arg-type]
 
     async def stop_recipe(self, recipe_id: int) -> Success:
         check = _now(landing.recipe_running(self.client, recipe_id, False))

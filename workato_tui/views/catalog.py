@@ -6,6 +6,7 @@ import itertools
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
+from ..api.models import connection_state
 from ..lookup.rows import table_columns
 from ..widgets.table_model import Column as C
 from . import format as f
@@ -25,6 +26,12 @@ def _status_style(row: Row) -> str | None:
         return "resource-table--danger"
     if status in ("pending",):
         return "resource-table--warning"
+    return None
+
+
+def _connection_style(row: Row) -> str | None:
+    if connection_state(row.get("authorization_status")) != "connected":
+        return "resource-table--danger"
     return None
 
 
@@ -56,8 +63,15 @@ async def load_jobs(service: WorkspaceService, ctx: ViewContext) -> AsyncIterato
 
 
 async def load_connections(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    folder_id = ctx.folder["id"] if ctx.folder else None
-    yield _dump(await service.connections(folder_id))
+    """A project shows the connections of all its folders; a folder only its own."""
+    folder = ctx.folder
+    if folder is None:
+        connections = await service.connections()
+    elif folder.get("is_project") and folder.get("project_id") is not None:
+        connections = await service.connections(project_id=int(folder["project_id"]))
+    else:
+        connections = await service.connections(int(folder["id"]))
+    yield _dump(connections)
 
 
 async def load_lookup_tables(
@@ -224,7 +238,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("id", "ID", align="right"),
             C("name", "NAME", width=36),
             C("application", "APP"),
-            C("authorization_status", "STATUS", format=f.text),
+            C("authorization_status", "STATUS", format=connection_state),
             C("folder_id", "FOLDER"),
             C("authorization_error", "ERROR", width=30, format=f.text),
             C("updated_at", "UPDATED", format=f.when),
@@ -233,7 +247,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         aliases=("c", "conn", "connection"),
         folder_scoped=True,
         empty_text="No connections here",
-        row_style=_status_style,
+        row_style=_connection_style,
     ),
     ViewSpec(
         "lookup-tables",
@@ -400,6 +414,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("duration_ms", "MS", align="right", format=lambda v: f"{v:.0f}" if v else ""),
             C("outcome", "OUTCOME"),
             C("correlation_id", "CORRELATION ID", width=34, format=f.text),
+            C("detail", "DETAIL", width=60, format=f.text),  # e.g. a start refusal's items
         ),
         load_calls,
         aliases=("log", "calllog", "api-calls"),

@@ -6,10 +6,19 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..ids import as_id
+
 
 def id_string(value: int | str | None) -> str | None:
     """Workato wants folder ids in bodies as strings ("Must be a String")."""
     return None if value is None else str(value)
+
+
+def folder_number(value: int | str | None) -> int | str | None:
+    """Connection create takes `folder_id` as an integer, as Workato's own clients send it
+    (decisions #27); a non-numeric value is sent as it is, for the server to judge."""
+    number = as_id(value)
+    return value if number is None else number
 
 
 def json_text(value: str | Sequence[Any] | Mapping[str, Any] | None) -> str | None:

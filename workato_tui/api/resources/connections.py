@@ -8,7 +8,7 @@ from typing import Any
 
 from ..core import BaseClient
 from ..models import Connection, Disconnected, Success
-from ._util import compact, id_string
+from ._util import compact, folder_number, id_string
 
 
 class ConnectionsMixin(BaseClient):
@@ -16,15 +16,18 @@ class ConnectionsMixin(BaseClient):
         self,
         *,
         folder_id: int | str | None = None,
+        project_id: int | None = None,
         parent_id: int | None = None,
         external_id: str | None = None,
         include_runtime_connections: bool | None = None,
         include_tags: bool = False,
         updated_after: datetime | str | None = None,
     ) -> list[Connection]:
-        """Every connection the token can see (the endpoint is not paged)."""
+        """Every connection the token can see that matches the filters (decisions #33; the
+        endpoint is not paged). `project_id` takes in every folder of the project."""
         query = {
             "folder_id": folder_id,
+            "project_id": project_id,
             "parent_id": parent_id,
             "external_id": external_id,
             "include_runtime_connections": include_runtime_connections,
@@ -49,7 +52,7 @@ class ConnectionsMixin(BaseClient):
             {
                 "name": name,
                 "provider": provider,
-                "folder_id": id_string(folder_id),
+                "folder_id": folder_number(folder_id),
                 "input": dict(input) if input is not None else None,
                 "parent_id": parent_id,
                 "external_id": external_id,

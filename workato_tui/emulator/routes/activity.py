@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..context import Ctx, route
 from ..errors import bad_request
 from ..store import Record
+from ..validate import parse_time
 
 
 @route("activity.list")
@@ -13,23 +14,21 @@ async def list_activity(ctx: Ctx) -> Record:
     if size < 1:
         raise bad_request("page[size] must be at least 1", "invalid_parameter", "page[size]")
     size = min(size, 100)
-    after = ctx.query("page[after]")
-    if after is not None and not after.isdigit():
-        raise bad_request("page[after] must be an entry id", "invalid_parameter", "page[after]")
+    after = ctx.query_id("page[after]")
     entries = _filtered(ctx, reversed(ctx.store.activity))
     if after is not None:
-        entries = [e for e in entries if e["id"] < int(after)]
+        entries = [e for e in entries if e["id"] < after]
     page = entries[:size]
     return {"data": page, "total": len(page)}
 
 
 def _filtered(ctx: Ctx, entries: object) -> list[Record]:
     result = list(entries)  # type: ignore[call-overload]
-    start, end = ctx.query("from"), ctx.query("to")
-    if start:
-        result = [e for e in result if e["timestamp"] >= start.replace("Z", "")]
-    if end:
-        result = [e for e in result if e["timestamp"] <= end.replace("Z", "")]
+    start, end = ctx.query_time("from"), ctx.query_time("to")
+    if start is not None:
+        result = [e for e in result if parse_time("timestamp", e["timestamp"]) >= start]
+    if end is not None:
+        result = [e for e in result if parse_time("timestamp", e["timestamp"]) <= end]
     for key, field in (("resource_types", "resource"), ("event_types", None)):
         include, exclude = ctx.query_list(f"include_{key}"), ctx.query_list(f"exclude_{key}")
         pick = (lambda e: e["resource"]["type"]) if field else (lambda e: e["event_type"])

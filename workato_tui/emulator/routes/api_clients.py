@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...api.ids import as_id
 from ..context import Ctx, route
 from ..errors import bad_request, not_found
 from ..seed import add_api_client
@@ -41,7 +42,8 @@ def _folder_ids(ctx: Ctx, raw: Any) -> list[int]:
         )
     ids = []
     for value in raw:
-        folder = ctx.store.main.folders.get(int(value)) if str(value).isdigit() else None
+        folder_id = as_id(value)
+        folder = ctx.store.main.folders.get(folder_id) if folder_id is not None else None
         if folder is None or not folder["is_project"]:
             raise bad_request(
                 f"folder {value} is not a project folder", "invalid_parameter", "folder_ids"
@@ -55,7 +57,8 @@ async def create_client(ctx: Ctx) -> Record:
     name = ctx.field("name", "api_client")
     if not isinstance(name, str) or not name.strip():
         raise bad_request("name can't be blank", "missing_parameter", "name")
-    role = ctx.store.client_roles.get(ctx.field("api_privilege_group_id", "api_client") or -1)
+    role_id = as_id(ctx.field("api_privilege_group_id", "api_client"))
+    role = ctx.store.client_roles.get(role_id) if role_id is not None else None
     if role is None:
         raise bad_request(
             "api_privilege_group_id must name an existing client role",
@@ -65,7 +68,7 @@ async def create_client(ctx: Ctx) -> Record:
     all_folders = ctx.field("all_folders", "api_client") in (True, "true")
     folder_ids = None if all_folders else _folder_ids(ctx, ctx.field("folder_ids", "api_client"))
     environment = ctx.field("environment", "api_client") or "DEV"
-    if environment not in ENVIRONMENTS:
+    if not isinstance(environment, str) or environment not in ENVIRONMENTS:
         raise bad_request(
             "environment must be DEV, TEST or PROD", "invalid_parameter", "environment"
         )

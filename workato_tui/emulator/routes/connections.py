@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...api.ids import as_id
 from ..context import Ctx, route
 from ..errors import bad_request
 from ..records import new_connection
 from ..store import Record, public
+from ..validate import parse_time
 
 UPDATABLE = ("name", "description", "external_id", "parent_id")
 
@@ -22,13 +24,20 @@ def connection_view(connection: Record, tags: bool = False) -> Record:
 @route("connections.list")
 async def list_connections(ctx: Ctx) -> list[Record]:
     connections = ctx.visible_all(ctx.workspace.connections)
-    for key in ("folder_id", "parent_id", "external_id"):
-        value = ctx.query(key)
-        if value:
-            connections = [c for c in connections if str(c.get(key)) == value]
-    updated_after = ctx.query("updated_after")
-    if updated_after:
-        connections = [c for c in connections if c["updated_at"] > updated_after]
+    for key in ("folder_id", "project_id", "parent_id"):
+        wanted = ctx.query_id(key)
+        if wanted is not None:
+            connections = [c for c in connections if c.get(key) == wanted]
+    external_id = ctx.query("external_id")
+    if external_id:
+        connections = [c for c in connections if c.get("external_id") == external_id]
+    if not ctx.query_bool("include_runtime_connections"):
+        connections = [c for c in connections if not c.get("_runtime")]
+    updated_after = ctx.query_time("updated_after")
+    if updated_after is not None:
+        connections = [
+            c for c in connections if parse_time("updated_at", c["updated_at"]) > updated_after
+        ]
     tags = "tags" in ctx.query_list("includes")
     return [connection_view(c, tags) for c in sorted(connections, key=lambda c: c["id"])]
 
@@ -51,25 +60,40 @@ def _credentials_valid(credentials: dict[str, Any] | None) -> bool:
     return bool(credentials) and not any(str(v).lower() == "invalid" for v in credentials.values())
 
 
+def _field(ctx: Ctx, key: str) -> Any:
+    """A connection body field, type-checked: text fields are strings, `parent_id` an id."""
+    value = ctx.field(key, "connection")
+    if value is None:
+        return None
+    if key == "parent_id":
+        parent = as_id(value)
+        if parent is None:
+            raise bad_request("parent_id must be a connection id", "invalid_parameter", key)
+        return parent
+    if not isinstance(value, str):
+        raise bad_request(f"{key} must be a string", "invalid_parameter", key)
+    return value
+
+
 @route("connections.create")
 async def create_connection(ctx: Ctx) -> Record:
-    name, provider = ctx.field("name", "connection"), ctx.field("provider", "connection")
+    name, provider = _field(ctx, "name"), _field(ctx, "provider")
     if not name:
         raise bad_request("name can't be blank", "missing_parameter", "name")
     if not provider:
         raise bad_request("provider can't be blank", "missing_parameter", "provider")
-    folder_id = ctx.require_folder_id(ctx.field("folder_id", "connection"))
+    folder_id = ctx.require_folder_id(ctx.field("folder_id", "connection"), integer_ok=True)
     shell = bool(ctx.field("shell_connection", "connection"))
     credentials = _credentials(ctx)
     connection = new_connection(
         ctx.store,
         ctx.workspace,
-        name=str(name),
-        provider=str(provider),
+        name=name,
+        provider=provider,
         folder_id=folder_id,
         authorized=not shell and _credentials_valid(credentials),
-        external_id=ctx.field("external_id", "connection"),
-        parent_id=ctx.field("parent_id", "connection"),
+        external_id=_field(ctx, "external_id"),
+        parent_id=_field(ctx, "parent_id"),
     )
     if shell or not credentials:
         connection.update(authorization_status=None, authorization_error=None)
@@ -80,9 +104,7 @@ async def create_connection(ctx: Ctx) -> Record:
 @route("connections.update")
 async def update_connection(ctx: Ctx) -> Record:
     connection = ctx.visible(ctx.workspace.connections, ctx.path_int("connection_id"), "Connection")
-    changes = {
-        k: ctx.field(k, "connection") for k in UPDATABLE if ctx.field(k, "connection") is not None
-    }
+    changes = {k: _field(ctx, k) for k in UPDATABLE if ctx.field(k, "connection") is not None}
     if changes.get("name") == "":
         raise bad_request("name can't be blank", "invalid_parameter", "name")
     folder = ctx.field("folder_id", "connection")
@@ -124,7 +146,7 @@ async def disconnect_connection(ctx: Ctx) -> Record:
         )
     if connection["authorization_status"] == "success":
         connection.update(
-            authorization_status="disconnected", authorized_at=None, updated_at=ctx.store.now_iso()
+            authorization_status=None, authorized_at=None, updated_at=ctx.store.now_iso()
         )
         ctx.store.log_activity(ctx.client, "connection_disconnected", _resource(connection))
     return {"success": True, "status": "disconnected"}

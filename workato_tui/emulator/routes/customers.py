@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...api.ids import ascii_int
 from ..context import Ctx, route
 from ..errors import not_found
 from ..store import Customer, Record
@@ -17,8 +18,8 @@ def _customer(ctx: Ctx) -> Customer:
 
 
 def _recipe(ctx: Ctx, customer: Customer) -> Record:
-    raw = ctx.params["recipe_id"]
-    recipe = customer.workspace.recipes.get(int(raw)) if raw.isdigit() else None
+    recipe_id = ascii_int(ctx.params["recipe_id"])
+    recipe = customer.workspace.recipes.get(recipe_id) if recipe_id is not None else None
     if recipe is None:
         raise not_found("Recipe not found")
     return recipe

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ...api.ids import as_id, ascii_int
 from ..context import Ctx, route
 from ..errors import ApiError, bad_request, not_found
 from ..records import new_deployment, new_folder, new_project
 from ..store import Record, public
+from ..validate import parse_time
 
 DEPLOY_SECONDS = 3.0  # a deployment stays pending this long on the emulator's clock
 ENVIRONMENTS = ("test", "prod")
@@ -13,14 +15,12 @@ ENVIRONMENTS = ("test", "prod")
 
 @route("folders.list")
 async def list_folders(ctx: Ctx) -> list[Record]:
-    parent = ctx.query("parent_id")
-    if parent in (None, "", str(ctx.store.root_folder_id)):
-        folders = [f for f in ctx.workspace.folders.values() if f["parent_id"] is None]
-    else:
-        if not parent.isdigit():
-            raise bad_request("parent_id must be a folder id", "invalid_parameter", "parent_id")
-        ctx.visible(ctx.workspace.folders, int(parent), "Folder")
-        folders = [f for f in ctx.workspace.folders.values() if f["parent_id"] == int(parent)]
+    parent = ctx.query_id("parent_id")
+    if parent is None:
+        parent = ctx.store.root_folder_id
+    if parent != ctx.store.root_folder_id:
+        ctx.visible(ctx.workspace.folders, parent, "Folder")
+    folders = [f for f in ctx.workspace.folders.values() if f["parent_id"] == parent]
     folders = sorted((f for f in folders if ctx.scope.allows(f)), key=lambda f: f["id"])
     return [public(f) for f in ctx.paginate(folders, 100, 100)]
 
@@ -39,13 +39,19 @@ async def create_folder(ctx: Ctx) -> Record:
         project = new_project(ctx.store, ctx.workspace, name.strip())
         folder = ctx.workspace.folders[project["folder_id"]]
     else:
-        parent_id = int(parent) if str(parent).isdigit() else -1
+        parent_id = _id_field(parent)
         ctx.visible(ctx.workspace.folders, parent_id, "Parent folder")
         folder = new_folder(ctx.store, ctx.workspace, name.strip(), parent_id)
     ctx.store.log_activity(
         ctx.client, "folder_created", {"id": folder["id"], "name": folder["name"], "type": "Folder"}
     )
     return public(folder)
+
+
+def _id_field(value: object) -> int:
+    """A folder id sent in a body as a string or an integer; -1 (no folder) when neither."""
+    found = as_id(value)
+    return -1 if found is None else found
 
 
 def _descendants(ctx: Ctx, folder_id: int) -> set[int]:
@@ -74,7 +80,7 @@ async def update_folder(ctx: Ctx) -> Record:
             raise bad_request(
                 "a project cannot be moved into a folder", "invalid_parameter", "parent_id"
             )
-        parent_id = int(parent) if str(parent).isdigit() else -1
+        parent_id = _id_field(parent)
         target = ctx.visible(ctx.workspace.folders, parent_id, "Parent folder")
         if parent_id in _descendants(ctx, folder["id"]):
             raise bad_request(
@@ -101,8 +107,9 @@ async def list_projects(ctx: Ctx) -> list[Record]:
 
 def _project(ctx: Ctx) -> Record:
     raw = ctx.params["project_id"]
-    if raw.startswith("f") and raw[1:].isdigit():
-        folder = ctx.visible(ctx.workspace.folders, int(raw[1:]), "Project")
+    folder_id = ascii_int(raw[1:]) if raw.startswith("f") else None
+    if folder_id is not None:
+        folder = ctx.visible(ctx.workspace.folders, folder_id, "Project")
         if not folder["is_project"]:
             raise not_found("Project not found")
         return ctx.workspace.projects[folder["project_id"]]
@@ -160,17 +167,15 @@ async def list_deployments(ctx: Ctx) -> list[Record]:
         value = ctx.query(key)
         if value:
             deployments = [d for d in deployments if str(d[key]) == value]
-    folder = ctx.query("folder_id")
-    if folder:
-        project_id = ctx.workspace.project_of_folder(int(folder) if folder.isdigit() else None)
+    folder = ctx.query_id("folder_id")
+    if folder is not None:
+        project_id = ctx.workspace.project_of_folder(folder)
         deployments = [d for d in deployments if d["project_id"] == str(project_id)]
-    for key, keep in (
-        ("from", lambda d, v: d["created_at"] >= v),
-        ("to", lambda d, v: d["created_at"] <= v),
-    ):
-        value = ctx.query(key)
-        if value:
-            deployments = [d for d in deployments if keep(d, value)]
+    start, end = ctx.query_time("from"), ctx.query_time("to")
+    if start is not None:
+        deployments = [d for d in deployments if parse_time("created_at", d["created_at"]) >= start]
+    if end is not None:
+        deployments = [d for d in deployments if parse_time("created_at", d["created_at"]) <= end]
     deployments.sort(key=lambda d: d["id"], reverse=True)
     return [deployment_view(ctx, d) for d in ctx.paginate(deployments, 100, 100)]
 

@@ -103,6 +103,14 @@ def _data(ctx: Ctx, table: Record) -> dict[str, Any]:
             "invalid_parameter",
             "data",
         )
+    nested = [k for k, v in data.items() if isinstance(v, (dict, list))]
+    if nested:
+        raise bad_request(
+            f"a cell holds text, a number or a boolean, not an object or a list: "
+            f"{', '.join(nested)}",
+            "invalid_parameter",
+            "data",
+        )
     return {keys[k]: "" if v is None else str(v) for k, v in data.items()}
 
 

@@ -17,39 +17,27 @@ def recipe_view(recipe: Record, tags: bool = True, code: bool = True) -> Record:
     if not tags:
         view.pop("tags", None)
     if not code:
-        view.pop("code", None)
+        view["code"] = ""  # exclude_code keeps the key, as a string (decisions #29)
     return view
-
-
-def _parse_time(ctx: Ctx, name: str) -> datetime | None:
-    raw = ctx.query(name)
-    if not raw:
-        return None
-    try:
-        return datetime.fromisoformat(raw)
-    except ValueError:
-        raise bad_request(
-            f"{name} must be ISO 8601 (YYYY-MM-DDTHH:MM:SSZ)", "invalid_parameter", name
-        ) from None
 
 
 def _filters(ctx: Ctx) -> list[Any]:
     checks = []
-    folder = ctx.query("folder_id")
-    if folder:
-        checks.append(lambda r: str(r["folder_id"]) == folder)
+    folder = ctx.query_id("folder_id")
+    if folder is not None:
+        checks.append(lambda r: r["folder_id"] == folder)
     running = ctx.query_bool("running")
     running = ctx.query_bool("active") if running is None else running
     if running is not None:
         checks.append(lambda r: r["running"] == running)
-    since_id = ctx.query("since_id")
-    if since_id and since_id.isdigit():
-        checks.append(lambda r: r["id"] < int(since_id))
+    since_id = ctx.query_id("since_id")
+    if since_id is not None:
+        checks.append(lambda r: r["id"] < since_id)
     stop_cause = ctx.query("stop_cause")
     if stop_cause:
         checks.append(lambda r: r["stop_cause"] == stop_cause)
     for name, key in (("updated_after", "updated_at"), ("stopped_after", "stopped_at")):
-        moment = _parse_time(ctx, name)
+        moment = ctx.query_time(name)
         if moment is not None:
             checks.append(
                 lambda r, k=key, m=moment: bool(r[k]) and datetime.fromisoformat(r[k]) > m
@@ -179,28 +167,38 @@ async def update_recipe(ctx: Ctx) -> Record:
     return {"success": True}
 
 
+UNCONNECTED_KEY = "packages.recipe_source_code.flow_validations.errors.config_unconnected"
+
+
+def _provider_steps(code: str) -> dict[str, int]:
+    """The first step at which each provider appears in a recipe's code, numbered as the
+    recipe editor shows them: the trigger (code line 0) is step 1."""
+    try:
+        parsed = json.loads(code)
+    except (TypeError, ValueError):
+        return {}
+    lines = [parsed, *(parsed.get("block") or [])] if isinstance(parsed, dict) else []
+    steps: dict[str, int] = {}
+    for line in lines:
+        if isinstance(line, dict) and line.get("provider") and isinstance(line.get("number"), int):
+            steps.setdefault(str(line["provider"]), line["number"] + 1)
+    return steps
+
+
 def config_errors(ctx: Ctx, recipe: Record) -> list[Any]:
-    """Connections a recipe needs that are missing or not authorized."""
-    problems = []
+    """Steps whose connection is missing or not authorized, in the live layout (decisions #26):
+    `[step_number, [[field, value, message, {"key": ...}], ...]]`."""
+    steps = _provider_steps(recipe["code"])
+    problems: dict[int, list[Any]] = {}
     for entry in recipe["config"]:
         connection = ctx.workspace.connections.get(entry.get("account_id") or -1)
-        if connection is None:
-            problems.append(
-                [
-                    entry.get("provider"),
-                    "Connection is required",
-                    {"key": "recipe.config_unconnected"},
-                ]
-            )
-        elif connection["authorization_status"] != "success":
-            problems.append(
-                [
-                    entry.get("provider"),
-                    f"Connection '{connection['name']}' is not authorized",
-                    {"key": "recipe.config_unconnected"},
-                ]
-            )
-    return problems
+        if connection is not None and connection["authorization_status"] == "success":
+            continue
+        step = steps.get(str(entry.get("provider")), 1)
+        problems.setdefault(step, []).append(
+            ["account_id", entry.get("account_id"), "unconnected", {"key": UNCONNECTED_KEY}]
+        )
+    return [[step, fields] for step, fields in sorted(problems.items())]
 
 
 @route("recipes.start")
