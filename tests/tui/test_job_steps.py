@@ -31,6 +31,12 @@ def _latest(harness: Harness, recipe: Row, status: str) -> Row:
     return next(j for j in reversed(jobs) if j["status"] == status)
 
 
+def _latest_failed_post(harness: Harness, recipe: Row) -> Row:
+    """The newest job that failed at its Slack post (last night's NetSuite incident aside)."""
+    jobs = harness.emu.store.main.job_log(recipe["id"]).jobs
+    return next(j for j in reversed(jobs) if j["error"] == "channel_not_found")
+
+
 async def _open_job(ui: UI, recipe: Row, job: Row) -> None:
     ui.move_to(lambda r: r["id"] == recipe["id"])
     await ui.press("enter")
@@ -51,7 +57,7 @@ async def test_a_failed_job_opens_on_its_failing_step_with_error_and_input(
     harness: Harness,
 ) -> None:
     recipe = _recipe(harness, NETSUITE_SYNC)
-    job = _latest(harness, recipe, "failed")
+    job = _latest_failed_post(harness, recipe)
     lines = job_lines(recipe, job)
     failing = next(i for i, line in enumerate(lines) if line.get("error"))
     async with harness.run() as ui:
@@ -122,7 +128,7 @@ async def test_absent_step_data_is_said_plainly(
 
 async def test_e_jumps_back_to_the_failing_step(harness: Harness) -> None:
     recipe = _recipe(harness, NETSUITE_SYNC)
-    job = _latest(harness, recipe, "failed")
+    job = _latest_failed_post(harness, recipe)
     async with harness.run() as ui:
         await _open_job(ui, recipe, job)
         failing = _steps(ui).highlighted
@@ -137,7 +143,7 @@ def _failed_job_steps(harness: Harness) -> Callable[[Pilot[Any]], Awaitable[None
         ui = harness.ui(pilot)
         await ui.settle()
         recipe = _recipe(harness, NETSUITE_SYNC)
-        await _open_job(ui, recipe, _latest(harness, recipe, "failed"))
+        await _open_job(ui, recipe, _latest_failed_post(harness, recipe))
         await ui.settle()
 
     return run_before
@@ -150,7 +156,7 @@ def test_failed_job_snapshot(snap_compare: Any, harness: Harness, size: tuple[in
 
 async def test_at_80x24_the_failing_steps_error_is_on_screen(harness: Harness) -> None:
     recipe = _recipe(harness, NETSUITE_SYNC)
-    job = _latest(harness, recipe, "failed")
+    job = _latest_failed_post(harness, recipe)
     async with harness.run(size=(80, 24)) as ui:
         await _open_job(ui, recipe, job)
         pane = ui.app.screen.query_one("#step-detail", VerticalScroll)

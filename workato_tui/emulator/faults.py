@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from ..api.ids import ascii_int
+
 KINDS = ("latency", "error500", "storm429", "hang", "drop", "malformed", "drop-after", "hang-after")
 AFTER_HANDLER = ("drop-after", "hang-after")  # the handler runs: the change is applied
 
@@ -128,9 +130,9 @@ def parse_spec(spec: str) -> FaultRule:
     parts = target.split()
     method, pattern = (parts[0], parts[1]) if len(parts) == 2 else (None, parts[0])
     times: int | None = None
-    if "x" in action.split(":")[-1] and action.rsplit("x", 1)[1].isdigit():
-        action, count = action.rsplit("x", 1)
-        times = int(count)
+    head, _, count = action.rpartition("x")
+    if "x" in action.split(":")[-1] and ascii_int(count) is not None:
+        action, times = head, ascii_int(count)
     kind, _, raw_value = action.partition(":")
     if kind not in KINDS:
         raise ValueError(

@@ -8,6 +8,7 @@ refused with 403 `{"message": "Cannot destroy folder"}`.
 
 from __future__ import annotations
 
+from ...api.ids import ascii_int
 from ..context import Ctx, route
 from ..errors import ApiError, not_found
 from ..store import Record, Workspace
@@ -58,8 +59,9 @@ async def delete_folder(ctx: Ctx) -> Record:
 @route("projects.delete")
 async def delete_project(ctx: Ctx) -> Record:
     raw = ctx.params["project_id"]
-    if raw.startswith("f") and raw[1:].isdigit():
-        folder = ctx.visible(ctx.workspace.folders, int(raw[1:]), "Project")
+    folder_id = ascii_int(raw[1:]) if raw.startswith("f") else None
+    if folder_id is not None:
+        folder = ctx.visible(ctx.workspace.folders, folder_id, "Project")
         if not folder["is_project"]:
             raise not_found("Project not found")
     else:

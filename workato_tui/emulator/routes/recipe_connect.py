@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...api.ids import as_id
 from ..context import Ctx, route
 from ..errors import Refused, bad_request, not_found
 from ..store import Record
@@ -18,8 +19,9 @@ RUNNING = "Cannot change the connections of a running recipe. Stop the recipe fi
 def _connection_id(raw: Any) -> int:
     if isinstance(raw, bool) or raw in (None, ""):
         raise bad_request("connection_id is required", "missing_parameter", "connection_id")
-    if isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit()):
-        return int(raw)
+    connection_id = as_id(raw)
+    if connection_id is not None:
+        return connection_id
     raise bad_request("connection_id must be a connection id", "invalid_parameter", "connection_id")
 
 
