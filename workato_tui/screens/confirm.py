@@ -29,6 +29,7 @@ class Confirmation:
     endpoint: str = ""  # "PUT /api/recipes/:recipe_id/start"
     irreversible: bool = False
     details: tuple[str, ...] = ()  # extra lines, e.g. a diff
+    why_typed: str = "This cannot be undone."  # said before asking to type the phrase
 
     @property
     def phrase(self) -> str:
@@ -72,7 +73,7 @@ class ConfirmScreen(ModalScreen[bool]):
             )
             yield Static(f"What it does: {c.effect}", id="effect", markup=False)
             if c.irreversible:
-                yield Static(f"This cannot be undone. Type {c.phrase!r} to confirm:", markup=False)
+                yield Static(f"{c.why_typed} Type {c.phrase!r} to confirm:", markup=False)
                 yield Input(placeholder=c.phrase, id="typed")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")

@@ -5,19 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ..api.models import Recipe
+from ..service.scope import recipes_under
 from ..views import ViewContext, ViewSpec, find_view, view_names
 from ..widgets.command_bar import CommandBar
 from ..widgets.folder_tree import FolderTree
 from ..widgets.resource_view import ResourceView
 from ..widgets.status_header import StatusHeader
 from ..widgets.table import ResourceTable
+from .freezes import FreezesScreen, unfinished_freezes
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -30,7 +33,13 @@ NEEDS_HINT = {
 
 
 # `:` commands that open a screen of their own rather than a list view
-SCREEN_COMMANDS = {"failures": "failures", "inbox": "failures", "fj": "failures"}
+SCREEN_COMMANDS = {
+    "failures": "failures",
+    "inbox": "failures",
+    "fj": "failures",
+    "freeze": "freeze",
+    "freezes": "freezes",
+}
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,7 @@ class MainScreen(Screen[None]):
         self.header.stale = self.view.stale
         self.header.render_status()
         self.view.table.focus()
+        self.offer_unfinished_freezes()
 
     # navigation ---------------------------------------------------------------------------
 
@@ -105,8 +115,14 @@ class MainScreen(Screen[None]):
         return True
 
     def jump(self, name: str) -> bool:
-        if name.strip().lower() in SCREEN_COMMANDS:
+        command = SCREEN_COMMANDS.get(name.strip().lower())
+        if command == "failures":
             self.open_failures()
+        elif command == "freezes":
+            self.app.push_screen(FreezesScreen(self.service))
+        elif command == "freeze":
+            self.open_freeze()
+        if command:
             return True
         spec = find_view(name)
         if spec is None:
@@ -138,6 +154,31 @@ class MainScreen(Screen[None]):
             customer = self.context.customer
         context = self.context.with_(customer=customer, recipe=None)
         self.app.push_screen(FailuresScreen(self.service, context))
+
+    @work(exclusive=True, group="freeze-scope", exit_on_error=False)
+    async def open_freeze(self) -> None:
+        """Freeze the recipes marked in the recipes view, or all in the chosen folder."""
+        spec, marked = self.view.spec, self.view.table.marked_rows
+        if spec is not None and spec.name == "recipes" and marked:
+            recipes = [Recipe.model_validate(row) for row in marked]
+            scope = f"{len(recipes)} marked recipes"
+        elif self.context.folder is not None:
+            folder = self.context.folder
+            recipes = await recipes_under(self.service, int(folder["id"]))
+            scope = str(folder.get("path") or folder.get("name"))
+        else:
+            self.notify(
+                "Choose a folder or project in the tree (ctrl+t), or mark recipes, then :freeze",
+                title="Freeze",
+                severity="warning",
+            )
+            return
+        self.app.push_screen(FreezesScreen(self.service, freeze_recipes=recipes, scope=scope))
+
+    def offer_unfinished_freezes(self) -> None:
+        """After a crash mid-freeze, open the freezes on the one to finish or thaw."""
+        if unfinished_freezes(self.service):
+            self.app.push_screen(FreezesScreen(self.service))
 
     def action_back(self) -> None:
         if self.view.clear_filter():

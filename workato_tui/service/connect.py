@@ -71,6 +71,7 @@ def open_workspace(
         cache=cache,
         snapshot=snapshot,
         staged_dir=staged,
+        freezes_dir=paths.freezes_dir(profile.name) if paths else None,
         now=clock.now if clock else None,
     )
 

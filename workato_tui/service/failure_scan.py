@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from ..api.limiter import BucketState
 from ..api.models import Job, Recipe
 from .failures import FailedJob, FailureInbox
+from .scope import recipes_under
 from .workspace import JOBS_PER_PAGE, WorkspaceService
 
 WINDOWS: dict[str, timedelta] = {
@@ -117,22 +118,7 @@ class FailureScan:
     async def _recipes(self) -> list[Recipe]:
         if self.scope.customer is not None:
             return await self.service.customer_recipes(self.scope.customer)
-        recipes: list[Recipe] = []
-        for folder_id in await self._folder_ids():
-            async for page in self.service.recipe_pages(folder_id):
-                recipes.extend(page)
-        return recipes
-
-    async def _folder_ids(self) -> list[int | None]:
-        if self.scope.folder_id is None:
-            return [None]
-        found: list[int | None] = []
-        pending = [self.scope.folder_id]
-        while pending:
-            folder_id = pending.pop(0)
-            found.append(folder_id)
-            pending.extend(child.id for child in await self.service.folders(folder_id))
-        return found
+        return await recipes_under(self.service, self.scope.folder_id)
 
     def _forget_lists(self) -> None:
         if self.scope.customer is not None:

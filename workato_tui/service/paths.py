@@ -89,6 +89,9 @@ class Paths:
     def staged_edits_dir(self, profile: str) -> Path:
         return self.profile_state_dir(profile) / "staged"
 
+    def freezes_dir(self, profile: str) -> Path:
+        return self.profile_state_dir(profile) / "freezes"
+
     def snapshot_file(self, profile: str) -> Path:
         return self.profile_cache_dir(profile) / "snapshot.json"
 

@@ -86,6 +86,7 @@ class WorkspaceService(WorkspaceWrites):
         snapshot: SnapshotStore | None = None,
         permissions: PermissionMemory | None = None,
         staged_dir: Path | None = None,
+        freezes_dir: Path | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
         self.client = client
@@ -97,6 +98,7 @@ class WorkspaceService(WorkspaceWrites):
         self.snapshot_store = snapshot
         self.permissions = permissions if permissions is not None else PermissionMemory()
         self.staged_dir = staged_dir  # where unsaved lookup-table edits survive a crash
+        self.freezes_dir = freezes_dir  # where incident freezes are recorded (see freeze.py)
         self._last_known: dict[str, Any] = {}
         self._loaded_snapshot: Snapshot | None = snapshot.load() if snapshot else None
         if self._loaded_snapshot:

@@ -1,0 +1,28 @@
+"""A folder or project with everything under it: the scope of the failures inbox and of a freeze."""
+
+from __future__ import annotations
+
+from ..api.models import Recipe
+from .workspace import WorkspaceService
+
+
+async def folder_ids_under(service: WorkspaceService, folder_id: int | None) -> list[int | None]:
+    """`folder_id` and every folder below it ([None] for the whole workspace)."""
+    if folder_id is None:
+        return [None]
+    found: list[int | None] = []
+    pending = [folder_id]
+    while pending:
+        current = pending.pop(0)
+        found.append(current)
+        pending.extend(child.id for child in await service.folders(current))
+    return found
+
+
+async def recipes_under(service: WorkspaceService, folder_id: int | None) -> list[Recipe]:
+    """Every recipe in `folder_id` and its sub-folders (or in the workspace), page by page."""
+    recipes: list[Recipe] = []
+    for current in await folder_ids_under(service, folder_id):
+        async for page in service.recipe_pages(current):
+            recipes.extend(page)
+    return recipes
