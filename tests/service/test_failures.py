@@ -13,7 +13,7 @@ from workato_tui.api.models import Job
 from workato_tui.emulator.incidents import INCIDENTS, SUBSIDIARY
 from workato_tui.emulator.jobgen import make_job
 from workato_tui.service.failure_repeat import check_repeats, plan_repeats, repeat_planned
-from workato_tui.service.failure_scan import WINDOWS, FailureScan, ScanScope
+from workato_tui.service.failure_scan import WINDOWS, FailureScan, ScanScope, parse_window
 from workato_tui.service.failures import FailedJob, FailureInbox, cause_of
 
 
@@ -232,3 +232,16 @@ async def test_repeats_skip_repeat_jobs_old_jobs_and_exhausted_ones(world: World
     assert "only master jobs" in reasons["j-rep"]
     assert "retention" in reasons["j-old"]
     assert "100 times" in reasons["j-tired"]
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [("90m", timedelta(minutes=90)), ("36h", timedelta(hours=36)), (" 3D ", timedelta(days=3))],
+)
+def test_a_custom_window_reads_minutes_hours_or_days(text: str, window: timedelta) -> None:
+    assert parse_window(text) == window
+
+
+@pytest.mark.parametrize("text", ["", "h", "0h", "-3d", "3w", "²d", "31d", "9999999999d", "3.5h"])
+def test_a_window_that_is_not_one_is_refused(text: str) -> None:
+    assert parse_window(text) is None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import widget_text
 from textual.widgets import Static
 from writes_helpers import Driver, World, running
 
@@ -20,7 +19,7 @@ def _table(d: Driver) -> ResourceTable:
 
 
 def _text(d: Driver, selector: str) -> str:
-    return widget_text(d.app.screen.query_one(selector, Static))
+    return str(d.app.screen.query_one(selector, Static).render())
 
 
 async def _open(d: Driver, command: str = "failures") -> None:
@@ -134,3 +133,45 @@ async def test_read_only_says_why_and_sends_no_repeat(tmp_path: Path) -> None:
         assert isinstance(d.app.screen, FailuresScreen)
         assert any("read-only" in m.lower() for m in d.messages)
         assert world.sent("jobs.repeat") == []
+
+
+async def test_w_shift_asks_for_a_custom_window(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    async with running(world) as d:
+        await _open(d)
+        await d.press("W")
+        await d.until(lambda: type(d.app.screen).__name__ == "WindowPrompt", "the prompt")
+        await d.type("2x")
+        await d.press("enter")
+        assert "not a window" in d.screen_text()
+        await d.press("backspace", "d", "enter")
+        await d.until_screen(FailuresScreen)
+        await d.settle()
+        assert "last 2d" in _text(d, "#failures-title")
+        expected = _failed_since(world, 48)
+        assert sum(row["count"] for row in _table(d).visible_rows) == len(expected)
+
+
+async def test_from_a_customer_the_inbox_reads_that_customers_jobs(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    async with running(world) as d:
+        await d.jump("customers")
+        customer = d.move_to(lambda r: True)
+        sent_before = len(world.store.requests)
+        await _open(d)
+        assert str(customer["name"]) in _text(d, "#failures-title")
+        used = {r.endpoint_id for r in world.store.requests[sent_before:]}
+        assert "jobs.list" not in used and "recipes.list" not in used
+        workspace = next(
+            c.workspace for c in world.store.customers.values() if c.record["id"] == customer["id"]
+        )
+        since = world.clock.now().timestamp() - 24 * 3600
+        expected = [
+            j
+            for log in workspace.jobs.values()
+            for j in log.jobs
+            if j["status"] == "failed" and j["_t"] >= since
+        ]
+        assert sum(row["count"] for row in _table(d).visible_rows) == len(expected)
+        if expected:
+            assert "customers.jobs.list" in used

@@ -25,7 +25,14 @@ from ..service.failure_repeat import (
     plan_repeats,
     repeat_planned,
 )
-from ..service.failure_scan import DEFAULT_WINDOW, WINDOWS, FailureScan, ScanProgress, ScanScope
+from ..service.failure_scan import (
+    DEFAULT_WINDOW,
+    WINDOWS,
+    FailureScan,
+    ScanProgress,
+    ScanScope,
+    parse_window,
+)
 from ..service.failures import FailedJob, FailureGroup
 from ..service.writes import ItemResult
 from ..views import ViewContext
@@ -35,6 +42,7 @@ from ..widgets.table_model import Column
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_saving import profile_text
 from .progress import BulkScreen
+from .window_prompt import WindowPrompt
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -72,6 +80,7 @@ class FailuresScreen(Screen[None]):
         Binding("escape", "back", "Back", id="failures-back"),
         Binding("r", "repeat", "Repeat", id="failures-repeat"),
         Binding("w", "window", "Window", id="failures-window"),
+        Binding("W", "custom_window", "Custom window", show=False, id="failures-custom-window"),
         Binding("o", "open_recipe", "Recipe", id="failures-recipe"),
         Binding("ctrl+r", "refresh", "Refresh", id="failures-refresh"),
     ]
@@ -95,7 +104,8 @@ class FailuresScreen(Screen[None]):
         self.last_progress: ScanProgress | None = None
 
     def _new_scan(self) -> FailureScan:
-        return FailureScan.for_window(self.service, self.scope, WINDOWS[self.window], self.now)
+        window = WINDOWS.get(self.window) or parse_window(self.window) or WINDOWS[DEFAULT_WINDOW]
+        return FailureScan.for_window(self.service, self.scope, window, self.now)
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="failures-title", classes="screen-title")
@@ -211,7 +221,17 @@ class FailuresScreen(Screen[None]):
 
     def action_window(self) -> None:
         names = list(WINDOWS)
-        self.window = names[(names.index(self.window) + 1) % len(names)]
+        at = names.index(self.window) if self.window in names else -1
+        self._rescan(names[(at + 1) % len(names)])
+
+    @work(exclusive=True, group="failures-window", exit_on_error=False)
+    async def action_custom_window(self) -> None:
+        window = await self.app.push_screen_wait(WindowPrompt())
+        if window:
+            self._rescan(window)
+
+    def _rescan(self, window: str) -> None:
+        self.window = window
         self.scan = self._new_scan()
         self.group = None
         self.table.set_columns(GROUP_COLUMNS)

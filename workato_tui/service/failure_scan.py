@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from ..api.ids import ascii_int
 from ..api.limiter import BucketState
 from ..api.models import Job, Recipe
 from .failures import FailedJob, FailureInbox
@@ -26,6 +27,18 @@ WINDOWS: dict[str, timedelta] = {
     "7d": timedelta(days=7),
 }
 DEFAULT_WINDOW = "24h"
+MAX_WINDOW = timedelta(days=30)  # Workato keeps job data for 30 days on most plans
+_UNITS = {"m": "minutes", "h": "hours", "d": "days"}
+
+
+def parse_window(text: str) -> timedelta | None:
+    """`90m`, `36h`, `3d` as a timedelta (up to 30 days), else None."""
+    text = text.strip().lower()
+    amount, unit = ascii_int(text[:-1]), text[-1:]
+    if unit not in _UNITS or amount is None or amount < 1 or amount > 100_000:
+        return None
+    window = timedelta(**{_UNITS[unit]: amount})
+    return window if window <= MAX_WINDOW else None
 
 
 @dataclass(frozen=True)
