@@ -10,6 +10,7 @@ whose counts or last run moved since the last scan, and only until it meets a jo
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -18,7 +19,7 @@ from ..api.ids import ascii_int
 from ..api.limiter import BucketState
 from ..api.models import Job, Recipe
 from .failures import FailedJob, FailureInbox
-from .scope import recipes_under
+from .scope import recipe_pages_under
 from .workspace import JOBS_PER_PAGE, WorkspaceService
 
 WINDOWS: dict[str, timedelta] = {
@@ -83,6 +84,7 @@ class FailureScan:
     inbox: FailureInbox = field(default_factory=FailureInbox)
     requests: int = 0
     _seen: dict[int, _Seen] = field(default_factory=dict)
+    _queued: int = 0  # candidate recipes found so far
 
     @classmethod
     def for_window(
@@ -96,42 +98,61 @@ class FailureScan:
         return cls(service, scope, moment - window)
 
     async def run(self, *, refresh: bool = False) -> AsyncIterator[ScanProgress]:
+        """Scan, one step per recipe read. Listing recipes and reading their jobs overlap (two
+        quota buckets), so the first failures arrive before the recipe list is complete."""
         unsubscribe = self.service.calls.subscribe(self._count_call)
+        if refresh:
+            self._forget_lists()
+        queue: asyncio.Queue[Recipe | None] = asyncio.Queue()
+        self._queued = 0
+        lister = asyncio.ensure_future(self._list_candidates(queue, refresh))
         try:
-            if refresh:
-                self._forget_lists()
-            recipes = await self._candidates(refresh)
-            yield self._progress([], len(recipes), 0)
-            for done, recipe in enumerate(recipes, start=1):
+            scanned = 0
+            while (recipe := await queue.get()) is not None:
                 found = await self._scan_recipe(recipe, refresh)
-                yield self._progress(found, len(recipes), done)
-            yield self._progress([], len(recipes), len(recipes), done=True)
+                scanned += 1
+                yield self._progress(found, scanned)
+            await lister  # its error, if listing failed
+            yield self._progress([], scanned, done=True)
         finally:
+            lister.cancel()
             unsubscribe()
 
     # which recipes ------------------------------------------------------------------------
 
-    async def _candidates(self, refresh: bool) -> list[Recipe]:
-        """Recipes that can have failed in the window, most recently run first."""
-        picked = []
-        for recipe in await self._recipes():
-            if not self._may_have_failed(recipe):
-                continue
-            seen = _Seen(recipe.job_failed_count, recipe.last_run_at)
-            if refresh and self._seen.get(recipe.id) == seen:
-                continue  # nothing moved since the last scan: what we have is current
-            self._seen[recipe.id] = seen
-            picked.append(recipe)
-        return sorted(picked, key=lambda r: r.last_run_at or self.since, reverse=True)
+    async def _list_candidates(self, queue: asyncio.Queue[Recipe | None], refresh: bool) -> None:
+        """Queue the recipes that can have failed in the window, page by page."""
+        try:
+            async for page in self._recipe_pages():
+                for recipe in sorted(page, key=self._last_run, reverse=True):
+                    if self._is_candidate(recipe, refresh):
+                        self._queued += 1
+                        queue.put_nowait(recipe)
+        finally:
+            queue.put_nowait(None)
+
+    def _is_candidate(self, recipe: Recipe, refresh: bool) -> bool:
+        if not self._may_have_failed(recipe):
+            return False
+        seen = _Seen(recipe.job_failed_count, recipe.last_run_at)
+        if refresh and self._seen.get(recipe.id) == seen:
+            return False  # nothing moved since the last scan: what we have is current
+        self._seen[recipe.id] = seen
+        return True
+
+    def _last_run(self, recipe: Recipe) -> datetime:
+        return recipe.last_run_at or self.since
 
     def _may_have_failed(self, recipe: Recipe) -> bool:
         last_run = recipe.last_run_at
         return recipe.job_failed_count > 0 and last_run is not None and last_run >= self.since
 
-    async def _recipes(self) -> list[Recipe]:
+    async def _recipe_pages(self) -> AsyncIterator[list[Recipe]]:
         if self.scope.customer is not None:
-            return await self.service.customer_recipes(self.scope.customer)
-        return await recipes_under(self.service, self.scope.folder_id)
+            yield await self.service.customer_recipes(self.scope.customer)
+            return
+        async for page in recipe_pages_under(self.service, self.scope.folder_id):
+            yield page
 
     def _forget_lists(self) -> None:
         if self.scope.customer is not None:
@@ -175,14 +196,12 @@ class FailureScan:
     def _count_call(self, _entry: object) -> None:
         self.requests += 1
 
-    def _progress(
-        self, found: list[FailedJob], total: int, scanned: int, done: bool = False
-    ) -> ScanProgress:
+    def _progress(self, found: list[FailedJob], scanned: int, done: bool = False) -> ScanProgress:
         budget = next(
             (b for b in self.service.quota() if b.endpoint_id == self.scope.jobs_endpoint), None
         )
-        eta = _eta(budget, total - scanned)
-        return ScanProgress(found, total, scanned, self.requests, budget, eta, done)
+        eta = _eta(budget, self._queued - scanned)
+        return ScanProgress(found, self._queued, scanned, self.requests, budget, eta, done)
 
 
 def _eta(budget: BucketState | None, pending_requests: int) -> float:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 from ..api.models import Recipe
 from .workspace import WorkspaceService
 
@@ -19,10 +21,15 @@ async def folder_ids_under(service: WorkspaceService, folder_id: int | None) -> 
     return found
 
 
-async def recipes_under(service: WorkspaceService, folder_id: int | None) -> list[Recipe]:
-    """Every recipe in `folder_id` and its sub-folders (or in the workspace), page by page."""
-    recipes: list[Recipe] = []
+async def recipe_pages_under(
+    service: WorkspaceService, folder_id: int | None
+) -> AsyncIterator[list[Recipe]]:
+    """The recipes in `folder_id` and its sub-folders (or in the workspace), page by page."""
     for current in await folder_ids_under(service, folder_id):
         async for page in service.recipe_pages(current):
-            recipes.extend(page)
-    return recipes
+            yield page
+
+
+async def recipes_under(service: WorkspaceService, folder_id: int | None) -> list[Recipe]:
+    """Every recipe in `folder_id` and its sub-folders (or in the workspace)."""
+    return [recipe async for page in recipe_pages_under(service, folder_id) for recipe in page]
