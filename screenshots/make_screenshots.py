@@ -145,6 +145,14 @@ async def calls(pilot: Pilot[Any]) -> None:
         await jump(pilot, name)
 
 
+async def failures(pilot: Pilot[Any]) -> None:
+    """The failures inbox over the last 7 days, grouped by cause."""
+    pilot.app.screen.jump("failures")
+    await settle(pilot)
+    await pilot.press("w")  # 24h -> 7d
+    await settle(pilot)
+
+
 async def nothing(pilot: Pilot[Any]) -> None:
     """The app opens on this screen by itself."""
 
@@ -160,6 +168,7 @@ SHOTS: dict[str, tuple[Walk, AppFactory]] = {
     "lookup-table": (lookup_table, Studio.app),
     "customers": (customers, Studio.app),
     "calls": (calls, Studio.app),
+    "failures": (failures, Studio.app),
     "first-run": (nothing, Studio.first_run_app),
     "auth-error": (nothing, lambda studio: studio.app("not-a-valid-token")),
 }

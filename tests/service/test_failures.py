@@ -71,6 +71,8 @@ def test_what_varies_between_occurrences_does_not_split_a_cause(first: str, seco
 def test_different_errors_stay_different_causes() -> None:
     assert cause_of("channel_not_found") != cause_of("not_in_channel")
     assert cause_of("401 Unauthorized") != cause_of("403 Forbidden")
+    assert cause_of("403 Forbidden: User Not Authorized") == "403 Forbidden: User Not Authorized"
+    assert cause_of("Timed out after 403 seconds") == "Timed out after # seconds"
     assert cause_of(None) == cause_of("") == "(no error message)"
 
 

@@ -9,6 +9,7 @@ group or job) after a confirmation, and `ctrl+r` re-reads only what can have cha
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -36,7 +37,6 @@ from ..service.failure_scan import (
 from ..service.failures import FailedJob, FailureGroup
 from ..service.writes import ItemResult
 from ..views import ViewContext
-from ..views import format as fmt
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
 from .confirm import Confirmation, ConfirmScreen
@@ -50,13 +50,13 @@ if TYPE_CHECKING:
 GROUP_COLUMNS = (
     Column("count", "JOBS", width=5, align="right"),
     Column("cause", "CAUSE", width=44),
-    Column("recipes", "RECIPES", width=30),
-    Column("last", "LAST SEEN", width=12),
-    Column("first", "FIRST SEEN", width=12),
+    Column("recipes", "RECIPES", width=28),
+    Column("last", "LAST", width=8, align="right"),
+    Column("first", "FIRST", width=8, align="right"),
     Column("sample", "SAMPLE MESSAGE", width=60),
 )
 JOB_COLUMNS = (
-    Column("started", "STARTED", width=12),
+    Column("started", "STARTED", width=8, align="right"),
     Column("recipe", "RECIPE", width=30),
     Column("repeat", "REPEAT", width=24),
     Column("error", "ERROR", width=70),
@@ -149,20 +149,22 @@ class FailuresScreen(Screen[None]):
         found = f"{len(self.scan.inbox)} failed jobs in {len(self.scan.inbox.groups())} causes"
         if step.done:
             text = (
-                f"Scanned {step.recipes_to_scan} recipes with failures · {step.requests} "
-                f"requests{left} · {found} · w: window, r: repeat, ctrl+r: refresh"
+                f"Scanned {step.recipes_to_scan} recipes with failures · "
+                f"{_count(step.requests, 'request')}{left} · {found} · w: window, r: repeat, ctrl+r: refresh"
             )
         else:
             text = (
                 f"Scanning {step.recipes_scanned}/{step.recipes_to_scan} recipes · "
-                f"{step.requests} requests{left} · about {step.eta_seconds:.0f} s left · {found}"
+                f"{_count(step.requests, 'request')}{left} · about {step.eta_seconds:.0f} s left · {found}"
             )
         self.query_one("#failures-status", Static).update(text)
 
     def _show_rows(self) -> None:
         table = self.table
         if self.group is None:
-            table.set_rows([_group_row(g) for g in self.scan.inbox.groups()])
+            now = self.now()
+            rows = [_group_row(g, now) for g in self.scan.inbox.groups()]
+            table.set_rows(rows, keep_cursor=table.cursor_row > 0)  # on top unless moved
             table.empty_text = f"No failed jobs in the last {self.window}"
         else:
             group = next((g for g in self.scan.inbox.groups() if g.cause == self.group.cause), None)
@@ -175,7 +177,7 @@ class FailuresScreen(Screen[None]):
             "key": job.id,
             "id": job.id,
             "recipe": job.recipe_name,
-            "started": fmt.when(job.started_at),
+            "started": ago(job.started_at, self.now()),
             "error": job.error,
             "repeat": outcome_text(outcome),
             "_job": job,
@@ -359,7 +361,22 @@ def outcome_text(outcome: RepeatOutcome | None) -> str:
     return f"→ {outcome.new_job_id} {outcome.status or 'enqueued'}"
 
 
-def _group_row(group: FailureGroup) -> dict[str, Any]:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def ago(moment: datetime | None, now: datetime) -> str:
+    """How long ago, in the largest whole unit: `45s`, `12m`, `5h`, `3d`."""
+    if moment is None:
+        return ""
+    seconds = max(0, int((now - moment).total_seconds()))
+    for size, unit in ((86400, "d"), (3600, "h"), (60, "m")):
+        if seconds >= size:
+            return f"{seconds // size}{unit} ago"
+    return f"{seconds}s ago"
+
+
+def _group_row(group: FailureGroup, now: datetime) -> dict[str, Any]:
     recipes = group.recipes
     named = ", ".join(recipes[:2]) + (f" (+{len(recipes) - 2})" if len(recipes) > 2 else "")
     return {
@@ -367,8 +384,8 @@ def _group_row(group: FailureGroup) -> dict[str, Any]:
         "count": group.count,
         "cause": group.cause,
         "recipes": named,
-        "first": fmt.when(group.first_seen),
-        "last": fmt.when(group.last_seen),
+        "first": ago(group.first_seen, now),
+        "last": ago(group.last_seen, now),
         "sample": group.sample,
         "_group": group,
     }

@@ -20,7 +20,8 @@ _VARYING = (
     (re.compile(r"\bj-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"), "<job>"),
     (re.compile(r"\b[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\b"), "<uuid>"),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "<email>"),
-    (re.compile(r"\d+(?:[.,]\d+)*"), "#"),
+    # numbers, except an HTTP status before its reason ("403 Forbidden" stays a cause of its own)
+    (re.compile(r"(?<!\d)(?![1-5]\d\d [A-Z])\d+(?:[.,]\d+)*"), "#"),
     (re.compile(r"\s+"), " "),
 )
 NO_MESSAGE = "(no error message)"
