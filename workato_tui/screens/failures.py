@@ -57,11 +57,11 @@ GROUP_COLUMNS = (
 )
 JOB_COLUMNS = (
     Column("started", "STARTED", width=8, align="right"),
-    Column("recipe", "RECIPE", width=30),
-    Column("repeat", "REPEAT", width=24),
+    Column("recipe", "RECIPE", width=28),
     Column("error", "ERROR", width=70),
     Column("id", "JOB", width=24),
 )
+REPEAT_COLUMN = Column("repeat", "REPEAT", width=24)  # shown once something was repeated
 
 
 def scope_for(context: ViewContext) -> ScanScope:
@@ -169,6 +169,7 @@ class FailuresScreen(Screen[None]):
         else:
             group = next((g for g in self.scan.inbox.groups() if g.cause == self.group.cause), None)
             self.group = group or self.group
+            table.set_columns(_job_columns(bool(self.outcomes)))
             table.set_rows([self._job_row(job) for job in _newest_first(self.group.jobs)])
 
     def _job_row(self, job: FailedJob) -> dict[str, Any]:
@@ -194,7 +195,6 @@ class FailuresScreen(Screen[None]):
 
     def _list_group(self, group: FailureGroup) -> None:
         self.group = group
-        self.table.set_columns(JOB_COLUMNS)
         self.table.clear_marks()
         self._show_rows()
         self.table.move_cursor(row=0)
@@ -359,6 +359,12 @@ def outcome_text(outcome: RepeatOutcome | None) -> str:
     if not outcome.enqueued:
         return f"not repeated: {outcome.error}"
     return f"→ {outcome.new_job_id} {outcome.status or 'enqueued'}"
+
+
+def _job_columns(repeated: bool) -> tuple[Column, ...]:
+    if not repeated:
+        return JOB_COLUMNS
+    return (*JOB_COLUMNS[:2], REPEAT_COLUMN, *JOB_COLUMNS[2:])
 
 
 def _count(number: int, noun: str) -> str:
