@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from .api.errors import Unauthorized, WorkatoError
 from .crash import CrashReporting
+from .screens.messages import Notice
 from .service.workspace import WorkspaceService
 from .views import VIEWS
 
@@ -24,6 +27,8 @@ class WorkatoApp(CrashReporting, App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("question_mark", "keys", "Keys", id="help"),
+        Binding("exclamation_mark", "messages", "Messages", show=False, id="messages"),
     ]
 
     def __init__(
@@ -45,6 +50,7 @@ class WorkatoApp(CrashReporting, App[None]):
         self.demo_factory = demo_factory
         self.startup_problem = startup_problem
         self._initial_theme = theme or self._remembered_theme()
+        self.notices: list[Notice] = []  # every notification this session (`!`, `:messages`)
 
     # start-up -----------------------------------------------------------------------------
 
@@ -144,6 +150,33 @@ class WorkatoApp(CrashReporting, App[None]):
             return json.loads(self.ui_state_file.read_text()).get("theme")
         except (OSError, ValueError, AttributeError):
             return None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        now = self.service.now() if self.service is not None else datetime.now(UTC)
+        self.notices.append(Notice(now, severity, title, str(message)))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def action_messages(self) -> None:
+        """Every notification of this session, with its time and correlation id."""
+        from .screens.messages import MessagesScreen
+
+        if not isinstance(self.screen, MessagesScreen):
+            self.push_screen(MessagesScreen(self.notices))
+
+    def action_keys(self) -> None:
+        """`?` on any screen: its keys with their binding ids, then the global ones."""
+        from .screens.keys_help import KeysScreen
+
+        if not isinstance(self.screen, KeysScreen):
+            self.push_screen(KeysScreen(self.screen))
 
     async def action_quit(self) -> None:
         if self.service is not None:

@@ -19,7 +19,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
 
 from ..api.errors import WorkatoError
 from ..editor import edit_in_editor
@@ -43,8 +43,9 @@ class Field:
 class FormScreen(ModalScreen[Any]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="form-cancel"),
-        Binding("ctrl+s", "submit", "Submit", id="form-submit"),
-        Binding("ctrl+e", "external_editor", "$EDITOR", id="form-editor"),
+        Binding("ctrl+s", "submit", "Submit", id="form-submit", priority=True),
+        # priority: an Input would take ctrl+e as "end of line" and hide the editor key
+        Binding("ctrl+e", "external_editor", "$EDITOR", id="form-editor", priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -99,6 +100,12 @@ class FormScreen(ModalScreen[Any]):
             with Horizontal(id="form-buttons"):
                 yield Button("Cancel", id="form-cancel")
                 yield Button(self.submit_label, id="form-submit", variant="primary")
+        yield Footer(compact=True)  # the form's own keys: ctrl+s, escape, ctrl+e
+
+    def on_mount(self) -> None:
+        """Typing goes to the first field at once (no Tab needed)."""
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].name}").focus()
 
     def _widget(self, field: Field) -> Any:
         wid = f"field-{field.name}"
@@ -113,7 +120,12 @@ class FormScreen(ModalScreen[Any]):
             return Checkbox(field.label, value=bool(field.value), id=wid)
         if field.kind in ("json", "code"):
             return TextArea(field.value or "", id=wid, show_line_numbers=False)
-        return Input(value=str(field.value or ""), id=wid, password=field.kind == "password")
+        return Input(
+            value=str(field.value or ""),
+            id=wid,
+            password=field.kind == "password",
+            select_on_focus=False,  # typing into an edit form adds to the value, readline-style
+        )
 
     # values -------------------------------------------------------------------------------
 

@@ -39,6 +39,8 @@ SCREEN_COMMANDS = {
     "fj": "failures",
     "freeze": "freeze",
     "freezes": "freezes",
+    "messages": "messages",
+    "msgs": "messages",
 }
 
 
@@ -56,7 +58,6 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("colon", "command", "Go to", id="command"),
         Binding("escape", "back", "Back", id="back"),
-        Binding("question_mark", "help", "Keys", id="help"),
         Binding("y", "raw_json", "JSON", show=False, id="raw-json"),
         Binding("ctrl+b", "toggle_tree", "Tree", show=False, id="toggle-tree"),
         Binding("ctrl+t", "focus_tree", "Focus tree", show=False, id="focus-tree"),
@@ -122,6 +123,8 @@ class MainScreen(Screen[None]):
             self.app.push_screen(FreezesScreen(self.service))
         elif command == "freeze":
             self.open_freeze()
+        elif command == "messages":
+            self.app.action_messages()  # type: ignore[attr-defined]
         if command:
             return True
         spec = find_view(name)
@@ -205,12 +208,6 @@ class MainScreen(Screen[None]):
         tree = self.query_one(FolderTree)
         tree.display = True
         tree.focus()
-
-    def action_help(self) -> None:
-        if self.app.screen.query("HelpPanel"):
-            self.app.action_hide_help_panel()
-        else:
-            self.app.action_show_help_panel()
 
     # rows ---------------------------------------------------------------------------------
 
