@@ -53,6 +53,8 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen #items { height: auto; max-height: 12; margin-bottom: 1; }
     ConfirmScreen #effect { color: $text-warning; margin-bottom: 1; }
     ConfirmScreen #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    ConfirmScreen #mismatch { color: $text-error; }
+    ConfirmScreen #confirm-keys { color: $text-muted; margin-top: 1; }
     ConfirmScreen Button { margin-left: 2; }
     """
 
@@ -75,6 +77,7 @@ class ConfirmScreen(ModalScreen[bool]):
             if c.irreversible:
                 yield Static(f"{c.why_typed} Type {c.phrase!r} to confirm:", markup=False)
                 yield Input(placeholder=c.phrase, id="typed")
+                yield Static("", id="mismatch", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button(
@@ -83,6 +86,11 @@ class ConfirmScreen(ModalScreen[bool]):
                     variant="error" if c.irreversible else "warning",
                     disabled=c.irreversible,
                 )
+            yield Static(self._keys_text(), id="confirm-keys", markup=False)
+
+    def _keys_text(self) -> str:
+        enter = "type the phrase, then enter" if self.confirmation.irreversible else "enter"
+        return f"{enter}: {self.confirmation.action} · esc: cancel · tab: move"
 
     def _items_text(self) -> str:
         items = list(self.confirmation.items[:MAX_LISTED])
@@ -107,6 +115,10 @@ class ConfirmScreen(ModalScreen[bool]):
     def _typed_enter(self, event: Input.Submitted) -> None:
         if event.value == self.confirmation.phrase:
             self.dismiss(True)
+            return
+        self.query_one("#mismatch", Static).update(
+            f"{event.value!r} does not match {self.confirmation.phrase!r}: nothing was sent"
+        )
 
     @on(Button.Pressed, "#confirm")
     def _confirm(self) -> None:

@@ -61,6 +61,10 @@ class MainScreen(Screen[None]):
         Binding("y", "raw_json", "JSON", show=False, id="raw-json"),
         Binding("ctrl+b", "toggle_tree", "Tree", show=False, id="toggle-tree"),
         Binding("ctrl+t", "focus_tree", "Focus tree", show=False, id="focus-tree"),
+        Binding("tab", "next_pane", "Next pane", show=False, id="next-pane", priority=True),
+        Binding(
+            "shift+tab", "next_pane", "Previous pane", show=False, id="previous-pane", priority=True
+        ),
     ]
 
     def __init__(self, service: WorkspaceService, first_view: str = "recipes") -> None:
@@ -262,6 +266,18 @@ class MainScreen(Screen[None]):
         if spec is None or not spec.folder_scoped:
             spec = _view("recipes")
         self.go(spec, self.context)
+
+    def action_next_pane(self) -> None:
+        """Tab / shift+tab: between the tree (when shown) and the list."""
+        tree = self.query_one(FolderTree)
+        if tree.has_focus or not tree.display:
+            self.view.table.focus()
+        else:
+            tree.focus()
+
+    @on(FolderTree.LeftTree)
+    def _left_tree(self) -> None:
+        self.view.table.focus()
 
     @on(ResourceView.Loaded)
     def _loaded(self) -> None:

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from ..api.models import connection_state
+from ..api.resources.customers import customer_ref
 from ..lookup.rows import table_columns
 from ..widgets.table_model import Column as C
 from . import format as f
@@ -154,7 +155,10 @@ async def load_activity(service: WorkspaceService, ctx: ViewContext) -> AsyncIte
 
 
 async def load_customers(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    yield _dump(await service.customers())
+    rows = _dump(await service.customers())
+    for row in rows:  # how the API addresses a customer by external id: /managed_users/EA2300
+        row["api_ref"] = customer_ref(row["external_id"]) if row.get("external_id") else ""
+    yield rows
 
 
 async def load_customer_recipes(
@@ -375,6 +379,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         (
             C("id", "ID", align="right"),
             C("external_id", "EXTERNAL ID"),
+            C("api_ref", "API REF"),
             C("name", "NAME", width=30),
             C("created_at", "CREATED", format=f.when),
         ),

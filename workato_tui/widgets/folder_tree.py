@@ -29,6 +29,9 @@ class FolderTree(Tree[FolderData]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="tree-down"),
         Binding("k", "cursor_up", "Up", show=False, id="tree-up"),
+        Binding("right,l", "expand_node", "Expand", show=False, id="tree-expand"),
+        Binding("left,h", "collapse_node", "Collapse", show=False, id="tree-collapse"),
+        Binding("escape", "leave", "Back to the list", id="tree-leave"),
         *(Binding(a.key, f"act('{a.id}')", a.label, id=a.id) for a in TREE_ACTIONS),
     ]
 
@@ -36,11 +39,16 @@ class FolderTree(Tree[FolderData]):
     class FolderChosen(Message):
         folder: FolderData | None  # None: every project
 
+    class LeftTree(Message):
+        """The user left the tree (escape): the scope chosen stays as it is."""
+
     def __init__(self, service: WorkspaceService, *, id: str | None = None) -> None:
         super().__init__(ALL_PROJECTS, data=None, id=id)
         self.service = service
         self.show_root = True
         self.guide_depth = 2
+        self._keep_open: set[int] = set()  # folder ids to expand again after a reload
+        self._keep_cursor: int | None = None
 
     def on_mount(self) -> None:
         self.root.expand()
@@ -64,7 +72,7 @@ class FolderTree(Tree[FolderData]):
                 "loaded": False,
                 "is_project": True,
             }
-            self.root.add(f"▣ {project.name}", data=data, allow_expand=True)
+            self._restore(self.root.add(f"▣ {project.name}", data=data, allow_expand=True))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[FolderData]) -> None:
         data = event.node.data
@@ -91,7 +99,7 @@ class FolderTree(Tree[FolderData]):
                 "loaded": False,
                 "is_project": False,
             }
-            node.add(f"▢ {folder.name}", data=child, allow_expand=True)
+            self._restore(node.add(f"▢ {folder.name}", data=child, allow_expand=True))
         if not folders:
             node.allow_expand = False
 
@@ -100,7 +108,44 @@ class FolderTree(Tree[FolderData]):
         self.post_message(self.FolderChosen(event.node.data))
 
     def reload(self) -> None:
+        """Read the projects again, keeping what was open and where the cursor was."""
+        self._keep_open = {n.data["id"] for n in _walk(self.root) if n.data and n.is_expanded}
+        cursor = self.cursor_node
+        self._keep_cursor = cursor.data["id"] if cursor is not None and cursor.data else None
         self.load_projects()
+
+    def _restore(self, node: TreeNode[FolderData]) -> None:
+        data = node.data
+        if data is None:
+            return
+        if data["id"] in self._keep_open:
+            node.expand()
+        if data["id"] == self._keep_cursor:
+            self.call_after_refresh(self.move_cursor, node)  # once the node has its line
+            self._keep_cursor = None
+
+    # keys ---------------------------------------------------------------------------------
+
+    def action_expand_node(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def action_collapse_node(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node is not self.root:
+            node.collapse()
+        elif node.parent is not None:
+            self.move_cursor(node.parent)
+
+    def action_leave(self) -> None:
+        self.post_message(self.LeftTree())
 
     # writes -------------------------------------------------------------------------------
 
@@ -131,3 +176,11 @@ class FolderTree(Tree[FolderData]):
         )
         if await RUNNERS[action_id](context):
             self.reload()
+
+
+def _walk(node: TreeNode[FolderData]) -> list[TreeNode[FolderData]]:
+    """`node` and every node below it."""
+    found = [node]
+    for child in node.children:
+        found.extend(_walk(child))
+    return found
