@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 
 from .table_defaults import TABLE_BINDINGS, TABLE_COMPONENT_CLASSES, TABLE_CSS
+from .table_heap import settle_after_bulk
 from .table_input import TableInput
 from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_key
 from .table_paint import TablePaint
@@ -227,6 +228,7 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         previous = self.current_key if keep_cursor else None
         self._error_text = None
         self._model.set_rows(rows)
+        settle_after_bulk(self._model.total_count)
         self._relayout()
         if not keep_cursor:
             self._cursor_row = 0
@@ -236,6 +238,7 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         """Add a page of rows; cursor, filter, sort and marks stay as they are."""
         previous = self.current_key
         self._model.append_rows(rows)
+        settle_after_bulk(self._model.total_count)
         if self._fitted_rows < FIT_SAMPLE_SIZE:
             self._relayout()
         self._view_changed(previous)
