@@ -221,7 +221,7 @@ class ResourceView(Vertical):
             return
         table = self.table
         count = (
-            f"{table.row_count}/{table.total_count}"
+            f"{table.shown_count}/{table.total_count}"
             if table.filter_text
             else f"{table.total_count}"
         )
@@ -229,6 +229,8 @@ class ResourceView(Vertical):
         parts = [" › ".join(self.spec.crumb(self.context)), shown]
         if self.loading_pages:
             parts.append("loading…")
+        if table.filtering:
+            parts.append("counting…")
         if table.filter_text:
             parts.append(f"filter: {table.filter_text}")
         if table.sort_key:
@@ -241,6 +243,10 @@ class ResourceView(Vertical):
         box = self.filter_input
         box.add_class("-active")
         self.screen.set_focus(box)  # at once: keys typed right after '/' must land here
+
+    @on(ResourceTable.FilterCounted)
+    def _filter_counted(self) -> None:
+        self.update_crumbs()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

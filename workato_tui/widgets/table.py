@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 
 from .table_defaults import TABLE_BINDINGS, TABLE_COMPONENT_CLASSES, TABLE_CSS
+from .table_filtering import TableFiltering
 from .table_heap import settle_after_bulk
 from .table_input import TableInput
 from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_key
@@ -29,7 +30,7 @@ StyleHook = Callable[[Row], str | None]
 CellStyleHook = Callable[[Row, str], str | None]
 
 
-class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
+class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focus=True):
     """A keyboard-first, windowed table of plain dict rows with filter, sort and marks."""
 
     BINDINGS: ClassVar[list[BindingType]] = TABLE_BINDINGS
@@ -73,6 +74,17 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         table: ResourceTable
         row: Row
         key: Hashable
+
+        @property
+        def control(self) -> ResourceTable:
+            return self.table
+
+    @dataclass
+    class FilterCounted(Message):
+        """A filter that was finished in steps has looked at every row: `count` match."""
+
+        table: ResourceTable
+        count: int
 
         @property
         def control(self) -> ResourceTable:
@@ -128,8 +140,13 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
 
     @property
     def row_count(self) -> int:
-        """Rows visible after the filter."""
+        """Rows visible after the filter (finishes a filter still counting: see `filtering`)."""
         return self._model.row_count
+
+    @property
+    def shown_count(self) -> int:
+        """Rows known to match the filter so far: what a status line can show at once."""
+        return self._model.shown_count
 
     @property
     def total_count(self) -> int:
@@ -147,7 +164,7 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
 
     @property
     def current_row(self) -> Row | None:
-        if self._cursor_row < self._model.row_count:
+        if self._cursor_row < self._model.shown_count:
             return self._model.visible_row(self._cursor_row)
         return None
 
@@ -261,13 +278,7 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         self._error_text = text
         self._refresh_all()
 
-    # -- filter, sort, marks ---------------------------------------------------
-
-    def set_filter(self, text: str) -> None:
-        """Case-insensitive substring filter on cell text; a leading `!` inverts it."""
-        previous = self.current_key
-        self._model.set_filter(text)
-        self._view_changed(previous)
+    # -- sort, marks (filtering: `TableFiltering`) ------------------------------
 
     def sort_by(self, column_key: str | None, reverse: bool | None = None) -> None:
         """Sort by a column's raw value (None last); `reverse=None` toggles on the same key."""
@@ -296,7 +307,7 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         """Move the cursor to visible `row` / `column` index (clamped)."""
         old_row, old_column = self._cursor_row, self._cursor_column
         if row is not None:
-            self._cursor_row = max(0, min(row, self._model.row_count - 1))
+            self._cursor_row = max(0, min(row, self._last_row_up_to(row)))
         if column is not None:
             self._cursor_column = max(0, min(column, len(self.columns) - 1))
         if scroll:
@@ -353,10 +364,10 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
 
     def _view_changed(self, previous_key: Hashable | None, always_post: bool = False) -> None:
         """After rows/filter/sort changed: keep the cursor on its row, then redraw."""
-        position = self._position_of_key(previous_key)
+        position = self._position_of_key(previous_key, matched_so_far=True)
         if position is None:
             position = self._cursor_row
-        self._cursor_row = max(0, min(position, self._model.row_count - 1))
+        self._cursor_row = max(0, min(position, self._model.shown_count - 1))
         self._refresh_all()
         self.scroll_to_cursor()
         if always_post or self.current_key != previous_key:
@@ -370,18 +381,20 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         self.move_cursor(row=position)
         return True
 
-    def _position_of_key(self, key: Hashable | None) -> int | None:
+    def _position_of_key(self, key: Hashable | None, *, matched_so_far: bool = False) -> int | None:
         if key is None:
             return None
         index = self._model.index_of_key(key)
-        return None if index is None else self._model.position_of_index(index)
+        if index is None:
+            return None
+        return self._model.position_of_index(index, matched_so_far=matched_so_far)
 
     def _refresh_all(self) -> None:
         self._update_virtual_size()
         self.refresh()
 
     def _update_virtual_size(self) -> None:
-        body = len(self._message_lines()) or self._model.row_count
+        body = len(self._message_lines()) or self._model.shown_count
         self.virtual_size = Size(self._layout.width, 1 + body)
 
     def _refresh_row(self, position: int) -> None:

@@ -40,7 +40,7 @@ class TableInput:
             raise SkipAction()
         if self._cursor_column < len(self.columns) - 1:
             self.move_cursor(column=self._cursor_column + 1)
-        elif self._cursor_row < self._model.row_count - 1:
+        elif self._cursor_row < self._last_row_up_to(self._cursor_row + 1):
             self.move_cursor(row=self._cursor_row + 1, column=0)
 
     def action_previous_cell(self: ResourceTable) -> None:
@@ -99,7 +99,7 @@ class TableInput:
                 self.sort_by(self.columns[column].key)
             return
         position = offset.y - 1 + round(self.scroll_y)
-        if position >= self._model.row_count:
+        if position >= self._model.shown_count:
             return
         self.move_cursor(row=position, column=column)
         if event.chain >= 2:

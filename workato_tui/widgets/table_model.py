@@ -110,14 +110,26 @@ class TableModel:
         self._search_texts: list[str] = []
         self._order: list[int] | None = None
         self._visible: list[int] = []
+        self._scan_next: int | None = None  # where an unfinished filter scan goes on
         self._index_by_key: dict[Hashable, int] | None = None
 
     # -- reading -------------------------------------------------------------
 
     @property
     def row_count(self) -> int:
-        """Rows visible after the filter."""
+        """Rows visible after the filter (finishes a filter scan still under way)."""
+        self.finish_filter()
         return len(self._visible)
+
+    @property
+    def shown_count(self) -> int:
+        """Rows known to match so far: `row_count` once the filter scan is done."""
+        return len(self._visible)
+
+    @property
+    def filtering(self) -> bool:
+        """A filter scan has rows left to look at (see `filter_step`)."""
+        return self._scan_next is not None
 
     @property
     def total_count(self) -> int:
@@ -126,18 +138,27 @@ class TableModel:
 
     def visible_row(self, position: int) -> Row:
         """The row at `position` in the visible (filtered, sorted) list."""
+        if position >= len(self._visible):
+            self.finish_filter()
         return self.rows[self._visible[position]]
 
     def row_index_at(self, position: int) -> int:
         """Index into `rows` of the visible row at `position`."""
+        if position >= len(self._visible):
+            self.finish_filter()
         return self._visible[position]
 
-    def position_of_index(self, index: int) -> int | None:
-        """Visible position of `rows[index]`, or None if it is filtered out."""
+    def position_of_index(self, index: int, *, matched_so_far: bool = False) -> int | None:
+        """Visible position of `rows[index]`, or None if it is filtered out.
+
+        With `matched_so_far`, an unfinished filter scan is not finished to find out."""
         try:
             return self._visible.index(index)
         except ValueError:
-            return None
+            if matched_so_far or not self.filtering:
+                return None
+        self.finish_filter()
+        return self.position_of_index(index)
 
     def index_of_key(self, key: Hashable) -> int | None:
         """Index into `rows` of the row with `key`, or None."""
@@ -178,10 +199,10 @@ class TableModel:
         if self._index_by_key is not None:
             for index in range(start, len(self.rows)):
                 self._index_by_key[self.row_key(self.rows[index])] = index
-        if self.sort_key is None:
-            self._visible.extend(self._matching(range(start, len(self.rows))))
-        else:
+        if self.sort_key is not None:
             self.refresh_view()
+        elif not self.filtering:  # else the scan under way reaches the new rows too
+            self._visible.extend(self._matching(range(start, len(self.rows)), len(self.rows)))
 
     def update_row(self, row: Row) -> int | None:
         """Replace the row with the same key in place; returns its index or None.
@@ -196,8 +217,28 @@ class TableModel:
         return index
 
     def set_filter(self, text: str) -> None:
+        self.begin_filter(text)
+        self.finish_filter()
+
+    def begin_filter(self, text: str) -> None:
+        """Start filtering by `text`: no rows match yet; `filter_step` looks at them."""
         self.filter_text = text
-        self._visible = self._matching(self._ordered())
+        self._visible = []
+        self._scan_next = 0
+
+    def filter_step(self, rows: int) -> bool:
+        """Look at up to `rows` more rows for the filter under way; True when it is done."""
+        if self._scan_next is None:
+            return True
+        ordered = self._ordered()
+        end = min(self._scan_next + rows, len(ordered))
+        self._visible.extend(self._matching(ordered[self._scan_next : end], end))
+        self._scan_next = None if end >= len(ordered) else end
+        return self._scan_next is None
+
+    def finish_filter(self) -> None:
+        if self._scan_next is not None:
+            self.filter_step(len(self.rows))
 
     def sort_by(self, key: str | None, reverse: bool | None = None) -> None:
         """Sort by `key` (None: original order); `reverse=None` toggles on the same key."""
@@ -220,29 +261,30 @@ class TableModel:
     def refresh_view(self) -> None:
         """Recompute sort order and filter from scratch."""
         self._order = None
-        self._visible = self._matching(self._ordered())
+        self.set_filter(self.filter_text)
 
     # -- internals -----------------------------------------------------------
 
-    def _ordered(self) -> Iterable[int]:
+    def _ordered(self) -> Sequence[int]:
         if self.sort_key is None:
             return range(len(self.rows))
         if self._order is None:
             self._order = sorted_indices(self.rows, self.sort_key, self.sort_reverse)
         return self._order
 
-    def _matching(self, indices: Iterable[int]) -> list[int]:
+    def _matching(self, indices: Sequence[int], scanned: int) -> list[int]:
+        """Those of `indices` that pass the filter; `scanned` rows of the order are seen."""
         needle, inverted = parse_filter(self.filter_text)
         if not needle:
             return list(indices)
-        texts = self._ensure_search_texts()
+        texts = self._ensure_search_texts(scanned if self.sort_key is None else len(self.rows))
         if inverted:
             return [index for index in indices if needle not in texts[index]]
         return [index for index in indices if needle in texts[index]]
 
-    def _ensure_search_texts(self) -> list[str]:
-        """Search texts for all rows, computing only those not yet cached."""
+    def _ensure_search_texts(self, count: int) -> list[str]:
+        """Search texts for the first `count` rows, computing only those not yet cached."""
         done = len(self._search_texts)
-        if done < len(self.rows):
-            self._search_texts.extend(search_texts(self.columns, self.rows[done:]))
+        if done < count:
+            self._search_texts.extend(search_texts(self.columns, self.rows[done:count]))
         return self._search_texts

@@ -26,8 +26,10 @@ class TablePaint:
         """Lines shown instead of rows: the error, or the empty text."""
         if self._error_text is not None:
             return [(line, ERROR) for line in self._error_text.splitlines()]
-        if self._model.row_count:
+        if self._model.shown_count:
             return []
+        if self._model.filtering:
+            return [("Filtering…", EMPTY)]
         if self.filter_text and self.total_count:
             return [(f"No rows match '{self.filter_text}'", EMPTY)]
         return [(self._empty_text, EMPTY)]
@@ -45,7 +47,7 @@ class TablePaint:
         if position < len(messages):
             text, component = messages[position]
             return message_strip(text, self._component_delta(component), width, palette.base)
-        if messages or position >= self._model.row_count:
+        if messages or position >= self._model.shown_count:
             return Strip.blank(width, palette.base)
         row = self._model.visible_row(position)
         return row_strip(self._layout, row, self._row_look(position, row), palette, x1, x2)
