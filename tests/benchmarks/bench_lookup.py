@@ -184,7 +184,7 @@ async def bench_editor(emu: Emulator, clock: FakeClock) -> dict[str, Any]:
         grid.set_filter(FILTER)
         await until(lambda: frames.frames and FILTER in _grid_line(app, 1))
         result["filter"] = frames.frames[0][0] - start
-        await until(lambda: not getattr(grid, "filtering", False))
+        await until(lambda: not grid.filtering)
         result["filter_all"] = time.perf_counter() - start
         result["filtered_rows"] = grid.row_count
     return result
