@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult
 
 from workato_tui.widgets import Column, ResourceTable
 from workato_tui.widgets.table_heap import BULK_ROWS
+from workato_tui.widgets.table_rows import RowStore
 
 
 @pytest.fixture
@@ -105,3 +106,33 @@ def test_an_unmounted_table_filters_all_rows_at_once() -> None:
     table.set_filter("stopped")
     assert not table.filtering
     assert table.shown_count == len([i for i in range(50_000) if i % 3 == 1])
+
+
+def test_row_store_gives_back_rows_with_their_own_keys() -> None:
+    rows = [
+        {"id": 1, "name": "a", "owner": None},
+        {"id": 2, "name": "b"},  # fewer keys
+        {"name": "c", "id": 3, "owner": "x"},  # another order
+        {"id": 4, "extra": [1, 2]},  # a key no earlier row had, and a missing one
+        {"id": 5, "name": "e", "owner": "y", "extra": None},
+    ]
+    store = RowStore(rows)
+    assert list(store) == rows
+    assert store[1] == {"id": 2, "name": "b"} and "owner" not in store[1]
+    assert store[1:3] == rows[1:3]
+    assert store.column("owner") == [None, None, "x", None, "y"]
+    assert store.column("extra", 3) == [[1, 2], None]
+    assert store.column("nothing") == [None] * 5
+    store.replace(1, {"id": 2, "name": "B", "owner": "z"})
+    assert store[1] == {"id": 2, "name": "B", "owner": "z"}
+
+
+def test_a_table_keeps_rows_as_tuples_not_dicts() -> None:
+    table = ResourceTable(make_columns(), make_rows(1_000))
+    kept = table._model.rows._data
+    assert len(kept) == 1_000 and all(type(values) is tuple for values in kept)
+    assert table.visible_rows == make_rows(1_000)
+    table.sort_by("owner")
+    assert [row["id"] for row in table.visible_rows[:3]] == [5, 10, 15]  # user0 first
+    table.set_filter("user2")
+    assert table.visible_rows == [row for row in make_rows(1_000) if row["owner"] == "user2"]

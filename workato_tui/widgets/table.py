@@ -384,6 +384,8 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
     def _position_of_key(self, key: Hashable | None, *, matched_so_far: bool = False) -> int | None:
         if key is None:
             return None
+        if key == self.current_key:  # the common case (a page appended): no key index needed
+            return self._cursor_row
         index = self._model.index_of_key(key)
         if index is None:
             return None
