@@ -136,3 +136,32 @@ def test_a_table_keeps_rows_as_tuples_not_dicts() -> None:
     assert [row["id"] for row in table.visible_rows[:3]] == [5, 10, 15]  # user0 first
     table.set_filter("user2")
     assert table.visible_rows == [row for row in make_rows(1_000) if row["owner"] == "user2"]
+
+
+async def test_a_page_appended_below_the_window_repaints_no_row() -> None:
+    table = ResourceTable(make_columns(), make_rows(1_000))
+    async with CountingApp(table).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        painted: list[int] = []
+        render_line = table.render_line
+        table.render_line = lambda y: (painted.append(y), render_line(y))[1]  # type: ignore[method-assign]
+        table.append_rows(make_rows(2_000)[1_000:])
+        await pilot.pause()
+        assert painted == []
+        assert table.total_count == 2_000
+        table.move_cursor(row=1_999)  # the scroll range grows at once when the cursor needs it
+        assert table.virtual_size.height == 2_001
+        await pilot.pause()
+        assert "Recipe 01999" in table.render_line(SIZE[1] - 1).text
+
+
+async def test_a_frame_resolves_the_table_styles_once() -> None:
+    table = ResourceTable(make_columns(), make_rows(100))
+    async with CountingApp(table).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        calls: list[int] = []
+        palette = table._palette
+        table._palette = lambda: (calls.append(1), palette())[1]  # type: ignore[method-assign]
+        table.refresh()
+        await pilot.pause()
+        assert len(calls) == 1

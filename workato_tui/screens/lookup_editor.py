@@ -242,7 +242,8 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
             parts.append("counting…")
         if grid.filter_text:
             parts.append(f"filter: {grid.filter_text}")
-        self.query_one("#lookup-crumbs", Static).update("  ".join(parts))
+        # one line, always: no layout pass (this runs once per page while rows stream in)
+        self.query_one("#lookup-crumbs", Static).update("  ".join(parts), layout=False)
 
     def update_status(self) -> None:
         pending = len(self.staging)

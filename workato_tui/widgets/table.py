@@ -16,6 +16,7 @@ from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.timer import Timer
 
 from .table_defaults import TABLE_BINDINGS, TABLE_COMPONENT_CLASSES, TABLE_CSS
 from .table_filtering import TableFiltering
@@ -25,6 +26,7 @@ from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_ke
 from .table_paint import TablePaint
 from .table_render import FIT_SAMPLE_SIZE, Layout
 
+GROW_EVERY_SECONDS = 0.25
 CursorMode = Literal["row", "cell"]
 StyleHook = Callable[[Row], str | None]
 CellStyleHook = Callable[[Row, str], str | None]
@@ -120,6 +122,7 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
         self._model = TableModel(row_key)
         self._layout = Layout.build((), ())
         self._fitted_rows = 0
+        self._virtual_size_timer: Timer | None = None
         self._cursor_row = 0
         self._cursor_column = 0
         self._cursor_mode: CursorMode = cursor_mode
@@ -253,12 +256,26 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
 
     def append_rows(self, rows: Iterable[Row]) -> None:
         """Add a page of rows; cursor, filter, sort and marks stay as they are."""
-        previous = self.current_key
+        previous, shown_before = self.current_key, self._model.shown_count
         self._model.append_rows(rows)
         settle_after_bulk(self._model.total_count)
         if self._fitted_rows < FIT_SAMPLE_SIZE:
             self._relayout()
-        self._view_changed(previous)
+            self._view_changed(previous)
+        elif self._model.sort_key is None and not self._window_reaches(shown_before):
+            self._grow_virtual_size_soon()  # rows below the window: only the scrollbar moves
+        else:
+            self._view_changed(previous)
+
+    def _grow_virtual_size_soon(self) -> None:
+        """Rows were added below the window: grow the scroll range within a fraction of a
+        second, once for all the pages that arrive meanwhile (each growth repaints the table)."""
+        if self._virtual_size_timer is None:
+            self._virtual_size_timer = self.set_timer(GROW_EVERY_SECONDS, self._update_virtual_size)
+
+    def _window_reaches(self, position: int) -> bool:
+        """Visible row `position` is on screen, or would be if it existed."""
+        return not self.is_mounted or position <= round(self.scroll_y) + self._page_height()
 
     def update_row(self, row: Row) -> bool:
         """Replace the row with the same key in place (filter/sort not re-applied)."""
@@ -325,6 +342,8 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
         """Scroll so the cursor row (and in cell mode the cell) is on screen."""
         if not self.is_mounted:
             return
+        if self._virtual_size_timer is not None:
+            self._update_virtual_size()  # the cursor may be on rows the scroll range lacks
         page = self._page_height()
         top = round(self.scroll_y)
         y: int | None = None
@@ -396,6 +415,9 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
         self.refresh()
 
     def _update_virtual_size(self) -> None:
+        if self._virtual_size_timer is not None:
+            self._virtual_size_timer.stop()
+            self._virtual_size_timer = None
         body = len(self._message_lines()) or self._model.shown_count
         self.virtual_size = Size(self._layout.width, 1 + body)
 

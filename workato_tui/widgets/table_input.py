@@ -60,6 +60,8 @@ class TableInput:
     def _move_page(self: ResourceTable, direction: int) -> None:
         page = self._page_height()
         if self.is_mounted:
+            if self._virtual_size_timer is not None:
+                self._update_virtual_size()
             self.scroll_to(y=self.scroll_y + direction * page, animate=False, force=True)
         self.move_cursor(row=self._cursor_row + direction * page)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.errors import StyleSyntaxError
 from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
 
 from .table_defaults import CURSOR, EMPTY, ERROR, HEADER, MARKED
@@ -21,6 +22,15 @@ if TYPE_CHECKING:
 
 class TablePaint:
     """Line API rendering: `render_line(y)` returns the Strip for screen line `y`."""
+
+    _frame_palette: Palette | None = None  # resolved once per frame, not once per line
+
+    def render_lines(self: ResourceTable, crop: Region) -> list[Strip]:
+        self._frame_palette = self._palette()
+        try:
+            return super().render_lines(crop)  # type: ignore[misc]
+        finally:
+            self._frame_palette = None
 
     def _message_lines(self: ResourceTable) -> list[tuple[str, str]]:
         """Lines shown instead of rows: the error, or the empty text."""
@@ -38,7 +48,7 @@ class TablePaint:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         x1, x2 = scroll_x, scroll_x + width
-        palette = self._palette()
+        palette = self._frame_palette or self._palette()
         if y == 0:
             model = self._model
             return header_strip(self._layout, model.sort_key, model.sort_reverse, palette, x1, x2)
