@@ -187,6 +187,11 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
         return [self._model.visible_row(i) for i in range(self._model.row_count)]
 
     @property
+    def stored_rows(self) -> list[Row]:
+        """All rows in the order they were given, filter and sort aside (builds a list)."""
+        return list(self._model.rows)
+
+    @property
     def cursor_mode(self) -> CursorMode:
         return self._cursor_mode
 
