@@ -11,9 +11,15 @@ import pytest
 from test_table import SIZE, make_columns, make_rows
 from textual.app import App, ComposeResult
 
-from workato_tui.widgets import Column, ResourceTable
+from workato_tui.widgets import Column, ResourceTable, table_filtering
 from workato_tui.widgets.table_heap import BULK_ROWS
 from workato_tui.widgets.table_rows import RowStore
+
+
+@pytest.fixture
+def one_step_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first paint after a filter comes after one step of rows, however fast the machine."""
+    monkeypatch.setattr(table_filtering, "FIRST_SCREEN_SECONDS", 0.0)
 
 
 @pytest.fixture
@@ -65,7 +71,9 @@ async def finish_counting(pilot: Any, table: ResourceTable) -> None:
     raise AssertionError("the filter never finished counting")
 
 
-async def test_a_filter_paints_the_first_screenful_then_counts_the_rest_in_steps() -> None:
+async def test_a_filter_paints_the_first_screenful_then_counts_the_rest_in_steps(
+    one_step_first: None,
+) -> None:
     table = ResourceTable(make_columns(), make_rows(50_000))
     app = CountingApp(table)
     async with app.run_test(size=SIZE) as pilot:
@@ -79,7 +87,9 @@ async def test_a_filter_paints_the_first_screenful_then_counts_the_rest_in_steps
         assert app.counted == [50_000]
 
 
-async def test_row_count_is_exact_while_the_filter_is_still_counting() -> None:
+async def test_row_count_is_exact_while_the_filter_is_still_counting(
+    one_step_first: None,
+) -> None:
     table = ResourceTable(make_columns(), make_rows(50_000))
     async with CountingApp(table).run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -89,7 +99,9 @@ async def test_row_count_is_exact_while_the_filter_is_still_counting() -> None:
         assert not table.filtering
 
 
-async def test_the_cursor_returns_to_its_row_once_the_filter_reaches_it() -> None:
+async def test_the_cursor_returns_to_its_row_once_the_filter_reaches_it(
+    one_step_first: None,
+) -> None:
     table = ResourceTable(make_columns(), make_rows(50_000))
     app = CountingApp(table)
     async with app.run_test(size=SIZE) as pilot:

@@ -1,8 +1,9 @@
 """Filtering of `ResourceTable` (mixed into it): the first screenful at once, the rest in steps.
 
 On a big table the first filter builds every row's search text, which takes longer than a
-frame. So `set_filter` looks at rows only until the screen is full (or a time budget is
-spent), paints, and looks at the rest a few milliseconds per frame; `filtering` is true
+frame. So `set_filter` looks at rows for a short time budget (enough for a screenful, and for
+all rows once their search texts exist), paints, and looks at the rest a few milliseconds
+per frame; `filtering` is true
 meanwhile and `FilterCounted` is posted at the end. `row_count` always answers exactly (it
 finishes the scan if it must); status lines show `shown_count` instead, which is instant.
 """
@@ -42,8 +43,7 @@ class TableFiltering:
         if not self.is_mounted or not parse_filter(text)[0]:
             model.finish_filter()
         else:
-            wanted = self._cursor_row + self._page_height() + 1
-            self._filter_for(FIRST_SCREEN_SECONDS, until_shown=wanted)
+            self._filter_for(FIRST_SCREEN_SECONDS)
         self._view_changed(previous)
         self._filter_anchor = None
         if model.filtering:
@@ -57,14 +57,11 @@ class TableFiltering:
             self._model.finish_filter()
         return self._model.shown_count - 1
 
-    def _filter_for(self: ResourceTable, seconds: float, until_shown: int | None = None) -> None:
+    def _filter_for(self: ResourceTable, seconds: float) -> None:
         model = self._model
         deadline = time.perf_counter() + seconds
-        while not model.filter_step(STEP_ROWS):
-            if until_shown is not None and model.shown_count >= until_shown:
-                return
-            if time.perf_counter() >= deadline:
-                return
+        while not model.filter_step(STEP_ROWS) and time.perf_counter() < deadline:
+            pass
 
     def _schedule_filter_step(self: ResourceTable) -> None:
         if not self._filter_step_pending:
