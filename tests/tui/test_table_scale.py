@@ -4,6 +4,7 @@ rows are held compactly. Behaviour only: timings live in tests/benchmarks."""
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -177,3 +178,16 @@ async def test_a_frame_resolves_the_table_styles_once() -> None:
         table.refresh()
         await pilot.pause()
         assert len(calls) == 1
+
+
+async def test_a_removed_table_lets_go_of_its_rows_and_of_the_freeze(unfrozen: None) -> None:
+    table = ResourceTable(make_columns())
+    async with CountingApp(table).run_test(size=SIZE) as pilot:
+        table.set_rows(make_rows(BULK_ROWS))
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+        rows = weakref.ref(table._model.rows)
+        await table.remove()
+        await pilot.pause()
+        assert rows() is None  # even though the test still holds the widget
+        assert gc.get_freeze_count() == 0

@@ -139,6 +139,10 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
             )
         self.load_rows()
 
+    def on_unmount(self) -> None:
+        """The screen is closed: its rows go now, not whenever the screen object does."""
+        self.rows = {}
+
     # loading ------------------------------------------------------------------------------
 
     @work(exclusive=True, group="lookup-load", exit_on_error=False)

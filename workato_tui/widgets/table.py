@@ -20,7 +20,7 @@ from textual.timer import Timer
 
 from .table_defaults import TABLE_BINDINGS, TABLE_COMPONENT_CLASSES, TABLE_CSS
 from .table_filtering import TableFiltering
-from .table_heap import settle_after_bulk
+from .table_heap import release_after_bulk, settle_after_bulk
 from .table_input import TableInput
 from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_key
 from .table_paint import TablePaint
@@ -381,6 +381,12 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
     def on_mount(self) -> None:
         if self.current_row is not None:
             self._post_highlighted()
+
+    def on_unmount(self) -> None:
+        """Gone for good (its screen closed): let go of the rows now, and of the collector's
+        freeze, so neither outlives the table (see `table_heap`)."""
+        self._model = TableModel(self._model.row_key)
+        release_after_bulk()
 
     def _relayout(self) -> None:
         self._layout = Layout.build(self.columns, self._model.rows)

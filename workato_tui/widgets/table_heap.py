@@ -6,6 +6,11 @@ object, so with 100,000 rows (and the pages they came from) it stalls the event 
 the young generations (cheap: only recent objects) and freeze what survived: the frozen
 objects are skipped by later collections but still freed normally once nothing refers to
 them (rows and their cells hold no reference cycles).
+
+What a frozen object cannot be is collected as part of a reference cycle: a closed screen and
+its widgets are such a cycle. So a table drops its rows when it is unmounted (they go at once,
+by reference counting) and unfreezes everything: the next full collection, at a time of the
+collector's choosing, takes the screen.
 """
 
 from __future__ import annotations
@@ -21,3 +26,9 @@ def settle_after_bulk(total_rows: int) -> None:
         return
     gc.collect(1)
     gc.freeze()
+
+
+def release_after_bulk() -> None:
+    """A table is gone: frozen objects may be garbage now, let the collector see them again."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
