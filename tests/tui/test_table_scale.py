@@ -191,3 +191,13 @@ async def test_a_removed_table_lets_go_of_its_rows_and_of_the_freeze(unfrozen: N
         await pilot.pause()
         assert rows() is None  # even though the test still holds the widget
         assert gc.get_freeze_count() == 0
+
+
+async def test_a_small_table_going_leaves_the_freeze_alone(unfrozen: None) -> None:
+    table = ResourceTable(make_columns(), make_rows(10))
+    async with CountingApp(table).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        gc.freeze()  # as a big table elsewhere would have
+        await table.remove()
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0

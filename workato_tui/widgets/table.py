@@ -122,6 +122,7 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
         self._model = TableModel(row_key)
         self._layout = Layout.build((), ())
         self._fitted_rows = 0
+        self._froze_heap = False
         self._virtual_size_timer: Timer | None = None
         self._cursor_row = 0
         self._cursor_column = 0
@@ -253,7 +254,7 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
         previous = self.current_key if keep_cursor else None
         self._error_text = None
         self._model.set_rows(rows)
-        settle_after_bulk(self._model.total_count)
+        self._froze_heap = settle_after_bulk(self._model.total_count) or self._froze_heap
         self._relayout()
         if not keep_cursor:
             self._cursor_row = 0
@@ -263,7 +264,7 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
         """Add a page of rows; cursor, filter, sort and marks stay as they are."""
         previous, shown_before = self.current_key, self._model.shown_count
         self._model.append_rows(rows)
-        settle_after_bulk(self._model.total_count)
+        self._froze_heap = settle_after_bulk(self._model.total_count) or self._froze_heap
         if self._fitted_rows < FIT_SAMPLE_SIZE:
             self._relayout()
             self._view_changed(previous)
@@ -384,9 +385,11 @@ class ResourceTable(TableFiltering, TableInput, TablePaint, ScrollView, can_focu
 
     def on_unmount(self) -> None:
         """Gone for good (its screen closed): let go of the rows now, and of the collector's
-        freeze, so neither outlives the table (see `table_heap`)."""
+        freeze if this table made it, so neither outlives the table (see `table_heap`)."""
         self._model = TableModel(self._model.row_key)
-        release_after_bulk()
+        if self._froze_heap:
+            self._froze_heap = False
+            release_after_bulk()
 
     def _relayout(self) -> None:
         self._layout = Layout.build(self.columns, self._model.rows)

@@ -9,8 +9,9 @@ them (rows and their cells hold no reference cycles).
 
 What a frozen object cannot be is collected as part of a reference cycle: a closed screen and
 its widgets are such a cycle. So a table drops its rows when it is unmounted (they go at once,
-by reference counting) and unfreezes everything: the next full collection, at a time of the
-collector's choosing, takes the screen.
+by reference counting) and, if it froze the heap, unfreezes it: the next full collection, at
+a time of the collector's choosing, takes the screen. (That collection walks every object
+again, once; a table that never froze anything leaves the freeze alone.)
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ import gc
 BULK_ROWS = 5_000  # below this a full collection is fast anyway
 
 
-def settle_after_bulk(total_rows: int) -> None:
-    """After rows were added to a table that now holds `total_rows`: freeze the survivors."""
+def settle_after_bulk(total_rows: int) -> bool:
+    """After rows were added to a table that now holds `total_rows`: freeze the survivors.
+    True when it did."""
     if total_rows < BULK_ROWS or not gc.isenabled():
-        return
+        return False
     gc.collect(1)
     gc.freeze()
+    return True
 
 
 def release_after_bulk() -> None:

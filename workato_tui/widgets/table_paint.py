@@ -23,14 +23,22 @@ if TYPE_CHECKING:
 class TablePaint:
     """Line API rendering: `render_line(y)` returns the Strip for screen line `y`."""
 
+    _in_frame = False
     _frame_palette: Palette | None = None  # resolved once per frame, not once per line
 
     def render_lines(self: ResourceTable, crop: Region) -> list[Strip]:
-        self._frame_palette = self._palette()
+        self._in_frame = True
         try:
             return super().render_lines(crop)  # type: ignore[misc]
         finally:
-            self._frame_palette = None
+            self._in_frame, self._frame_palette = False, None
+
+    def _line_palette(self: ResourceTable) -> Palette:
+        """The styles for a line: resolved on the frame's first line that needs them."""
+        palette = self._frame_palette or self._palette()
+        if self._in_frame:
+            self._frame_palette = palette
+        return palette
 
     def _message_lines(self: ResourceTable) -> list[tuple[str, str]]:
         """Lines shown instead of rows: the error, or the empty text."""
@@ -48,7 +56,7 @@ class TablePaint:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         x1, x2 = scroll_x, scroll_x + width
-        palette = self._frame_palette or self._palette()
+        palette = self._line_palette()
         if y == 0:
             model = self._model
             return header_strip(self._layout, model.sort_key, model.sort_reverse, palette, x1, x2)
