@@ -5,7 +5,10 @@
 Measured, headless under run_test on a FakeClock (quota waits cost no real time):
 - open: enter on the table -> first page on screen, and -> all rows loaded; the longest the
   event loop was blocked meanwhile (what a person would feel as a freeze);
-- scroll: page down / end on the loaded table; filter: a substring filter on all rows;
+- keys: navigation keys (page down, end, G, g, arrows) on the loaded table, each timed from
+  the key event to the frame painted with its effect; the baseline is the same keys in the
+  editor of the 64-row "Cost centers" table, in the same run;
+- filter: a substring filter on all rows, to the first screenful painted;
 - the same show/filter with Textual's DataTable (tests/benchmarks/bench_table.py, own process);
 - save: the requests used to save N changes (updates spread over the table, adds, deletes)
   against the minimum, and how many answers were 429.
@@ -17,12 +20,14 @@ import argparse
 import asyncio
 import gc
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
 from typing import Any, Self
 
 from pydantic import SecretStr
+from textual import events
 
 sys.path.insert(0, str(Path(__file__).parent))
 import bench_table
@@ -35,6 +40,10 @@ from workato_tui.service.workspace import WorkspaceService
 from workato_tui.widgets.resource_view import ResourceView
 
 TABLE = "Product catalog"
+SMALL_TABLE = "Cost centers"  # 64 rows: the baseline for the navigation keys
+KEYS_TAIL = ["end", "G", "g", "down", "up", "left", "right", "pagedown"]
+KEYS = ["pagedown"] * 10 + KEYS_TAIL
+SMALL_KEYS = ["pagedown", "pageup"] * 5 + KEYS_TAIL  # every key moves something on 64 rows
 SIZE = (120, 40)
 FILTER = "subscription"
 
@@ -89,18 +98,75 @@ async def until(condition: Any, timeout: float = 300.0) -> None:
         await asyncio.sleep(0.002)
 
 
-async def bench_editor(emu: Emulator, clock: FakeClock) -> dict[str, float]:
+class FrameClock:
+    """When the app paints a frame, and where the grid's cursor and scroll were then."""
+
+    def __init__(self, app: WorkatoApp) -> None:
+        self.app = app
+        self.frames: list[tuple[float, tuple[int, int, float]]] = []
+        original = app._display
+
+        def display(screen: Any, update: Any) -> None:
+            original(screen, update)
+            self.frames.append((time.perf_counter(), grid_state(app)))
+
+        app._display = display  # type: ignore[method-assign]
+
+
+def grid_state(app: WorkatoApp) -> tuple[int, int, float]:
+    grid = app.screen.query_one("#lookup-grid")
+    return grid.cursor_row, grid.cursor_column, grid.scroll_y  # type: ignore[attr-defined]
+
+
+async def open_editor(app: WorkatoApp, name: str) -> None:
+    """Enter on lookup table `name` (what enter does; pilot.press would wait for idle)."""
+    await until(lambda: any(r["name"] == name for r in _tables(app)))
+    view = app.screen.query_one(ResourceView)
+    view.table.move_cursor(row=next(i for i, r in enumerate(_tables(app)) if r["name"] == name))
+    view.table.action_activate()
+
+
+async def key_latencies(app: WorkatoApp, pilot: Any, keys: list[str]) -> list[float]:
+    """Each key from its event to the first frame painted with its effect, in seconds.
+
+    The app is idle before each key (not timed), as when a person presses keys."""
+    clock = FrameClock(app)
+    latencies = []
+    for key in keys:
+        await pilot.pause()
+        before, seen = grid_state(app), len(clock.frames)
+        char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        start = time.perf_counter()
+        app._driver.send_message(event)  # type: ignore[union-attr]
+        latencies.append(await _painted_change(clock, seen, before) - start)
+    return latencies
+
+
+async def _painted_change(clock: FrameClock, seen: int, before: tuple[int, int, float]) -> float:
+    """When the first frame after frame `seen` whose grid state differs from `before` was painted."""
+    changed = lambda: [t for t, state in clock.frames[seen:] if state != before]
+    await until(changed)
+    return changed()[0]
+
+
+async def bench_baseline_keys(emu: Emulator, clock: FakeClock) -> list[float]:
     app = WorkatoApp(service_on(emu, clock), first_view="lookup-tables")
     async with app.run_test(size=SIZE) as pilot:
-        await until(lambda: any(r["name"] == TABLE for r in _tables(app)))
-        view = app.screen.query_one(ResourceView)
-        view.table.move_cursor(
-            row=next(i for i, r in enumerate(_tables(app)) if r["name"] == TABLE)
-        )
-        result: dict[str, float] = {}
+        await open_editor(app, SMALL_TABLE)
+        await until(lambda: "CC-1000" in _grid_line(app, 1))
+        await until(lambda: not getattr(app.screen, "loading_rows", True))
+        return await key_latencies(app, pilot, SMALL_KEYS)
+
+
+async def bench_editor(emu: Emulator, clock: FakeClock) -> dict[str, Any]:
+    app = WorkatoApp(service_on(emu, clock), first_view="lookup-tables")
+    async with app.run_test(size=SIZE) as pilot:
+        result: dict[str, Any] = {}
         start = time.perf_counter()
         with LoopWatch() as opening:
-            view.table.action_activate()  # what enter does (pilot.press waits for idle)
+            await open_editor(app, TABLE)
             await until(lambda: "SKU-000000" in _grid_line(app, 1))
         result["first_page"] = time.perf_counter() - start
         with LoopWatch() as loading:
@@ -111,12 +177,15 @@ async def bench_editor(emu: Emulator, clock: FakeClock) -> dict[str, float]:
         grid = app.screen.grid
         assert grid.total_count == 100_000, grid.total_count
         result["virtual_s"] = clock.monotonic()
-        result["scroll"] = await _timed_keys(pilot, ["pagedown"] * 10 + ["end", "G", "g"])
+        result["keys"] = await key_latencies(app, pilot, KEYS)
+        await pilot.pause()
+        frames = FrameClock(app)
         start = time.perf_counter()
         grid.set_filter(FILTER)
-        await pilot.pause()
-        assert FILTER in _grid_line(app, 1)
-        result["filter"] = time.perf_counter() - start
+        await until(lambda: frames.frames and FILTER in _grid_line(app, 1))
+        result["filter"] = frames.frames[0][0] - start
+        await until(lambda: not grid.filtering)
+        result["filter_all"] = time.perf_counter() - start
         result["filtered_rows"] = grid.row_count
     return result
 
@@ -194,8 +263,20 @@ def report(editor: dict[str, float], table: dict[str, Any], save: dict[str, Any]
         f"(in-process emulator included; longest garbage collection "
         f"{editor['gc_loading'] * 1000:.0f} ms)"
     )
-    print(f"  scroll: {editor['scroll'] * 1000:.0f} ms per key (page down, end, G, g)")
-    print(f"  filter {FILTER!r}: {editor['filter']:.3f} s -> {editor['filtered_rows']:.0f} rows")
+    keys, small = editor["keys"], editor["baseline_keys"]
+    print(
+        f"  keys, event to painted frame ({len(KEYS)} keys: page down, end, G, g, arrows): "
+        f"median {statistics.median(keys) * 1000:.1f} ms, worst {max(keys) * 1000:.1f} ms"
+    )
+    print(
+        f"  baseline, the same keys on the {SMALL_TABLE!r} table (64 rows): median "
+        f"{statistics.median(small) * 1000:.1f} ms, worst {max(small) * 1000:.1f} ms; "
+        f"100,000 rows / 64 rows = {statistics.median(keys) / statistics.median(small):.2f}x"
+    )
+    print(
+        f"  filter {FILTER!r}: first screenful painted {editor['filter']:.3f} s, count done "
+        f"{editor['filter_all']:.3f} s -> {editor['filtered_rows']:.0f} rows"
+    )
     print(
         f"DataTable, {table['rows']} rows (bench_table, own process): show {table['show']:.3f}"
         f" s, filter {table['filter']:.3f} s"
@@ -238,7 +319,11 @@ def large_emulator(clock: FakeClock) -> Emulator:
 
 async def run(changes: int) -> tuple[dict[str, float], dict[str, Any]]:
     clock = FakeClock()
-    editor = await bench_editor(large_emulator(clock), clock)
+    emulator = large_emulator(clock)
+    baseline = await bench_baseline_keys(emulator, clock)
+    clock.advance(61)  # the quota windows of the baseline run are over
+    editor = await bench_editor(emulator, clock)
+    editor["baseline_keys"] = baseline
     clock = FakeClock()
     save = await bench_save(large_emulator(clock), clock, changes)
     return editor, save

@@ -139,6 +139,10 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
             )
         self.load_rows()
 
+    def on_unmount(self) -> None:
+        """The screen is closed: its rows go now, not whenever the screen object does."""
+        self.rows = {}
+
     # loading ------------------------------------------------------------------------------
 
     @work(exclusive=True, group="lookup-load", exit_on_error=False)
@@ -233,14 +237,17 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
     def update_crumbs(self) -> None:
         grid = self.grid
         count = (
-            f"{grid.row_count}/{grid.total_count}" if grid.filter_text else f"{grid.total_count}"
+            f"{grid.shown_count}/{grid.total_count}" if grid.filter_text else f"{grid.total_count}"
         )
         parts = [f"{self.table_name} › Rows", f"[{count}]"]
         if self.loading_rows:
             parts.append("loading…")
+        if grid.filtering:
+            parts.append("counting…")
         if grid.filter_text:
             parts.append(f"filter: {grid.filter_text}")
-        self.query_one("#lookup-crumbs", Static).update("  ".join(parts))
+        # one line, always: no layout pass (this runs once per page while rows stream in)
+        self.query_one("#lookup-crumbs", Static).update("  ".join(parts), layout=False)
 
     def update_status(self) -> None:
         pending = len(self.staging)
@@ -272,6 +279,10 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
     @on(CellInput.Advanced)
     def _advance(self, event: CellInput.Advanced) -> None:
         self.advance(event)
+
+    @on(ResourceTable.FilterCounted, "#lookup-grid")
+    def _filter_counted(self) -> None:
+        self.update_crumbs()
 
     @on(ResourceTable.CellHighlighted)
     @on(ResourceTable.RowHighlighted)

@@ -26,10 +26,20 @@ class _Entry:
     fetched_at: float
 
 
+MAX_ITEMS = 25_000  # list items (rows, jobs, recipes) kept across all entries
+
+
 class Cache:
-    def __init__(self, now: Callable[[], float] = time.monotonic, max_entries: int = 2000) -> None:
+    def __init__(
+        self,
+        now: Callable[[], float] = time.monotonic,
+        max_entries: int = 2000,
+        max_items: int = MAX_ITEMS,
+    ) -> None:
         self._now = now
         self._max_entries = max_entries
+        self._max_items = max_items
+        self._items = 0  # how many list items the entries hold (a non-list counts as 1)
         self._entries: dict[Key, _Entry] = {}
         self._inflight: dict[Key, asyncio.Task[Any]] = {}
 
@@ -59,10 +69,20 @@ class Cache:
 
     def put(self, key: Key, value: Any) -> None:
         """Store a value fetched now (e.g. the object a write returned)."""
-        self._entries.pop(key, None)
+        self._drop(key)
         self._entries[key] = _Entry(value, self._now())
-        while len(self._entries) > self._max_entries:
-            del self._entries[next(iter(self._entries))]
+        self._items += _items_in(value)
+        # The oldest go first. Pages of a 100,000-job list would otherwise stay for the whole
+        # session as API models, several times the memory of the rows the views show.
+        while len(self._entries) > 1 and (
+            len(self._entries) > self._max_entries or self._items > self._max_items
+        ):
+            self._drop(next(iter(self._entries)))
+
+    def _drop(self, key: Key) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self._items -= _items_in(entry.value)
 
     def peek(self, key: Key) -> tuple[Any, float] | None:
         """The cached value and its age in seconds, however old: for showing stale data."""
@@ -75,13 +95,17 @@ class Cache:
         """Drop every key starting with `prefix` (all keys for `()`); returns how many."""
         dropped = [k for k in self._entries if k[: len(prefix)] == prefix]
         for key in dropped:
-            del self._entries[key]
+            self._drop(key)
         for key in [k for k in self._inflight if k[: len(prefix)] == prefix]:
             del self._inflight[key]  # its result will not be cached
         return len(dropped)
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def _items_in(value: Any) -> int:
+    return len(value) if isinstance(value, list) else 1
 
 
 def _consume_exception(task: asyncio.Task[Any]) -> None:

@@ -131,13 +131,13 @@ class ResourceView(Vertical):
         table.loading = not table.total_count
         self.loading_pages = True
         self.update_crumbs()
-        loaded: list[Row] = []
+        loaded = 0  # the table keeps the rows (compactly): no second list of them here
         try:
             async for page in spec.load(self.service, context):
                 if self.spec is not spec or self.context != context:
                     return  # the user moved on: drop the stale result
-                loaded.extend(page)
-                (table.append_rows if len(loaded) > len(page) else table.set_rows)(page)
+                loaded += len(page)
+                (table.append_rows if loaded > len(page) else table.set_rows)(page)
                 table.loading = False
                 self._restore_cursor()
                 self.update_crumbs()
@@ -148,8 +148,8 @@ class ResourceView(Vertical):
             self.stale = False
             key = spec.snapshot_key(context)
             if key:
-                self.service.remember(key, loaded)
-            self.post_message(self.Loaded(self, len(loaded)))
+                self.service.remember(key, table.stored_rows)
+            self.post_message(self.Loaded(self, loaded))
         except WorkatoError as error:
             self._show_failure(spec, error)
         finally:
@@ -221,7 +221,7 @@ class ResourceView(Vertical):
             return
         table = self.table
         count = (
-            f"{table.row_count}/{table.total_count}"
+            f"{table.shown_count}/{table.total_count}"
             if table.filter_text
             else f"{table.total_count}"
         )
@@ -229,6 +229,8 @@ class ResourceView(Vertical):
         parts = [" › ".join(self.spec.crumb(self.context)), shown]
         if self.loading_pages:
             parts.append("loading…")
+        if table.filtering:
+            parts.append("counting…")
         if table.filter_text:
             parts.append(f"filter: {table.filter_text}")
         if table.sort_key:
@@ -241,6 +243,10 @@ class ResourceView(Vertical):
         box = self.filter_input
         box.add_class("-active")
         self.screen.set_focus(box)  # at once: keys typed right after '/' must land here
+
+    @on(ResourceTable.FilterCounted)
+    def _filter_counted(self) -> None:
+        self.update_crumbs()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

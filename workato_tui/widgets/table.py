@@ -1,9 +1,11 @@
 """`ResourceTable`: the one windowed table used for every list in the app.
 
 It renders only the lines on screen (Textual's Line API), so 100,000 rows open and
-scroll at once. Data, filter, sort and marks live in `TableModel`; geometry and Strip
-building in `table_render` and `table_paint`; keys and mouse in `table_input`. This
-module holds the public API, the cursor and the messages.
+scroll at once, and no key costs more on 100,000 rows than on 10. Data, filter, sort and
+marks live in `TableModel` (rows kept compactly in `table_rows`); geometry and Strip
+building in `table_render` and `table_paint`; keys and mouse in `table_input`; the cursor
+in `table_cursor`; filtering across frames in `table_filtering`; the garbage collector
+policy for big tables in `table_heap`. This module holds the public API and the messages.
 """
 
 from __future__ import annotations
@@ -16,19 +18,26 @@ from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.timer import Timer
 
+from .table_cursor import TableCursor
 from .table_defaults import TABLE_BINDINGS, TABLE_COMPONENT_CLASSES, TABLE_CSS
+from .table_filtering import TableFiltering
+from .table_heap import release_after_bulk, settle_after_bulk
 from .table_input import TableInput
 from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_key
 from .table_paint import TablePaint
 from .table_render import FIT_SAMPLE_SIZE, Layout
 
+GROW_EVERY_SECONDS = 0.25
 CursorMode = Literal["row", "cell"]
 StyleHook = Callable[[Row], str | None]
 CellStyleHook = Callable[[Row, str], str | None]
 
 
-class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
+class ResourceTable(
+    TableCursor, TableFiltering, TableInput, TablePaint, ScrollView, can_focus=True
+):
     """A keyboard-first, windowed table of plain dict rows with filter, sort and marks."""
 
     BINDINGS: ClassVar[list[BindingType]] = TABLE_BINDINGS
@@ -78,6 +87,17 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
             return self.table
 
     @dataclass
+    class FilterCounted(Message):
+        """A filter that was finished in steps has looked at every row: `count` match."""
+
+        table: ResourceTable
+        count: int
+
+        @property
+        def control(self) -> ResourceTable:
+            return self.table
+
+    @dataclass
     class MarksChanged(Message):
         """Rows were marked or unmarked; `count` is how many are marked now."""
 
@@ -107,6 +127,8 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         self._model = TableModel(row_key)
         self._layout = Layout.build((), ())
         self._fitted_rows = 0
+        self._froze_heap = False
+        self._virtual_size_timer: Timer | None = None
         self._cursor_row = 0
         self._cursor_column = 0
         self._cursor_mode: CursorMode = cursor_mode
@@ -127,8 +149,13 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
 
     @property
     def row_count(self) -> int:
-        """Rows visible after the filter."""
+        """Rows visible after the filter (finishes a filter still counting: see `filtering`)."""
         return self._model.row_count
+
+    @property
+    def shown_count(self) -> int:
+        """Rows known to match the filter so far: what a status line can show at once."""
+        return self._model.shown_count
 
     @property
     def total_count(self) -> int:
@@ -146,7 +173,7 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
 
     @property
     def current_row(self) -> Row | None:
-        if self._cursor_row < self._model.row_count:
+        if self._cursor_row < self._model.shown_count:
             return self._model.visible_row(self._cursor_row)
         return None
 
@@ -164,6 +191,11 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
     def visible_rows(self) -> list[Row]:
         """The rows after filter and sort (builds a list: not for every keystroke)."""
         return [self._model.visible_row(i) for i in range(self._model.row_count)]
+
+    @property
+    def stored_rows(self) -> list[Row]:
+        """All rows in the order they were given, filter and sort aside (builds a list)."""
+        return list(self._model.rows)
 
     @property
     def cursor_mode(self) -> CursorMode:
@@ -227,6 +259,7 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         previous = self.current_key if keep_cursor else None
         self._error_text = None
         self._model.set_rows(rows)
+        self._froze_heap = settle_after_bulk(self._model.total_count) or self._froze_heap
         self._relayout()
         if not keep_cursor:
             self._cursor_row = 0
@@ -234,11 +267,26 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
 
     def append_rows(self, rows: Iterable[Row]) -> None:
         """Add a page of rows; cursor, filter, sort and marks stay as they are."""
-        previous = self.current_key
+        previous, shown_before = self.current_key, self._model.shown_count
         self._model.append_rows(rows)
+        self._froze_heap = settle_after_bulk(self._model.total_count) or self._froze_heap
         if self._fitted_rows < FIT_SAMPLE_SIZE:
             self._relayout()
-        self._view_changed(previous)
+            self._view_changed(previous)
+        elif self._model.sort_key is None and not self._window_reaches(shown_before):
+            self._grow_virtual_size_soon()  # rows below the window: only the scrollbar moves
+        else:
+            self._view_changed(previous)
+
+    def _grow_virtual_size_soon(self) -> None:
+        """Rows were added below the window: grow the scroll range within a fraction of a
+        second, once for all the pages that arrive meanwhile (each growth repaints the table)."""
+        if self._virtual_size_timer is None:
+            self._virtual_size_timer = self.set_timer(GROW_EVERY_SECONDS, self._update_virtual_size)
+
+    def _window_reaches(self, position: int) -> bool:
+        """Visible row `position` is on screen, or would be if it existed."""
+        return not self.is_mounted or position <= round(self.scroll_y) + self._page_height()
 
     def update_row(self, row: Row) -> bool:
         """Replace the row with the same key in place (filter/sort not re-applied)."""
@@ -258,13 +306,7 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         self._error_text = text
         self._refresh_all()
 
-    # -- filter, sort, marks ---------------------------------------------------
-
-    def set_filter(self, text: str) -> None:
-        """Case-insensitive substring filter on cell text; a leading `!` inverts it."""
-        previous = self.current_key
-        self._model.set_filter(text)
-        self._view_changed(previous)
+    # -- sort, marks (filtering: `TableFiltering`) ------------------------------
 
     def sort_by(self, column_key: str | None, reverse: bool | None = None) -> None:
         """Sort by a column's raw value (None last); `reverse=None` toggles on the same key."""
@@ -285,64 +327,19 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
         self.refresh()
         self._post_marks_changed()
 
-    # -- cursor ----------------------------------------------------------------
-
-    def move_cursor(
-        self, row: int | None = None, column: int | None = None, *, scroll: bool = True
-    ) -> None:
-        """Move the cursor to visible `row` / `column` index (clamped)."""
-        old_row, old_column = self._cursor_row, self._cursor_column
-        if row is not None:
-            self._cursor_row = max(0, min(row, self._model.row_count - 1))
-        if column is not None:
-            self._cursor_column = max(0, min(column, len(self.columns) - 1))
-        if scroll:
-            self.scroll_to_cursor()
-        if (old_row, old_column) == (self._cursor_row, self._cursor_column):
-            return
-        self._refresh_row(old_row)
-        self._refresh_row(self._cursor_row)
-        if old_row != self._cursor_row:
-            self._post_highlighted()
-        if self._cursor_mode == "cell":
-            self._post_cell_highlighted()
-
-    def scroll_to_cursor(self, animate: bool = False) -> None:
-        """Scroll so the cursor row (and in cell mode the cell) is on screen."""
-        if not self.is_mounted:
-            return
-        page = self._page_height()
-        top = round(self.scroll_y)
-        y: int | None = None
-        if self._cursor_row < top:
-            y = self._cursor_row
-        elif self._cursor_row >= top + page:
-            y = self._cursor_row - page + 1
-        x = self._cell_scroll_x() if self._cursor_mode == "cell" else None
-        if x is not None or y is not None:
-            self.scroll_to(x=x, y=y, animate=animate, force=True, immediate=True)
-
-    def _cell_scroll_x(self) -> int | None:
-        if not self.columns:
-            return None
-        start, end = self._layout.cell_span(self._cursor_column)
-        left, width = round(self.scroll_x), self.scrollable_content_region.width
-        if self._cursor_column == 0 and left > 0:
-            return 0
-        if start < left:
-            return start
-        if end > left + width:
-            return end - width
-        return None
-
-    def _page_height(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
-
     # -- lifecycle and view updates --------------------------------------------
 
     def on_mount(self) -> None:
         if self.current_row is not None:
             self._post_highlighted()
+
+    def on_unmount(self) -> None:
+        """Gone for good (its screen closed): let go of the rows now, and of the collector's
+        freeze if this table made it, so neither outlives the table (see `table_heap`)."""
+        self._model = TableModel(self._model.row_key)
+        if self._froze_heap:
+            self._froze_heap = False
+            release_after_bulk()
 
     def _relayout(self) -> None:
         self._layout = Layout.build(self.columns, self._model.rows)
@@ -350,35 +347,24 @@ class ResourceTable(TableInput, TablePaint, ScrollView, can_focus=True):
 
     def _view_changed(self, previous_key: Hashable | None, always_post: bool = False) -> None:
         """After rows/filter/sort changed: keep the cursor on its row, then redraw."""
-        position = self._position_of_key(previous_key)
+        position = self._position_of_key(previous_key, matched_so_far=True)
         if position is None:
             position = self._cursor_row
-        self._cursor_row = max(0, min(position, self._model.row_count - 1))
+        self._cursor_row = max(0, min(position, self._model.shown_count - 1))
         self._refresh_all()
         self.scroll_to_cursor()
         if always_post or self.current_key != previous_key:
             self._post_highlighted()
-
-    def move_to_key(self, key: Hashable) -> bool:
-        """Put the cursor on the row with `key`, if it is shown; True when it moved there."""
-        position = self._position_of_key(key)
-        if position is None:
-            return False
-        self.move_cursor(row=position)
-        return True
-
-    def _position_of_key(self, key: Hashable | None) -> int | None:
-        if key is None:
-            return None
-        index = self._model.index_of_key(key)
-        return None if index is None else self._model.position_of_index(index)
 
     def _refresh_all(self) -> None:
         self._update_virtual_size()
         self.refresh()
 
     def _update_virtual_size(self) -> None:
-        body = len(self._message_lines()) or self._model.row_count
+        if self._virtual_size_timer is not None:
+            self._virtual_size_timer.stop()
+            self._virtual_size_timer = None
+        body = len(self._message_lines()) or self._model.shown_count
         self.virtual_size = Size(self._layout.width, 1 + body)
 
     def _refresh_row(self, position: int) -> None:

@@ -40,7 +40,7 @@ class TableInput:
             raise SkipAction()
         if self._cursor_column < len(self.columns) - 1:
             self.move_cursor(column=self._cursor_column + 1)
-        elif self._cursor_row < self._model.row_count - 1:
+        elif self._cursor_row < self._last_row_up_to(self._cursor_row + 1):
             self.move_cursor(row=self._cursor_row + 1, column=0)
 
     def action_previous_cell(self: ResourceTable) -> None:
@@ -60,6 +60,8 @@ class TableInput:
     def _move_page(self: ResourceTable, direction: int) -> None:
         page = self._page_height()
         if self.is_mounted:
+            if self._virtual_size_timer is not None:
+                self._update_virtual_size()
             self.scroll_to(y=self.scroll_y + direction * page, animate=False, force=True)
         self.move_cursor(row=self._cursor_row + direction * page)
 
@@ -99,7 +101,7 @@ class TableInput:
                 self.sort_by(self.columns[column].key)
             return
         position = offset.y - 1 + round(self.scroll_y)
-        if position >= self._model.row_count:
+        if position >= self._model.shown_count:
             return
         self.move_cursor(row=position, column=column)
         if event.chain >= 2:

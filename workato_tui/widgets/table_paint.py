@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.errors import StyleSyntaxError
 from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
 
 from .table_defaults import CURSOR, EMPTY, ERROR, HEADER, MARKED
@@ -22,12 +23,31 @@ if TYPE_CHECKING:
 class TablePaint:
     """Line API rendering: `render_line(y)` returns the Strip for screen line `y`."""
 
+    _in_frame = False
+    _frame_palette: Palette | None = None  # resolved once per frame, not once per line
+
+    def render_lines(self: ResourceTable, crop: Region) -> list[Strip]:
+        self._in_frame = True
+        try:
+            return super().render_lines(crop)  # type: ignore[misc]
+        finally:
+            self._in_frame, self._frame_palette = False, None
+
+    def _line_palette(self: ResourceTable) -> Palette:
+        """The styles for a line: resolved on the frame's first line that needs them."""
+        palette = self._frame_palette or self._palette()
+        if self._in_frame:
+            self._frame_palette = palette
+        return palette
+
     def _message_lines(self: ResourceTable) -> list[tuple[str, str]]:
         """Lines shown instead of rows: the error, or the empty text."""
         if self._error_text is not None:
             return [(line, ERROR) for line in self._error_text.splitlines()]
-        if self._model.row_count:
+        if self._model.shown_count:
             return []
+        if self._model.filtering:
+            return [("Filtering…", EMPTY)]
         if self.filter_text and self.total_count:
             return [(f"No rows match '{self.filter_text}'", EMPTY)]
         return [(self._empty_text, EMPTY)]
@@ -36,7 +56,7 @@ class TablePaint:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         x1, x2 = scroll_x, scroll_x + width
-        palette = self._palette()
+        palette = self._line_palette()
         if y == 0:
             model = self._model
             return header_strip(self._layout, model.sort_key, model.sort_reverse, palette, x1, x2)
@@ -45,7 +65,7 @@ class TablePaint:
         if position < len(messages):
             text, component = messages[position]
             return message_strip(text, self._component_delta(component), width, palette.base)
-        if messages or position >= self._model.row_count:
+        if messages or position >= self._model.shown_count:
             return Strip.blank(width, palette.base)
         row = self._model.visible_row(position)
         return row_strip(self._layout, row, self._row_look(position, row), palette, x1, x2)
