@@ -179,6 +179,16 @@ class WorkatoApp(CrashReporting, App[None]):
             self.push_screen(KeysScreen(self.screen))
 
     async def action_quit(self) -> None:
+        """Quit; with staged lookup edits not yet sent, ask first (they stay staged on disk)."""
+        self.run_worker(self._quit(), group="quit", exclusive=True, exit_on_error=False)
+
+    async def _quit(self) -> None:
+        from .screens.lookup_editor import LookupEditorScreen
+
+        editors = [s for s in self.screen_stack if isinstance(s, LookupEditorScreen)]
+        for editor in editors:
+            if len(editor.staging) and not await editor.confirm_leave():
+                return
         if self.service is not None:
             await self.service.aclose()
         self.exit()

@@ -94,6 +94,7 @@ async def test_start_is_enabled_with_a_writable_profile(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with running(world) as d:
         await d.jump("recipes")
+        d.move_to(lambda r: not r["running"])  # start on a running one is disabled by state
         await d.pilot.pause()
         assert not footer_key(d, "t").has_class("-disabled")
         assert d.app.screen.active_bindings["t"].enabled is True
@@ -126,6 +127,8 @@ async def test_a_403_disables_the_action_for_the_session_naming_the_privilege(
         assert d.messages[-1].startswith(
             "Start recipe: unavailable: The API client's role lacks the 'Recipes: start' privilege"
         )
+        d.move_to(lambda r: r["running"])  # stop applies to a running recipe
+        await d.pilot.pause()
         assert d.app.screen.active_bindings["x"].enabled is True  # only start is refused
     assert len(world.sent("recipes.start")) == 1
     assert target["running"] is False

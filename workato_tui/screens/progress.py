@@ -101,7 +101,8 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
                 f"{self.bulk_title}: {self.total} item(s), paced inside the rate limit",
                 id="bulk-title",
             )
-            yield ProgressBar(total=self.total, id="bulk-progress")
+            # no ETA: quota waits make Textual's estimate wrong, and a done bar showed --:--:--
+            yield ProgressBar(total=self.total, show_eta=False, id="bulk-progress")
             yield Label("Starting…", id="bulk-status")
             yield ResourceTable(
                 [Column("result", "RESULT", width=10), Column("message", "DETAIL", width=120)],

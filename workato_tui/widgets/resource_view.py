@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from ..actions.catalog import ACTIONS, BY_ID, WriteAction, find_action
-from ..actions.flow import ActionContext, blocked_reason, say_why_disabled
+from ..actions.flow import ActionContext, blocked_reason, say_why_disabled, state_reason
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..views.spec import Row, ViewContext, ViewSpec
 from .table import ResourceTable
@@ -303,13 +303,24 @@ class ResourceView(Vertical):
         write = find_action(self.spec.name, str(parameters[0])) if self.spec else None
         if write is None:
             return False  # not offered in this view
-        if blocked_reason(self.service, write):
+        if self.why_disabled(write):
             return None  # shown disabled; pressing it says why
         return True
 
+    def why_disabled(self, write: WriteAction) -> str | None:
+        """The policy or a 403 this session, or the rows' state (start a running recipe)."""
+        return blocked_reason(self.service, write) or state_reason(
+            write.id, self._targets(write) or []
+        )
+
     def on_key(self, event: Any) -> None:
         """A disabled write key says why it is disabled instead of doing nothing."""
-        say_why_disabled(self, event)
+        say_why_disabled(self, event, self.why_disabled)
+
+    @on(ResourceTable.RowHighlighted)
+    @on(ResourceTable.MarksChanged)
+    def _row_changed(self) -> None:
+        self.refresh_bindings()  # state-aware writes follow the cursor
 
     def action_act(self, action_id: str) -> None:
         write = BY_ID[action_id]
