@@ -199,3 +199,24 @@ def test_the_large_workspace_has_its_documented_scale() -> None:
     assert len(ws.connections) >= 2_000
     assert max(len(rows) for rows in ws.lookup_rows.values()) >= 100_000
     assert max(len(log.jobs) for log in ws.jobs.values()) >= 100_000
+
+
+def test_activity_events_name_an_asset_of_their_own_kind() -> None:
+    from workato_tui.emulator import Emulator, FakeClock
+    from workato_tui.emulator.demo_data import PEOPLE
+
+    store = Emulator.demo(clock=FakeClock()).store
+    names = {
+        "flow": {r["name"] for r in store.main.recipes.values()},
+        "Account": {c["name"] for c in store.main.connections.values()},
+        "LookupTable": {t["name"] for t in store.main.lookup_tables.values()},
+        "Project": {p["name"] for p in store.main.projects.values()},
+        "User": set(PEOPLE),
+    }
+    kinds = set()
+    for entry in store.activity:
+        resource = entry["resource"]
+        kinds.add(resource["type"])
+        if resource["type"] in names:
+            assert resource["name"] in names[resource["type"]], entry["event_type"]
+    assert {"User", "flow", "Account"} <= kinds

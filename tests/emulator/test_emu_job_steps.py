@@ -96,3 +96,25 @@ async def test_step_data_is_the_same_on_every_read_and_every_build(
             f"/api/recipes/{recipe_id}/jobs/{job_id}", headers=bearer(admin.token)
         )
     assert again.json()["lines"] == first["lines"]
+
+
+def test_no_job_is_shorter_than_the_sum_of_its_steps() -> None:
+    from datetime import datetime
+
+    from workato_tui.emulator import Emulator, FakeClock
+    from workato_tui.emulator.jobgen import job_lines
+
+    store = Emulator.demo(clock=FakeClock()).store
+    checked = 0
+    for recipe in store.main.recipes.values():
+        for job in store.main.job_log(recipe["id"]).jobs[-40:]:
+            if not job.get("completed_at"):
+                continue
+            took = (
+                datetime.fromisoformat(job["completed_at"])
+                - datetime.fromisoformat(job["started_at"])
+            ).total_seconds()
+            steps = sum(line["line_stat"]["total"] for line in job_lines(recipe, job))
+            assert steps <= took + 1e-9, (recipe["name"], job["id"])
+            checked += 1
+    assert checked > 200

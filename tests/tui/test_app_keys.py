@@ -116,12 +116,12 @@ async def test_s_sorts_by_the_next_column_and_shift_s_reverses(harness: Harness)
     async with harness.run() as ui:
         await ui.press("s")
         assert ui.column("id") == sorted(r["id"] for r in recipes)
-        assert "sort: id ▲" in ui.crumbs
+        assert "sort: ID ▲" in ui.crumbs
         await ui.press("s")
         assert ui.column("id") == by_name
         await ui.press("S")
         assert ui.column("id") == by_name[::-1]
-        assert "sort: name ▼" in ui.crumbs
+        assert "sort: NAME ▼" in ui.crumbs
 
 
 async def test_ctrl_r_refreshes_from_the_api(harness: Harness) -> None:

@@ -13,6 +13,9 @@ from workato_tui.screens.form import FormScreen
 
 async def _form_from(d: Driver, view: str, key: str) -> FormScreen:
     await d.jump(view)
+    if view == "recipes":
+        d.move_to(lambda r: not r["running"])  # edit applies to a stopped recipe
+        await d.pilot.pause()
     await d.press(key)
     screen = await d.until_screen(FormScreen)
     assert isinstance(screen, FormScreen)

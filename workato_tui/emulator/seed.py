@@ -344,12 +344,25 @@ def _customers(store: Store, rng: random.Random) -> None:
 
 def _activity(store: Store, rng: random.Random) -> None:
     clients = list(store.api_clients.values())
-    recipes = list(store.main.recipes.values())
     start = store.now() - timedelta(days=30)
     for i in range(120):
         event, kind = rng.choice(d.ACTIVITY_EVENTS)
-        target = rng.choice(recipes)
+        target_id, name = _activity_target(store, kind, rng)
         store.log_activity(
-            rng.choice(clients), event, {"id": target["id"], "name": target["name"], "type": kind}
+            rng.choice(clients), event, {"id": target_id, "name": name, "type": kind}
         )
         store.activity[-1]["timestamp"] = iso(start + timedelta(hours=6 * i + rng.random()))
+
+
+def _activity_target(store: Store, kind: str, rng: random.Random) -> tuple[int, str]:
+    """An asset of the event's own kind: a login names a person, a deploy a project."""
+    if kind == "User":
+        return rng.randint(4000, 4999), rng.choice(d.PEOPLE)
+    records = {
+        "Account": store.main.connections,
+        "ApiClient": {c.id: c.record for c in store.api_clients.values()},
+        "LookupTable": store.main.lookup_tables,
+        "Project": store.main.projects,
+    }.get(kind, store.main.recipes)
+    target = rng.choice(list(records.values()))
+    return target["id"], target["name"]

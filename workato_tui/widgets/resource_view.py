@@ -70,6 +70,7 @@ class ResourceView(Vertical):
         self._unsubscribe: Any = None
         self._restore_key: Any = None
         self._failure: str | None = None
+        self._sorts: dict[str, tuple[str | None, bool]] = {}  # view name -> (column, reversed)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="crumbs")
@@ -94,6 +95,8 @@ class ResourceView(Vertical):
         self._stop_following()
         self._restore_key = cursor_key
         same = self.spec is spec and self.context == context
+        if self.spec is not None:  # each view keeps its own sort
+            self._sorts[self.spec.name] = (self.table.sort_key, self.table.sort_reverse)
         self.spec, self.context = spec, context
         table = self.table
         columns_from = spec.extra.get("columns_from")
@@ -105,6 +108,9 @@ class ResourceView(Vertical):
             table.set_filter("")
             self.filter_input.value = ""
             table.clear()
+        sort_key, reverse = self._sorts.get(spec.name, (None, False))
+        if table.sort_key != sort_key or (sort_key and table.sort_reverse != reverse):
+            table.sort_by(sort_key, reverse=reverse)
         if spec.live:
             self._follow_calls()
         else:
@@ -234,7 +240,9 @@ class ResourceView(Vertical):
         if table.filter_text:
             parts.append(f"filter: {table.filter_text}")
         if table.sort_key:
-            parts.append(f"sort: {table.sort_key}{' ▼' if table.sort_reverse else ' ▲'}")
+            header = next((c.label for c in table.columns if c.key == table.sort_key), None)
+            label = header or table.sort_key
+            parts.append(f"sort: {label}{' ▼' if table.sort_reverse else ' ▲'}")
         if self.stale:
             parts.append("(stale: last-known data, refreshing)")
         self.query_one("#crumbs", Static).update("  ".join(parts))
