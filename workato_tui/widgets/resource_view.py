@@ -239,6 +239,8 @@ class ResourceView(Vertical):
             parts.append("counting…")
         if table.filter_text:
             parts.append(f"filter: {table.filter_text}")
+        if table.marked_keys:
+            parts.append(f"{len(table.marked_keys)} marked")
         if table.sort_key:
             header = next((c.label for c in table.columns if c.key == table.sort_key), None)
             label = header or table.sort_key

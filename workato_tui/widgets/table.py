@@ -322,6 +322,24 @@ class ResourceTable(
         self._refresh_row(self._cursor_row)
         self._post_marks_changed()
 
+    def mark_all_visible(self) -> None:
+        """Mark every row the filter shows (`*`): a filter and two keys repeat 43 failures."""
+        self._model.mark_visible()
+        self.refresh()
+        self._post_marks_changed()
+
+    def invert_marks(self) -> None:
+        self._model.invert_visible()
+        self.refresh()
+        self._post_marks_changed()
+
+    def mark_and_move(self, step: int) -> None:
+        """shift+down / shift+up: mark the current row (if not yet) and move on: range marks."""
+        row = self.current_row
+        if row is not None and not self._model.is_marked(row):
+            self.toggle_mark()
+        self.move_cursor(row=self._cursor_row + step)
+
     def clear_marks(self) -> None:
         self._model.marked_keys.clear()
         self.refresh()

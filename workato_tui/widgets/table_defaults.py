@@ -21,6 +21,11 @@ TABLE_BINDINGS: list[BindingType] = [
     Binding("ctrl+home,g", "first_row", "First row", show=False, id="table-first-row"),
     Binding("ctrl+end,G", "last_row", "Last row", show=False, id="table-last-row"),
     Binding("space", "toggle_mark", "Mark", id="table-toggle-mark"),
+    Binding("asterisk,ctrl+a", "mark_all", "Mark all", show=False, id="table-mark-all"),
+    Binding("minus", "clear_marks", "Clear marks", show=False, id="table-clear-marks"),
+    Binding("tilde", "invert_marks", "Invert marks", show=False, id="table-invert-marks"),
+    Binding("shift+down", "mark_down", "Mark and down", show=False, id="table-mark-down"),
+    Binding("shift+up", "mark_up", "Mark and up", show=False, id="table-mark-up"),
     Binding("enter", "activate", "Open", show=False, id="table-activate"),
 ]
 

@@ -86,6 +86,21 @@ class TableInput:
     def action_toggle_mark(self: ResourceTable) -> None:
         self.toggle_mark()
 
+    def action_mark_all(self: ResourceTable) -> None:
+        self.mark_all_visible()
+
+    def action_clear_marks(self: ResourceTable) -> None:
+        self.clear_marks()
+
+    def action_invert_marks(self: ResourceTable) -> None:
+        self.invert_marks()
+
+    def action_mark_down(self: ResourceTable) -> None:
+        self.mark_and_move(1)
+
+    def action_mark_up(self: ResourceTable) -> None:
+        self.mark_and_move(-1)
+
     def action_activate(self: ResourceTable) -> None:
         row = self.current_row
         if row is not None:

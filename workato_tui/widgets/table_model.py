@@ -263,6 +263,20 @@ class TableModel:
         self._order = None
         self.refresh_view()
 
+    def visible_keys(self) -> list[Hashable]:
+        """The keys of the visible (filtered) rows."""
+        self.finish_filter()
+        keys = self._keys_of(0)
+        return [keys[i] for i in self._visible]
+
+    def mark_visible(self) -> None:
+        self.marked_keys.update(self.visible_keys())
+
+    def invert_visible(self) -> None:
+        """Marked visible rows become unmarked and the others marked (hidden rows keep theirs)."""
+        visible = set(self.visible_keys())
+        self.marked_keys = (self.marked_keys - visible) | (visible - self.marked_keys)
+
     def toggle_mark(self, row: Row) -> bool:
         """Flip the mark on `row`; returns whether it is now marked."""
         key = self.row_key(row)
