@@ -41,6 +41,7 @@ class WorkatoApp(CrashReporting, App[None]):
         ui_state_file: Path | None = None,
         demo_factory: Callable[[], WorkspaceService] | None = None,
         startup_problem: str | None = None,
+        startup_warnings: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.service = service
@@ -49,6 +50,7 @@ class WorkatoApp(CrashReporting, App[None]):
         self.ui_state_file = ui_state_file
         self.demo_factory = demo_factory
         self.startup_problem = startup_problem
+        self.startup_warnings = list(dict.fromkeys(startup_warnings or ()))
         self._initial_theme = theme or self._remembered_theme()
         self.notices: list[Notice] = []  # every notification this session (`!`, `:messages`)
 
@@ -59,6 +61,8 @@ class WorkatoApp(CrashReporting, App[None]):
             self.theme = self._initial_theme
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
+        for warning in self.startup_warnings:  # printed to stderr too, but hidden by the UI
+            self.notify(warning, title="Warning", severity="warning", timeout=20)
         if self.service is None:
             from .screens.first_run import FirstRunScreen
 

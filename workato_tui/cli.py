@@ -44,13 +44,14 @@ def print_paths(paths: Paths) -> int:
     return 0
 
 
-def _profile(args: argparse.Namespace, paths: Paths) -> ResolvedProfile:
+def _profile(args: argparse.Namespace, paths: Paths, warnings: list[str]) -> ResolvedProfile:
     from .config_ui import check_ui_settings
 
     config = load_config(paths.config_file, must_exist=paths.config_explicit)
     check_ui_settings(config)
     for warning in config_warnings(config):
         print(f"workato-tui: warning: {warning}", file=sys.stderr)
+        warnings.append(warning)
     profile = resolve_profile(config, args.profile)
     if args.base_url:
         from .api.hosts import check_base_url, data_center_of
@@ -71,7 +72,8 @@ def run_app(args: argparse.Namespace) -> int:
     if args.demo:
         return _run(WorkatoApp(demo(), ui_state_file=ui_state))
     try:
-        profile = _profile(args, paths)
+        warnings: list[str] = []  # shown in the app too: stderr is hidden once it starts
+        profile = _profile(args, paths, warnings)
     except (ConfigError, ValueError) as exc:
         print(f"workato-tui: {exc}", file=sys.stderr)
         return EXIT_CONFIG
@@ -104,6 +106,7 @@ def run_app(args: argparse.Namespace) -> int:
         theme=profile.theme,
         ui_state_file=ui_state,
         demo_factory=demo,
+        startup_warnings=[*warnings, *token.warnings],
     )
     return _run(app)
 

@@ -12,9 +12,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ..api.endpoints import endpoint
 from ..api.models import Recipe
 from ..service.scope import recipes_under
-from ..views import ViewContext, ViewSpec, find_view, view_names
+from ..views import VIEWS, ViewContext, ViewSpec, find_view, view_names
 from ..widgets.command_bar import CommandBar
 from ..widgets.folder_tree import FolderTree
 from ..widgets.resource_view import ResourceView
@@ -90,9 +91,24 @@ class MainScreen(Screen[None]):
     def header(self) -> StatusHeader:
         return self.query_one(StatusHeader)
 
+    def first_allowed_view(self) -> ViewSpec:
+        """The view asked for, or else the first one the access policy lets us read."""
+        wanted = find_view(self.first_view) or _view("recipes")
+        if not self.service.policy.reason(endpoint(wanted.list_endpoint)):
+            return wanted
+        allowed = (
+            v
+            for v in VIEWS
+            if not v.needs and not self.service.policy.reason(endpoint(v.list_endpoint))
+        )
+        chosen = next(allowed, wanted)
+        if chosen is not wanted:
+            why = self.service.policy.reason(endpoint(wanted.list_endpoint))
+            self.notify(f"Opened {chosen.title} instead: {why}", title=wanted.title, timeout=10)
+        return chosen
+
     def on_mount(self) -> None:
-        spec = find_view(self.first_view) or find_view("recipes")
-        assert spec is not None
+        spec = self.first_allowed_view()
         if self.app.size.width < 100:
             self.query_one(FolderTree).display = False  # ctrl+b shows it on narrow terminals
         self.go(spec, remember=False)
