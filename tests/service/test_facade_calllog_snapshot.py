@@ -13,7 +13,10 @@ from test_facade_world import World, demo_ids, open_world
 
 from workato_tui.api.errors import NotFound
 from workato_tui.emulator import ADMIN_TOKEN
+from workato_tui.service.tokens import fingerprint as _fingerprint
 from workato_tui.service.workspace import as_rows
+
+ADMIN_IDENTITY = _fingerprint("demo-admin-token", "http://127.0.0.1")  # the demo admin's snapshot
 
 FIELDS = ("time", "method", "path", "query", "status", "duration_ms", "correlation_id", "outcome")
 
@@ -125,9 +128,9 @@ async def test_the_snapshot_never_holds_the_token(world: World) -> None:
     rows[0]["api_token"] = ADMIN_TOKEN
     world.service.remember("connections:all", rows)
     world.service.save_snapshot()
-    raw = world.paths.snapshot_file("demo").read_bytes()
+    raw = world.paths.snapshot_file("demo", ADMIN_IDENTITY).read_bytes()
     assert ADMIN_TOKEN.encode() not in raw
-    assert world.paths.snapshot_file("demo").stat().st_mode & 0o777 == 0o600
+    assert world.paths.snapshot_file("demo", ADMIN_IDENTITY).stat().st_mode & 0o777 == 0o600
     restored = world.reopen().last_known("connections:all")
     assert restored is not None and len(restored) == len(rows)
     assert "api_token" not in restored[0]
@@ -141,7 +144,7 @@ async def test_job_rows_are_dropped_from_the_snapshot(world: World) -> None:
     world.service.remember("recipes:all", as_rows([await world.service.recipe(recipe_id)]))
     world.service.save_snapshot()
 
-    raw = world.paths.snapshot_file("demo").read_text(encoding="utf-8")
+    raw = world.paths.snapshot_file("demo", ADMIN_IDENTITY).read_text(encoding="utf-8")
     assert f"jobs:{recipe_id}" not in raw and jobs[0].id not in raw
     later = world.reopen()
     assert later.last_known(f"jobs:{recipe_id}") is None
@@ -151,4 +154,4 @@ async def test_job_rows_are_dropped_from_the_snapshot(world: World) -> None:
 async def test_nothing_remembered_writes_no_snapshot(world: World) -> None:
     await world.service.projects()
     world.service.save_snapshot()
-    assert not world.paths.snapshot_file("demo").exists()
+    assert not world.paths.snapshot_file("demo", ADMIN_IDENTITY).exists()

@@ -9,9 +9,12 @@ from textual.command import CommandList, CommandPalette
 from workato_tui.api.models import connection_state
 from workato_tui.emulator.jobgen import job_lines
 from workato_tui.emulator.seed import NETSUITE_SYNC
+from workato_tui.service.tokens import fingerprint as _fingerprint
 from workato_tui.views import find_view
 from workato_tui.widgets.folder_tree import FolderTree
 from workato_tui.widgets.job_steps import StepList
+
+ADMIN_IDENTITY = _fingerprint("demo-admin-token", "http://127.0.0.1")  # the demo admin's snapshot
 
 if TYPE_CHECKING:
     from conftest import UI, Harness
@@ -184,4 +187,4 @@ async def test_ctrl_q_quits_and_saves_the_snapshot(harness: Harness) -> None:
         await ui.pilot.pause()
     assert app.return_code == 0
     assert app.service is not None and app.service.client.closed
-    assert harness.paths.snapshot_file("demo").exists()
+    assert harness.paths.snapshot_file("demo", ADMIN_IDENTITY).exists()

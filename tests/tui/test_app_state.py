@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from workato_tui.service.tokens import fingerprint as _fingerprint
 from workato_tui.views import find_view
 from workato_tui.widgets.folder_tree import FolderTree
 from workato_tui.widgets.status_header import StatusHeader
+
+ADMIN_IDENTITY = _fingerprint("demo-admin-token", "http://127.0.0.1")  # the demo admin's snapshot
 
 if TYPE_CHECKING:
     from conftest import Harness
@@ -21,7 +24,7 @@ async def test_last_known_rows_show_at_once_marked_stale(harness: Harness) -> No
     async with harness.run() as ui:
         first = ui.rows
         await ui.pilot.press("ctrl+q")
-    assert harness.paths.snapshot_file("demo").exists()
+    assert harness.paths.snapshot_file("demo", ADMIN_IDENTITY).exists()
 
     slow = harness.gated("/api/recipes")
     app = harness.app(harness.service(transport=slow))
@@ -108,3 +111,21 @@ async def test_read_only_profile_shows_the_badge(harness: Harness) -> None:
         header = ui.app.screen.query_one("#status")
         assert "READ-ONLY" in str(header.render())
         assert ui.table.total_count == len(harness.emu.store.main.recipes)  # reads still work
+
+
+async def test_another_tokens_start_never_shows_the_last_identitys_rows(harness: Harness) -> None:
+    from workato_tui.emulator import FINANCE_TOKEN
+
+    async with harness.run() as ui:
+        admin_rows = {r["id"] for r in ui.rows}
+        await ui.pilot.press("ctrl+q")
+    slow = harness.gated("/api/recipes")
+    app = harness.app(harness.service(FINANCE_TOKEN, transport=slow))
+    async with app.run_test(size=(120, 36)) as pilot:
+        ui = harness.ui(pilot)
+        await pilot.pause()
+        assert ui.rows == [] and "stale" not in ui.crumbs  # nothing of the admin's
+        slow.release()
+        await ui.settle()
+        finance_rows = {r["id"] for r in ui.rows}
+        assert finance_rows and finance_rows < admin_rows

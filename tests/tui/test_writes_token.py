@@ -11,6 +11,9 @@ from writes_helpers import Driver, World, running
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.form import FormScreen
 from workato_tui.screens.token import TokenScreen
+from workato_tui.service.tokens import fingerprint as _fingerprint
+
+ADMIN_IDENTITY = _fingerprint("demo-admin-token", "http://127.0.0.1")  # the demo admin's snapshot
 
 NAME = "CI deployer"
 
@@ -67,7 +70,7 @@ async def test_new_token_is_shown_once_copied_and_kept_nowhere(tmp_path: Path) -
         recent = json.dumps(service.calls.recent(), default=str)
 
     assert token not in recent
-    files = [world.paths.call_log_file("demo"), world.paths.snapshot_file("demo")]
+    files = [world.paths.call_log_file("demo"), world.paths.snapshot_file("demo", ADMIN_IDENTITY)]
     assert all(f.exists() for f in files)
     for file in files:
         assert token not in file.read_text(encoding="utf-8"), file

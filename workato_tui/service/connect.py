@@ -17,6 +17,7 @@ from .calllog import CallLog
 from .config import ResolvedProfile
 from .paths import Paths
 from .snapshot import SnapshotStore
+from .tokens import fingerprint
 from .workspace import WorkspaceService
 
 
@@ -60,7 +61,8 @@ def open_workspace(
         before_send=policy.check,
         on_call=calls.record,
     )
-    snapshot = SnapshotStore(paths.snapshot_file(profile.name), token) if paths else None
+    identity = fingerprint(token, profile.base_url)
+    snapshot = SnapshotStore(paths.snapshot_file(profile.name, identity), token) if paths else None
     cache = Cache(clock.monotonic) if clock else Cache()
     staged = paths.staged_edits_dir(profile.name) if paths else None
     return WorkspaceService(

@@ -92,8 +92,11 @@ class Paths:
     def freezes_dir(self, profile: str) -> Path:
         return self.profile_state_dir(profile) / "freezes"
 
-    def snapshot_file(self, profile: str) -> Path:
-        return self.profile_cache_dir(profile) / "snapshot.json"
+    def snapshot_file(self, profile: str, identity: str | None = None) -> Path:
+        """Last-known data of one profile, and of one identity within it (a token fingerprint),
+        so data read with one token is never shown to another."""
+        name = f"snapshot-{identity}.json" if identity else "snapshot.json"
+        return self.profile_cache_dir(profile) / name
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -8,6 +8,7 @@ names no source. Error messages name the source, never its output.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shlex
@@ -235,3 +236,10 @@ def mask_secret(text: str, token: str | None) -> str:
     if len(token) >= _MIN_MASKED_LENGTH and token in text:
         return text.replace(token, MASK)
     return text
+
+
+def fingerprint(token: SecretStr | str, base_url: str) -> str:
+    """Who a token is, for keying cached data: a one-way hash of the token and the workspace
+    address, never the token itself (16 hex digits of SHA-256)."""
+    text = secret_text(token) or ""
+    return hashlib.sha256(f"{base_url}\0{text}".encode()).hexdigest()[:16]
