@@ -20,7 +20,7 @@ FIRST_RECIPE = "Sync closed-won opportunities to NetSuite"
 
 def test_browse_the_demo_workspace_by_keyboard(emulator_url: str, start_app: AppStarter) -> None:
     app = start_app("--base-url", emulator_url, token=ADMIN_TOKEN)
-    screen = app.wait_for(FIRST_RECIPE, "Recipes  [17]")
+    screen = app.wait_for(FIRST_RECIPE, "Recipes  [17]", "127.0.0.1")  # a whole frame
     assert "127.0.0.1" in screen.splitlines()[0]  # the header names the host it talks to
 
     app.command("connections")

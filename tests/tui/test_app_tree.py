@@ -56,16 +56,24 @@ async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views
 
         await ui.press("j", "enter")
         assert ui.view.spec is find_view("recipes")
-        assert ui.crumbs.startswith("Finance Ops / Invoices › Recipes  [1]")
-        expected = {r["id"] for r in store.recipes.values() if r["folder_id"] == invoices["id"]}
-        assert set(ui.column("id")) == expected
-        assert all(
-            r.query.startswith(f"folder_id={invoices['id']}")
-            for r in harness.requests("/api/recipes")[1:]
+        subtree = _subtree(store, invoices["id"])
+        expected = {r["id"] for r in store.recipes.values() if r["folder_id"] in subtree}
+        assert len(subtree) > 1 and len(expected) > 1  # Invoices has a sub-folder with a recipe
+        assert ui.crumbs.startswith(
+            f"Finance Ops / Invoices (with sub-folders) › Recipes  [{len(expected)}]"
         )
+        assert set(ui.column("id")) == expected
+        assert {r.query.split("&")[0] for r in harness.requests("/api/recipes")[1:]} == {
+            f"folder_id={folder}" for folder in subtree
+        }
+        await ui.press("F")  # this folder only
+        assert ui.crumbs.startswith("Finance Ops / Invoices (this folder only) › Recipes")
+        only = {r["id"] for r in store.recipes.values() if r["folder_id"] == invoices["id"]}
+        assert set(ui.column("id")) == only
+        await ui.press("F")
 
         await ui.jump("connections")
-        assert ui.crumbs.startswith("Finance Ops / Invoices › Connections  [0]")
+        assert ui.crumbs.startswith("Finance Ops / Invoices (with sub-folders) › Connections  [0]")
         assert ui.table.total_count == 0 and ui.table.empty_text == "No connections here"
 
         await ui.press("ctrl+t", "k", "enter")  # up to Finance Ops itself
@@ -93,9 +101,21 @@ async def test_selecting_all_projects_unscopes(harness: Harness) -> None:
             )
         )
         await ui.settle()
-        assert ui.table.total_count == 1
+        subtree = _subtree(harness.emu.store.main, invoices["id"])
+        in_scope = [r for r in harness.emu.store.main.recipes.values() if r["folder_id"] in subtree]
+        assert ui.table.total_count == len(in_scope)
         tree.focus()
         assert tree.cursor_node is tree.root
         await ui.press("enter")
         assert ui.crumbs.startswith("Recipes  [")
         assert ui.table.total_count == len(harness.emu.store.main.recipes)
+
+
+def _subtree(workspace: Any, folder_id: int) -> set[int]:
+    """A folder and every folder below it, from the emulator's store."""
+    found, pending = set(), [folder_id]
+    while pending:
+        current = pending.pop()
+        found.add(current)
+        pending += [f["id"] for f in workspace.folders.values() if f.get("parent_id") == current]
+    return found

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input, TextArea
 
 from ..api.endpoints import endpoint
 from ..api.models import Recipe
@@ -57,11 +57,14 @@ class Place:
 class MainScreen(Screen[None]):
     AUTO_FOCUS = "ResourceTable"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("colon", "command", "Go to", id="command"),
+        # priority: handled before the next key is routed, so `:c` + enter at paste speed
+        # lands in the command bar (check_action lets ':' be typed into inputs)
+        Binding("colon", "command", "Go to", id="command", priority=True),
         Binding("escape", "back", "Back", id="back"),
         Binding("y", "raw_json", "JSON", show=False, id="raw-json"),
         Binding("ctrl+b", "toggle_tree", "Tree", show=False, id="toggle-tree"),
         Binding("ctrl+t", "focus_tree", "Focus tree", show=False, id="focus-tree"),
+        Binding("F", "toggle_folder_only", "Sub-folders", show=False, id="folder-only"),
         Binding("tab", "next_pane", "Next pane", show=False, id="next-pane", priority=True),
         Binding(
             "shift+tab", "next_pane", "Previous pane", show=False, id="previous-pane", priority=True
@@ -107,6 +110,11 @@ class MainScreen(Screen[None]):
             self.notify(f"Opened {chosen.title} instead: {why}", title=wanted.title, timeout=10)
         return chosen
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command":
+            return not isinstance(self.focused, Input | TextArea)
+        return True
+
     def on_mount(self) -> None:
         spec = self.first_allowed_view()
         if self.app.size.width < 100:
@@ -120,7 +128,12 @@ class MainScreen(Screen[None]):
     # navigation ---------------------------------------------------------------------------
 
     def go(
-        self, spec: ViewSpec, context: ViewContext | None = None, *, remember: bool = True
+        self,
+        spec: ViewSpec,
+        context: ViewContext | None = None,
+        *,
+        remember: bool = True,
+        focus: bool = True,
     ) -> bool:
         context = context or self.context
         if spec.needs and getattr(context, spec.needs) is None:
@@ -132,7 +145,8 @@ class MainScreen(Screen[None]):
             )
         self.context = context
         self.view.show(spec, context)
-        self.view.table.focus()
+        if focus:
+            self.view.table.focus()
         return True
 
     def jump(self, name: str) -> bool:
@@ -277,11 +291,23 @@ class MainScreen(Screen[None]):
 
     @on(FolderTree.FolderChosen)
     def _folder_chosen(self, event: FolderTree.FolderChosen) -> None:
+        """A new scope, not a step forward: escape must not undo it, and the tree keeps the
+        focus (escape or tab leaves it)."""
         self.context = self.context.with_(folder=event.folder)
         spec = self.view.spec
         if spec is None or not spec.folder_scoped:
             spec = _view("recipes")
-        self.go(spec, self.context)
+        self.go(spec, self.context, remember=spec is not self.view.spec, focus=False)
+
+    def action_toggle_folder_only(self) -> None:
+        """F: the chosen folder with its sub-folders, or this folder only."""
+        if self.context.folder is None:
+            self.notify("Choose a folder in the tree first (ctrl+t)", title="Scope")
+            return
+        self.context = self.context.with_(this_folder_only=not self.context.this_folder_only)
+        spec = self.view.spec
+        if spec is not None:
+            self.go(spec, self.context, remember=False)
 
     def action_next_pane(self) -> None:
         """Tab / shift+tab: between the tree (when shown) and the list."""

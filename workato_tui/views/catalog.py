@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..api.models import connection_state
 from ..api.resources.customers import customer_ref
 from ..lookup.rows import table_columns
+from ..service.scope import recipe_pages_under
 from ..widgets.table_model import Column as C
 from . import format as f
 from .spec import Row, ViewContext, ViewSpec
@@ -44,8 +45,14 @@ def _recipe_style(row: Row) -> str | None:
 
 
 async def load_recipes(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
+    """The chosen folder's recipes, with its sub-folders' unless `this_folder_only`."""
     folder_id = ctx.folder["id"] if ctx.folder else None
-    async for page in service.recipe_pages(folder_id):
+    pages = (
+        service.recipe_pages(folder_id)
+        if ctx.this_folder_only
+        else recipe_pages_under(service, folder_id)
+    )
+    async for page in pages:
         yield _dump(page)
 
 

@@ -23,6 +23,7 @@ class ViewContext:
     recipe: Row | None = None
     customer: Row | None = None
     table: Row | None = None
+    this_folder_only: bool = False  # False: the folder with its sub-folders
 
     def with_(self, **changes: Any) -> ViewContext:
         return replace(self, **changes)
@@ -54,12 +55,15 @@ class ViewSpec:
         if not self.remembered or self.needs:
             return None
         folder = context.folder["id"] if (self.folder_scoped and context.folder) else "all"
-        return f"{self.name}:{folder}"
+        only = ":only" if self.folder_scoped and context.folder and context.this_folder_only else ""
+        return f"{self.name}:{folder}{only}"
 
     def crumb(self, context: ViewContext) -> list[str]:
         parts = []
         if self.folder_scoped and context.folder:
-            parts.append(context.folder.get("path") or context.folder["name"])
+            where = context.folder.get("path") or context.folder["name"]
+            scope = "this folder only" if context.this_folder_only else "with sub-folders"
+            parts.append(f"{where} ({scope})")
         if context.customer and self.needs in ("customer", "recipe"):
             parts.append(str(context.customer.get("name")))
         if context.recipe and self.needs == "recipe":

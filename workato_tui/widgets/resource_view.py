@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from ..actions.catalog import ACTIONS, BY_ID, WriteAction, find_action
 from ..actions.flow import ActionContext, blocked_reason, say_why_disabled, state_reason
@@ -35,7 +35,9 @@ class ResourceView(Vertical):
     """One list view at a time, k9s-style."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "start_filter", "Filter", id="filter"),
+        # priority: handled before the next key is routed, so `/text` typed at paste speed
+        # lands in the filter box (see check_action for typing '/' into an input)
+        Binding("slash", "start_filter", "Filter", id="filter", priority=True),
         Binding("ctrl+r", "refresh", "Refresh", id="refresh"),
         Binding("s", "sort_next", "Sort", show=False, id="sort"),
         Binding("S", "sort_reverse", "Reverse sort", show=False, id="sort-reverse"),
@@ -308,6 +310,8 @@ class ResourceView(Vertical):
     # writes -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start_filter":
+            return not isinstance(self.screen.focused, Input | TextArea)
         if action != "act":
             return True
         write = find_action(self.spec.name, str(parameters[0])) if self.spec else None
