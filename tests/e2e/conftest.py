@@ -24,11 +24,11 @@ def start_app(tmp_path: Path) -> Iterator[AppStarter]:
         pytest.skip("tmux is not installed: the end-to-end tests drive the app in tmux")
     started: list[TmuxApp] = []
 
-    def start(*args: str, token: str) -> TmuxApp:
+    def start(*args: str, token: str, size: tuple[int, int] = (120, 36)) -> TmuxApp:
         env = dict(os.environ)
         env.pop("WORKATO_TUI_CONFIG", None)  # the app must look only in its home dir
         env.update(WORKATO_API_TOKEN=token, WORKATO_TUI_HOME=str(tmp_path / "home"))
-        app = TmuxApp(tmp_path)
+        app = TmuxApp(tmp_path, size)
         started.append(app)
         app.start([*app_command(), *args], env)
         return app

@@ -118,8 +118,9 @@ def _read_base_url(
 class TmuxApp:
     """One command running in a detached tmux pane of WIDTH x HEIGHT on a private server."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
         assert TMUX is not None, "tmux is not installed"
+        self.size = size
         self.socket = f"workato-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.config = workdir / "tmux.conf"
         self.config.write_text(TMUX_CONFIG)
@@ -155,9 +156,9 @@ class TmuxApp:
             "-s",
             self.session,
             "-x",
-            str(WIDTH),
+            str(self.size[0]),
             "-y",
-            str(HEIGHT),
+            str(self.size[1]),
             line,
             env=server_env,
         )

@@ -29,7 +29,7 @@ class KeyLine:
 def key_lines(screen: Screen[object]) -> tuple[list[KeyLine], list[KeyLine]]:
     """(this screen's keys, the app's keys), from what is bound where the user is now."""
     app: App[object] = screen.app
-    here: list[KeyLine] = []
+    ranked: list[tuple[int, KeyLine]] = []
     everywhere: list[KeyLine] = []
     for active in screen.active_bindings.values():
         binding = active.binding
@@ -39,7 +39,11 @@ def key_lines(screen: Screen[object]) -> tuple[list[KeyLine], list[KeyLine]]:
             binding.id or "",
             active.enabled,
         )
-        (everywhere if active.node is app else here).append(line)
+        if active.node is app:
+            everywhere.append(line)
+        else:  # the screen's own actions, then the focused widget's, then Textual's own
+            ranked.append((0 if active.node is screen else 1 if binding.id else 2, line))
+    here = [line for _, line in sorted(ranked, key=lambda pair: pair[0])]
     return here, everywhere
 
 
@@ -68,6 +72,7 @@ class KeysScreen(ModalScreen[None]):
             yield Label(
                 f"Keys: {name} (ids for [keymap] in config.toml; ↑↓ scroll, esc closes)",
                 id="keys-title",
+                markup=False,
             )
             with VerticalScroll(id="keys-scroll"):
                 yield Static(_table("Here", self.here), id="keys-here")

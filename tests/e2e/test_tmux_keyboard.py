@@ -1,0 +1,46 @@
+"""End to end at 80x24, keyboard only: scope to a project and leave the tree, `?` on recipe
+detail, and copy a recipe."""
+
+from __future__ import annotations
+
+import pytest
+from e2e_tmux import TMUX, AppStarter
+
+from workato_tui.emulator import ADMIN_TOKEN
+
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
+
+SMALL = (80, 24)
+SYNC = "Sync closed-won opportunities"
+
+
+def test_scope_leave_the_tree_keys_and_copy_at_80x24(
+    emulator_url: str, start_app: AppStarter
+) -> None:
+    app = start_app("--base-url", emulator_url, token=ADMIN_TOKEN, size=SMALL)
+    app.wait_for("Recipes  [17]")
+    app.keys("C-t")  # the tree shows and takes the focus
+    app.wait_for("Finance Ops")
+    app.keys("Down", "Down", "Enter")  # Finance Ops: a scope, with its sub-folders
+    app.wait_for("Finance Ops (with sub-folders) › Recipes  [5]")
+    app.keys("Escape")  # leaves the tree; the scope stays
+    app.wait_for("space Mark")  # the list's keys: the focus is back on it
+    app.type("/closed-won")  # at typing speed, straight into the filter
+    app.keys("Enter")
+    app.wait_for("Finance Ops (with sub-folders) › Recipes  [1/5]", SYNC)
+
+    app.keys("Enter")  # recipe detail
+    app.wait_for("Recipe 100040")
+    app.type("?")
+    app.wait_for("Keys: Recipe", "recipe-json")
+    app.keys("Escape")
+    app.wait_without("Keys: Recipe")
+    app.keys("Escape")
+    app.wait_for("Recipes  [1/5]", "space Mark")
+
+    app.type("c")  # copy: the form opens on its first field; ctrl+s, then enter confirms
+    app.wait_for("Folder *", "^s Submit")
+    app.keys("C-s")
+    app.wait_for("Copy recipe?", "enter: Copy recipe")
+    app.keys("Enter")
+    app.wait_for("Copied as recipe")
