@@ -38,6 +38,24 @@ def field_grid(pairs: list[tuple[str, Any]]) -> Table:
     return grid
 
 
+def side_by_side(pairs: list[tuple[str, Any]]) -> Table:
+    """Two label/value pairs a row, each cut to one line: the recipe's fields on small screens."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    for _ in range(2):
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+    for (left, lvalue), (right, rvalue) in zip(pairs[::2], [*pairs[1::2], ("", "")], strict=False):
+        grid.add_row(left, _cell(lvalue), right, _cell(rvalue))
+    return grid
+
+
+def _cell(value: Any) -> Text:
+    return value if isinstance(value, Text) else Text(fmt.text(value))
+
+
+COMPACT_BELOW = 30  # terminal rows: below this the header block packs into a few lines
+
+
 def outcome_strip(jobs: list[dict[str, Any]]) -> Text:
     """Recent job outcomes, oldest left: one coloured block per job."""
     strip = Text()
@@ -56,6 +74,9 @@ class RecipeScreen(Screen[None]):
 
     DEFAULT_CSS = """
     RecipeScreen #versions { height: 1fr; display: none; padding: 0 1; }
+    RecipeScreen.-compact #connections, RecipeScreen.-compact #outcomes {
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     RecipeScreen.-versions #versions { display: block; }
     RecipeScreen.-versions #jobs, RecipeScreen.-versions #fields { display: none; }
     """
@@ -88,10 +109,31 @@ class RecipeScreen(Screen[None]):
         jobs.table.focus()
         self.load_details()
 
+    @property
+    def compact(self) -> bool:
+        return self.app.size.height < COMPACT_BELOW
+
+    def on_resize(self) -> None:
+        self.set_class(self.compact, "-compact")
+        self.query_one("#fields", Static).update(self._fields())
+
     def _fields(self) -> Table:
         r = self.recipe
         jobs = f"{r.get('job_succeeded_count', 0)} succeeded, {r.get('job_failed_count', 0)} failed"
         state = Text(fmt.running(r.get("running")), style="green" if r.get("running") else "yellow")
+        if self.compact:  # 80x24: four lines, so at least ten jobs show below
+            return side_by_side(
+                [
+                    ("State", state),
+                    ("Jobs", jobs),
+                    ("Trigger", r.get("trigger_application")),
+                    ("Last run", fmt.when(r.get("last_run_at"))),
+                    ("Actions", fmt.apps(r.get("action_applications"))),
+                    ("Version", r.get("version_no")),
+                    ("Folder / project", f"{r.get('folder_id')} / {r.get('project_id')}"),
+                    ("Author", r.get("author_name")),
+                ]
+            )
         return field_grid(
             [
                 ("State", state),
