@@ -6,7 +6,6 @@ import json
 import stat
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from test_facade_world import World, demo_ids, open_world, read_only_profile
@@ -33,7 +32,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
 def _finance(world: World) -> list[dict]:
     ids = demo_ids(world.emu)
     main = world.emu.store.main
-    folders = _under(main, ids.finance_folder)
+    folders = main.subtree(ids.finance_folder)
     return [r for r in main.recipes.values() if r["folder_id"] in folders]
 
 
@@ -136,13 +135,3 @@ async def test_read_only_blocks_freeze_and_thaw_before_anything_is_written_or_se
         )
     finally:
         await world.aclose()
-
-
-def _under(workspace: Any, folder_id: int) -> set[int]:
-    """A folder and every folder below it, from the emulator's store."""
-    found, pending = set(), [folder_id]
-    while pending:
-        current = pending.pop()
-        found.add(current)
-        pending += [f["id"] for f in workspace.folders.values() if f.get("parent_id") == current]
-    return found

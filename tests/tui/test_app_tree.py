@@ -56,7 +56,7 @@ async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views
 
         await ui.press("j", "enter")
         assert ui.view.spec is find_view("recipes")
-        subtree = _subtree(store, invoices["id"])
+        subtree = store.subtree(invoices["id"])
         expected = {r["id"] for r in store.recipes.values() if r["folder_id"] in subtree}
         assert len(subtree) > 1 and len(expected) > 1  # Invoices has a sub-folder with a recipe
         assert ui.crumbs.startswith(
@@ -101,7 +101,7 @@ async def test_selecting_all_projects_unscopes(harness: Harness) -> None:
             )
         )
         await ui.settle()
-        subtree = _subtree(harness.emu.store.main, invoices["id"])
+        subtree = harness.emu.store.main.subtree(invoices["id"])
         in_scope = [r for r in harness.emu.store.main.recipes.values() if r["folder_id"] in subtree]
         assert ui.table.total_count == len(in_scope)
         tree.focus()
@@ -109,13 +109,3 @@ async def test_selecting_all_projects_unscopes(harness: Harness) -> None:
         await ui.press("enter")
         assert ui.crumbs.startswith("Recipes  [")
         assert ui.table.total_count == len(harness.emu.store.main.recipes)
-
-
-def _subtree(workspace: Any, folder_id: int) -> set[int]:
-    """A folder and every folder below it, from the emulator's store."""
-    found, pending = set(), [folder_id]
-    while pending:
-        current = pending.pop()
-        found.add(current)
-        pending += [f["id"] for f in workspace.folders.values() if f.get("parent_id") == current]
-    return found

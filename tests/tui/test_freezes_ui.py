@@ -17,7 +17,7 @@ from workato_tui.widgets.table import ResourceTable
 def _finance(world: World) -> list[dict[str, Any]]:
     main = world.store.main
     project = next(p for p in main.projects.values() if p["name"] == "Finance Ops")
-    folders = _under(main, project["folder_id"])
+    folders = main.subtree(project["folder_id"])
     return [r for r in main.recipes.values() if r["folder_id"] in folders]
 
 
@@ -130,13 +130,3 @@ async def test_read_only_blocks_freeze_before_asking(tmp_path: Path) -> None:
         assert not isinstance(d.app.screen, ConfirmScreen)
         assert any("unavailable" in m for m in d.messages)
         assert world.sent("recipes.stop") == []
-
-
-def _under(workspace: Any, folder_id: int) -> set[int]:
-    """A folder and every folder below it, from the emulator's store."""
-    found, pending = set(), [folder_id]
-    while pending:
-        current = pending.pop()
-        found.add(current)
-        pending += [f["id"] for f in workspace.folders.values() if f.get("parent_id") == current]
-    return found

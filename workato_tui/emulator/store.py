@@ -56,6 +56,15 @@ class Workspace:
     def job_log(self, recipe_id: int) -> JobLog:
         return self.jobs.setdefault(recipe_id, JobLog())
 
+    def subtree(self, folder_id: int) -> set[int]:
+        """The folder and every folder below it."""
+        found = {folder_id}
+        while True:
+            more = {f["id"] for f in self.folders.values() if f["parent_id"] in found} - found
+            if not more:
+                return found
+            found |= more
+
     def project_of_folder(self, folder_id: int | None) -> int | None:
         folder = self.folders.get(folder_id) if folder_id is not None else None
         return folder["project_id"] if folder else None

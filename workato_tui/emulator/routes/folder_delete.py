@@ -11,26 +11,16 @@ from __future__ import annotations
 from ...api.ids import ascii_int
 from ..context import Ctx, route
 from ..errors import ApiError, not_found
-from ..store import Record, Workspace
+from ..store import Record
 
 CANNOT_DESTROY = "Cannot destroy folder"
-
-
-def subtree(ws: Workspace, folder_id: int) -> set[int]:
-    """The folder and every folder below it."""
-    found = {folder_id}
-    while True:
-        more = {f["id"] for f in ws.folders.values() if f["parent_id"] in found} - found
-        if not more:
-            return found
-        found |= more
 
 
 def _destroy(ctx: Ctx, folder: Record) -> None:
     ws = ctx.workspace
     if folder["is_project"] and not ctx.scope.unrestricted:
         raise ApiError(403, CANNOT_DESTROY)
-    folders = subtree(ws, folder["id"])
+    folders = ws.subtree(folder["id"])
     recipes = [r for r in ws.recipes.values() if r["folder_id"] in folders]
     if any(r["running"] for r in recipes):
         raise ApiError(403, CANNOT_DESTROY)

@@ -54,16 +54,6 @@ def _id_field(value: object) -> int:
     return -1 if found is None else found
 
 
-def _descendants(ctx: Ctx, folder_id: int) -> set[int]:
-    found = {folder_id}
-    changed = True
-    while changed:
-        more = {f["id"] for f in ctx.workspace.folders.values() if f["parent_id"] in found}
-        changed = not more <= found
-        found |= more
-    return found
-
-
 @route("folders.update")
 async def update_folder(ctx: Ctx) -> Record:
     folder = ctx.visible(ctx.workspace.folders, ctx.path_int("folder_id"), "Folder")
@@ -82,7 +72,7 @@ async def update_folder(ctx: Ctx) -> Record:
             )
         parent_id = _id_field(parent)
         target = ctx.visible(ctx.workspace.folders, parent_id, "Parent folder")
-        if parent_id in _descendants(ctx, folder["id"]):
+        if parent_id in ctx.workspace.subtree(folder["id"]):
             raise bad_request(
                 "a folder cannot be moved into itself", "invalid_parameter", "parent_id"
             )
