@@ -6,9 +6,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
+from envs_world import Envs, open_envs
 
-from workato_tui.emulator import ADMIN_TOKEN, DEV_TOKEN, TEST_TOKEN, Emulator, FakeClock
 from workato_tui.emulator.environments import DEPLOY_SECONDS
 from workato_tui.emulator.seed_envs import (
     CHANGED_RECIPE,
@@ -27,41 +26,13 @@ from workato_tui.service.compare import (
     compare,
 )
 from workato_tui.service.compare_load import compare_services
-from workato_tui.service.connect import open_workspace
-from workato_tui.service.demo_envs import demo_environment_profile
 from workato_tui.service.deploy_preview import preview_deploy
-from workato_tui.service.paths import Paths
-from workato_tui.service.workspace import WorkspaceService
-
-TOKENS = {"demo": ADMIN_TOKEN, "demo-dev": DEV_TOKEN, "demo-test": TEST_TOKEN}
-
-
-class Envs:
-    def __init__(self, tmp_path: Path) -> None:
-        self.clock = FakeClock()
-        self.emu = Emulator.demo(clock=self.clock)
-        paths = Paths.under(tmp_path / "home")
-        self.services: dict[str, WorkspaceService] = {
-            name: open_workspace(
-                demo_environment_profile(name),
-                SecretStr(token),
-                paths,
-                transport=self.emu.transport(),
-                clock=self.clock,
-            )
-            for name, token in TOKENS.items()
-        }
-
-    def __getitem__(self, name: str) -> WorkspaceService:
-        return self.services[name]
 
 
 @pytest.fixture
 async def envs(tmp_path: Path) -> AsyncIterator[Envs]:
-    built = Envs(tmp_path)
-    yield built
-    for service in built.services.values():
-        await service.aclose()
+    async with open_envs(tmp_path) as built:
+        yield built
 
 
 PLANTED = {
