@@ -25,7 +25,8 @@ def app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workato-tui",
         description="Administer a Workato workspace from the terminal. "
-        "Run 'workato-tui emulator --help' for the built-in API emulator.",
+        "Run 'workato-tui emulator --help' for the built-in API emulator, "
+        "'workato-tui access-report --help' for the least-privilege report.",
     )
     parser.add_argument(
         "--demo",
@@ -59,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .emulator.server import serve
 
             return serve(_emulator_parser().parse_args(args[1:]))
+        if args[:1] == ["access-report"]:
+            from .cli_access import run_access_report
+
+            return run_access_report(args[1:])
         from .cli import run_app
 
         return run_app(app_parser().parse_args(args))

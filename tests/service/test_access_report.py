@@ -118,3 +118,18 @@ async def test_refusals_are_listed_apart(world) -> None:
     await service.aclose()
     assert set(report.used) == {"recipes.list"}
     assert set(report.refused) == {"lookup_tables.list"}
+
+
+async def test_the_command_line_prints_the_same_from_a_saved_log(world, capsys) -> None:
+    from workato_tui.__main__ import main
+
+    emu, clock, paths = world
+    service = _open(emu, clock, paths)
+    await script(service)
+    await service.aclose()
+    log_file = paths.call_log_file("demo")
+    assert main(["access-report", "--from", str(log_file), "--profile", "agent"]) == 0
+    out = capsys.readouterr().out
+    assert "Recipes: start" in out and 'recipes = "write"' in out and 'folders = "none"' in out
+    assert main(["access-report", "--from", str(log_file.parent / "missing.jsonl")]) == 2
+    assert "no such call log" in capsys.readouterr().err
