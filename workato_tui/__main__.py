@@ -33,7 +33,11 @@ def app_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the demo workspace on the built-in emulator (no token needed)",
     )
-    parser.add_argument("--profile", help="profile name from the config file")
+    parser.add_argument(
+        "--profile",
+        help="profile name from the config file (with --demo: demo, demo-dev or demo-test, "
+        "the demo's prod, dev and test environments)",
+    )
     parser.add_argument("--base-url", help="Workato base URL (token from WORKATO_API_TOKEN)")
     parser.add_argument("--read-only", action="store_true", help="never send a write request")
     parser.add_argument(
