@@ -25,14 +25,19 @@ def app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workato-tui",
         description="Administer a Workato workspace from the terminal. "
-        "Run 'workato-tui emulator --help' for the built-in API emulator.",
+        "Run 'workato-tui emulator --help' for the built-in API emulator, "
+        "'workato-tui access-report --help' for the least-privilege report.",
     )
     parser.add_argument(
         "--demo",
         action="store_true",
         help="open the demo workspace on the built-in emulator (no token needed)",
     )
-    parser.add_argument("--profile", help="profile name from the config file")
+    parser.add_argument(
+        "--profile",
+        help="profile name from the config file (with --demo: demo, demo-dev or demo-test, "
+        "the demo's prod, dev and test environments)",
+    )
     parser.add_argument("--base-url", help="Workato base URL (token from WORKATO_API_TOKEN)")
     parser.add_argument("--read-only", action="store_true", help="never send a write request")
     parser.add_argument(
@@ -59,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .emulator.server import serve
 
             return serve(_emulator_parser().parse_args(args[1:]))
+        if args[:1] == ["access-report"]:
+            from .cli_access import run_access_report
+
+            return run_access_report(args[1:])
         from .cli import run_app
 
         return run_app(app_parser().parse_args(args))

@@ -16,6 +16,7 @@ from textual.worker import Worker, WorkerState
 
 from .api.errors import Unauthorized, WorkatoError
 from .crash import CrashReporting
+from .profiles_open import Profiles
 from .screens.messages import Notice
 from .service.workspace import WorkspaceService
 from .views import VIEWS
@@ -42,6 +43,7 @@ class WorkatoApp(CrashReporting, App[None]):
         demo_factory: Callable[[], WorkspaceService] | None = None,
         startup_problem: str | None = None,
         startup_warnings: list[str] | None = None,
+        profiles: Profiles | None = None,
     ) -> None:
         super().__init__()
         self.service = service
@@ -51,6 +53,7 @@ class WorkatoApp(CrashReporting, App[None]):
         self.demo_factory = demo_factory
         self.startup_problem = startup_problem
         self.startup_warnings = list(dict.fromkeys(startup_warnings or ()))
+        self.profiles = profiles  # other profiles, for :compare and deploy previews
         self._initial_theme = theme or self._remembered_theme()
         self.notices: list[Notice] = []  # every notification this session (`!`, `:messages`)
 
@@ -137,6 +140,17 @@ class WorkatoApp(CrashReporting, App[None]):
             yield SystemCommand(
                 "Toggle folder tree", "Show or hide the tree (ctrl+b)", screen.action_toggle_tree
             )
+            for name in self.profiles.others() if self.profiles else []:
+                yield SystemCommand(
+                    f"Compare with {name}",
+                    f":compare {name}: what differs between this profile and {name}",
+                    lambda s=screen, n=name: s.open_compare(n),
+                )
+            yield SystemCommand(
+                "Least-privilege report",
+                ":access: privileges this session used",
+                screen.open_access,
+            )
 
     def watch_theme(self, theme: str) -> None:
         if self.ui_state_file is None or theme == self._remembered_theme():
@@ -195,4 +209,6 @@ class WorkatoApp(CrashReporting, App[None]):
                 return
         if self.service is not None:
             await self.service.aclose()
+        if self.profiles is not None:
+            await self.profiles.aclose()
         self.exit()

@@ -70,7 +70,12 @@ def run_app(args: argparse.Namespace) -> int:
     ui_state = paths.state_dir / "ui.json"
     demo = lambda: build_demo_service(paths, args.read_only)
     if args.demo:
-        return _run(WorkatoApp(demo(), ui_state_file=ui_state))
+        from .profiles_open import demo_profiles
+        from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES
+
+        current = args.profile if args.profile in DEMO_ENVIRONMENT_PROFILES else "demo"
+        service, profiles = demo_profiles(paths, args.read_only, current)
+        return _run(WorkatoApp(service, ui_state_file=ui_state, profiles=profiles))
     try:
         warnings: list[str] = []  # shown in the app too: stderr is hidden once it starts
         profile = _profile(args, paths, warnings)
@@ -100,8 +105,11 @@ def run_app(args: argparse.Namespace) -> int:
     from .service.connect import open_workspace
 
     service = open_workspace(profile, token.secret, paths, read_only=args.read_only or None)
+    from .profiles_open import config_profiles
+
     app = WorkatoApp(
         service,
+        profiles=config_profiles(paths, profile.name),
         keymap=profile.keymap,
         theme=profile.theme,
         ui_state_file=ui_state,

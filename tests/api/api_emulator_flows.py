@@ -125,6 +125,9 @@ async def folders_flow(client: WorkatoClient, emu: Any) -> None:
     assert deployment.state == "pending" and deployment.environment_type == "test"
     emu.clock.advance(5)
     assert (await client.get_deployment(deployment.id)).state == "success"
+    assert deployment.project_build_id is not None
+    build = await client.get_project_build(deployment.project_build_id)
+    assert build.state == "success" and build.download_url
     listed = await client.list_deployments(project_id=project.id)
     assert deployment.id in {d.id for d in listed}
     assert all(d.project_id == project.id for d in listed)
@@ -178,7 +181,8 @@ async def admin_flow(client: WorkatoClient, emu: Any) -> None:
 async def api_clients_flow(client: WorkatoClient, emu: Any) -> None:
     store = emu.store
     clients = [c async for c in client.iter_api_clients(per_page=2)]
-    assert sorted(c.id for c in clients) == sorted(store.api_clients)
+    prod_clients = [i for i, c in store.api_clients.items() if c.environment is None]
+    assert sorted(c.id for c in clients) == sorted(prod_clients)  # dev/test clients listed apart
     role_id = clients[0].api_privilege_group_id
     assert role_id is not None
     created = await client.create_api_client(

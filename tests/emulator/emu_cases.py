@@ -275,6 +275,14 @@ CASES: dict[str, tuple[Callable[[DemoIds], Request], Callable[[Any], None] | Non
         lambda i: ("GET", f"/api/deployments/{i.deployment_of('Finance Ops')}", None),
         _object,
     ),
+    "project_builds.get": (
+        lambda i: (
+            "GET",
+            f"/api/project_builds/{i.ws.deployments[i.deployment_of('Finance Ops')]['project_build_id']}",
+            None,
+        ),
+        _object,
+    ),
     "lookup_tables.list": (lambda i: ("GET", "/api/lookup_tables", None), _list),
     "lookup_tables.lookup": (
         lambda i: ("GET", _table_path(i, "/lookup?by[code]=CC-1000"), None),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..screens.form import Field, FormScreen, Values
+from .deploy_preview import deploy_previews
 from .flow import ActionContext, submit_form
 
 
@@ -73,6 +74,8 @@ async def deploy(ctx: ActionContext) -> bool:
         Field("description", "Description"),
     ]
 
+    previews = await deploy_previews(ctx.app, ctx.service, folder["name"])
+
     async def submit(values: Values) -> Any:
         return await ctx.service.deploy_project(
             int(folder["project_id"]), values["environment"], values.get("description") or None
@@ -82,7 +85,9 @@ async def deploy(ctx: ActionContext) -> bool:
         f"Deploy {folder['name']}",
         fields,
         submit,
-        confirm=lambda v: ctx.confirmation([f"{folder['name']} -> {v['environment']}"]),
+        confirm=lambda v: ctx.confirmation(
+            [f"{folder['name']} -> {v['environment']}"], details=previews.get(v["environment"], ())
+        ),
         submit_label="Deploy",
     )
     deployment = await ctx.app.push_screen_wait(form)

@@ -69,6 +69,7 @@ ENDPOINT_METHODS: dict[str, str] = {
     "projects.deploy": "deploy_project",
     "deployments.list": "list_deployments",
     "deployments.get": "get_deployment",
+    "project_builds.get": "get_project_build",
     "lookup_tables.list": "list_lookup_tables",
     "lookup_tables.lookup": "lookup_row",
     "lookup_rows.list": "list_lookup_rows",

@@ -372,6 +372,14 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "Deployments: details",
         "Get a deployment.",
     ),
+    _e(
+        "project_builds.get",
+        "GET",
+        "/api/project_builds/{build_id}",
+        "deployments",
+        "Project builds: details",
+        "Get a project build (the package a deployment moves).",
+    ),
     # Lookup tables
     _e(
         "lookup_tables.list",

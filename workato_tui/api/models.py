@@ -58,6 +58,7 @@ __all__ = [
     "OnPremGroup",
     "OnPremStatus",
     "Project",
+    "ProjectBuild",
     "ProjectRole",
     "Recipe",
     "RecipeConfig",
@@ -340,6 +341,17 @@ class Project(ApiModel):
     name: str = ""
     folder_id: int | None = None
     description: str | None = None
+
+
+class ProjectBuild(ApiModel):
+    id: int
+    description: str | None = None
+    project_id: LooseId = None
+    state: str | None = None  # pending, success, failed
+    performed_by_name: str | None = None
+    download_url: str | None = None  # null until the build is done
+    created_at: Timestamp = None
+    updated_at: Timestamp = None
 
 
 class Deployment(ApiModel):

@@ -21,14 +21,17 @@ from .seed import (
     READONLY_TOKEN,
     build_demo,
 )
+from .seed_envs import DEV_TOKEN, TEST_TOKEN
 from .store import SeenRequest, Store
 
 __all__ = [
     "ADMIN_TOKEN",
     "DEMO_RESUME_TOKEN",
     "DEMO_TOKENS",
+    "DEV_TOKEN",
     "FINANCE_TOKEN",
     "READONLY_TOKEN",
+    "TEST_TOKEN",
     "Clock",
     "Emulator",
     "FakeClock",

@@ -18,6 +18,7 @@ from ..api.endpoints import match
 from . import routes  # noqa: F401  (registers every handler)
 from .clock import Clock
 from .context import HANDLERS, Ctx
+from .environments import settle_due
 from .errors import ApiError, Refused
 from .faults import AFTER_HANDLER, ConnectionDropped, FaultInjector, FaultRule
 from .ratelimit import QuotaKeeper
@@ -158,6 +159,7 @@ class EmulatorApp:
         params = {k: unquote(v) for k, v in params.items()}
         try:
             check_paging(request)
+            settle_due(self.store)
             body = await read_json_body(request)
             ctx = Ctx(
                 request, self.store, endpoint, params, client, Scope(self.store, client), body

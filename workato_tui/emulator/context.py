@@ -31,7 +31,7 @@ class Ctx:
 
     @property
     def workspace(self) -> Workspace:
-        return self.store.main
+        return self.store.workspace_of(self.client)
 
     # query parameters
     def query(self, name: str, default: str | None = None) -> str | None:

@@ -238,6 +238,7 @@ def new_deployment(
     description: str,
     state: str = "pending",
     performed_by: str = "Alex Fisher",
+    ws: Workspace | None = None,
 ) -> Record:
     now = store.now_iso()
     deployment_id = store.new_id()
@@ -254,5 +255,17 @@ def new_deployment(
         "performed_by_name": performed_by,
         "_t": store.now().timestamp(),
     }
-    store.main.deployments[deployment_id] = deployment
+    workspace = ws or store.main
+    workspace.deployments[deployment_id] = deployment
+    workspace.builds[deployment["project_build_id"]] = {
+        "id": deployment["project_build_id"],
+        "created_at": now,
+        "updated_at": now,
+        "description": description,
+        "project_id": str(project["id"]),
+        "state": "pending" if state == "pending" else "success",
+        "performed_by_name": performed_by,
+        "download_url": None,
+        "_t": deployment["_t"],
+    }
     return deployment

@@ -20,6 +20,7 @@ from .records import (
     new_row,
     recipe_code,
 )
+from .seed_envs import seed_environments
 from .store import ApiClient, ClientRole, Customer, Record, Store, Workspace
 
 ADMIN_TOKEN = "demo-admin-token"
@@ -46,6 +47,7 @@ def build_demo(clock: Clock, seed: int = 7) -> Store:
     _on_prem(store, rng)
     _customers(store, rng)
     _activity(store, rng)
+    seed_environments(store)
     return store
 
 

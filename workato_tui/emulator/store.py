@@ -52,6 +52,7 @@ class Workspace:
     lookup_tables: dict[int, Record] = field(default_factory=dict)
     lookup_rows: dict[int, dict[int, Record]] = field(default_factory=dict)  # table -> rows
     deployments: dict[int, Record] = field(default_factory=dict)
+    builds: dict[int, Record] = field(default_factory=dict)  # project builds
 
     def job_log(self, recipe_id: int) -> JobLog:
         return self.jobs.setdefault(recipe_id, JobLog())
@@ -83,6 +84,7 @@ class ApiClient:
     record: Record
     role_id: int
     token: str
+    environment: str | None = None  # dev/test: bound to that environment's workspace
 
     @property
     def id(self) -> int:
@@ -133,6 +135,8 @@ class Store:
         self.rng = random.Random(seed)
         self._next_id = 100_000
         self.main = Workspace()
+        self.environments: dict[str, Workspace] = {}  # dev/test/prod when seeded (prod = main)
+        self.pending_moves: list[tuple[Workspace, int]] = []  # deployments to settle
         self.customers: dict[int, Customer] = {}
         self.user: Record = {}
         self.root_folder_id = 0
@@ -186,6 +190,12 @@ class Store:
     def revoke(self, client: ApiClient) -> None:
         self.tokens.pop(client.token, None)
         self.api_clients.pop(client.id, None)
+
+    def workspace_of(self, client: ApiClient) -> Workspace:
+        """The workspace a client's token reaches: its environment's, or the main one."""
+        if client.environment is None:
+            return self.main
+        return self.environments.get(client.environment, self.main)
 
     # customers
     def customer(self, managed_user_id: str) -> Customer | None:
@@ -243,7 +253,8 @@ class Scope:
             return True
         if project_id in (None, ""):
             return False
-        project = self.store.main.projects.get(int(project_id))  # type: ignore[arg-type]
+        workspace = self.store.workspace_of(self.client)
+        project = workspace.projects.get(int(project_id))  # type: ignore[arg-type]
         return project is not None and project["folder_id"] in self.client.project_folder_ids
 
     def allows(self, record: Record | None) -> bool:

@@ -43,6 +43,7 @@ SCREEN_COMMANDS = {
     "messages": "messages",
     "msgs": "messages",
 }
+PROFILE_COMMANDS = ("compare", "access")  # `:compare OTHER-PROFILE`, `:access`
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,9 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield FolderTree(self.service, id="tree")
             yield ResourceView(self.service, id="view")
-        yield CommandBar(view_names() + sorted(SCREEN_COMMANDS), id="command-bar")
+        yield CommandBar(
+            view_names() + sorted(SCREEN_COMMANDS) + list(PROFILE_COMMANDS), id="command-bar"
+        )
         yield Footer(compact=True)
 
     @property
@@ -150,6 +153,11 @@ class MainScreen(Screen[None]):
         return True
 
     def jump(self, name: str) -> bool:
+        verb, _, argument = name.strip().partition(" ")
+        if verb.lower() == "compare":
+            return self.open_compare(argument.strip())
+        if verb.lower() == "access" and not argument:
+            return self.open_access()
         command = SCREEN_COMMANDS.get(name.strip().lower())
         if command == "failures":
             self.open_failures()
@@ -216,6 +224,17 @@ class MainScreen(Screen[None]):
         """After a crash mid-freeze, open the freezes on the one to finish or thaw."""
         if unfinished_freezes(self.service):
             self.app.push_screen(FreezesScreen(self.service))
+
+    def open_compare(self, other: str) -> bool:
+        from .compare import open_compare
+
+        return open_compare(self, other)
+
+    def open_access(self) -> bool:
+        from .access import AccessScreen
+
+        self.app.push_screen(AccessScreen(self.service))
+        return True
 
     def action_back(self) -> None:
         if self.view.clear_filter():

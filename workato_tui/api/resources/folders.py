@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 
 from ..core import BaseClient
-from ..models import Deployment, Folder, Project, Success
+from ..models import Deployment, Folder, Project, ProjectBuild, Success
 from ..pagination import by_page_number
 from ._util import compact, id_string
 
@@ -109,3 +109,6 @@ class FoldersMixin(BaseClient):
 
     async def get_deployment(self, deployment_id: int) -> Deployment:
         return await self._one(Deployment, "deployments.get", {"deployment_id": deployment_id})
+
+    async def get_project_build(self, build_id: int) -> ProjectBuild:
+        return await self._one(ProjectBuild, "project_builds.get", {"build_id": build_id})

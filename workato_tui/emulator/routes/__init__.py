@@ -5,6 +5,7 @@ from . import (  # noqa: F401
     api_clients,
     connections,
     customers,
+    deployments,
     folder_delete,
     folders,
     jobs,

@@ -24,7 +24,10 @@ def _with_secret(client: ApiClient) -> Record:
 
 @route("api_clients.list")
 async def list_clients(ctx: Ctx) -> Record:
-    clients = sorted(ctx.store.api_clients.values(), key=lambda c: c.id)
+    clients = sorted(
+        (c for c in ctx.store.api_clients.values() if c.environment == ctx.client.environment),
+        key=lambda c: c.id,
+    )
     return {
         "result": {
             "count": len(clients),
@@ -43,7 +46,7 @@ def _folder_ids(ctx: Ctx, raw: Any) -> list[int]:
     ids = []
     for value in raw:
         folder_id = as_id(value)
-        folder = ctx.store.main.folders.get(folder_id) if folder_id is not None else None
+        folder = ctx.workspace.folders.get(folder_id) if folder_id is not None else None
         if folder is None or not folder["is_project"]:
             raise bad_request(
                 f"folder {value} is not a project folder", "invalid_parameter", "folder_ids"
@@ -75,6 +78,7 @@ async def create_client(ctx: Ctx) -> Record:
     client = add_api_client(
         ctx.store, name.strip(), role, None, folder_ids, ENVIRONMENTS[environment]
     )
+    client.environment = ctx.client.environment  # listed beside the clients of its caller
     ctx.store.log_activity(
         ctx.client,
         "api_client_created",

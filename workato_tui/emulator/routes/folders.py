@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from ...api.ids import as_id, ascii_int
 from ..context import Ctx, route
+from ..environments import DEPLOY_SECONDS  # noqa: F401  (where the tests look)
 from ..errors import ApiError, bad_request, not_found
-from ..records import new_deployment, new_folder, new_project
+from ..records import new_folder, new_project
 from ..store import Record, public
-from ..validate import parse_time
-
-DEPLOY_SECONDS = 3.0  # a deployment stays pending this long on the emulator's clock
-ENVIRONMENTS = ("test", "prod")
 
 
 @route("folders.list")
@@ -95,7 +92,7 @@ async def list_projects(ctx: Ctx) -> list[Record]:
     return [project_view(p) for p in ctx.paginate(projects, 100, 100)]
 
 
-def _project(ctx: Ctx) -> Record:
+def project_at(ctx: Ctx) -> Record:
     raw = ctx.params["project_id"]
     folder_id = ascii_int(raw[1:]) if raw.startswith("f") else None
     if folder_id is not None:
@@ -108,7 +105,7 @@ def _project(ctx: Ctx) -> Record:
 
 @route("projects.update")
 async def update_project(ctx: Ctx) -> Record:
-    project = _project(ctx)
+    project = project_at(ctx)
     name, description = ctx.field("name", "project"), ctx.field("description", "project")
     if name is not None:
         if not str(name).strip():
@@ -118,61 +115,3 @@ async def update_project(ctx: Ctx) -> Record:
     if description is not None:
         project["description"] = str(description)
     return project_view(project)
-
-
-@route("projects.deploy")
-async def deploy_project(ctx: Ctx) -> Record:
-    if not ctx.store.environments_provisioned:
-        raise bad_request("Environments not provisioned", "environments_not_provisioned")
-    project = _project(ctx)
-    environment = ctx.query("environment_type") or ctx.field("environment_type")
-    if environment not in ENVIRONMENTS:
-        raise bad_request(
-            "environment_type must be test or prod", "invalid_parameter", "environment_type"
-        )
-    description = str(ctx.field("description") or "")
-    deployment = new_deployment(
-        ctx.store, project, environment, description, performed_by=ctx.client.record["name"]
-    )
-    ctx.store.log_activity(
-        ctx.client,
-        "project_deployed",
-        {"id": project["id"], "name": project["name"], "type": "Project"},
-    )
-    return deployment_view(ctx, deployment)
-
-
-def deployment_view(ctx: Ctx, deployment: Record) -> Record:
-    """Deploys are asynchronous: pending for a few seconds, then success."""
-    elapsed = ctx.store.now().timestamp() - deployment["_t"]
-    if deployment["state"] == "pending" and elapsed >= DEPLOY_SECONDS:
-        deployment.update(state="success", updated_at=ctx.store.now_iso())
-    return public(deployment)
-
-
-@route("deployments.list")
-async def list_deployments(ctx: Ctx) -> list[Record]:
-    deployments = [d for d in ctx.store.main.deployments.values() if ctx.scope.allows(d)]
-    for key in ("project_id", "environment_type", "state"):
-        value = ctx.query(key)
-        if value:
-            deployments = [d for d in deployments if str(d[key]) == value]
-    folder = ctx.query_id("folder_id")
-    if folder is not None:
-        project_id = ctx.workspace.project_of_folder(folder)
-        deployments = [d for d in deployments if d["project_id"] == str(project_id)]
-    start, end = ctx.query_time("from"), ctx.query_time("to")
-    if start is not None:
-        deployments = [d for d in deployments if parse_time("created_at", d["created_at"]) >= start]
-    if end is not None:
-        deployments = [d for d in deployments if parse_time("created_at", d["created_at"]) <= end]
-    deployments.sort(key=lambda d: d["id"], reverse=True)
-    return [deployment_view(ctx, d) for d in ctx.paginate(deployments, 100, 100)]
-
-
-@route("deployments.get")
-async def get_deployment(ctx: Ctx) -> Record:
-    deployment = ctx.visible(
-        ctx.store.main.deployments, ctx.path_int("deployment_id"), "Deployment"
-    )
-    return deployment_view(ctx, deployment)

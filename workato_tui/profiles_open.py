@@ -1,0 +1,94 @@
+"""Other profiles, opened on demand: what compare and the deploy preview read.
+
+`Profiles` knows the profile names and opens each one's `WorkspaceService` once (its own
+token, quota, cache and call log). The demo's three environments share one emulator; config
+profiles are resolved from the config file and their own tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from pydantic import SecretStr
+
+from .service.paths import Paths
+from .service.workspace import WorkspaceService
+
+Opener = Callable[[str], WorkspaceService]
+
+
+class Profiles:
+    def __init__(
+        self,
+        current: str,
+        names: list[str],
+        opener: Opener,
+        environments: Mapping[str, str] | None = None,
+    ) -> None:
+        self.current = current
+        self.names = names
+        self._opener = opener
+        self.environments = dict(environments or {})  # environment type -> profile name
+        self._open: dict[str, WorkspaceService] = {}
+
+    def others(self) -> list[str]:
+        return [n for n in self.names if n != self.current]
+
+    def open(self, name: str) -> WorkspaceService:
+        """The profile's service (opened once); raises ValueError naming the known profiles."""
+        if name not in self.names:
+            known = ", ".join(self.others()) or "none"
+            raise ValueError(f"no profile named {name!r} (other profiles: {known})")
+        if name not in self._open:
+            self._open[name] = self._opener(name)
+        return self._open[name]
+
+    def adopt(self, name: str, service: WorkspaceService) -> None:
+        self._open[name] = service
+
+    def for_environment(self, environment: str) -> str | None:
+        return self.environments.get(environment)
+
+    async def aclose(self) -> None:
+        for name, service in list(self._open.items()):
+            if name != self.current:
+                await service.aclose()
+
+
+def demo_profiles(
+    paths: Paths, read_only: bool = False, current: str = "demo"
+) -> tuple[WorkspaceService, Profiles]:
+    """The demo's prod (`demo`), dev and test on one emulator, `current` opened first."""
+    from .emulator import ADMIN_TOKEN, DEV_TOKEN, TEST_TOKEN, Emulator, SystemClock
+    from .service.connect import open_workspace
+    from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES, demo_environment_profile
+
+    emulator = Emulator.demo(SystemClock())
+    tokens = {"demo": ADMIN_TOKEN, "demo-dev": DEV_TOKEN, "demo-test": TEST_TOKEN}
+
+    def opener(name: str) -> WorkspaceService:
+        profile = demo_environment_profile(name, read_only)
+        return open_workspace(
+            profile, SecretStr(tokens[name]), paths, transport=emulator.transport()
+        )
+
+    environments = {env: name for name, env in DEMO_ENVIRONMENT_PROFILES.items()}
+    profiles = Profiles(current, list(tokens), opener, environments)
+    service = profiles.open(current)
+    return service, profiles
+
+
+def config_profiles(paths: Paths, current: str) -> Profiles:
+    """The config file's profiles; each opened with its own token when first compared."""
+    from .service.config import load_config, resolve_profile
+    from .service.connect import open_workspace
+    from .service.tokens import get_token
+
+    config = load_config(paths.config_file)
+
+    def opener(name: str) -> WorkspaceService:
+        profile = resolve_profile(config, name)
+        token = get_token(profile)
+        return open_workspace(profile, token.secret, paths)
+
+    return Profiles(current, sorted(config.profiles), opener)

@@ -1,0 +1,142 @@
+"""`:compare OTHER-PROFILE`: this profile's assets against another's, side by side.
+
+Rows are asset pairs with their status (only here, only there, differs, same) and what
+differs; the header counts them. Keys filter by status; Enter on a recipe pair opens the code
+diff, on a lookup table pair the row diff (from which rows can be copied across).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import Worker, WorkerState
+
+from ..api.errors import WorkatoError
+from ..service.compare import DIFFERS, ONLY_HERE, ONLY_THERE, SAME, Comparison, Pair
+from ..service.compare_load import compare_services
+
+if TYPE_CHECKING:
+    from ..service.workspace import WorkspaceService
+
+STYLE = {ONLY_HERE: "green", ONLY_THERE: "yellow", DIFFERS: "bold red", SAME: "dim"}
+FILTERS = {"all": None, "here": ONLY_HERE, "there": ONLY_THERE, "differs": DIFFERS, "same": SAME}
+
+
+def open_compare(main: Any, other: str) -> bool:
+    """From the main screen: open the compare screen against `other`, or say why not."""
+    profiles = getattr(main.app, "profiles", None)
+    if not other:
+        names = ", ".join(profiles.others()) if profiles else "none configured"
+        main.notify(f"Compare with which profile? ({names})", title="Compare", severity="warning")
+        return False
+    if profiles is None:
+        main.notify("No other profiles are configured.", title="Compare", severity="warning")
+        return False
+    try:
+        there = profiles.open(other)
+    except (ValueError, WorkatoError) as error:
+        main.notify(str(error), title="Compare", severity="error")
+        return False
+    except Exception as error:  # noqa: BLE001 - a bad profile (no token...) must not crash
+        main.notify(f"Cannot open {other}: {error}", title="Compare", severity="error")
+        return False
+    main.app.push_screen(CompareScreen(main.service, there))
+    return True
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", "Back", id="compare-back"),
+        Binding("a", "filter('all')", "All", id="compare-all"),
+        Binding("h", "filter('here')", "Only here", id="compare-here"),
+        Binding("t", "filter('there')", "Only there", id="compare-there"),
+        Binding("d", "filter('differs')", "Differs", id="compare-differs"),
+        Binding("s", "filter('same')", "Same", id="compare-same"),
+        Binding("ctrl+r", "reload", "Reload", id="compare-reload"),
+    ]
+
+    def __init__(
+        self, here: WorkspaceService, there: WorkspaceService, project: str | None = None
+    ) -> None:
+        super().__init__()
+        self.here = here
+        self.there = there
+        self.project = project
+        self.comparison: Comparison | None = None
+        self.filter = "all"
+        self.shown: list[Pair] = []
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return self.here.profile.name, self.there.profile.name
+
+    def compose(self) -> ComposeResult:
+        here, there = self.names
+        scope = f" · project {self.project}" if self.project else ""
+        yield Static(f" Compare {here} (here) with {there} (there){scope}", classes="screen-title")
+        yield Static("Loading both sides…", id="compare-counts")
+        table: DataTable[Any] = DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns("KIND", "WHERE", "STATUS", "WHAT DIFFERS")
+        yield table
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.run_worker(self._load(), group="compare", exclusive=True, exit_on_error=False)
+
+    async def _load(self) -> None:
+        self.comparison = await compare_services(self.here, self.there, self.project)
+        self._show()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "compare":
+            error = event.worker.error
+            message = error.describe() if isinstance(error, WorkatoError) else str(error)
+            self.query_one("#compare-counts", Static).update(f"Compare failed: {message}")
+            event.stop()
+
+    def action_filter(self, name: str) -> None:
+        self.filter = name
+        self._show()
+
+    def _show(self) -> None:
+        if self.comparison is None:
+            return
+        wanted = FILTERS[self.filter]
+        self.shown = [p for p in self.comparison.pairs if wanted is None or p.status == wanted]
+        table = self.query_one(DataTable)
+        table.clear()
+        for index, pair in enumerate(self.shown):
+            status = Text(pair.status, style=STYLE[pair.status])
+            what = ", ".join(pair.differences)
+            table.add_row(pair.kind.replace("_", " "), pair.where, status, what, key=str(index))
+        counts = self.comparison.header()
+        self.query_one("#compare-counts", Static).update(
+            f" {counts}   filter: {self.filter}  (a all · h here · t there · d differs · s same)"
+        )
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is None:
+            return
+        pair = self.shown[int(event.row_key.value)]
+        if pair.here is None or pair.there is None:
+            self.notify(f"{pair.where} is {pair.status}: nothing to open side by side.")
+            return
+        if pair.kind == "recipe":
+            from .code_diff import CodeDiffScreen
+
+            self.app.push_screen(CodeDiffScreen(self.here, self.there, pair))
+        elif pair.kind == "lookup_table":
+            from .row_diff import RowDiffScreen
+
+            self.app.push_screen(RowDiffScreen(self.here, self.there, pair))
+        else:
+            self.notify(f"{pair.where}: {pair.summary}")
