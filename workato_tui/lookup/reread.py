@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..api.errors import NotFound
+from ..api.pagination import ROWS_PER_PAGE
 from .rows import Values, cell
 
 if TYPE_CHECKING:
     from ..api import WorkatoClient
 
-PER_PAGE = 1000
+PER_PAGE = ROWS_PER_PAGE  # rows fall on pages of this size when the table is loaded
 
 
 @dataclass(frozen=True)
