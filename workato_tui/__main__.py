@@ -64,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(app_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # noqa: BLE001 - the last line of defence
+    except Exception as error:  # the last line of defence
         from .crash import report_unexpected
 
         return report_unexpected(_state_dir(), error)
@@ -75,7 +75,7 @@ def _state_dir() -> Path | None:
         from .service.paths import Paths
 
         return Paths.default().state_dir
-    except Exception:  # noqa: BLE001 - reporting must not fail in turn
+    except Exception:  # reporting must not fail in turn
         return None
 
 

@@ -8,6 +8,7 @@ in the state directory); 70 an unexpected error outside the app (the same).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from dataclasses import replace
@@ -68,7 +69,7 @@ def run_app(args: argparse.Namespace) -> int:
     from .app import WorkatoApp
 
     ui_state = paths.state_dir / "ui.json"
-    demo = lambda: build_demo_service(paths, args.read_only)
+    demo = functools.partial(build_demo_service, paths, args.read_only)
     if args.demo:
         return _run(WorkatoApp(demo(), ui_state_file=ui_state))
     try:

@@ -201,7 +201,7 @@ def test_missing_file_named_by_the_user_is_an_error(tmp_path: Path) -> None:
 
 def test_missing_profile(write_config) -> None:
     config = load_config(write_config(FULL))
-    with pytest.raises(ConfigError, match="no profile named 'staging'.*prod, sandbox, local"):
+    with pytest.raises(ConfigError, match=r"no profile named 'staging'.*prod, sandbox, local"):
         resolve_profile(config, "staging", env={})
 
 
@@ -245,7 +245,7 @@ def test_workato_host_forms(paths, host: str, base_url: str, data_center: str | 
 
 
 def test_insecure_workato_host(paths) -> None:
-    with pytest.raises(ConfigError, match="WORKATO_HOST='http://example.com'.*plain HTTP"):
+    with pytest.raises(ConfigError, match=r"WORKATO_HOST='http://example\.com'.*plain HTTP"):
         resolve_profile(load_config(paths.config_file), env={"WORKATO_HOST": "http://example.com"})
 
 

@@ -270,8 +270,7 @@ class Staging:
 
     def discard_all(self) -> list[GridChange]:
         with self._step():
-            changes = [self._unstage(key) for key in list(self.rows)]
-        return changes
+            return [self._unstage(key) for key in list(self.rows)]
 
     # after a save or a conflict ------------------------------------------------------------
 

@@ -236,7 +236,9 @@ class LookupSaving:
                     action="Discard staged changes",
                     items=(self.table_name,),
                     profile=profile_text(self.service),
-                    effect=f"{self.staging.summary()}: all dropped, nothing sent (u brings them back).",
+                    effect=(
+                        f"{self.staging.summary()}: all dropped, nothing sent (u brings them back)."
+                    ),
                     details=tuple(diff_lines(self.staging, limit=50)),
                 )
             )

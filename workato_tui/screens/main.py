@@ -286,7 +286,8 @@ class MainScreen(Screen[None]):
             return
         from .json_view import JsonScreen
 
-        title = f"{self.view.spec.title if self.view.spec else 'Item'}: {row.get('name') or row.get('id')}"
+        kind = self.view.spec.title if self.view.spec else "Item"
+        title = f"{kind}: {row.get('name') or row.get('id')}"
         self.app.push_screen(JsonScreen(title, row))
 
     @on(FolderTree.FolderChosen)

@@ -62,7 +62,7 @@ def line_of(text: str, loc: Sequence[str]) -> int | None:
 
 def _shared_prefix(a: Sequence[str], b: Sequence[str]) -> int:
     count = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         count += 1

@@ -46,6 +46,7 @@ from ..api.pagination import (
     pages_by_cursor,
     pages_by_number,
 )
+from ..api.resources.recipes import JobFilters, RecipeFilters
 from .cache import Cache
 from .calllog import CallLog
 from .config import ResolvedProfile
@@ -205,10 +206,10 @@ class WorkspaceService(WorkspaceWrites):
     # recipes and jobs -------------------------------------------------------------------
 
     def recipe_pages(self, folder_id: int | None = None) -> AsyncIterator[list[Recipe]]:
-        filters = {"folder_id": folder_id} if folder_id is not None else {}
+        filters: RecipeFilters = {"folder_id": folder_id} if folder_id is not None else {}
 
         async def fetch(page: int) -> list[Recipe]:
-            return await self.client.list_recipes(page=page, per_page=RECIPES_PER_PAGE, **filters)  # type: ignore[arg-type]
+            return await self.client.list_recipes(page=page, per_page=RECIPES_PER_PAGE, **filters)
 
         return self._pages(("recipes", folder_id), RECIPES_PER_PAGE, fetch)
 
@@ -233,15 +234,17 @@ class WorkspaceService(WorkspaceWrites):
         offset_job_id: str | None = None,
     ) -> JobPage:
         """One page of jobs, newest first, older than `offset_job_id`."""
-        filters = {"status": status} if status else {}
-        if customer is None:
-            fetch = lambda: self.client.list_jobs(
-                recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters
-            )
-        else:
-            fetch = lambda: self.client.list_customer_jobs(
+        filters: JobFilters = {"status": status} if status else {}
+
+        async def fetch() -> JobPage:
+            if customer is None:
+                return await self.client.list_jobs(
+                    recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters
+                )
+            return await self.client.list_customer_jobs(
                 customer, recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters
             )
+
         return await self._read(("jobs", customer, recipe_id, status, offset_job_id), fetch)
 
     def job_pages(
