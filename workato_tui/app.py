@@ -151,9 +151,10 @@ class WorkatoApp(CrashReporting, App[None]):
         if self.ui_state_file is None or not self.ui_state_file.exists():
             return None
         try:
-            return json.loads(self.ui_state_file.read_text()).get("theme")
+            theme = json.loads(self.ui_state_file.read_text()).get("theme")
         except (OSError, ValueError, AttributeError):
             return None
+        return theme if isinstance(theme, str) else None
 
     def notify(
         self,

@@ -34,7 +34,7 @@ Found = list[tuple[tuple[str, ...], str]]  # (where in the file, what is wrong)
 def _theme_problems(config: Config) -> Found:
     from textual.theme import BUILTIN_THEMES
 
-    settings = [(("theme",), config.theme)]
+    settings: list[tuple[tuple[str, ...], str | None]] = [(("theme",), config.theme)]
     settings += [(("profiles", n, "theme"), p.theme) for n, p in config.profiles.items()]
     known = ", ".join(BUILTIN_THEMES)
     return [
@@ -45,7 +45,7 @@ def _theme_problems(config: Config) -> Found:
 
 
 def _keymap_problems(config: Config) -> Found:
-    keymaps = [(("keymap",), config.keymap)]
+    keymaps: list[tuple[tuple[str, ...], dict[str, str]]] = [(("keymap",), config.keymap)]
     keymaps += [(("profiles", n, "keymap"), p.keymap) for n, p in config.profiles.items()]
     found: Found = []
     for prefix, keymap in keymaps:

@@ -88,7 +88,7 @@ class CrashReporting:
 
     if TYPE_CHECKING:  # the App internals this overrides
         _return_code: int | None
-        _exception: BaseException | None
+        _exception: Exception | None
         _exception_event: Any
         _exit_renderables: list[Any]
 

@@ -60,7 +60,10 @@ class ActionContext:
         )
 
     async def confirm(self, items: Sequence[str], **kw: Any) -> bool:
-        return bool(await self.app.push_screen_wait(ConfirmScreen(self.confirmation(items, **kw))))
+        confirmed: bool = await self.app.push_screen_wait(
+            ConfirmScreen(self.confirmation(items, **kw))
+        )
+        return confirmed
 
     def notify_error(self, error: WorkatoError, title: str | None = None) -> None:
         """What failed, why, what to do, and the correlation id. A write whose answer was

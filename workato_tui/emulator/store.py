@@ -243,7 +243,7 @@ class Scope:
             return True
         if project_id in (None, ""):
             return False
-        project = self.store.main.projects.get(int(project_id))  # type: ignore[arg-type]
+        project = self.store.main.projects.get(int(project_id))
         return project is not None and project["folder_id"] in self.client.project_folder_ids
 
     def allows(self, record: Record | None) -> bool:

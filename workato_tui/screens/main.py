@@ -176,7 +176,8 @@ class MainScreen(Screen[None]):
             and self.view.spec
             and self.view.spec.opens in ("recipe", "customer-recipe")
         ):
-            context = self._drill_context(self.view.table.current_row) or context
+            row = self.view.table.current_row
+            context = self._drill_context(None if row is None else dict(row)) or context
         return self.go(spec, context)
 
     def open_failures(self) -> None:

@@ -40,11 +40,13 @@ from ..api.models import (
 )
 from ..api.pagination import (
     ACTIVITY_PAGE_SIZE,
-    JOBS_PER_PAGE,
     RECIPES_PER_PAGE,
     ROWS_PER_PAGE,
     pages_by_cursor,
     pages_by_number,
+)
+from ..api.pagination import (
+    JOBS_PER_PAGE as JOBS_PER_PAGE,  # re-exported: the failure scans page jobs like this
 )
 from ..api.resources.recipes import JobFilters, RecipeFilters
 from .cache import Cache
