@@ -14,14 +14,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..actions.catalog import BY_ID, RECIPE_ACTIONS
-from ..actions.flow import ActionContext, blocked_reason, say_why_disabled
+from ..actions.flow import ActionContext
+from ..actions.runners import RUNNERS, run_requested
 from ..api.errors import WorkatoError
 from ..views import ViewContext, find_view
 from ..views import format as fmt
 from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
+from ..widgets.write_request import WriteRequested
+from ..write_catalog import BY_ID, RECIPE_ACTIONS, blocked_reason, say_why_disabled
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -223,6 +225,14 @@ class RecipeScreen(Screen[None]):
 
     # writes -------------------------------------------------------------------------------
 
+    @on(WriteRequested)
+    def run_requested_write(self, request: WriteRequested) -> None:
+        """A widget asked for a write: run it here, in a worker that may wait on modals."""
+        request.stop()
+        self.run_worker(
+            run_requested(self.app, self.service, request), group="write", exit_on_error=False
+        )
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action != "act":
             return True
@@ -244,8 +254,6 @@ class RecipeScreen(Screen[None]):
 
     @work(group="recipe-write", exit_on_error=False)
     async def run_write(self, action_id: str) -> None:
-        from ..actions.runners import RUNNERS
-
         context = ActionContext(
             self.app, self.service, BY_ID[action_id], [self.recipe], self.context
         )
