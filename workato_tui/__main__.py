@@ -46,6 +46,11 @@ def app_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the config, cache and log locations and exit",
     )
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="print every binding id, its default key and where it applies, then exit",
+    )
     parser.add_argument("--version", action="version", version=f"workato-tui {__version__}")
     return parser
 

@@ -38,6 +38,13 @@ def build_demo_service(paths: Paths, read_only: bool = False) -> WorkspaceServic
     )
 
 
+def print_keys() -> int:
+    from .keys import keys_text
+
+    print(keys_text())
+    return 0
+
+
 def print_paths(paths: Paths) -> int:
     print(f"config:   {paths.config_file}")
     print(f"cache:    {paths.cache_dir}   (last-known snapshots)")
@@ -66,6 +73,8 @@ def run_app(args: argparse.Namespace) -> int:
     paths = Paths.default()
     if args.print_paths:
         return print_paths(paths)
+    if args.keys:
+        return print_keys()
     from .app import WorkatoApp
 
     ui_state = paths.state_dir / "ui.json"
