@@ -118,10 +118,6 @@ RECIPE_ACTIONS: tuple[WriteAction, ...] = (
 BY_ID = {a.id: a for a in ACTIONS + TREE_ACTIONS + RECIPE_ACTIONS}
 
 
-def for_view(view_name: str) -> list[WriteAction]:
-    return [a for a in ACTIONS if view_name in a.views]
-
-
 def find_action(view_name: str, key_action_id: str) -> WriteAction | None:
     action = BY_ID.get(key_action_id)
     return (

@@ -161,12 +161,6 @@ class Store:
     def now_iso(self) -> str:
         return iso(self.clock.now())
 
-    def job_handle(self) -> str:
-        alphabet = string.ascii_letters + string.digits
-        a = "".join(self.rng.choice(alphabet) for _ in range(8))
-        b = "".join(self.rng.choice(alphabet) for _ in range(6))
-        return f"j-{a}-{b}"
-
     def secret(self) -> str:
         return "wrkaus-" + "".join(self.rng.choice(string.hexdigits.lower()) for _ in range(48))
 

@@ -170,9 +170,6 @@ class Staging:
         staged = self.rows.get(row[ID])
         return row if staged is None else make_row(staged.key, staged.values)
 
-    def new_rows(self) -> list[Row]:
-        return [make_row(r.key, r.values) for r in self.rows.values() if r.base is None]
-
     def row_class(self, row: Mapping[str, Any]) -> str | None:
         staged = self.rows.get(row[ID]) if self.rows else None
         if staged is None:

@@ -8,7 +8,7 @@ into the client itself (`before_send` / `on_call`), so no call can get around th
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -349,8 +349,3 @@ def _utc_now() -> datetime:
 
 async def _collect(items: AsyncIterator[T]) -> list[T]:
     return [item async for item in items]
-
-
-def as_rows(models: Sequence[Any]) -> list[dict[str, Any]]:
-    """Models as plain dicts for the table widget."""
-    return [m.model_dump(mode="python") for m in models]

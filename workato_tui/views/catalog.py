@@ -175,10 +175,6 @@ async def load_customer_recipes(
     yield _dump(await service.customer_recipes(ctx.customer_ref))
 
 
-async def load_calls(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    yield [call_row(entry) for entry in service.calls.recent()]
-
-
 _CALL_NUMBERS = itertools.count(1)
 
 
@@ -428,7 +424,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("correlation_id", "CORRELATION ID", width=34, format=f.text),
             C("detail", "DETAIL", width=60, format=f.text),  # e.g. a start refusal's items
         ),
-        load_calls,
+        None,  # live: the view follows the call log (ResourceView._follow_calls)
         aliases=("log", "calllog", "api-calls"),
         remembered=False,
         live=True,

@@ -40,7 +40,7 @@ class ViewSpec:
     title: str
     list_endpoint: str  # for permission checks and 403 messages
     columns: tuple[Column, ...]
-    load: Loader
+    load: Loader | None  # None for a live view
     aliases: tuple[str, ...] = ()
     needs: str | None = None  # "recipe", "customer" or "table": context the view requires
     folder_scoped: bool = False

@@ -140,7 +140,7 @@ class ResourceView(Vertical):
     @work(exclusive=True, group="view-load", exit_on_error=False)
     async def load(self, refresh: bool = False) -> None:
         spec, context = self.spec, self.context
-        assert spec is not None
+        assert spec is not None and spec.load is not None  # a live view never loads
         if refresh:
             self.service.cache.invalidate((_family(spec),))
         table = self.table
