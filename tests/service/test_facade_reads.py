@@ -180,17 +180,17 @@ async def test_recipe_pages_end_on_an_empty_page_after_an_exact_multiple(tmp_pat
 
 
 class IgnoresPage(httpx.AsyncBaseTransport):
-    """A server that drops the `page` parameter, so every request gets page 1; refuses to
-    answer more than `cap` requests, so a pager without a guard fails instead of hanging."""
+    """A server that drops a paging parameter, so every request gets the first page; refuses
+    to answer more than `cap` requests, so a pager without a guard fails instead of hanging."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, cap: int = 10) -> None:
-        self.inner, self.cap, self.count = inner, cap, 0
+    def __init__(self, inner: httpx.AsyncBaseTransport, param: str = "page", cap: int = 10) -> None:
+        self.inner, self.param, self.cap, self.count = inner, param, cap, 0
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.count += 1
         if self.count > self.cap:
             raise RuntimeError(f"more than {self.cap} requests: the pager is looping")
-        params = request.url.params.remove("page")
+        params = request.url.params.remove(self.param)
         return await self.inner.handle_async_request(
             httpx.Request(
                 request.method, request.url.copy_with(params=params), headers=request.headers
@@ -219,6 +219,29 @@ async def test_recipe_pages_stop_after_two_requests_when_the_server_ignores_page
     assert [len(page) for page in pages] == [RECIPES_PER_PAGE]  # the repeat is not yielded
     assert transport.count == 2
     assert [parse_qs(r.query).get("page") for r in emu.store.requests] == [None, None]
+
+
+async def test_job_pages_stop_after_two_requests_when_the_server_ignores_the_offset(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    emu = Emulator.demo(clock=clock)
+    recipe_id = demo_ids(emu).recipe  # more than one full page of jobs
+    transport = IgnoresPage(emu.transport(), param="offset_job_id")
+    service = open_workspace(
+        demo_profile(),
+        SecretStr(ADMIN_TOKEN),
+        Paths.under(tmp_path),
+        transport=transport,
+        clock=clock,
+    )
+    try:
+        pages = [page async for page in service.job_pages(recipe_id)]
+    finally:
+        await service.aclose()
+    ids = [job.id for page in pages for job in page]
+    assert len(pages) == 1 and len(ids) == len(set(ids)) == JOBS_PER_PAGE  # no repeated jobs
+    assert transport.count == 2
 
 
 async def test_recipe_pages_of_a_folder_send_the_folder_filter(world: World) -> None:

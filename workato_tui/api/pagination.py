@@ -65,19 +65,25 @@ async def pages_by_cursor(
     start: C | None = None,
     max_pages: int | None = None,
 ) -> AsyncIterator[list[T]]:
-    """Pages that each start after the last item of the one before."""
+    """Pages that each start after the last item of the one before.
+
+    A page equal to the one before ends the stream without being yielded (the server ignored
+    the cursor), as does a cursor that does not move."""
     _check_size(per_page)
     cursor, fetched = start, 0
+    previous: list[T] | None = None
     while max_pages is None or fetched < max_pages:
         items = list(await fetch(cursor, per_page))
         fetched += 1
+        if previous is not None and items == previous:
+            return
         yield items
         if len(items) < per_page:
             return
         next_cursor = cursor_of(items[-1])
         if next_cursor == cursor:
             return  # the cursor did not move: stop rather than repeat the page
-        cursor = next_cursor
+        previous, cursor = items, next_cursor
 
 
 async def by_page_number(
