@@ -12,7 +12,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, TextArea
 
-from ..actions.runners import run_requested
 from ..api.endpoints import endpoint
 from ..api.models import Recipe
 from ..service.scope import recipes_under
@@ -22,7 +21,6 @@ from ..widgets.folder_tree import FolderTree
 from ..widgets.resource_view import ResourceView
 from ..widgets.status_header import StatusHeader
 from ..widgets.table import ResourceTable
-from ..widgets.write_request import WriteRequested
 from .freezes import FreezesScreen, unfinished_freezes
 
 if TYPE_CHECKING:
@@ -232,14 +230,6 @@ class MainScreen(Screen[None]):
 
     def action_command(self) -> None:
         self.query_one(CommandBar).open()
-
-    @on(WriteRequested)
-    def run_requested_write(self, request: WriteRequested) -> None:
-        """A widget asked for a write: run it here, in a worker that may wait on modals."""
-        request.stop()
-        self.run_worker(
-            run_requested(self.app, self.service, request), group="write", exit_on_error=False
-        )
 
     @on(CommandBar.Chosen)
     def _command(self, event: CommandBar.Chosen) -> None:

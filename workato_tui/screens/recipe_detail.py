@@ -14,8 +14,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..actions.flow import ActionContext
-from ..actions.runners import RUNNERS, run_requested
 from ..api.errors import WorkatoError
 from ..views import ViewContext, find_view
 from ..views import format as fmt
@@ -225,14 +223,6 @@ class RecipeScreen(Screen[None]):
 
     # writes -------------------------------------------------------------------------------
 
-    @on(WriteRequested)
-    def run_requested_write(self, request: WriteRequested) -> None:
-        """A widget asked for a write: run it here, in a worker that may wait on modals."""
-        request.stop()
-        self.run_worker(
-            run_requested(self.app, self.service, request), group="write", exit_on_error=False
-        )
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action != "act":
             return True
@@ -252,13 +242,15 @@ class RecipeScreen(Screen[None]):
             return
         self.run_write(action_id)
 
-    @work(group="recipe-write", exit_on_error=False)
-    async def run_write(self, action_id: str) -> None:
-        context = ActionContext(
-            self.app, self.service, BY_ID[action_id], [self.recipe], self.context
-        )
-        if await RUNNERS[action_id](context):
-            await self._reload_recipe()
+    def run_write(self, action_id: str) -> None:
+        """Ask the app to run the write; show the recipe afresh when it changed something."""
+
+        def done(changed: bool) -> None:
+            if changed and self.is_attached:
+                self.run_worker(self._reload_recipe(), group="recipe-write", exit_on_error=False)
+
+        write = BY_ID[action_id]
+        self.post_message(WriteRequested(write, [self.recipe], self.context, done))
 
     async def _reload_recipe(self) -> None:
         try:

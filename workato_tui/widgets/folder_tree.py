@@ -171,7 +171,7 @@ class FolderTree(Tree[FolderData]):
         """Ask the screen to run the write; reload the tree when it changed something."""
 
         def done(changed: bool) -> None:
-            if changed:
+            if changed and self.is_attached:
                 self.reload()
 
         context = ViewContext(folder=folder)

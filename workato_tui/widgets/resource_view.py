@@ -364,7 +364,7 @@ class ResourceView(Vertical):
         """Ask the screen to run the write; refresh when it changed something."""
 
         def done(changed: bool) -> None:
-            if changed:
+            if changed and self.is_attached:
                 self.table.clear_marks()
                 self.refresh_view()
 
