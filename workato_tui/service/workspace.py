@@ -8,7 +8,7 @@ into the client itself (`before_send` / `on_call`), so no call can get around th
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -164,7 +164,7 @@ class WorkspaceService(WorkspaceWrites):
         rows = self._last_known.get(view_key)
         return rows if isinstance(rows, list) else None
 
-    def remember(self, view_key: str, rows: list[dict[str, Any]]) -> None:
+    def remember(self, view_key: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Keep a fully loaded list for the next start (never jobs: see SnapshotStore)."""
         self._last_known[view_key] = rows
 
