@@ -199,7 +199,7 @@ async def take_all(names: list[str], out: Path) -> list[str]:
     for name in names:
         try:
             path = await take(name, out)
-        except Exception as error:  # noqa: BLE001 - report every broken screen, then fail
+        except Exception as error:  # report every broken screen, then fail
             failed.append(name)
             print(f"FAILED  {name}: {type(error).__name__}: {error}", file=sys.stderr)
         else:

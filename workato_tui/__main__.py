@@ -51,6 +51,11 @@ def app_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the config, cache and log locations and exit",
     )
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="print every binding id, its default key and where it applies, then exit",
+    )
     parser.add_argument("--version", action="version", version=f"workato-tui {__version__}")
     return parser
 
@@ -73,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(app_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # noqa: BLE001 - the last line of defence
+    except Exception as error:  # the last line of defence
         from .crash import report_unexpected
 
         return report_unexpected(_state_dir(), error)
@@ -84,7 +89,7 @@ def _state_dir() -> Path | None:
         from .service.paths import Paths
 
         return Paths.default().state_dir
-    except Exception:  # noqa: BLE001 - reporting must not fail in turn
+    except Exception:  # reporting must not fail in turn
         return None
 
 

@@ -8,18 +8,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from .actions.runners import run_requested
 from .api.errors import Unauthorized, WorkatoError
 from .crash import CrashReporting
 from .profiles_open import Profiles
 from .screens.messages import Notice
 from .service.workspace import WorkspaceService
 from .views import VIEWS
+from .widgets.write_request import WriteRequested
 
 
 class WorkatoApp(CrashReporting, App[None]):
@@ -105,6 +108,18 @@ class WorkatoApp(CrashReporting, App[None]):
         """The one place API errors become notifications."""
         self.notify(error.describe(), title=title, severity="error", timeout=12)
 
+    @on(WriteRequested)
+    def run_requested_write(self, request: WriteRequested) -> None:
+        """A widget or screen asked for a write: run it in a worker that may wait on modals.
+
+        Here rather than in each screen, so screens need not import the actions (which import
+        the confirm and form screens)."""
+        request.stop()
+        if self.service is not None:
+            self.run_worker(
+                run_requested(self, self.service, request), group="write", exit_on_error=False
+            )
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Workers never crash the app: an unexpected failure becomes a notification."""
         if event.state != WorkerState.ERROR:
@@ -165,9 +180,10 @@ class WorkatoApp(CrashReporting, App[None]):
         if self.ui_state_file is None or not self.ui_state_file.exists():
             return None
         try:
-            return json.loads(self.ui_state_file.read_text()).get("theme")
+            theme = json.loads(self.ui_state_file.read_text()).get("theme")
         except (OSError, ValueError, AttributeError):
             return None
+        return theme if isinstance(theme, str) else None
 
     def notify(
         self,

@@ -8,6 +8,7 @@ in the state directory); 70 an unexpected error outside the app (the same).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from dataclasses import replace
@@ -35,6 +36,13 @@ def build_demo_service(paths: Paths, read_only: bool = False) -> WorkspaceServic
     return open_workspace(
         demo_profile(read_only), SecretStr(ADMIN_TOKEN), paths, transport=emulator.transport()
     )
+
+
+def print_keys() -> int:
+    from .keys import keys_text
+
+    print(keys_text())
+    return 0
 
 
 def print_paths(paths: Paths) -> int:
@@ -65,10 +73,12 @@ def run_app(args: argparse.Namespace) -> int:
     paths = Paths.default()
     if args.print_paths:
         return print_paths(paths)
+    if args.keys:
+        return print_keys()
     from .app import WorkatoApp
 
     ui_state = paths.state_dir / "ui.json"
-    demo = lambda: build_demo_service(paths, args.read_only)
+    demo = functools.partial(build_demo_service, paths, args.read_only)
     if args.demo:
         from .profiles_open import demo_profiles
         from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES

@@ -1,4 +1,4 @@
-"""Check the config's UI settings against Textual: theme names and keymap key names.
+"""Check the config's UI settings against Textual: theme names, keymap ids and key names.
 
 The service layer loads and validates `config.toml` without Textual; these two settings can only
 be checked against Textual itself, so the command line runs this before the app starts. A
@@ -7,6 +7,7 @@ problem is a `ConfigError` naming the file, the line and the setting, like any o
 
 from __future__ import annotations
 
+import difflib
 from functools import cache
 
 from .service.config import Config, ConfigError, ConfigProblem
@@ -16,7 +17,7 @@ MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 
 
 def check_ui_settings(config: Config) -> None:
-    """Raise `ConfigError` for an unknown theme or a key name Textual cannot use."""
+    """Raise `ConfigError` for an unknown theme, binding id, or a key Textual cannot use."""
     found = [*_theme_problems(config), *_keymap_problems(config)]
     if not found:
         return
@@ -34,7 +35,7 @@ Found = list[tuple[tuple[str, ...], str]]  # (where in the file, what is wrong)
 def _theme_problems(config: Config) -> Found:
     from textual.theme import BUILTIN_THEMES
 
-    settings = [(("theme",), config.theme)]
+    settings: list[tuple[tuple[str, ...], str | None]] = [(("theme",), config.theme)]
     settings += [(("profiles", n, "theme"), p.theme) for n, p in config.profiles.items()]
     known = ", ".join(BUILTIN_THEMES)
     return [
@@ -45,15 +46,30 @@ def _theme_problems(config: Config) -> Found:
 
 
 def _keymap_problems(config: Config) -> Found:
-    keymaps = [(("keymap",), config.keymap)]
+    keymaps: list[tuple[tuple[str, ...], dict[str, str]]] = [(("keymap",), config.keymap)]
     keymaps += [(("profiles", n, "keymap"), p.keymap) for n, p in config.profiles.items()]
     found: Found = []
     for prefix, keymap in keymaps:
         for binding_id, keys in keymap.items():
+            if problem := binding_id_problem(binding_id):
+                found.append(((*prefix, binding_id), problem))
+                continue
             for key in keys.split(","):
                 if problem := key_problem(key.strip()):
                     found.append(((*prefix, binding_id), problem))
     return found
+
+
+def binding_id_problem(binding_id: str) -> str | None:
+    """Why `binding_id` cannot be remapped (no binding has it), naming the nearest ids."""
+    from .keys import binding_ids
+
+    known = binding_ids()
+    if binding_id in known:
+        return None
+    nearest = difflib.get_close_matches(binding_id, sorted(known), n=3, cutoff=0.6)
+    hint = f"did you mean {', '.join(nearest)}? " if nearest else ""
+    return f"unknown binding id {binding_id!r}; {hint}(workato-tui --keys lists every id)"
 
 
 def key_problem(key: str) -> str | None:

@@ -27,7 +27,8 @@ def crash_report_text(error: BaseException) -> str:
     import traceback
 
     lines = [
-        f"workato-tui {__version__} crash report, {datetime.now(UTC).isoformat(timespec='seconds')}",
+        f"workato-tui {__version__} crash report,"
+        f" {datetime.now(UTC).isoformat(timespec='seconds')}",
         f"Python {platform.python_version()} on {platform.platform()}",
         "The error message and variable values are left out on purpose: they may hold an API",
         "token or table data. Please attach this file to a bug report.",
@@ -87,7 +88,7 @@ class CrashReporting:
 
     if TYPE_CHECKING:  # the App internals this overrides
         _return_code: int | None
-        _exception: BaseException | None
+        _exception: Exception | None
         _exception_event: Any
         _exit_renderables: list[Any]
 

@@ -97,10 +97,20 @@ async def test_project_roles_use_page_number_and_size(make_client: MakeClient) -
 
 
 async def test_generic_iterators_guard_against_loops() -> None:
+    calls: list[str | None] = []
+
     async def same_cursor(cursor: str | None, size: int) -> list[str]:
+        calls.append(cursor)
         return ["x", "x"]
 
-    assert [i async for i in by_cursor(same_cursor, lambda s: s, 2)] == ["x", "x", "x", "x"]
+    # The second page repeats the first (the cursor was ignored): it is not yielded.
+    assert [i async for i in by_cursor(same_cursor, lambda s: s, 2)] == ["x", "x"]
+    assert calls == [None, "x"]
+
+    async def stuck(cursor: str | None, size: int) -> list[str]:
+        return ["a", "b"] if cursor is None else ["c", "b"]  # moves, then the cursor sticks
+
+    assert [i async for i in by_cursor(stuck, lambda s: s, 2)] == ["a", "b", "c", "b"]
 
     async def endless(page: int, size: int) -> list[int]:
         return [page] * size

@@ -146,7 +146,10 @@ async def key_latencies(app: WorkatoApp, pilot: Any, keys: list[str]) -> list[fl
 
 async def _painted_change(clock: FrameClock, seen: int, before: tuple[int, int, float]) -> float:
     """When the first frame after frame `seen` whose grid state differs from `before` was painted."""
-    changed = lambda: [t for t, state in clock.frames[seen:] if state != before]
+
+    def changed() -> list[float]:
+        return [t for t, state in clock.frames[seen:] if state != before]
+
     await until(changed)
     return changed()[0]
 

@@ -109,7 +109,10 @@ async def bench_resource_table(rows: list[dict[str, Any]]) -> dict[str, float]:
         table.set_filter("")
         table.set_rows(rows)  # forgets the search texts the filter above built: a first filter
         await pilot.pause()
-        shown = lambda: FILTER in table.render_line(1).text
+
+        def shown() -> bool:
+            return FILTER in table.render_line(1).text
+
         start = time.perf_counter()
         result["filter_frame"] = await to_frame(times, lambda: table.set_filter(FILTER), shown)
         while table.filtering:
@@ -166,7 +169,9 @@ async def bench_data_table(rows: list[dict[str, Any]]) -> dict[str, float]:
             table.clear()
             table.add_rows(tuple(row[key] for key in KEYS) for row in matching)
 
-        shown = lambda: FILTER in table.render_line(1).text
+        def shown() -> bool:
+            return FILTER in table.render_line(1).text
+
         result["filter_frame"] = await to_frame(times, refill, shown)
         return result
 

@@ -176,6 +176,25 @@ CASES = [
     ),
     Case("empty key", PROD + '[keymap]\nrefresh = "f5,,f6"\n', CONFIG, "comma-separated key names"),
     Case(
+        "unknown binding id",
+        PROD + '[keymap]\nrefersh = "f5"\n',
+        CONFIG,
+        "line 4: keymap.refersh: unknown binding id 'refersh'; did you mean refresh?",
+    ),
+    Case(
+        "unknown profile binding id",
+        PROD + '[profiles.prod.keymap]\nrecipe-stopp = "X"\n',
+        CONFIG,
+        "line 4: profiles.prod.keymap.recipe-stopp: unknown binding id 'recipe-stopp'; "
+        "did you mean recipe-stop",
+    ),
+    Case(
+        "binding id like no other",
+        PROD + '[keymap]\nzzzzzz = "f5"\n',
+        CONFIG,
+        "unknown binding id 'zzzzzz'; (workato-tui --keys lists every id)",
+    ),
+    Case(
         "profile keymap",
         PROD + '[profiles.prod.keymap]\nquit = "f99"\n',
         CONFIG,

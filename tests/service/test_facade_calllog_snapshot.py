@@ -4,6 +4,7 @@ last-known snapshot (reloaded by the next session, never the token, never job ro
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,15 @@ from test_facade_world import World, demo_ids, open_world
 from workato_tui.api.errors import NotFound
 from workato_tui.emulator import ADMIN_TOKEN
 from workato_tui.service.tokens import fingerprint as _fingerprint
-from workato_tui.service.workspace import as_rows
 
 ADMIN_IDENTITY = _fingerprint("demo-admin-token", "http://127.0.0.1")  # the demo admin's snapshot
 
 FIELDS = ("time", "method", "path", "query", "status", "duration_ms", "correlation_id", "outcome")
+
+
+def dump_rows(models: Sequence[Any]) -> list[dict[str, Any]]:
+    """Models as the plain dicts a view remembers."""
+    return [m.model_dump(mode="python") for m in models]
 
 
 @pytest.fixture
@@ -107,7 +112,7 @@ async def test_subscribers_see_each_entry_as_written(world: World) -> None:
 
 async def test_a_remembered_list_is_seen_by_the_next_session(world: World) -> None:
     recipes = [r async for page in world.service.recipe_pages() for r in page]
-    rows = as_rows(recipes)
+    rows = dump_rows(recipes)
     world.service.remember("recipes:all", rows)
     await world.service.aclose()  # saves the snapshot
 
@@ -123,7 +128,7 @@ async def test_a_remembered_list_is_seen_by_the_next_session(world: World) -> No
 
 
 async def test_the_snapshot_never_holds_the_token(world: World) -> None:
-    rows = as_rows(await world.service.connections())
+    rows = dump_rows(await world.service.connections())
     rows[0]["description"] = f"pasted by mistake: {ADMIN_TOKEN}"
     rows[0]["api_token"] = ADMIN_TOKEN
     world.service.remember("connections:all", rows)
@@ -140,8 +145,8 @@ async def test_the_snapshot_never_holds_the_token(world: World) -> None:
 async def test_job_rows_are_dropped_from_the_snapshot(world: World) -> None:
     recipe_id = demo_ids(world.emu).recipe
     jobs = (await world.service.job_page(recipe_id)).items
-    world.service.remember(f"jobs:{recipe_id}", as_rows(jobs))
-    world.service.remember("recipes:all", as_rows([await world.service.recipe(recipe_id)]))
+    world.service.remember(f"jobs:{recipe_id}", dump_rows(jobs))
+    world.service.remember("recipes:all", dump_rows([await world.service.recipe(recipe_id)]))
     world.service.save_snapshot()
 
     raw = world.paths.snapshot_file("demo", ADMIN_IDENTITY).read_text(encoding="utf-8")

@@ -8,14 +8,18 @@ from itertools import pairwise
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import httpx
 import pytest
+from pydantic import SecretStr
 from test_facade_world import World, demo_ids, open_world
 
 from workato_tui.api.errors import Forbidden, ServerError
-from workato_tui.emulator import Emulator, FakeClock
+from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.emulator.records import new_recipe, recipe_code
 from workato_tui.emulator.seed import add_api_client
 from workato_tui.emulator.store import ClientRole
+from workato_tui.service.connect import demo_profile, open_workspace
+from workato_tui.service.paths import Paths
 from workato_tui.service.workspace import JOBS_PER_PAGE, RECIPES_PER_PAGE, TTL
 
 
@@ -173,6 +177,71 @@ async def test_recipe_pages_end_on_an_empty_page_after_an_exact_multiple(tmp_pat
         assert len(world.seen("recipes.list")) == 3
     finally:
         await world.aclose()
+
+
+class IgnoresPage(httpx.AsyncBaseTransport):
+    """A server that drops a paging parameter, so every request gets the first page; refuses
+    to answer more than `cap` requests, so a pager without a guard fails instead of hanging."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, param: str = "page", cap: int = 10) -> None:
+        self.inner, self.param, self.cap, self.count = inner, param, cap, 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.count += 1
+        if self.count > self.cap:
+            raise RuntimeError(f"more than {self.cap} requests: the pager is looping")
+        params = request.url.params.remove(self.param)
+        return await self.inner.handle_async_request(
+            httpx.Request(
+                request.method, request.url.copy_with(params=params), headers=request.headers
+            )
+        )
+
+
+async def test_recipe_pages_stop_after_two_requests_when_the_server_ignores_page(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    emu = Emulator.demo(clock=clock)
+    add_recipes(emu, 2 * RECIPES_PER_PAGE)  # full pages, so only the guard can end the stream
+    transport = IgnoresPage(emu.transport())
+    service = open_workspace(
+        demo_profile(),
+        SecretStr(ADMIN_TOKEN),
+        Paths.under(tmp_path),
+        transport=transport,
+        clock=clock,
+    )
+    try:
+        pages = [page async for page in service.recipe_pages()]
+    finally:
+        await service.aclose()
+    assert [len(page) for page in pages] == [RECIPES_PER_PAGE]  # the repeat is not yielded
+    assert transport.count == 2
+    assert [parse_qs(r.query).get("page") for r in emu.store.requests] == [None, None]
+
+
+async def test_job_pages_stop_after_two_requests_when_the_server_ignores_the_offset(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock()
+    emu = Emulator.demo(clock=clock)
+    recipe_id = demo_ids(emu).recipe  # more than one full page of jobs
+    transport = IgnoresPage(emu.transport(), param="offset_job_id")
+    service = open_workspace(
+        demo_profile(),
+        SecretStr(ADMIN_TOKEN),
+        Paths.under(tmp_path),
+        transport=transport,
+        clock=clock,
+    )
+    try:
+        pages = [page async for page in service.job_pages(recipe_id)]
+    finally:
+        await service.aclose()
+    ids = [job.id for page in pages for job in page]
+    assert len(pages) == 1 and len(ids) == len(set(ids)) == JOBS_PER_PAGE  # no repeated jobs
+    assert transport.count == 2
 
 
 async def test_recipe_pages_of_a_folder_send_the_folder_filter(world: World) -> None:

@@ -58,7 +58,7 @@ async def add_row(s: WorkspaceService, i: DemoIds, w: World) -> Any:
     table = w.emu.store.main.lookup_tables[i.table]
     columns = schema_labels(table)
     staging = Staging(i.table, columns)
-    staging.add_row(dict(zip(columns, ["CC-9990", "Treasury AMER 9", "Alex Fisher"])))
+    staging.add_row(dict(zip(columns, ["CC-9990", "Treasury AMER 9", "Alex Fisher"], strict=True)))
     keys = list(w.emu.store.main.lookup_rows[i.table])
     engine = SaveEngine(s, staging, server_keys=keys)
     [result] = await engine.run()

@@ -35,7 +35,7 @@ def failed_masters_and_a_repeat(world: World, recipe_id: int) -> tuple[list[str]
 async def test_thirty_jobs_repeat_in_two_paced_batches(world: World) -> None:
     recipe_id = demo_ids(world.emu).recipe
     masters, repeat = failed_masters_and_a_repeat(world, recipe_id)
-    job_ids = masters[:20] + [repeat] + masters[20:]
+    job_ids = [*masters[:20], repeat, *masters[20:]]
     batches: list[list[str | None]] = []
 
     results = await world.service.repeat_jobs(

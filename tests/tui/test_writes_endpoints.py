@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from writes_helpers import Driver, World, connection_named, recipe_named, running
 
-from workato_tui.actions.catalog import BY_ID
 from workato_tui.api.endpoints import WRITE_ENDPOINTS
 from workato_tui.emulator.records import new_connection
 from workato_tui.emulator.seed import DEMO_RESUME_TOKEN, NETSUITE_SYNC
@@ -25,6 +24,7 @@ from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.form import FormScreen
 from workato_tui.screens.lookup_editor import LookupEditorScreen
 from workato_tui.screens.token import TokenScreen
+from workato_tui.write_catalog import BY_ID
 
 Facts = dict[str, Any]
 Check = Callable[[Store, Facts], bool]

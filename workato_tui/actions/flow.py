@@ -18,7 +18,7 @@ from ..screens.confirm import Confirmation, ConfirmScreen
 from ..screens.progress import BulkScreen, summary
 from ..service.writes import ItemResult
 from ..views.spec import Row, ViewContext
-from .catalog import WriteAction
+from ..write_catalog import WriteAction, label
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -60,7 +60,10 @@ class ActionContext:
         )
 
     async def confirm(self, items: Sequence[str], **kw: Any) -> bool:
-        return bool(await self.app.push_screen_wait(ConfirmScreen(self.confirmation(items, **kw))))
+        confirmed: bool = await self.app.push_screen_wait(
+            ConfirmScreen(self.confirmation(items, **kw))
+        )
+        return confirmed
 
     def notify_error(self, error: WorkatoError, title: str | None = None) -> None:
         """What failed, why, what to do, and the correlation id. A write whose answer was
@@ -83,59 +86,6 @@ class ActionContext:
 
     def notify_done(self, message: str) -> None:
         self.app.notify(message, title=self.action.verb)
-
-
-def label(row: Row) -> str:
-    return str(row.get("name") or row.get("title") or row.get("id"))
-
-
-def blocked_reason(service: WorkspaceService, action: WriteAction) -> str | None:
-    """Why this write is unavailable (policy or a 403 this session), or None."""
-    return service.denied(action.endpoint_id)
-
-
-# Writes that make no sense in a row's state: said before anything is sent.
-STATE_RULES: dict[str, Callable[[Row], str | None]] = {
-    "recipe-start": lambda r: "it is already running" if r.get("running") else None,
-    "recipe-stop": lambda r: None if r.get("running") else "it is already stopped",
-    "recipe-edit": lambda r: (
-        "it is running: stop it first (Workato refuses to update a running recipe)"
-        if r.get("running")
-        else None
-    ),
-    "job-resume": lambda r: (
-        None
-        if r.get("status") == "pending"
-        else f"it is {r.get('status') or 'not waiting'}: only a paused (pending) job resumes"
-    ),
-}
-
-
-def state_reason(action_id: str, rows: Sequence[Row]) -> str | None:
-    """Why a write does not apply to these rows (every one of them), or None."""
-    rule = STATE_RULES.get(action_id)
-    reasons = [rule(row) for row in rows] if rule else []
-    if not reasons or not all(reasons):
-        return None
-    if len(rows) == 1:
-        return f"{label(rows[0])}: {reasons[0]}"
-    return f"none of the {len(rows)} marked rows applies: {reasons[0]}"
-
-
-def say_why_disabled(
-    widget: Any, event: Any, why: Callable[[WriteAction], str | None] | None = None
-) -> None:
-    """For a key bound to a write that is disabled here: stop it and notify the reason."""
-    from .catalog import BY_ID
-
-    active = widget.screen.active_bindings.get(event.key)
-    if active is None or active.enabled or active.binding.id not in BY_ID:
-        return
-    action = BY_ID[active.binding.id]
-    reason = (why or (lambda a: blocked_reason(widget.service, a)))(action)
-    if reason:
-        event.stop()
-        widget.app.notify(reason, title=f"{action.verb}: unavailable", severity="warning")
 
 
 async def submit_form(ctx: ActionContext, form: Any, done: Callable[[Any], str]) -> bool:

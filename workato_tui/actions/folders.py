@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from ..screens.form import Field, FormScreen, Values
 from .deploy_preview import deploy_previews
@@ -14,14 +14,14 @@ async def create(ctx: ActionContext, project: bool) -> bool:
     if not project and parent is None:
         ctx.app.notify("Select a project or folder in the tree first.", severity="warning")
         return False
-    where = "a new project" if project else f"in {parent['path']}"  # type: ignore[index]
+    # A project has no parent; a folder's parent was checked above.
+    parent_id = None if parent is None else int(parent["id"])
+    where = "a new project" if parent is None else f"in {parent['path']}"
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.create_folder(
-            values["name"].strip(), None if project else int(parent["id"])
-        )  # type: ignore[index]
+        return await ctx.service.create_folder(values["name"].strip(), parent_id)
 
-    title = "New project" if project else f"New folder in {parent['path']}"  # type: ignore[index]
+    title = "New project" if parent is None else f"New folder in {parent['path']}"
     form = FormScreen(
         title,
         [Field("name", "Name", required=True)],
@@ -95,7 +95,9 @@ async def deploy(ctx: ActionContext) -> bool:
         return False
     ctx.notify_done(f"Deployment {deployment.id} started ({deployment.state}); following it…")
     final = await ctx.service.follow_deployment(deployment)
-    severity = "information" if final.state == "success" else "error"
+    severity: Literal["information", "error"] = (
+        "information" if final.state == "success" else "error"
+    )
     ctx.app.notify(
         f"Deployment {final.id} of {folder['name']} to {final.environment_type}: {final.state}",
         title="Deploy",

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
 
 from . import api_clients, connections, folder_delete, folders, jobs, recipe_connect, recipes
 from .flow import ActionContext
+
+if TYPE_CHECKING:
+    from ..service.workspace import WorkspaceService
+    from ..widgets.write_request import WriteRequested
 
 Runner = Callable[[ActionContext], Awaitable[bool]]
 
@@ -32,3 +39,9 @@ RUNNERS: dict[str, Runner] = {
     "folder-delete": folder_delete.delete,
     "recipe-connect": recipe_connect.connect,
 }
+
+
+async def run_requested(app: App[Any], service: WorkspaceService, request: WriteRequested) -> None:
+    """Run the write a widget asked for, then tell the widget whether anything changed."""
+    context = ActionContext(app, service, request.write, request.rows, request.context)
+    request.done(await RUNNERS[request.write.id](context))

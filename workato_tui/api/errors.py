@@ -83,7 +83,10 @@ class BadRequest(WorkatoError):
 
 class Unauthorized(WorkatoError):
     kind = "unauthorized"
-    hint = "Send a current API client token as an Authorization Bearer header (check the profile's token)."
+    hint = (
+        "Send a current API client token as an Authorization Bearer header"
+        " (check the profile's token)."
+    )
 
 
 class Forbidden(WorkatoError):
@@ -209,7 +212,10 @@ class WriteDropped(Uncertain, TransportError):
 
 class MalformedResponse(WorkatoError):
     kind = "malformed"
-    hint = "Workato answered with something that is not the expected JSON; retry, and report it if it persists."
+    hint = (
+        "Workato answered with something that is not the expected JSON;"
+        " retry, and report it if it persists."
+    )
 
 
 class PolicyRefused(WorkatoError):

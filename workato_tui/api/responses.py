@@ -176,7 +176,8 @@ def _join(value: Any) -> str:
 
 
 def code_error_details(code_errors: Any) -> list[str]:
-    """`[[step_no, [[field, value, message, {key}], ...]], ...]` -> "step 3: field value message"."""
+    """`[[step_no, [[field, value, message, {key}], ...]], ...]` to
+    "step 3: field value message"."""
     if not isinstance(code_errors, list):
         return readable(code_errors)
     return [p.text() for p in step_problems("code", code_errors)]

@@ -105,7 +105,7 @@ class EmulatorApp:
                 send,
                 429,
                 json.dumps(body).encode(),
-                headers + [(b"retry-after", retry_after.encode())],
+                [*headers, (b"retry-after", retry_after.encode())],
             )
         elif rule.kind == "malformed":
             await _send_raw(send, 200, b'{"items": [{"id": 1, "name": "trunc', headers)
@@ -114,7 +114,7 @@ class EmulatorApp:
                 {
                     "type": "http.response.start",
                     "status": 200,
-                    "headers": headers + [(b"content-length", b"4096")],
+                    "headers": [*headers, (b"content-length", b"4096")],
                 }
             )
             await send({"type": "http.response.body", "body": b'{"items":[', "more_body": True})
@@ -256,8 +256,8 @@ async def _send_raw(
         {
             "type": "http.response.start",
             "status": status,
-            "headers": headers
-            + [
+            "headers": [
+                *headers,
                 (b"content-type", b"application/json; charset=utf-8"),
                 (b"content-length", str(len(body)).encode()),
             ],

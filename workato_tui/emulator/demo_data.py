@@ -26,7 +26,7 @@ PROJECTS: dict[str, tuple[str, list[str]]] = {
 }
 
 # name, provider, project, folder (or None for the project folder), authorization status
-CONNECTIONS: list[tuple[str, str, str, str | None, str]] = [
+CONNECTIONS: list[tuple[str, str, str, str | None, str | None]] = [
     ("Salesforce (production)", "salesforce", "Finance Ops", None, "success"),
     ("NetSuite (production)", "netsuite", "Finance Ops", None, "success"),
     ("Slack: #finance-alerts", "slack", "Finance Ops", None, "success"),

@@ -14,6 +14,7 @@ On the command line: `--fault "[METHOD ]PATTERN=KIND[:VALUE][xTIMES]"`, for exam
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import httpx
@@ -48,7 +49,7 @@ class _BrokenBody(httpx.AsyncByteStream):
     def __init__(self, error: ConnectionDropped) -> None:
         self.error = error
 
-    async def __aiter__(self):  # type: ignore[override]
+    async def __aiter__(self) -> AsyncIterator[bytes]:
         raise httpx.RemoteProtocolError(str(self.error))
         yield b""  # pragma: no cover  (makes this an async generator)
 

@@ -222,7 +222,7 @@ def _stat_details(rng: random.Random, total: float) -> list[Record]:
             "min": w * scale,
             "max": w * scale,
         }
-        for n, w in zip(names, weights)
+        for n, w in zip(names, weights, strict=True)
     ]
 
 

@@ -159,7 +159,7 @@ def _lookup_tables(store: Store, rng: random.Random, projects: dict[str, Record]
     for name, (project, labels) in d.LOOKUP_TABLES.items():
         table = new_lookup_table(store, store.main, name, projects[project]["id"], labels)
         for values in _lookup_rows(name, rng):
-            new_row(store, store.main, table["id"], dict(zip(labels, values)))
+            new_row(store, store.main, table["id"], dict(zip(labels, values, strict=True)))
 
 
 def _lookup_rows(name: str, rng: random.Random) -> list[tuple[str, ...]]:
@@ -199,7 +199,7 @@ def _deployments(store: Store, rng: random.Random, projects: dict[str, Record]) 
         ("Sales Ops", "test", "success"),
         ("Finance Ops", "prod", "success"),
     ]
-    for days_ago, (project, env, state) in zip(range(30, 0, -5), history):
+    for days_ago, (project, env, state) in zip(range(30, 0, -5), history, strict=True):
         deployment = new_deployment(
             store,
             projects[project],

@@ -165,12 +165,6 @@ class Store:
     def now_iso(self) -> str:
         return iso(self.clock.now())
 
-    def job_handle(self) -> str:
-        alphabet = string.ascii_letters + string.digits
-        a = "".join(self.rng.choice(alphabet) for _ in range(8))
-        b = "".join(self.rng.choice(alphabet) for _ in range(6))
-        return f"j-{a}-{b}"
-
     def secret(self) -> str:
         return "wrkaus-" + "".join(self.rng.choice(string.hexdigits.lower()) for _ in range(48))
 
@@ -254,7 +248,7 @@ class Scope:
         if project_id in (None, ""):
             return False
         workspace = self.store.workspace_of(self.client)
-        project = workspace.projects.get(int(project_id))  # type: ignore[arg-type]
+        project = workspace.projects.get(int(project_id))
         return project is not None and project["folder_id"] in self.client.project_folder_ids
 
     def allows(self, record: Record | None) -> bool:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .rows import ID, MAX_COLUMNS, Row, Values, cell, is_new_key
+from .rows import ID, MAX_COLUMNS, Values, cell, is_new_key
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"
@@ -71,7 +72,7 @@ def unguard(value: str) -> str:
 
 
 def export_text(
-    rows: Iterable[Row], columns: Sequence[str], *, raw: bool = False
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, raw: bool = False
 ) -> tuple[str, int]:
     """CSV text with an `id` column then the table's columns; returns (text, row count).
 
@@ -88,7 +89,9 @@ def export_text(
     return buffer.getvalue(), count
 
 
-def write_csv(path: Path, rows: Iterable[Row], columns: Sequence[str], *, raw: bool = False) -> int:
+def write_csv(
+    path: Path, rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, raw: bool = False
+) -> int:
     text, count = export_text(rows, columns, raw=raw)
     path.write_text(text, encoding="utf-8", newline="")
     return count

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..api.errors import NotFound
+from ..api.pagination import ROWS_PER_PAGE
 from .rows import Values, cell
 
 if TYPE_CHECKING:
     from ..api import WorkatoClient
 
-PER_PAGE = 1000
+PER_PAGE = ROWS_PER_PAGE  # rows fall on pages of this size when the table is loaded
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,10 @@ def plan_reads(
     if not can_get:
         pages = max(1, -(-total_rows // per_page))
         return ReadPlan(tuple(range(1, pages + 1)), (), full_scan=True)
-    pages = sorted({positions[k] // per_page + 1 for k in keys if k in positions})
+    listed = sorted({positions[k] // per_page + 1 for k in keys if k in positions})
     unplaced = tuple(k for k in keys if k not in positions)
-    if len(pages) + len(unplaced) < len(keys):
-        return ReadPlan(tuple(pages), unplaced)
+    if len(listed) + len(unplaced) < len(keys):
+        return ReadPlan(tuple(listed), unplaced)
     return ReadPlan((), tuple(keys))
 
 

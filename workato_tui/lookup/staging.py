@@ -9,7 +9,7 @@ None when the row leaves the grid).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -170,10 +170,7 @@ class Staging:
         staged = self.rows.get(row[ID])
         return row if staged is None else make_row(staged.key, staged.values)
 
-    def new_rows(self) -> list[Row]:
-        return [make_row(r.key, r.values) for r in self.rows.values() if r.base is None]
-
-    def row_class(self, row: Row) -> str | None:
+    def row_class(self, row: Mapping[str, Any]) -> str | None:
         staged = self.rows.get(row[ID]) if self.rows else None
         if staged is None:
             return None
@@ -183,7 +180,7 @@ class Staging:
             return FAILED
         return ADDED if staged.base is None else None
 
-    def cell_class(self, row: Row, column: str) -> str | None:
+    def cell_class(self, row: Mapping[str, Any], column: str) -> str | None:
         staged = self.rows.get(row[ID]) if self.rows else None
         if staged is None or staged.base is None or staged.deleted or column not in staged.base:
             return None
@@ -222,7 +219,7 @@ class Staging:
         adds: Sequence[Values],
         deletes: Sequence[Row],
         size: int | None = None,
-    ) -> Iterator[list[GridChange]]:
+    ) -> Generator[list[GridChange]]:
         """Stage a file's differences `size` rows at a time, all as one undo step.
 
         The caller may show each chunk and let other work run between chunks; edits made in
@@ -230,7 +227,7 @@ class Staging:
         """
         size = size or IMPORT_CHUNK
         step: dict[int, StagedRow | None] = {}
-        work = [
+        work: list[tuple[Callable[[Any], GridChange], Any]] = [
             *((self._change_one, item) for item in changes),
             *((self._add, values) for values in adds),
             *((self._mark_deleted, row) for row in deletes),
@@ -270,8 +267,7 @@ class Staging:
 
     def discard_all(self) -> list[GridChange]:
         with self._step():
-            changes = [self._unstage(key) for key in list(self.rows)]
-        return changes
+            return [self._unstage(key) for key in list(self.rows)]
 
     # after a save or a conflict ------------------------------------------------------------
 

@@ -174,16 +174,16 @@ class FormScreen(ModalScreen[Any]):
             first = next(iter(problems))
             widget = self.query_one(f"#field-{first}")
             widget.focus()
-            self.call_after_refresh(self._scroll_to, f"#error-{first}")
+            self.call_after_refresh(self._scroll_to_selector, f"#error-{first}")
 
     def show_error(self, text: str | None) -> None:
         box = self.query_one("#form-error", Static)
         box.update(text or "")
         box.set_class(bool(text), "-shown")
         if text:
-            self.call_after_refresh(self._scroll_to, "#form-error")
+            self.call_after_refresh(self._scroll_to_selector, "#form-error")
 
-    def _scroll_to(self, selector: str) -> None:
+    def _scroll_to_selector(self, selector: str) -> None:
         form = self.query_one("#form", VerticalScroll)
         form.scroll_to_widget(
             self.query_one(selector), animate=False, top=selector == "#form-error"

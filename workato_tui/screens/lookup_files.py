@@ -14,9 +14,10 @@ import re
 import time
 from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from textual import work
+from textual.widgets import Static
 
 from ..lookup import (
     GridChange,
@@ -34,6 +35,8 @@ from .lookup_import import ImportScreen
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.css.query import QueryType
+    from textual.widget import Widget
 
     from ..service.workspace import WorkspaceService
     from ..widgets.table import ResourceTable
@@ -99,7 +102,13 @@ class LookupFiles:
         def notify(self, message: str, **kw: Any) -> None: ...
         def open_prompt(self, mode: str, label: str, value: str = "") -> None: ...
         def update_status(self) -> None: ...
-        def query_one(self, selector: str, expect_type: Any = None) -> Any: ...
+        @overload
+        def query_one(self, selector: str) -> Widget: ...
+        @overload
+        def query_one(self, selector: type[QueryType]) -> QueryType: ...
+        @overload
+        def query_one(self, selector: str, expect_type: type[QueryType]) -> QueryType: ...
+        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
 
     def _resolve_path(self, text: str) -> Path:
         path = Path(text.strip()).expanduser()
@@ -216,7 +225,7 @@ class LookupFiles:
             self.update_status()
 
     def _import_progress(self, text: str) -> None:
-        self.query_one("#lookup-status").update(text)
+        self.query_one("#lookup-status", Static).update(text)
 
     def _persist_quietly(self) -> None:
         try:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from textual import work
 from textual.binding import Binding, BindingType
@@ -16,6 +16,9 @@ from ..api.errors import NotFound, WorkatoError
 from ..lookup.rows import ID
 
 if TYPE_CHECKING:
+    from textual.css.query import QueryType
+    from textual.widget import Widget
+
     from ..lookup import Staging
     from ..service.workspace import WorkspaceService
     from ..widgets.table import ResourceTable
@@ -57,7 +60,13 @@ class LookupPrompt:
         def grid(self) -> ResourceTable: ...
         @property
         def prompt(self) -> Input: ...
-        def query_one(self, selector: str, expect_type: Any = None) -> Any: ...
+        @overload
+        def query_one(self, selector: str) -> Widget: ...
+        @overload
+        def query_one(self, selector: type[QueryType]) -> QueryType: ...
+        @overload
+        def query_one(self, selector: str, expect_type: type[QueryType]) -> QueryType: ...
+        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
         def notify(self, message: str, **kw: Any) -> None: ...
         def dismiss(self, result: Any = None) -> Any: ...
         def update_crumbs(self) -> None: ...

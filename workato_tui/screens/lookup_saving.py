@@ -208,19 +208,18 @@ class LookupSaving:
             if where
             else "this profile has no state directory, so the changes are lost"
         )
-        return bool(
-            await self.app.push_screen_wait(
-                ConfirmScreen(
-                    Confirmation(
-                        action="Leave with unsaved changes",
-                        items=(self.table_name,),
-                        profile=profile_text(self.service),
-                        effect=f"{self.staging.summary()}. Nothing is sent: {kept}.",
-                        details=tuple(diff_lines(self.staging, limit=20)),
-                    )
+        leave: bool = await self.app.push_screen_wait(
+            ConfirmScreen(
+                Confirmation(
+                    action="Leave with unsaved changes",
+                    items=(self.table_name,),
+                    profile=profile_text(self.service),
+                    effect=f"{self.staging.summary()}. Nothing is sent: {kept}.",
+                    details=tuple(diff_lines(self.staging, limit=20)),
                 )
             )
         )
+        return leave
 
     def action_discard(self) -> None:
         self.discard()
@@ -236,7 +235,9 @@ class LookupSaving:
                     action="Discard staged changes",
                     items=(self.table_name,),
                     profile=profile_text(self.service),
-                    effect=f"{self.staging.summary()}: all dropped, nothing sent (u brings them back).",
+                    effect=(
+                        f"{self.staging.summary()}: all dropped, nothing sent (u brings them back)."
+                    ),
                     details=tuple(diff_lines(self.staging, limit=50)),
                 )
             )

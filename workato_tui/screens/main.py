@@ -184,7 +184,8 @@ class MainScreen(Screen[None]):
             and self.view.spec
             and self.view.spec.opens in ("recipe", "customer-recipe")
         ):
-            context = self._drill_context(self.view.table.current_row) or context
+            row = self.view.table.current_row
+            context = self._drill_context(None if row is None else dict(row)) or context
         return self.go(spec, context)
 
     def open_failures(self) -> None:
@@ -305,7 +306,8 @@ class MainScreen(Screen[None]):
             return
         from .json_view import JsonScreen
 
-        title = f"{self.view.spec.title if self.view.spec else 'Item'}: {row.get('name') or row.get('id')}"
+        kind = self.view.spec.title if self.view.spec else "Item"
+        title = f"{kind}: {row.get('name') or row.get('id')}"
         self.app.push_screen(JsonScreen(title, row))
 
     @on(FolderTree.FolderChosen)

@@ -7,8 +7,8 @@ line says when the work waits out a 429 ("waiting 3 s: repeat_jobs 1/s"); escape
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import ClassVar
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -151,7 +151,7 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
     def _highlighted(self, event: ResourceTable.RowHighlighted) -> None:
         self._show_detail(event.row)
 
-    def _show_detail(self, row: dict[str, object] | None) -> None:
+    def _show_detail(self, row: Mapping[str, Any] | None) -> None:
         self.query_one("#bulk-detail", Static).update(str(row["message"]) if row else "")
 
     @on(ResourceTable.RowActivated, "#bulk-results")

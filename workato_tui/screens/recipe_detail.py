@@ -14,14 +14,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..actions.catalog import BY_ID, RECIPE_ACTIONS
-from ..actions.flow import ActionContext, blocked_reason, say_why_disabled
 from ..api.errors import WorkatoError
 from ..views import ViewContext, find_view
 from ..views import format as fmt
 from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
+from ..widgets.write_request import WriteRequested
+from ..write_catalog import BY_ID, RECIPE_ACTIONS, blocked_reason, say_why_disabled
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -242,15 +242,15 @@ class RecipeScreen(Screen[None]):
             return
         self.run_write(action_id)
 
-    @work(group="recipe-write", exit_on_error=False)
-    async def run_write(self, action_id: str) -> None:
-        from ..actions.runners import RUNNERS
+    def run_write(self, action_id: str) -> None:
+        """Ask the app to run the write; show the recipe afresh when it changed something."""
 
-        context = ActionContext(
-            self.app, self.service, BY_ID[action_id], [self.recipe], self.context
-        )
-        if await RUNNERS[action_id](context):
-            await self._reload_recipe()
+        def done(changed: bool) -> None:
+            if changed and self.is_attached:
+                self.run_worker(self._reload_recipe(), group="recipe-write", exit_on_error=False)
+
+        write = BY_ID[action_id]
+        self.post_message(WriteRequested(write, [self.recipe], self.context, done))
 
     async def _reload_recipe(self) -> None:
         try:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from ..api.errors import Uncertain, WorkatoError
 from ..api.retry import current_watch, watch_waits
 
-I = TypeVar("I")
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,9 @@ Progress = Callable[[int, int, ItemResult | None], None]  # done, total, last re
 class BulkWrites:
     async def bulk(
         self,
-        items: Sequence[I],
-        act: Callable[[I], Awaitable[Any]],
-        describe: Callable[[I], str],
+        items: Sequence[Item],
+        act: Callable[[Item], Awaitable[Any]],
+        describe: Callable[[Item], str],
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> list[ItemResult]:
@@ -60,9 +60,9 @@ class BulkWrites:
 
     async def _each(
         self,
-        items: Sequence[I],
-        act: Callable[[I], Awaitable[Any]],
-        describe: Callable[[I], str],
+        items: Sequence[Item],
+        act: Callable[[Item], Awaitable[Any]],
+        describe: Callable[[Item], str],
         results: list[ItemResult],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
@@ -77,7 +77,7 @@ class BulkWrites:
 
 
 async def _attempt(
-    item: I, act: Callable[[I], Awaitable[Any]], describe: Callable[[I], str]
+    item: Item, act: Callable[[Item], Awaitable[Any]], describe: Callable[[Item], str]
 ) -> ItemResult:
     try:
         await act(item)

@@ -53,7 +53,7 @@ class Cache:
             task.add_done_callback(_consume_exception)
             self._inflight[key] = task
         # shield: one caller giving up (a cancelled worker) does not cancel the others' fetch
-        return await asyncio.shield(task)  # type: ignore[no-any-return]
+        return await asyncio.shield(task)
 
     async def _fetch_and_store(self, key: Key, fetch: Callable[[], Awaitable[T]]) -> T:
         this = asyncio.current_task()

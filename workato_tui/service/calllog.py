@@ -145,13 +145,13 @@ class CallLog:
         """Redact, append to the file and the session buffer, and tell subscribers."""
         entry = redact(to_entry(record), self._token)
         line = json.dumps(entry, default=_json_default, ensure_ascii=False)
-        entry = json.loads(line)  # what subscribers see is exactly what was written
+        written: Entry = json.loads(line)  # what subscribers see is exactly what was written
         with self._lock:
-            self._recent.append(entry)
+            self._recent.append(written)
             if self.path is not None:
                 self._append(line + "\n")
-        self._notify(entry)
-        return entry
+        self._notify(written)
+        return written
 
     def recent(self) -> list[Entry]:
         """This session's calls, oldest first."""

@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import SecretStr, ValidationError
 
 from workato_tui.api.hosts import DATA_CENTERS, base_url_for, check_base_url, data_center_of
-from workato_tui.service.config_lines import line_of, set_top_level_string
+from workato_tui.service.config_lines import line_of
 from workato_tui.service.config_model import (
     KNOWN_KEYS,
     AccessLevel,
@@ -42,7 +42,6 @@ __all__ = [
     "TokenSource",
     "load_config",
     "resolve_profile",
-    "save_theme",
 ]
 
 API_TOKEN_ENV = "WORKATO_API_TOKEN"
@@ -168,21 +167,6 @@ def _cross_checks(config: Config, text: str) -> list[ConfigProblem]:
     known = ", ".join(config.profiles) or "none are defined"
     message = f"no profile named {name!r} (profiles: {known})"
     return [ConfigProblem("default_profile", message, line_of(text, ("default_profile",)))]
-
-
-def save_theme(path: Path, theme: str) -> None:
-    """Remember the theme in the config file, keeping its comments and layout."""
-    text = _read_text(path, must_exist=False) or ""
-    _parse_toml(path, text)  # never rewrite a file we cannot read
-    updated = set_top_level_string(text, "theme", theme)
-    _parse_toml(path, updated)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o600
-    temp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(updated)
-    os.replace(temp, path)
 
 
 # --- resolving a profile ---------------------------------------------------------------------

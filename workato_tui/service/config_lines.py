@@ -62,22 +62,8 @@ def line_of(text: str, loc: Sequence[str]) -> int | None:
 
 def _shared_prefix(a: Sequence[str], b: Sequence[str]) -> int:
     count = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         count += 1
     return count
-
-
-def set_top_level_string(text: str, key: str, value: str) -> str:
-    """`text` with the top-level `key = "value"` replaced, or added before the first table."""
-    assignment = f"{key} = {json.dumps(value, ensure_ascii=False)}"
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        if _HEADER.match(line) or _ARRAY_HEADER.match(line):
-            break
-        found = _ASSIGNMENT.match(line)
-        if found and split_key(found.group(1)) == (key,):
-            lines[index] = assignment
-            return "\n".join(lines) + "\n"
-    return "\n".join([assignment, *lines]) + "\n"

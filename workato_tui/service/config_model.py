@@ -82,7 +82,7 @@ class ProfileConfig(BaseModel):
     """The token itself. Discouraged: prefer token_command, token_env or keyring."""
     read_only: bool = False
     """Refuse every write call locally, whatever the token allows."""
-    access: AccessConfig = Field(default_factory=AccessConfig)  # type: ignore[valid-type]
+    access: AccessConfig = Field(default_factory=AccessConfig)
     """Per resource family: none | read | write (default write, or read when read_only)."""
     keymap: Keymap = Field(default_factory=dict)
     """Binding id -> keys, overriding the global [keymap] for this profile."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from dataclasses import replace
+from datetime import datetime
 from typing import Protocol
 
 import httpx
@@ -25,6 +26,8 @@ class Clock(Protocol):
     """What paces the limiter and ages the cache (the emulator's FakeClock fits)."""
 
     def monotonic(self) -> float: ...
+
+    def now(self) -> datetime: ...
 
     def sleep(self, seconds: float) -> Awaitable[None]: ...
 

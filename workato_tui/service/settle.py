@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..api.errors import Uncertain, WorkatoError
 from ..api.models import RepeatedJob, RepeatResult
@@ -42,7 +42,8 @@ class SettlingWrites:
     @property
     def unsettled(self) -> dict[tuple[Any, ...], Uncertain]:
         """Writes whose answer was lost and that no check has yet found on the server."""
-        return self.__dict__.setdefault("_unsettled", {})
+        unsettled: dict[tuple[Any, ...], Uncertain] = self.__dict__.setdefault("_unsettled", {})
+        return unsettled
 
     async def _once(
         self,
@@ -58,7 +59,7 @@ class SettlingWrites:
             found = await self._guard(check(since).run())
             if found is not None:
                 del self.unsettled[key]
-                return found
+                return cast("T", found)  # a check finds what the write would have returned
         try:
             result = await self._write(send(), *families)
         except Uncertain as error:
@@ -68,7 +69,7 @@ class SettlingWrites:
             if found is None:
                 raise
             del self.unsettled[key]
-            return found
+            return cast("T", found)
         self.unsettled.pop(key, None)
         return result
 

@@ -170,7 +170,7 @@ def _read_keyring(user: str, misses: list[str]) -> str | None:
         return None
     try:
         value = keyring.get_password(KEYRING_SERVICE, user)
-    except Exception as exc:  # noqa: BLE001 - backends raise their own types; never echo text
+    except Exception as exc:  # backends raise their own types; never echo text
         misses.append(f"the OS keyring lookup failed ({type(exc).__name__})")
         return None
     if not value:

@@ -38,6 +38,17 @@ from ..api.models import (
     Role,
     User,
 )
+from ..api.pagination import (
+    ACTIVITY_PAGE_SIZE,
+    RECIPES_PER_PAGE,
+    ROWS_PER_PAGE,
+    pages_by_cursor,
+    pages_by_number,
+)
+from ..api.pagination import (
+    JOBS_PER_PAGE as JOBS_PER_PAGE,  # re-exported: the failure scans page jobs like this
+)
+from ..api.resources.recipes import JobFilters, RecipeFilters
 from .cache import Cache
 from .calllog import CallLog
 from .config import ResolvedProfile
@@ -65,13 +76,6 @@ TTL = {
     "activity": 30.0,
     "customers": 120.0,
 }
-
-RECIPES_PER_PAGE = 100
-JOBS_PER_PAGE = 100
-ROWS_PER_PAGE = 1000
-TABLES_PER_PAGE = 100
-FOLDERS_PER_PAGE = 100
-ACTIVITY_PAGE_SIZE = 100
 
 
 class WorkspaceService(WorkspaceWrites):
@@ -130,17 +134,15 @@ class WorkspaceService(WorkspaceWrites):
             for family in families:
                 self.cache.invalidate((family,))
 
-    async def _pages(
+    def _pages(
         self, key: tuple[Any, ...], per_page: int, fetch: Callable[[int], Awaitable[list[T]]]
     ) -> AsyncIterator[list[T]]:
-        """Numbered pages, each cached on its own, until a short or empty page."""
-        number = 1
-        while True:
-            page = await self._read((*key, number), lambda n=number: fetch(n))  # type: ignore[misc]
-            yield page
-            if len(page) < per_page:
-                return
-            number += 1
+        """Numbered pages, each cached on its own, until a short, empty or repeated page."""
+
+        async def cached(number: int, _size: int) -> list[T]:
+            return await self._read((*key, number), lambda: fetch(number))
+
+        return pages_by_number(cached, per_page)
 
     # quota, permissions, snapshot ----------------------------------------------------------
 
@@ -162,7 +164,7 @@ class WorkspaceService(WorkspaceWrites):
         rows = self._last_known.get(view_key)
         return rows if isinstance(rows, list) else None
 
-    def remember(self, view_key: str, rows: list[dict[str, Any]]) -> None:
+    def remember(self, view_key: str, rows: Sequence[Mapping[str, Any]]) -> None:
         """Keep a fully loaded list for the next start (never jobs: see SnapshotStore)."""
         self._last_known[view_key] = rows
 
@@ -206,10 +208,10 @@ class WorkspaceService(WorkspaceWrites):
     # recipes and jobs -------------------------------------------------------------------
 
     def recipe_pages(self, folder_id: int | None = None) -> AsyncIterator[list[Recipe]]:
-        filters = {"folder_id": folder_id} if folder_id is not None else {}
+        filters: RecipeFilters = {"folder_id": folder_id} if folder_id is not None else {}
 
         async def fetch(page: int) -> list[Recipe]:
-            return await self.client.list_recipes(page=page, per_page=RECIPES_PER_PAGE, **filters)  # type: ignore[arg-type]
+            return await self.client.list_recipes(page=page, per_page=RECIPES_PER_PAGE, **filters)
 
         return self._pages(("recipes", folder_id), RECIPES_PER_PAGE, fetch)
 
@@ -234,29 +236,31 @@ class WorkspaceService(WorkspaceWrites):
         offset_job_id: str | None = None,
     ) -> JobPage:
         """One page of jobs, newest first, older than `offset_job_id`."""
-        filters = {"status": status} if status else {}
-        if customer is None:
-            fetch = lambda: self.client.list_jobs(
-                recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters
-            )
-        else:
-            fetch = lambda: self.client.list_customer_jobs(
+        filters: JobFilters = {"status": status} if status else {}
+
+        async def fetch() -> JobPage:
+            if customer is None:
+                return await self.client.list_jobs(
+                    recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters
+                )
+            return await self.client.list_customer_jobs(
                 customer, recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters
             )
+
         return await self._read(("jobs", customer, recipe_id, status, offset_job_id), fetch)
 
-    async def job_pages(
+    def job_pages(
         self, recipe_id: int, *, customer: str | None = None, status: str | None = None
     ) -> AsyncIterator[list[Job]]:
-        offset: str | None = None
-        while True:
+        """Pages of jobs, newest first, each cached on its own (see `job_page`)."""
+
+        async def fetch(offset: str | None, _size: int) -> list[Job]:
             page = await self.job_page(
                 recipe_id, customer=customer, status=status, offset_job_id=offset
             )
-            yield page.items
-            if len(page.items) < JOBS_PER_PAGE:
-                return
-            offset = page.items[-1].id
+            return page.items
+
+        return pages_by_cursor(fetch, _job_id, JOBS_PER_PAGE)
 
     async def job(self, recipe_id: int, job_id: str, customer: str | None = None) -> JobDetail:
         if customer is None:
@@ -311,16 +315,16 @@ class WorkspaceService(WorkspaceWrites):
             ("on_prem", group_id), lambda: self.client.get_on_prem_status(group_id)
         )
 
-    async def activity_pages(self) -> AsyncIterator[list[ActivityEntry]]:
-        after: int | str | None = None
-        while True:
+    def activity_pages(self) -> AsyncIterator[list[ActivityEntry]]:
+        """The audit log, newest first, a cached page at a time."""
+
+        async def fetch(after: int | str | None, _size: int) -> list[ActivityEntry]:
             page = await self._read(
-                ("activity", after), lambda a=after: self.client.list_activity(after=a)
+                ("activity", after), lambda: self.client.list_activity(after=after)
             )
-            yield page.data
-            if len(page.data) < ACTIVITY_PAGE_SIZE:
-                return
-            after = page.data[-1].id
+            return page.data
+
+        return pages_by_cursor(fetch, _entry_id, ACTIVITY_PAGE_SIZE)
 
     async def customers(self) -> list[Customer]:
         return await self._read(("customers",), lambda: _collect(self.client.iter_customers()))
@@ -331,14 +335,17 @@ class WorkspaceService(WorkspaceWrites):
         )
 
 
+def _job_id(job: Job) -> str:
+    return job.id
+
+
+def _entry_id(entry: ActivityEntry) -> int | str:
+    return entry.id
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
 async def _collect(items: AsyncIterator[T]) -> list[T]:
     return [item async for item in items]
-
-
-def as_rows(models: Sequence[Any]) -> list[dict[str, Any]]:
-    """Models as plain dicts for the table widget."""
-    return [m.model_dump(mode="python") for m in models]

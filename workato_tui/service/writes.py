@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..api.errors import Forbidden, PolicyRefused, Refused, Uncertain, WorkatoError
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     from .permissions import PermissionMemory
 
 T = TypeVar("T")
-I = TypeVar("I")
 MAX_REPEAT_BATCH = 25
 DEPLOY_POLL_SECONDS = 2.0
 CANNOT_DESTROY = "Cannot destroy folder"
@@ -284,13 +284,13 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
     async def delete_folder(self, folder_id: int) -> Success:
         """Delete a folder with its sub-folders, recipes and connections."""
         check = _now(landing.folder_gone(self.client, folder_id))
-        send = lambda: self.client.delete_folder(folder_id)
+        send = partial(self.client.delete_folder, folder_id)
         return await self._destroy(("folders.delete", folder_id), send, check)
 
     async def delete_project(self, project_id: int) -> Success:
         """Delete a project with its folders, recipes and connections."""
         check = _now(landing.project_gone(self.client, project_id))
-        send = lambda: self.client.delete_project(project_id)
+        send = partial(self.client.delete_project, project_id)
         return await self._destroy(("projects.delete", project_id), send, check)
 
     async def _destroy(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..api.models import connection_state
@@ -22,7 +22,7 @@ def _dump(models: Any) -> list[Row]:
     return [m.model_dump(mode="python") for m in models]
 
 
-def _status_style(row: Row) -> str | None:
+def _status_style(row: Mapping[str, Any]) -> str | None:
     status = row.get("status") or row.get("state") or row.get("authorization_status")
     if status in ("failed", "error", "inactive", "disconnected") or row.get("is_error"):
         return "resource-table--danger"
@@ -31,13 +31,13 @@ def _status_style(row: Row) -> str | None:
     return None
 
 
-def _connection_style(row: Row) -> str | None:
+def _connection_style(row: Mapping[str, Any]) -> str | None:
     if connection_state(row.get("authorization_status")) != "connected":
         return "resource-table--danger"
     return None
 
 
-def _recipe_style(row: Row) -> str | None:
+def _recipe_style(row: Mapping[str, Any]) -> str | None:
     return None if row.get("running") else "resource-table--muted"
 
 
@@ -173,10 +173,6 @@ async def load_customer_recipes(
 ) -> AsyncIterator[list[Row]]:
     assert ctx.customer_ref is not None
     yield _dump(await service.customer_recipes(ctx.customer_ref))
-
-
-async def load_calls(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    yield [call_row(entry) for entry in service.calls.recent()]
 
 
 _CALL_NUMBERS = itertools.count(1)
@@ -428,7 +424,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("correlation_id", "CORRELATION ID", width=34, format=f.text),
             C("detail", "DETAIL", width=60, format=f.text),  # e.g. a start refusal's items
         ),
-        load_calls,
+        None,  # live: the view follows the call log (ResourceView._follow_calls)
         aliases=("log", "calllog", "api-calls"),
         remembered=False,
         live=True,

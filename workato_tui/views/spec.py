@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -40,12 +40,12 @@ class ViewSpec:
     title: str
     list_endpoint: str  # for permission checks and 403 messages
     columns: tuple[Column, ...]
-    load: Loader
+    load: Loader | None  # None for a live view
     aliases: tuple[str, ...] = ()
     needs: str | None = None  # "recipe", "customer" or "table": context the view requires
     folder_scoped: bool = False
     empty_text: str = "Nothing here"
-    row_style: Callable[[Row], str | None] | None = None
+    row_style: Callable[[Mapping[str, Any]], str | None] | None = None
     opens: str | None = None  # what enter does (see screens.main.MainScreen.open_row)
     remembered: bool = True  # may go in the last-known snapshot (never jobs)
     live: bool = False  # follows a feed instead of loading (the call log)

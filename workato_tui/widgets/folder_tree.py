@@ -11,10 +11,10 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..actions.catalog import BY_ID, TREE_ACTIONS
-from ..actions.flow import ActionContext, blocked_reason, say_why_disabled
 from ..api.errors import WorkatoError
 from ..views.spec import ViewContext
+from ..write_catalog import BY_ID, TREE_ACTIONS, blocked_reason, say_why_disabled
+from .write_request import WriteRequested
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -167,15 +167,15 @@ class FolderTree(Tree[FolderData]):
         node = self.cursor_node
         self.run_write(action_id, node.data if node is not None else None)
 
-    @work(group="tree-write", exit_on_error=False)
-    async def run_write(self, action_id: str, folder: FolderData | None) -> None:
-        from ..actions.runners import RUNNERS
+    def run_write(self, action_id: str, folder: FolderData | None) -> None:
+        """Ask the screen to run the write; reload the tree when it changed something."""
 
-        context = ActionContext(
-            self.app, self.service, BY_ID[action_id], [], ViewContext(folder=folder)
-        )
-        if await RUNNERS[action_id](context):
-            self.reload()
+        def done(changed: bool) -> None:
+            if changed and self.is_attached:
+                self.reload()
+
+        context = ViewContext(folder=folder)
+        self.post_message(WriteRequested(BY_ID[action_id], [], context, done))
 
 
 def _walk(node: TreeNode[FolderData]) -> list[TreeNode[FolderData]]:

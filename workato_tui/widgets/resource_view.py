@@ -18,11 +18,19 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
-from ..actions.catalog import ACTIONS, BY_ID, WriteAction, find_action
-from ..actions.flow import ActionContext, blocked_reason, say_why_disabled, state_reason
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..views.spec import Row, ViewContext, ViewSpec
+from ..write_catalog import (
+    ACTIONS,
+    BY_ID,
+    WriteAction,
+    blocked_reason,
+    find_action,
+    say_why_disabled,
+    state_reason,
+)
 from .table import ResourceTable
+from .write_request import WriteRequested
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -132,7 +140,7 @@ class ResourceView(Vertical):
     @work(exclusive=True, group="view-load", exit_on_error=False)
     async def load(self, refresh: bool = False) -> None:
         spec, context = self.spec, self.context
-        assert spec is not None
+        assert spec is not None and spec.load is not None  # a live view never loads
         if refresh:
             self.service.cache.invalidate((_family(spec),))
         table = self.table
@@ -352,14 +360,15 @@ class ResourceView(Vertical):
         row = self.table.current_row
         return [dict(row)] if row is not None else None
 
-    @work(group="write", exit_on_error=False)
-    async def run_write(self, write: WriteAction, rows: list[Row]) -> None:
-        from ..actions.runners import RUNNERS
+    def run_write(self, write: WriteAction, rows: list[Row]) -> None:
+        """Ask the screen to run the write; refresh when it changed something."""
 
-        context = ActionContext(self.app, self.service, write, rows, self.context)
-        if await RUNNERS[write.id](context):
-            self.table.clear_marks()
-            self.refresh_view()
+        def done(changed: bool) -> None:
+            if changed and self.is_attached:
+                self.table.clear_marks()
+                self.refresh_view()
+
+        self.post_message(WriteRequested(write, rows, self.context, done))
 
 
 def failure_text(spec: ViewSpec, error: WorkatoError) -> str:

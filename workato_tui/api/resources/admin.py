@@ -17,12 +17,14 @@ from ..models import (
     Success,
     User,
 )
-from ..pagination import by_cursor, by_page_number
+from ..pagination import (
+    ACTIVITY_PAGE_SIZE,
+    API_CLIENTS_PER_PAGE,
+    ROLES_PER_PAGE,
+    by_cursor,
+    by_page_number,
+)
 from ._util import compact
-
-ROLES_PER_PAGE = 100
-API_CLIENTS_PER_PAGE = 100
-ACTIVITY_PAGE_SIZE = 100
 
 
 class AdminMixin(BaseClient):

@@ -9,11 +9,13 @@ from collections.abc import AsyncIterator, Sequence
 
 from ..core import BaseClient
 from ..models import Customer, Job, JobDetail, JobPage, Recipe, RepeatJobsResult
-from ..pagination import by_cursor, by_page_number
-
-CUSTOMERS_PER_PAGE = 100
-CUSTOMER_RECIPES_PER_PAGE = 100
-CUSTOMER_JOBS_PER_PAGE = 100
+from ..pagination import (
+    CUSTOMER_JOBS_PER_PAGE,
+    CUSTOMER_RECIPES_PER_PAGE,
+    CUSTOMERS_PER_PAGE,
+    by_cursor,
+    by_page_number,
+)
 
 CustomerId = int | str
 

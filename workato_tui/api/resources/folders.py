@@ -7,11 +7,12 @@ from datetime import datetime
 
 from ..core import BaseClient
 from ..models import Deployment, Folder, Project, ProjectBuild, Success
-from ..pagination import by_page_number
+from ..pagination import (
+    FOLDERS_PER_PAGE,
+    PROJECTS_PER_PAGE,
+    by_page_number,
+)
 from ._util import compact, id_string
-
-FOLDERS_PER_PAGE = 100
-PROJECTS_PER_PAGE = 100
 
 
 class FoldersMixin(BaseClient):

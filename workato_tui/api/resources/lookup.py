@@ -7,11 +7,12 @@ from typing import Any
 
 from ..core import BaseClient, Query
 from ..models import LookupRow, LookupTable, Success
-from ..pagination import by_page_number
+from ..pagination import (
+    ROWS_PER_PAGE,
+    TABLES_PER_PAGE,
+    by_page_number,
+)
 from ._util import by_filters
-
-TABLES_PER_PAGE = 100
-ROWS_PER_PAGE = 1000  # the maximum; Workato's default is 500 (decisions #10)
 
 
 class LookupMixin(BaseClient):

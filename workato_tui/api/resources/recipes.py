@@ -20,12 +20,14 @@ from ..models import (
     RepeatJobsResult,
     Success,
 )
-from ..pagination import by_cursor, by_page_number
+from ..pagination import (
+    JOBS_PER_PAGE,
+    RECIPES_PER_PAGE,
+    VERSIONS_PER_PAGE,
+    by_cursor,
+    by_page_number,
+)
 from ._util import compact, csv, id_string, json_text
-
-RECIPES_PER_PAGE = 100  # the documented maximum (decisions #6)
-JOBS_PER_PAGE = 100  # the emulator's maximum (decisions #14)
-VERSIONS_PER_PAGE = 100
 
 
 class RecipeFilters(TypedDict, total=False):

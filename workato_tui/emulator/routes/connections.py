@@ -57,7 +57,9 @@ def _credentials(ctx: Ctx) -> dict[str, Any] | None:
 
 def _credentials_valid(credentials: dict[str, Any] | None) -> bool:
     """The emulator's stand-in for testing credentials: any value "invalid" fails."""
-    return bool(credentials) and not any(str(v).lower() == "invalid" for v in credentials.values())
+    if not credentials:
+        return False
+    return not any(str(v).lower() == "invalid" for v in credentials.values())
 
 
 def _field(ctx: Ctx, key: str) -> Any:

@@ -63,9 +63,9 @@ def recipe_versions(recipe: Record) -> list[Record]:
     newest = versions[-1]
     if count > 1:
         newest.update(created_at=recipe["updated_at"], updated_at=recipe["updated_at"])
-    author = recipe.get("version_author_name")
-    if author:
-        newest.update(author_name=author, author_email=recipe.get("version_author_email"))
+    saved_by = recipe.get("version_author_name")
+    if saved_by:
+        newest.update(author_name=saved_by, author_email=recipe.get("version_author_email"))
     if recipe.get("version_comment"):
         newest["comment"] = recipe["version_comment"]
     for version in versions:

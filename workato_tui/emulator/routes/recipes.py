@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +23,7 @@ def recipe_view(recipe: Record, tags: bool = True, code: bool = True) -> Record:
 
 
 def _filters(ctx: Ctx) -> list[Any]:
-    checks = []
+    checks: list[Callable[[Record], bool]] = []
     folder = ctx.query_id("folder_id")
     if folder is not None:
         checks.append(lambda r: r["folder_id"] == folder)
@@ -39,9 +40,7 @@ def _filters(ctx: Ctx) -> list[Any]:
     for name, key in (("updated_after", "updated_at"), ("stopped_after", "stopped_at")):
         moment = ctx.query_time(name)
         if moment is not None:
-            checks.append(
-                lambda r, k=key, m=moment: bool(r[k]) and datetime.fromisoformat(r[k]) > m
-            )
+            checks.append(_later_than(key, moment))
     any_apps = ctx.query_list("adapter_names_any")
     if any_apps:
         checks.append(lambda r: bool(set(r["applications"]) & set(any_apps)))
@@ -238,3 +237,8 @@ async def delete_recipe(ctx: Ctx) -> Record:
 
 def _resource(recipe: Record) -> Record:
     return {"id": recipe["id"], "name": recipe["name"], "type": "flow"}
+
+
+def _later_than(key: str, moment: datetime) -> Callable[[Record], bool]:
+    """Records whose timestamp under `key` is set and after `moment`."""
+    return lambda r: bool(r[key]) and datetime.fromisoformat(r[key]) > moment
