@@ -130,7 +130,7 @@ async def test_deploy_moves_lookup_table_schemas_not_rows(
     dev_ws, prod_ws = emu.store.environments["dev"], emu.store.main
     sales = next(p for p in dev_ws.projects.values() if p["name"] == "Sales Ops")
     table = next(t for t in dev_ws.lookup_tables.values() if t["project_id"] == str(sales["id"]))
-    table["schema"] = json.dumps(json.loads(table["schema"]) + [{"label": "dial", "name": "col5"}])
+    table["schema"] = json.dumps([*json.loads(table["schema"]), {"label": "dial", "name": "col5"}])
     prod_table = next(t for t in prod_ws.lookup_tables.values() if t["name"] == table["name"])
     prod_rows = dict(prod_ws.lookup_rows[prod_table["id"]])
     await _deploy(emu, clock, dev, "prod")

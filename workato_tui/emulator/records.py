@@ -248,7 +248,7 @@ def new_deployment(
         "updated_at": now,
         "title": f"{project['name']} to {environment_type}",
         "description": description,
-        "project_build_id": store.new_id(),
+        "project_build_id": (build_id := store.new_id()),
         "environment_type": environment_type,
         "project_id": str(project["id"]),
         "state": state,
@@ -257,8 +257,8 @@ def new_deployment(
     }
     workspace = ws or store.main
     workspace.deployments[deployment_id] = deployment
-    workspace.builds[deployment["project_build_id"]] = {
-        "id": deployment["project_build_id"],
+    workspace.builds[build_id] = {
+        "id": build_id,
         "created_at": now,
         "updated_at": now,
         "description": description,

@@ -42,7 +42,7 @@ def open_compare(main: Any, other: str) -> bool:
     except (ValueError, WorkatoError) as error:
         main.notify(str(error), title="Compare", severity="error")
         return False
-    except Exception as error:  # noqa: BLE001 - a bad profile (no token...) must not crash
+    except Exception as error:
         main.notify(f"Cannot open {other}: {error}", title="Compare", severity="error")
         return False
     main.app.push_screen(CompareScreen(main.service, there))

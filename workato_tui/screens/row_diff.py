@@ -14,6 +14,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -159,7 +160,7 @@ class RowDiffScreen(Screen[None]):
         results = await engine.run()
         failed = [r for r in results if not r.ok]
         conflicts = len(engine.report.conflicts)
-        severity = "error" if failed or conflicts else "information"
+        severity: SeverityLevel = "error" if failed or conflicts else "information"
         self.notify(
             f"Copied {len(results) - len(failed)} row(s) to {self.there.profile.name}"
             + (f"; {len(failed)} failed" if failed else "")

@@ -43,13 +43,13 @@ def code_diff(left: str | None, right: str | None, context: int = CONTEXT) -> li
                 last=i2 == len(a),
             )
             continue
-        left, right = a[i1:i2], b[j1:j2]
-        for k in range(max(len(left), len(right))):
-            l_text = left[k] if k < len(left) else ""
-            r_text = right[k] if k < len(right) else ""
-            if k >= len(left):
+        removed, added = a[i1:i2], b[j1:j2]
+        for k in range(max(len(removed), len(added))):
+            l_text = removed[k] if k < len(removed) else ""
+            r_text = added[k] if k < len(added) else ""
+            if k >= len(removed):
                 tag = "added"
-            elif k >= len(right):
+            elif k >= len(added):
                 tag = "removed"
             else:
                 tag = "changed"
@@ -65,7 +65,7 @@ def _fold(run: list[DiffRow], context: int, *, first: bool, last: bool) -> list[
         return run
     hidden = len(run) - keep_head - keep_tail
     marker = DiffRow(f"… {hidden} unchanged lines …", f"… {hidden} unchanged lines …", "folded")
-    return run[:keep_head] + [marker] + run[len(run) - keep_tail :]
+    return [*run[:keep_head], marker, *run[len(run) - keep_tail :]]
 
 
 def changed_count(rows: list[DiffRow]) -> int:

@@ -121,7 +121,9 @@ def compare(here: Iterable[Asset], there: Iterable[Asset], same_workspace: bool)
     by_id = {(a.kind, a.id): i for i, a in enumerate(theirs) if a.id is not None}
     by_key = {a.key: i for i, a in enumerate(theirs)}
     for asset in mine:
-        index = by_id.get((asset.kind, asset.id)) if same_workspace else None
+        index = (
+            by_id.get((asset.kind, asset.id)) if same_workspace and asset.id is not None else None
+        )
         if index is None:
             index = by_key.get(asset.key)
         if index is not None and index in used:

@@ -36,32 +36,33 @@ async def load_side(service: WorkspaceService, project: str | None = None) -> li
     connections = await service.connections()
     connection_where = {}
     for c in connections:
-        path = paths.get(c.folder_id) if c.folder_id is not None else None
-        if path is None:
+        where = paths.get(c.folder_id) if c.folder_id is not None else None
+        if where is None:
             continue
-        connection_where[c.id] = f"{path}/{c.name}"
-        facts = {"provider": c.provider, "description": c.description or ""}
-        assets.append(Asset("connection", path, c.name, c.id, facts))
+        connection_where[c.id] = f"{where}/{c.name}"
+        facts: dict[str, Any] = {"provider": c.provider, "description": c.description or ""}
+        assets.append(Asset("connection", where, c.name, c.id, facts))
     async for page in service.recipe_pages():
         for r in page:
-            path = paths.get(r.folder_id) if r.folder_id is not None else None
-            if path is None:
+            place = paths.get(r.folder_id) if r.folder_id is not None else None
+            if place is None:
                 continue
             used = sorted(
                 connection_where.get(c.account_id, f"#{c.account_id}")
                 for c in r.config
                 if c.account_id is not None
             )
-            facts = {
+            facts = {  # same dict type as above
                 "version": r.version_no,
                 "code": canonical_code(r.code),
                 "running": r.running,
                 "connections": tuple(used),
                 "description": r.description or "",
             }
-            assets.append(Asset("recipe", path, r.name, r.id, facts))
+            assets.append(Asset("recipe", place, r.name, r.id, facts))
     for t in await service.lookup_tables():
-        project_name = project_names.get(_int(t.project_id))
+        project_id = _int(t.project_id)
+        project_name = project_names.get(project_id) if project_id is not None else None
         if project_name is None:
             continue
         facts = {"schema": tuple((c.get("label"), c.get("name")) for c in t.column_specs)}
