@@ -8,10 +8,10 @@ refused with 403 `{"message": "Cannot destroy folder"}`.
 
 from __future__ import annotations
 
-from ...api.ids import ascii_int
 from ..context import Ctx, route
-from ..errors import ApiError, not_found
+from ..errors import ApiError
 from ..store import Record
+from .folders import project_at
 
 CANNOT_DESTROY = "Cannot destroy folder"
 
@@ -48,14 +48,6 @@ async def delete_folder(ctx: Ctx) -> Record:
 
 @route("projects.delete")
 async def delete_project(ctx: Ctx) -> Record:
-    raw = ctx.params["project_id"]
-    folder_id = ascii_int(raw[1:]) if raw.startswith("f") else None
-    if folder_id is not None:
-        folder = ctx.visible(ctx.workspace.folders, folder_id, "Project")
-        if not folder["is_project"]:
-            raise not_found("Project not found")
-    else:
-        project = ctx.visible(ctx.workspace.projects, ctx.path_int("project_id"), "Project")
-        folder = ctx.workspace.folders[project["folder_id"]]
-    _destroy(ctx, folder)
+    project = project_at(ctx)  # by project id, or `f` + its folder's id
+    _destroy(ctx, ctx.workspace.folders[project["folder_id"]])
     return {"success": True}
