@@ -126,11 +126,7 @@ def bulk_write(names: list[str], key: str, path: str, kind: str) -> Scenario:
         await d.jump("recipes")
         await d.mark(lambda r: r["name"] in names)
         await d.press(key)
-        await d.until_screen(ConfirmScreen)
-        await d.confirm()
-        screen = await d.until_screen(BulkScreen)
-        assert isinstance(screen, BulkScreen)
-        await d.until(lambda: screen.finished, "the bulk work")
+        screen = await d.confirm_bulk()
         await focus_failed_result(d, screen)
 
     return run
@@ -148,11 +144,7 @@ def repeat_with(kind: str) -> Scenario:
         world.emu.faults.add("/api/recipes/*/jobs", "error500", times=4, method="GET")
         await d.mark(lambda r: r["id"] in newest)
         await d.press("r")
-        await d.until_screen(ConfirmScreen)
-        await d.confirm()
-        screen = await d.until_screen(BulkScreen)
-        assert isinstance(screen, BulkScreen)
-        await d.until(lambda: screen.finished, "the bulk work")
+        screen = await d.confirm_bulk()
         await focus_failed_result(d, screen)
 
     return run

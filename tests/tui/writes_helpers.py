@@ -343,6 +343,16 @@ class Driver:
             await self.press("enter")
         await self.until(lambda: self.app.screen is not screen, "the confirm to close")
 
+    async def confirm_bulk(self) -> BulkScreen:
+        """Confirm the open ConfirmScreen and wait for the bulk work it starts to finish;
+        returns the (still open) BulkScreen."""
+        await self.until_screen(ConfirmScreen)
+        await self.confirm()
+        screen = await self.until_screen(BulkScreen)
+        assert isinstance(screen, BulkScreen)
+        await self.until(lambda: screen.finished, "the bulk work")
+        return screen
+
     async def close_bulk(self, expect: bool = False) -> BulkScreen | None:
         """If a BulkScreen is up (or `expect`ed), wait for it to finish and close it (escape);
         return it."""
