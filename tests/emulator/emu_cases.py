@@ -270,6 +270,23 @@ CASES: dict[str, tuple[Callable[[DemoIds], Request], Callable[[Any], None] | Non
         ),
         _object,
     ),
+    "projects.build": (
+        lambda i: (
+            "POST",
+            f"/api/projects/{i.project('Finance Ops')['id']}/build",
+            {"description": "Release", "include_test_cases": True, "include_tags": False},
+        ),
+        _object,
+    ),
+    "project_builds.deploy": (
+        lambda i: (
+            "POST",
+            f"/api/project_builds/{i.ws.deployments[i.deployment_of('Finance Ops')]['project_build_id']}"
+            "/deploy?environment_type=test",
+            {"description": "Release"},
+        ),
+        _object,
+    ),
     "deployments.list": (lambda i: ("GET", "/api/deployments", None), _list),
     "deployments.get": (
         lambda i: ("GET", f"/api/deployments/{i.deployment_of('Finance Ops')}", None),

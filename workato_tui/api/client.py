@@ -67,6 +67,8 @@ ENDPOINT_METHODS: dict[str, str] = {
     "projects.update": "update_project",
     "projects.delete": "delete_project",
     "projects.deploy": "deploy_project",
+    "projects.build": "build_project",
+    "project_builds.deploy": "deploy_build",
     "deployments.list": "list_deployments",
     "deployments.get": "get_deployment",
     "project_builds.get": "get_project_build",

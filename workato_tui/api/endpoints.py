@@ -357,6 +357,26 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "development to production.",
     ),
     _e(
+        "projects.build",
+        "POST",
+        "/api/projects/{project_id}/build",
+        "deployments",
+        "Projects: build",
+        "Build a project into a package that can be deployed.",
+        warning="Builds a package of the project's current recipes, connections and tables; "
+        "nothing is deployed yet.",
+    ),
+    _e(
+        "project_builds.deploy",
+        "POST",
+        "/api/project_builds/{build_id}/deploy",
+        "deployments",
+        "Project builds: deploy",
+        "Deploy a project build to a target environment.",
+        warning="Deployment moves recipes and assets between environments, such as from "
+        "development to production.",
+    ),
+    _e(
         "deployments.list",
         "GET",
         "/api/deployments",

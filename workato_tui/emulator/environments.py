@@ -1,8 +1,10 @@
 """Environments (dev, test, prod) and what a deployment moves between them.
 
-A deployment builds the project in the source environment (the one the deploying client is
-bound to) and, once it reaches `success`, copies the project's assets into the target
-environment, matching them by folder path and name (ids differ between environments):
+A deployment deploys a build of the project (`POST /api/projects/:id/build`, or the one that
+`POST /api/projects/:id/deploy` makes) from the source environment (the one the deploying
+client is bound to) and, once it reaches `success` (never before its build has), copies the
+project's assets into the target environment, matching them by folder path and name (ids
+differ between environments):
 
 - recipes: code, name, description and connections used; the version is bumped; the target's
   running state is kept and a recipe new to the target arrives stopped;
@@ -199,6 +201,9 @@ def settle(store: Store, ws: Workspace, deployment: Record) -> None:
         return
     if store.now().timestamp() - deployment["_t"] < DEPLOY_SECONDS:
         return
+    build = ws.builds.get(deployment["project_build_id"])
+    if build is not None and build_view(store, build)["state"] != "success":
+        return  # a deployment of a build still building waits for it
     deployment.update(state="success", updated_at=store.now_iso())
     move = deployment.pop("_move", None)
     if move is not None:

@@ -231,6 +231,32 @@ def new_row(store: Store, ws: Workspace, table_id: int, data: dict[str, Any]) ->
     return row
 
 
+def new_build(
+    store: Store,
+    project: Record,
+    description: str,
+    state: str = "pending",
+    performed_by: str = "Alex Fisher",
+    ws: Workspace | None = None,
+) -> Record:
+    """A project build: the package of the project that a deployment moves."""
+    now = store.now_iso()
+    build_id = store.new_id()
+    build = {
+        "id": build_id,
+        "created_at": now,
+        "updated_at": now,
+        "description": description,
+        "project_id": str(project["id"]),
+        "state": state,
+        "performed_by_name": performed_by,
+        "download_url": None,
+        "_t": store.now().timestamp(),
+    }
+    (ws or store.main).builds[build_id] = build
+    return build
+
+
 def new_deployment(
     store: Store,
     project: Record,
@@ -239,33 +265,26 @@ def new_deployment(
     state: str = "pending",
     performed_by: str = "Alex Fisher",
     ws: Workspace | None = None,
+    build: Record | None = None,
 ) -> Record:
+    """A deployment of `build` (a new build of the project when none is given)."""
+    deployment_id = store.new_id()  # before the build's id, as the seeds' ids always were
+    if build is None:
+        build_state = "pending" if state == "pending" else "success"
+        build = new_build(store, project, description, build_state, performed_by, ws)
     now = store.now_iso()
-    deployment_id = store.new_id()
     deployment = {
         "id": deployment_id,
         "created_at": now,
         "updated_at": now,
         "title": f"{project['name']} to {environment_type}",
         "description": description,
-        "project_build_id": (build_id := store.new_id()),
+        "project_build_id": build["id"],
         "environment_type": environment_type,
         "project_id": str(project["id"]),
         "state": state,
         "performed_by_name": performed_by,
         "_t": store.now().timestamp(),
     }
-    workspace = ws or store.main
-    workspace.deployments[deployment_id] = deployment
-    workspace.builds[build_id] = {
-        "id": build_id,
-        "created_at": now,
-        "updated_at": now,
-        "description": description,
-        "project_id": str(project["id"]),
-        "state": "pending" if state == "pending" else "success",
-        "performed_by_name": performed_by,
-        "download_url": None,
-        "_t": deployment["_t"],
-    }
+    (ws or store.main).deployments[deployment_id] = deployment
     return deployment

@@ -25,6 +25,7 @@ from ..api.models import (
     Folder,
     LookupRow,
     Project,
+    ProjectBuild,
     RecipeCopy,
     RecipeCreated,
     RepeatJobsResult,
@@ -328,6 +329,24 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
             return landing.deployed(self.client, project_id, environment_type, since)
 
         key = ("projects.deploy", project_id, environment_type, description)
+        return await self._once(key, send, check, "deployments")
+
+    async def build_project(self, project_id: int, description: str | None = None) -> ProjectBuild:
+        """Build a package of the project. No API lists builds, so a lost answer stays
+        uncertain (building again is harmless: it only makes another package)."""
+        send = self.client.build_project(project_id, description=description)
+        return await self._write(send, "deployments")
+
+    async def deploy_build(
+        self, build_id: int, environment_type: str, description: str | None = None
+    ) -> Deployment:
+        def send() -> Awaitable[Deployment]:
+            return self.client.deploy_build(
+                build_id, environment_type=environment_type, description=description
+            )
+
+        check = _now(landing.build_deployed(self.client, build_id, environment_type))
+        key = ("project_builds.deploy", build_id, environment_type, description)
         return await self._once(key, send, check, "deployments")
 
     async def follow_deployment(

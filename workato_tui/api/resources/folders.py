@@ -86,6 +86,38 @@ class FoldersMixin(BaseClient):
             body=compact({"description": description}),
         )
 
+    async def build_project(
+        self,
+        project_id: int | str,
+        *,
+        description: str | None = None,
+        include_test_cases: bool | None = None,
+        include_tags: bool | None = None,
+    ) -> ProjectBuild:
+        """Build the project into a package; the build is `pending` until it is done."""
+        body = compact(
+            {
+                "description": description,
+                "include_test_cases": include_test_cases,
+                "include_tags": include_tags,
+            }
+        )
+        return await self._one(
+            ProjectBuild, "projects.build", {"project_id": project_id}, body=body
+        )
+
+    async def deploy_build(
+        self, build_id: int, *, environment_type: str, description: str | None = None
+    ) -> Deployment:
+        """Deploy a build made by `build_project` to `environment_type`."""
+        return await self._one(
+            Deployment,
+            "project_builds.deploy",
+            {"build_id": build_id},
+            {"environment_type": environment_type},
+            body=compact({"description": description}),
+        )
+
     # deployments --------------------------------------------------------------------
 
     async def list_deployments(

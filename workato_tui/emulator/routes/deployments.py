@@ -1,4 +1,4 @@
-"""Project deployments and builds: deploy, list and get deployments, get a build.
+"""Project deployments and builds: build a project, deploy it or a build, list and get.
 
 A client bound to an environment (dev) deploys into another (test, prod): the deployment
 records a move that `environments.settle` carries out once the deployment reaches success.
@@ -6,10 +6,11 @@ records a move that `environments.settle` carries out once the deployment reache
 
 from __future__ import annotations
 
+from ...api.ids import ascii_int
 from ..context import Ctx, route
 from ..environments import build_view, settle
-from ..errors import bad_request
-from ..records import new_deployment
+from ..errors import bad_request, not_found
+from ..records import new_build, new_deployment
 from ..store import Record, public
 from ..validate import parse_time
 from .folders import project_at
@@ -17,11 +18,12 @@ from .folders import project_at
 ENVIRONMENTS = ("test", "prod")
 
 
-@route("projects.deploy")
-async def deploy_project(ctx: Ctx) -> Record:
+def _provisioned(ctx: Ctx) -> None:
     if not ctx.store.environments_provisioned:
         raise bad_request("Environments not provisioned", "environments_not_provisioned")
-    project = project_at(ctx)
+
+
+def _target(ctx: Ctx) -> str:
     environment = ctx.query("environment_type") or ctx.field("environment_type")
     if environment not in ENVIRONMENTS:
         raise bad_request(
@@ -34,10 +36,74 @@ async def deploy_project(ctx: Ctx) -> Record:
             "invalid_parameter",
             "environment_type",
         )
-    description = str(ctx.field("description") or "")
+    return str(environment)
+
+
+def _text(ctx: Ctx, name: str) -> str:
+    value = ctx.field(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise bad_request(f"{name} must be a String", "invalid_parameter", name)
+    return value
+
+
+def _flag(ctx: Ctx, name: str) -> bool:
+    value = ctx.field(name)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise bad_request(f"{name} must be true or false", "invalid_parameter", name)
+    return value
+
+
+@route("projects.build")
+async def build_project(ctx: Ctx) -> Record:
+    """Build the project into a package (pending for a moment, then success)."""
+    _provisioned(ctx)
+    project = project_at(ctx)
+    description = _text(ctx, "description")
+    options = {"_include_test_cases": _flag(ctx, "include_test_cases")}
+    options["_include_tags"] = _flag(ctx, "include_tags")
+    by = ctx.client.record["name"]
+    build = new_build(ctx.store, project, description, performed_by=by, ws=ctx.workspace)
+    build.update(options)
+    ctx.store.log_activity(
+        ctx.client,
+        "project_built",
+        {"id": project["id"], "name": project["name"], "type": "Project"},
+    )
+    return build_view(ctx.store, build)
+
+
+@route("projects.deploy")
+async def deploy_project(ctx: Ctx) -> Record:
+    """Build the project and deploy that build."""
+    _provisioned(ctx)
+    project = project_at(ctx)
+    environment = _target(ctx)
+    return _deploy(ctx, project, environment, _text(ctx, "description"), None)
+
+
+@route("project_builds.deploy")
+async def deploy_build(ctx: Ctx) -> Record:
+    """Deploy a build made before (a pending build's deployment waits for it)."""
+    _provisioned(ctx)
+    build = ctx.visible(ctx.workspace.builds, ctx.path_int("build_id"), "Project build")
+    environment = _target(ctx)
+    project = ctx.workspace.projects.get(ascii_int(build["project_id"]) or 0)
+    if project is None:
+        raise not_found("Project not found")
+    return _deploy(ctx, project, environment, _text(ctx, "description"), build)
+
+
+def _deploy(
+    ctx: Ctx, project: Record, environment: str, description: str, build: Record | None
+) -> Record:
+    target = ctx.store.environments.get(environment)
     by = ctx.client.record["name"]
     deployment = new_deployment(
-        ctx.store, project, environment, description, performed_by=by, ws=ctx.workspace
+        ctx.store, project, environment, description, performed_by=by, ws=ctx.workspace, build=build
     )
     if ctx.client.environment is not None and target is not None:
         deployment["_move"] = {"project_id": project["id"], "target": environment}
@@ -84,7 +150,6 @@ async def get_deployment(ctx: Ctx) -> Record:
 
 @route("project_builds.get")
 async def get_build(ctx: Ctx) -> Record:
-    if not ctx.store.environments_provisioned:
-        raise bad_request("Environments not provisioned", "environments_not_provisioned")
+    _provisioned(ctx)
     build = ctx.visible(ctx.workspace.builds, ctx.path_int("build_id"), "Project build")
     return build_view(ctx.store, build)
