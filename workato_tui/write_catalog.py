@@ -105,6 +105,7 @@ TREE_ACTIONS: tuple[WriteAction, ...] = (
     WriteAction("project-new", "N", "New project", "Create project", (), "folders.create"),
     WriteAction("folder-rename", "e", "Rename", "Rename", (), "folders.update"),
     WriteAction("project-deploy", "d", "Deploy", "Deploy project", (), "projects.deploy"),
+    WriteAction("project-build", "b", "Build", "Build project", (), "projects.build"),
     WriteAction(
         "folder-delete", "D", "Delete", "Delete folder", (), "folders.delete", irreversible=True
     ),

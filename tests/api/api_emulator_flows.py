@@ -132,6 +132,14 @@ async def folders_flow(client: WorkatoClient, emu: Any) -> None:
     assert deployment.id in {d.id for d in listed}
     assert all(d.project_id == project.id for d in listed)
 
+    package = await client.build_project(project.id, description="Package", include_tags=True)
+    assert (package.state, package.download_url) == ("pending", None)
+    assert package.project_id == project.id
+    from_build = await client.deploy_build(package.id, environment_type="prod")
+    assert from_build.project_build_id == package.id and from_build.environment_type == "prod"
+    emu.clock.advance(5)
+    assert (await client.get_deployment(from_build.id)).state == "success"
+
     scratch = await client.create_folder(name="Scratch project")  # nothing runs in it
     assert scratch.project_id is not None
     assert (await client.delete_project(scratch.project_id)).success

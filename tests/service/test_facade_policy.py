@@ -54,6 +54,8 @@ WRITES: dict[str, WriteCall] = {
     "projects.delete": lambda s, i: s.delete_project(i.finance_project),
     "projects.update": lambda s, i: s.update_project(i.finance_project, description="O2C"),
     "projects.deploy": lambda s, i: s.deploy_project(i.finance_project, "test"),
+    "projects.build": lambda s, i: s.build_project(i.finance_project),
+    "project_builds.deploy": lambda s, i: s.deploy_build(1, "test"),  # 404 when sent: fine here
     "lookup_rows.create": lambda s, i: s.add_lookup_row(
         i.table, {"code": "CC-9990", "name": "Treasury AMER 9", "owner": "Alex Fisher"}
     ),

@@ -79,6 +79,16 @@ def folder_named(world: World, name: str) -> int:
     return next(f["id"] for f in world.emu.store.main.folders.values() if f["name"] == name)
 
 
+def finance_build(world: World, ids: DemoIds) -> int:
+    """A build of Finance Ops made by one of its seeded deployments."""
+    deployments = world.emu.store.main.deployments.values()
+    return next(
+        int(d["project_build_id"])
+        for d in deployments
+        if d["project_id"] == str(ids.finance_project)
+    )
+
+
 def idle_project(world: World) -> int:
     """Every demo project runs recipes (so cannot be destroyed): add one that does not."""
     from workato_tui.emulator.records import new_project
@@ -118,6 +128,8 @@ WRITES: dict[str, WriteCall] = {
     "folders.update": lambda s, i, w: s.rename_folder(i.finance_folder, "Finance Operations"),
     "projects.update": lambda s, i, w: s.update_project(i.finance_project, description="O2C"),
     "projects.deploy": lambda s, i, w: s.deploy_project(i.finance_project, "test"),
+    "projects.build": lambda s, i, w: s.build_project(i.finance_project, "Release"),
+    "project_builds.deploy": lambda s, i, w: s.deploy_build(finance_build(w, i), "test"),
     "lookup_rows.create": add_row,
     "lookup_rows.update": lambda s, i, w: s.update_lookup_row(i.table, i.row, {"owner": "Sam Lee"}),
     "lookup_rows.delete": lambda s, i, w: s.delete_lookup_row(i.table, i.row),
@@ -133,7 +145,7 @@ WRITES: dict[str, WriteCall] = {
 
 # Writes the API offers no way to check: their lost answer stays "may have been applied",
 # and the user is told to refresh and look, never invited to send again.
-UNCHECKABLE = {"jobs.resume", "api_clients.regenerate"}
+UNCHECKABLE = {"jobs.resume", "api_clients.regenerate", "projects.build"}
 
 
 def outcome(result: Any = None, error: WorkatoError | None = None) -> str:

@@ -17,7 +17,7 @@ import pytest
 from writes_helpers import Driver, World, connection_named, recipe_named, running
 
 from workato_tui.api.endpoints import WRITE_ENDPOINTS
-from workato_tui.emulator.records import new_connection
+from workato_tui.emulator.records import new_build, new_connection
 from workato_tui.emulator.seed import DEMO_RESUME_TOKEN, NETSUITE_SYNC
 from workato_tui.emulator.store import Record, Store
 from workato_tui.screens.confirm import ConfirmScreen
@@ -329,6 +329,26 @@ def deployed(environment: str) -> Check:
     )
 
 
+def built(store: Store, facts: Facts) -> bool:
+    """A build of the project was made, with the description given in the form."""
+    return any(
+        b["project_id"] == str(facts["project_id"]) and b["description"] == "From a test"
+        for b in store.main.builds.values()
+    )
+
+
+def with_a_build(name: str) -> Callable[[Store], Facts]:
+    """The project, and a finished build of it made before the app starts."""
+
+    def pick(store: Store) -> Facts:
+        facts = project_facts(name)(store)
+        project = store.main.projects[facts["project_id"]]
+        facts["build"] = new_build(store, project, "Release", state="success")["id"]
+        return facts
+
+    return pick
+
+
 CASES: dict[str, Case] = {
     c.endpoint_id: c
     for c in [
@@ -514,6 +534,25 @@ CASES: dict[str, Case] = {
             in_tree("HR Onboarding"),
             deployed("prod"),
             fill=fields(environment="prod", description="From a test"),
+        ),
+        Case(
+            "projects.build",
+            "project-build",
+            project_facts("HR Onboarding"),
+            in_tree("HR Onboarding"),
+            built,
+            fill=fields(description="From a test"),
+        ),
+        Case(
+            "project_builds.deploy",
+            "project-deploy",
+            with_a_build("HR Onboarding"),
+            in_tree("HR Onboarding"),
+            lambda s, f: (
+                deployed("test")(s, f)
+                and any(d["project_build_id"] == f["build"] for d in s.main.deployments.values())
+            ),
+            fill=fields(environment="test", description="From a test", build=lambda f: f["build"]),
         ),
         Case(
             "api_clients.create",

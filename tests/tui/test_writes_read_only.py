@@ -17,6 +17,8 @@ TREE = {
     "projects.update",
     "projects.delete",
     "projects.deploy",
+    "projects.build",
+    "project_builds.deploy",
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from ..screens.form import Field, FormScreen, Values
 from .deploy_preview import deploy_previews
 from .flow import ActionContext, submit_form
+from .project_build import build_id, build_problem, project_folder
 
 
 async def create(ctx: ActionContext, project: bool) -> bool:
@@ -56,11 +57,8 @@ async def rename(ctx: ActionContext) -> bool:
 
 
 async def deploy(ctx: ActionContext) -> bool:
-    folder = ctx.view.folder
-    if folder is None or not folder.get("is_project"):
-        ctx.app.notify(
-            "Select a project (a top-level folder) in the tree to deploy it.", severity="warning"
-        )
+    folder = project_folder(ctx, "deploy")
+    if folder is None:
         return False
     fields = [
         Field(
@@ -72,22 +70,33 @@ async def deploy(ctx: ActionContext) -> bool:
             options=(("Test", "test"), ("Production", "prod")),
         ),
         Field("description", "Description"),
+        Field("build", "Build to deploy", help="A build id (from b); empty: build it now."),
     ]
 
     previews = await deploy_previews(ctx.app, ctx.service, folder["name"])
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.deploy_project(
-            int(folder["project_id"]), values["environment"], values.get("description") or None
+        environment, description = values["environment"], values.get("description") or None
+        build = build_id(values)
+        if build is not None:
+            return await ctx.service.deploy_build(build, environment, description)
+        return await ctx.service.deploy_project(int(folder["project_id"]), environment, description)
+
+    def confirmation(values: Values) -> Any:
+        build = build_id(values)
+        source = folder["name"] if build is None else f"Build {build} of {folder['name']}"
+        return ctx.confirmation(
+            [f"{source} -> {values['environment']}"],
+            details=previews.get(values["environment"], ()),
+            endpoint_id=None if build is None else "project_builds.deploy",
         )
 
     form = FormScreen(
         f"Deploy {folder['name']}",
         fields,
         submit,
-        confirm=lambda v: ctx.confirmation(
-            [f"{folder['name']} -> {v['environment']}"], details=previews.get(v["environment"], ())
-        ),
+        confirm=confirmation,
+        validate=build_problem,
         submit_label="Deploy",
     )
     deployment = await ctx.app.push_screen_wait(form)

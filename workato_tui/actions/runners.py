@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from . import api_clients, connections, folder_delete, folders, jobs, recipe_connect, recipes
+from . import (
+    api_clients,
+    connections,
+    folder_delete,
+    folders,
+    jobs,
+    project_build,
+    recipe_connect,
+    recipes,
+)
 from .flow import ActionContext
 
 if TYPE_CHECKING:
@@ -36,6 +45,7 @@ RUNNERS: dict[str, Runner] = {
     "project-new": lambda ctx: folders.create(ctx, project=True),
     "folder-rename": folders.rename,
     "project-deploy": folders.deploy,
+    "project-build": project_build.build,
     "folder-delete": folder_delete.delete,
     "recipe-connect": recipe_connect.connect,
 }

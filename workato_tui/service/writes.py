@@ -345,7 +345,9 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
                 build_id, environment_type=environment_type, description=description
             )
 
-        check = _now(landing.build_deployed(self.client, build_id, environment_type))
+        def check(since: datetime) -> Check:
+            return landing.build_deployed(self.client, build_id, environment_type, since)
+
         key = ("project_builds.deploy", build_id, environment_type, description)
         return await self._once(key, send, check, "deployments")
 
