@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from ..api.errors import WorkatoError
 from ..service.compare import DIFFERS, ONLY_HERE, ONLY_THERE, SAME, Comparison, Pair
-from ..service.compare_load import compare_services
+from ..service.compare_load import CompareProgress, compare_progressively
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -68,6 +68,7 @@ class CompareScreen(Screen[None]):
         self.there = there
         self.project = project
         self.comparison: Comparison | None = None
+        self.progress: CompareProgress | None = None
         self.filter = "all"
         self.shown: list[Pair] = []
 
@@ -93,8 +94,12 @@ class CompareScreen(Screen[None]):
         self.run_worker(self._load(), group="compare", exclusive=True, exit_on_error=False)
 
     async def _load(self) -> None:
-        self.comparison = await compare_services(self.here, self.there, self.project)
-        self._show()
+        """Show each kind as soon as both sides are read for it."""
+        self.progress = None
+        async for progress in compare_progressively(self.here, self.there, self.project):
+            self.progress = progress
+            self.comparison = progress.comparison
+            self._show()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group == "compare":
@@ -113,14 +118,20 @@ class CompareScreen(Screen[None]):
         wanted = FILTERS[self.filter]
         self.shown = [p for p in self.comparison.pairs if wanted is None or p.status == wanted]
         table = self.query_one(DataTable)
+        cursor = table.cursor_row
         table.clear()
         for index, pair in enumerate(self.shown):
             status = Text(pair.status, style=STYLE[pair.status])
             what = ", ".join(pair.differences)
             table.add_row(pair.kind.replace("_", " "), pair.where, status, what, key=str(index))
+        if self.shown:
+            table.move_cursor(row=min(cursor, len(self.shown) - 1))
         counts = self.comparison.header()
+        loading = self.progress is not None and not self.progress.finished
+        state = f"   {self.progress.describe()}" if loading and self.progress else ""
         self.query_one("#compare-counts", Static).update(
-            f" {counts}   filter: {self.filter}  (a all · h here · t there · d differs · s same)"
+            f" {counts}{state}   filter: {self.filter}  "
+            "(a all · h here · t there · d differs · s same)"
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -137,6 +137,13 @@ def compare(here: Iterable[Asset], there: Iterable[Asset], same_workspace: bool)
     return Comparison(tuple(pairs))
 
 
+def joined(parts: Iterable[Comparison]) -> Comparison:
+    """Comparisons of different kinds as one, in the order `compare` sorts pairs."""
+    pairs = [pair for part in parts for pair in part.pairs]
+    pairs.sort(key=lambda p: (KINDS.index(p.kind), p.where.lower()))
+    return Comparison(tuple(pairs))
+
+
 def with_facts(comparison: Comparison, extra: dict[tuple[str, str], dict[str, Any]]) -> Comparison:
     """The comparison again, after detail facts (code, rows) were fetched for some pairs.
 

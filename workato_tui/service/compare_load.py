@@ -1,19 +1,43 @@
-"""Read one side of a comparison through a `WorkspaceService` (its cache, quota and policy).
+"""Read both sides of a comparison through their `WorkspaceService`s (cache, quota, policy).
 
-List endpoints only (projects, folders, recipes, connections, lookup tables); recipe details
-and lookup rows are fetched by `fill_details` for pairs present on both sides, and only when the
-lists could not tell (code missing from a list item). A revisit within the cache's TTL sends
-nothing.
+Progressive: one asset kind at a time (projects and folders, connections, recipes, lookup
+tables), both sides read for it and compared before the next kind, so a screen shows each
+kind as soon as it is known. Each side reads through its own service, so inside its own
+profile's quota. List endpoints only; recipe details and lookup rows are fetched by
+`fill_details` for pairs present on both sides, and only when the lists could not tell (code
+missing from a list item). A revisit within the cache's TTL sends nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .compare import Asset, Comparison, canonical_code, compare, with_facts, within
+from .compare import Asset, Comparison, canonical_code, compare, joined, with_facts, within
 
 if TYPE_CHECKING:
     from .workspace import WorkspaceService
+
+STAGES = ("projects and folders", "connections", "recipes", "lookup tables")
+
+
+@dataclass(frozen=True)
+class CompareProgress:
+    """The comparison of the kinds read so far."""
+
+    comparison: Comparison
+    done: tuple[str, ...]  # the stages finished, in order
+
+    @property
+    def finished(self) -> bool:
+        return len(self.done) == len(STAGES)
+
+    def describe(self) -> str:
+        if self.finished:
+            return "compared"
+        following = STAGES[len(self.done)]
+        return f"comparing… {following} ({len(self.done)} of {len(STAGES)} kinds done)"
 
 
 async def workspace_key(service: WorkspaceService) -> tuple[str, Any, Any]:
@@ -22,52 +46,84 @@ async def workspace_key(service: WorkspaceService) -> tuple[str, Any, Any]:
     return service.profile.base_url, me.id, getattr(me, "environment", None)
 
 
-async def load_side(service: WorkspaceService, project: str | None = None) -> list[Asset]:
-    projects = await service.projects()
-    paths = {fid: path.replace(" / ", "/") for path, fid in await service.folder_paths()}
-    project_names = {p.id: p.name for p in projects}
-    assets = [
-        Asset("project", "", p.name, p.id, {"description": p.description or ""}) for p in projects
-    ]
-    for folder_id, path in paths.items():
-        parent, _, leaf = path.rpartition("/")
-        if parent:
-            assets.append(Asset("folder", parent, leaf, folder_id))
-    connections = await service.connections()
-    connection_where = {}
-    for c in connections:
-        where = paths.get(c.folder_id) if c.folder_id is not None else None
-        if where is None:
-            continue
-        connection_where[c.id] = f"{where}/{c.name}"
-        facts: dict[str, Any] = {"provider": c.provider, "description": c.description or ""}
-        assets.append(Asset("connection", where, c.name, c.id, facts))
-    async for page in service.recipe_pages():
-        for r in page:
-            place = paths.get(r.folder_id) if r.folder_id is not None else None
-            if place is None:
+class Side:
+    """One side's assets, read a kind at a time (later kinds are placed by earlier ones)."""
+
+    def __init__(self, service: WorkspaceService, project: str | None) -> None:
+        self.service = service
+        self.project = project
+        self.paths: dict[int, str] = {}  # folder id -> path
+        self.project_names: dict[int, str] = {}
+        self.connection_where: dict[int, str] = {}  # connection id -> its path
+
+    async def read(self, stage: str) -> list[Asset]:
+        reader = {
+            STAGES[0]: self.structure,
+            STAGES[1]: self.connections,
+            STAGES[2]: self.recipes,
+            STAGES[3]: self.lookup_tables,
+        }[stage]
+        assets = await reader()
+        return within(assets, self.project) if self.project else assets
+
+    async def structure(self) -> list[Asset]:
+        projects = await self.service.projects()
+        folders = await self.service.folder_paths()
+        self.paths = {fid: path.replace(" / ", "/") for path, fid in folders}
+        self.project_names = {p.id: p.name for p in projects}
+        assets = [
+            Asset("project", "", p.name, p.id, {"description": p.description or ""})
+            for p in projects
+        ]
+        for folder_id, path in self.paths.items():
+            parent, _, leaf = path.rpartition("/")
+            if parent:
+                assets.append(Asset("folder", parent, leaf, folder_id))
+        return assets
+
+    async def connections(self) -> list[Asset]:
+        assets = []
+        for c in await self.service.connections():
+            where = self.paths.get(c.folder_id) if c.folder_id is not None else None
+            if where is None:
                 continue
-            used = sorted(
-                connection_where.get(c.account_id, f"#{c.account_id}")
-                for c in r.config
-                if c.account_id is not None
-            )
-            facts = {  # same dict type as above
-                "version": r.version_no,
-                "code": canonical_code(r.code),
-                "running": r.running,
-                "connections": tuple(used),
-                "description": r.description or "",
-            }
-            assets.append(Asset("recipe", place, r.name, r.id, facts))
-    for t in await service.lookup_tables():
-        project_id = _int(t.project_id)
-        project_name = project_names.get(project_id) if project_id is not None else None
-        if project_name is None:
-            continue
-        facts = {"schema": tuple((c.get("label"), c.get("name")) for c in t.column_specs)}
-        assets.append(Asset("lookup_table", project_name, t.name, t.id, facts))
-    return within(assets, project) if project else assets
+            self.connection_where[c.id] = f"{where}/{c.name}"
+            facts: dict[str, Any] = {"provider": c.provider, "description": c.description or ""}
+            assets.append(Asset("connection", where, c.name, c.id, facts))
+        return assets
+
+    async def recipes(self) -> list[Asset]:
+        assets = []
+        async for page in self.service.recipe_pages():
+            for r in page:
+                place = self.paths.get(r.folder_id) if r.folder_id is not None else None
+                if place is None:
+                    continue
+                used = sorted(
+                    self.connection_where.get(c.account_id, f"#{c.account_id}")
+                    for c in r.config
+                    if c.account_id is not None
+                )
+                facts = {
+                    "version": r.version_no,
+                    "code": canonical_code(r.code),
+                    "running": r.running,
+                    "connections": tuple(used),
+                    "description": r.description or "",
+                }
+                assets.append(Asset("recipe", place, r.name, r.id, facts))
+        return assets
+
+    async def lookup_tables(self) -> list[Asset]:
+        assets = []
+        for t in await self.service.lookup_tables():
+            project_id = _int(t.project_id)
+            name = self.project_names.get(project_id) if project_id is not None else None
+            if name is None:
+                continue
+            facts = {"schema": tuple((c.get("label"), c.get("name")) for c in t.column_specs)}
+            assets.append(Asset("lookup_table", name, t.name, t.id, facts))
+        return assets
 
 
 def _int(value: Any) -> int | None:
@@ -77,13 +133,26 @@ def _int(value: Any) -> int | None:
         return None
 
 
+async def compare_progressively(
+    here: WorkspaceService, there: WorkspaceService, project: str | None = None
+) -> AsyncIterator[CompareProgress]:
+    """The comparison after each kind: both sides read for it, compared, details filled."""
+    same = await workspace_key(here) == await workspace_key(there)
+    mine, theirs = Side(here, project), Side(there, project)
+    parts: list[Comparison] = []
+    for index, stage in enumerate(STAGES):
+        part = compare(await mine.read(stage), await theirs.read(stage), same)
+        parts.append(await fill_details(part, here, there))
+        yield CompareProgress(joined(parts), STAGES[: index + 1])
+
+
 async def compare_services(
     here: WorkspaceService, there: WorkspaceService, project: str | None = None
 ) -> Comparison:
-    same = await workspace_key(here) == await workspace_key(there)
-    mine = await load_side(here, project)
-    theirs = await load_side(there, project)
-    return await fill_details(compare(mine, theirs, same), here, there)
+    comparison = Comparison(())
+    async for progress in compare_progressively(here, there, project):
+        comparison = progress.comparison
+    return comparison
 
 
 async def fill_details(
