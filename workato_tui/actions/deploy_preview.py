@@ -2,6 +2,7 @@
 
 For each target environment with a profile (the demo's, or a profile named for it), the
 summary of what the deploy will change; no other profiles, no preview (and no requests).
+After a deploy, `deployed_to` forgets what the target's profile had cached.
 """
 
 from __future__ import annotations
@@ -33,3 +34,19 @@ async def deploy_previews(app: Any, service: Any, project: str) -> dict[str, tup
             continue
         found[environment] = tuple(preview.lines())
     return found
+
+
+def deployed_to(app: Any, environment: str) -> None:
+    """After a deploy into `environment`: its profile's cached reads are stale (the preview
+    read them), so the next compare reads the target again."""
+    profiles = getattr(app, "profiles", None)
+    if profiles is None:
+        return
+    name = profiles.for_environment(environment)
+    if name is None or name == profiles.current:
+        return
+    try:
+        target = profiles.open(name)
+    except (WorkatoError, ValueError):
+        return
+    target.cache.invalidate()

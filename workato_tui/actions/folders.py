@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ..screens.form import Field, FormScreen, Values
-from .deploy_preview import deploy_previews
+from .deploy_preview import deploy_previews, deployed_to
 from .flow import ActionContext, submit_form
 from .project_build import build_id, build_problem, project_folder
 
@@ -104,6 +104,8 @@ async def deploy(ctx: ActionContext) -> bool:
         return False
     ctx.notify_done(f"Deployment {deployment.id} started ({deployment.state}); following it…")
     final = await ctx.service.follow_deployment(deployment)
+    if final.state == "success" and final.environment_type:
+        deployed_to(ctx.app, final.environment_type)
     severity: Literal["information", "error"] = (
         "information" if final.state == "success" else "error"
     )

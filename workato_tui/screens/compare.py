@@ -27,8 +27,10 @@ STYLE = {ONLY_HERE: "green", ONLY_THERE: "yellow", DIFFERS: "bold red", SAME: "d
 FILTERS = {"all": None, "here": ONLY_HERE, "there": ONLY_THERE, "differs": DIFFERS, "same": SAME}
 
 
-def open_compare(main: Any, other: str) -> bool:
-    """From the main screen: open the compare screen against `other`, or say why not."""
+def open_compare(main: Any, argument: str) -> bool:
+    """From the main screen: `OTHER [PROJECT]`, the compare screen against profile `other`
+    (one project's assets only when a project is named), or say why not."""
+    other, _, project = argument.strip().partition(" ")
     profiles = getattr(main.app, "profiles", None)
     if not other:
         names = ", ".join(profiles.others()) if profiles else "none configured"
@@ -45,7 +47,7 @@ def open_compare(main: Any, other: str) -> bool:
     except Exception as error:
         main.notify(f"Cannot open {other}: {error}", title="Compare", severity="error")
         return False
-    main.app.push_screen(CompareScreen(main.service, there))
+    main.app.push_screen(CompareScreen(main.service, there, project.strip() or None))
     return True
 
 
