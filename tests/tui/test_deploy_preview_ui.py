@@ -114,3 +114,54 @@ async def test_the_deploy_confirm_previews_the_drift_and_afterwards_the_project_
         assert f"Sales Ops/Lead routing/{DEV_ONLY_RECIPE}" in wheres
         counts = str(compare.query_one("#compare-counts", Static).content)
         assert "only here: 0  only there: 0  differs: 0" in counts
+
+
+async def test_build_from_the_tree_then_deploy_that_build_to_test(tmp_path: Path) -> None:
+    world = EnvWorld(tmp_path)
+    dev, testing = world.store.environments["dev"], world.store.environments["test"]
+    async with running(world) as d:
+        await d.jump("recipes")
+        await d.tree_node(PROJECT)
+        await d.press(BY_ID["project-build"].key)
+        await d.until_screen(FormScreen)
+        d.set_field("description", "Release 12")
+        await d.submit_form()
+        await d.until_screen(ConfirmScreen)
+        await d.confirm()
+        await d.until_main()
+        [build] = [b for b in dev.builds.values() if b["description"] == "Release 12"]
+        said = [n for n in d.messages if n.startswith(f"Build: Build {build['id']} ")]
+        assert said and "success" in said[-1] and "/download" in said[-1], d.messages
+        assert world.sent("projects.deploy") == []
+
+        await d.tree_node(PROJECT)
+        await d.press(BY_ID["project-deploy"].key)
+        await d.until_screen(FormScreen)
+        d.set_field("environment", "test")
+        d.set_field("build", str(build["id"]))
+        await d.submit_form()
+        screen = await d.until_screen(ConfirmScreen)
+        assert isinstance(screen, ConfirmScreen)
+        assert screen.confirmation.items == (f"Build {build['id']} of {PROJECT} -> test",)
+        assert screen.confirmation.endpoint.endswith("/api/project_builds/:build_id/deploy")
+        await d.confirm()
+        await d.until_main()
+    [deployment] = [d for d in dev.deployments.values() if d["project_build_id"] == build["id"]]
+    assert (deployment["environment_type"], deployment["state"]) == ("test", "success")
+    assert DEV_ONLY_RECIPE in {r["name"] for r in testing.recipes.values()}
+    assert world.sent("projects.deploy") == []
+
+
+async def test_a_build_id_that_is_not_a_number_is_refused_in_the_form(tmp_path: Path) -> None:
+    world = EnvWorld(tmp_path)
+    async with running(world) as d:
+        await d.jump("recipes")
+        await d.tree_node(PROJECT)
+        await d.press(BY_ID["project-deploy"].key)
+        form = await d.until_screen(FormScreen)
+        d.set_field("build", "latest")
+        await d.submit_form()
+        await d.settle()
+        assert d.app.screen is form
+        assert "Build must be a build id (a number), not 'latest'." in d.screen_text()
+    assert world.sent("project_builds.deploy") == [] and world.sent("projects.deploy") == []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..api.errors import WorkatoError
 from ..screens.form import Field, FormScreen, Values
 from ..write_catalog import BY_ID
-from .flow import ActionContext, submit_form
+from .flow import ActionContext
 
 
 def project_folder(ctx: ActionContext, what: str) -> Any:
@@ -36,14 +37,25 @@ async def build(ctx: ActionContext) -> bool:
         confirm=lambda v: ctx.confirmation([folder["name"]]),
         submit_label="Build",
     )
-    return await submit_form(
-        ctx,
-        form,
-        lambda b: (
-            f"Build {b.id} of {folder['name']} started ({b.state}): to deploy it, "
-            f"press {BY_ID['project-deploy'].key} and give build {b.id}."
-        ),
+    made = await ctx.app.push_screen_wait(form)
+    if not made:
+        return False
+    ctx.notify_done(f"Build {made.id} of {folder['name']} started ({made.state}); following it…")
+    try:
+        final = await ctx.service.follow_build(made)
+    except WorkatoError as error:
+        ctx.notify_error(error)
+        return True
+    deploy_key = BY_ID["project-deploy"].key
+    where = f" Package: {final.download_url}." if final.download_url else ""
+    ctx.app.notify(
+        f"Build {final.id} of {folder['name']}: {final.state}.{where} To deploy it, press "
+        f"{deploy_key} and give build {final.id}.",
+        title="Build",
+        severity="information" if final.state == "success" else "error",
+        timeout=15,
     )
+    return True
 
 
 def build_id(values: Values) -> int | None:

@@ -337,6 +337,22 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
         send = self.client.build_project(project_id, description=description)
         return await self._write(send, "deployments")
 
+    async def follow_build(
+        self,
+        build: ProjectBuild,
+        *,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        timeout: float = 600.0,
+    ) -> ProjectBuild:
+        """Poll a build until it leaves `pending` (or `timeout` seconds pass)."""
+        pause = sleep or self.client.limiter.sleep
+        waited = 0.0
+        while build.state == "pending" and waited < timeout:
+            await pause(DEPLOY_POLL_SECONDS)
+            waited += DEPLOY_POLL_SECONDS
+            build = await self._guard(self.client.get_project_build(build.id))
+        return build
+
     async def deploy_build(
         self, build_id: int, environment_type: str, description: str | None = None
     ) -> Deployment:
