@@ -223,24 +223,6 @@ def deployed(
     return Check(run, f"no deployment of project {project_id} to {environment_type} was started")
 
 
-def build_deployed(
-    client: WorkatoClient, build_id: int, environment_type: str, since: datetime
-) -> Check:
-    """A deployment of that very build to that environment, started since the request."""
-
-    async def run() -> Any | None:
-        found = [
-            d
-            for d in await client.list_deployments(environment_type=environment_type)
-            if d.project_build_id == build_id
-            and d.created_at is not None
-            and d.created_at >= since - SKEW
-        ]
-        return max(found, key=lambda d: d.id) if found else None
-
-    return Check(run, f"no deployment of build {build_id} to {environment_type} was started")
-
-
 def project_updated(client: WorkatoClient, project_id: int, wanted: dict[str, Any]) -> Check:
     async def run() -> Any | None:
         async for project in client.iter_projects():

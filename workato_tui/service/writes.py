@@ -25,7 +25,6 @@ from ..api.models import (
     Folder,
     LookupRow,
     Project,
-    ProjectBuild,
     RecipeCopy,
     RecipeCreated,
     RepeatJobsResult,
@@ -33,6 +32,7 @@ from ..api.models import (
     Success,
 )
 from . import landing
+from .builds import BuildWrites
 from .bulk import BulkWrites, ItemResult, Progress
 from .landing import Check
 from .refusals import explain_start_refusal
@@ -52,7 +52,7 @@ CANNOT_DESTROY = "Cannot destroy folder"
 FOLDER_CONTENT_FAMILIES = ("folders", "projects", "recipes", "connections", "activity")
 
 
-class WorkspaceWrites(SettlingWrites, BulkWrites):
+class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
     client: WorkatoClient
     cache: Cache
     permissions: PermissionMemory
@@ -329,42 +329,6 @@ class WorkspaceWrites(SettlingWrites, BulkWrites):
             return landing.deployed(self.client, project_id, environment_type, since)
 
         key = ("projects.deploy", project_id, environment_type, description)
-        return await self._once(key, send, check, "deployments")
-
-    async def build_project(self, project_id: int, description: str | None = None) -> ProjectBuild:
-        """Build a package of the project. No API lists builds, so a lost answer stays
-        uncertain (building again is harmless: it only makes another package)."""
-        send = self.client.build_project(project_id, description=description)
-        return await self._write(send, "deployments")
-
-    async def follow_build(
-        self,
-        build: ProjectBuild,
-        *,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
-        timeout: float = 600.0,
-    ) -> ProjectBuild:
-        """Poll a build until it leaves `pending` (or `timeout` seconds pass)."""
-        pause = sleep or self.client.limiter.sleep
-        waited = 0.0
-        while build.state == "pending" and waited < timeout:
-            await pause(DEPLOY_POLL_SECONDS)
-            waited += DEPLOY_POLL_SECONDS
-            build = await self._guard(self.client.get_project_build(build.id))
-        return build
-
-    async def deploy_build(
-        self, build_id: int, environment_type: str, description: str | None = None
-    ) -> Deployment:
-        def send() -> Awaitable[Deployment]:
-            return self.client.deploy_build(
-                build_id, environment_type=environment_type, description=description
-            )
-
-        def check(since: datetime) -> Check:
-            return landing.build_deployed(self.client, build_id, environment_type, since)
-
-        key = ("project_builds.deploy", build_id, environment_type, description)
         return await self._once(key, send, check, "deployments")
 
     async def follow_deployment(
