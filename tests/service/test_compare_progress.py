@@ -86,3 +86,13 @@ async def test_each_side_reads_with_its_own_token_inside_its_own_quota(envs: Env
             assert count <= BY_ID[endpoint_id].quota.limit, (client, endpoint_id, count)
     detail = [r for r in requests if r.endpoint_id == "recipes.get"]
     assert detail == []  # list items carry the code: no detail call per recipe pair
+
+
+async def test_a_failing_side_fails_the_compare_with_the_apis_own_error(envs: Envs) -> None:
+    from workato_tui.api.errors import WorkatoError
+
+    envs.emu.faults.add("/api/connections", "error500", times=50, method="GET")
+    with pytest.raises(WorkatoError) as caught:
+        await compare_services(envs["demo-dev"], envs["demo"])
+    assert not isinstance(caught.value, BaseExceptionGroup)
+    assert caught.value.describe()

@@ -2,14 +2,15 @@
 
 Progressive: one asset kind at a time (projects and folders, connections, recipes, lookup
 tables), both sides read for it and compared before the next kind, so a screen shows each
-kind as soon as it is known. Each side reads through its own service, so inside its own
-profile's quota. List endpoints only; recipe details and lookup rows are fetched by
+kind as soon as it is known. The two sides are read at once, each through its own service, so
+inside its own profile's quota. List endpoints only; recipe details and lookup rows are fetched by
 `fill_details` for pairs present on both sides, and only when the lists could not tell (code
 missing from a list item). A revisit within the cache's TTL sends nothing.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -141,9 +142,23 @@ async def compare_progressively(
     mine, theirs = Side(here, project), Side(there, project)
     parts: list[Comparison] = []
     for index, stage in enumerate(STAGES):
-        part = compare(await mine.read(stage), await theirs.read(stage), same)
+        part = compare(*await _both(mine, theirs, stage), same)
         parts.append(await fill_details(part, here, there))
         yield CompareProgress(joined(parts), STAGES[: index + 1])
+
+
+async def _both(mine: Side, theirs: Side, stage: str) -> tuple[list[Asset], list[Asset]]:
+    """Both sides of one stage; two profiles read at once, each through its own quota (one
+    service on both sides reads once: the second read is the cache's)."""
+    if mine.service is theirs.service:
+        return await mine.read(stage), await theirs.read(stage)
+    try:
+        async with asyncio.TaskGroup() as group:  # a failure on one side cancels the other
+            here = group.create_task(mine.read(stage))
+            there = group.create_task(theirs.read(stage))
+    except ExceptionGroup as failed:  # callers handle the API's own errors, not groups
+        raise failed.exceptions[0] from None
+    return here.result(), there.result()
 
 
 async def compare_services(
