@@ -15,7 +15,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from .actions.runners import run_requested
 from .api.errors import Unauthorized, WorkatoError
 from .crash import CrashReporting
 from .profiles_open import Profiles
@@ -116,6 +115,8 @@ class WorkatoApp(CrashReporting, App[None]):
         the confirm and form screens)."""
         request.stop()
         if self.service is not None:
+            from .actions.runners import run_requested  # the first write pays for it
+
             self.run_worker(
                 run_requested(self, self.service, request), group="write", exit_on_error=False
             )

@@ -29,6 +29,7 @@ from ..service.freeze import (
     new_freeze,
     run_freeze,
     run_thaw,
+    unfinished_freezes,
 )
 from ..service.writes import ItemResult
 from ..views import format as fmt
@@ -221,13 +222,6 @@ def _problems(freeze: Freeze) -> str:
         return ""
     first_id, first = next(iter(freeze.problems.items()))
     return f" · {freeze.name(int(first_id))}: {first}"
-
-
-def unfinished_freezes(service: WorkspaceService) -> list[Freeze]:
-    """Freezes or thaws a crash interrupted, for the start-up offer."""
-    if service.freezes_dir is None:
-        return []
-    return FreezeStore(service.freezes_dir).unfinished()
 
 
 __all__ = ["THAWING", "FreezesScreen", "unfinished_freezes"]

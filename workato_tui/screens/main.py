@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, TextArea
 
 from ..api.endpoints import endpoint
 from ..api.models import Recipe
+from ..service.freeze import unfinished_freezes
 from ..service.scope import recipes_under
 from ..views import VIEWS, ViewContext, ViewSpec, find_view, view_names
 from ..widgets.command_bar import CommandBar
@@ -21,7 +22,6 @@ from ..widgets.folder_tree import FolderTree
 from ..widgets.resource_view import ResourceView
 from ..widgets.status_header import StatusHeader
 from ..widgets.table import ResourceTable
-from .freezes import FreezesScreen, unfinished_freezes
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -162,6 +162,8 @@ class MainScreen(Screen[None]):
         if command == "failures":
             self.open_failures()
         elif command == "freezes":
+            from .freezes import FreezesScreen
+
             self.app.push_screen(FreezesScreen(self.service))
         elif command == "freeze":
             self.open_freeze()
@@ -219,11 +221,15 @@ class MainScreen(Screen[None]):
                 severity="warning",
             )
             return
+        from .freezes import FreezesScreen
+
         self.app.push_screen(FreezesScreen(self.service, freeze_recipes=recipes, scope=scope))
 
     def offer_unfinished_freezes(self) -> None:
         """After a crash mid-freeze, open the freezes on the one to finish or thaw."""
         if unfinished_freezes(self.service):
+            from .freezes import FreezesScreen  # imported when there is one to offer
+
             self.app.push_screen(FreezesScreen(self.service))
 
     def open_compare(self, other: str) -> bool:

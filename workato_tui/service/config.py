@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +127,8 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    import tomllib  # only a config file needs it (not --demo)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -96,6 +96,13 @@ class FreezeStore:
         return [freeze for freeze in self.load_all() if freeze.state in UNFINISHED]
 
 
+def unfinished_freezes(service: WorkspaceService) -> list[Freeze]:
+    """Freezes or thaws a crash interrupted, for the start-up offer."""
+    if service.freezes_dir is None:
+        return []
+    return FreezeStore(service.freezes_dir).unfinished()
+
+
 def new_freeze(recipes: Sequence[Recipe], *, profile: str, scope: str, now: datetime) -> Freeze:
     """The record of a freeze about to start: the recipes among `recipes` running now."""
     stamp = now.strftime("%Y%m%dT%H%M%S")
