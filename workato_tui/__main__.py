@@ -74,8 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_access_report(args[1:])
         from .cli import run_app
+        from .startup import paused_for_startup
 
-        return run_app(app_parser().parse_args(args))
+        with paused_for_startup():
+            return run_app(app_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last line of defence

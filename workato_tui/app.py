@@ -20,8 +20,11 @@ from .crash import CrashReporting
 from .profiles_open import Profiles
 from .screens.messages import Notice
 from .service.workspace import WorkspaceService
+from .startup import resume_after_first_frame
 from .views import VIEWS
 from .widgets.write_request import WriteRequested
+
+STARTUP_GC_PAUSE_LIMIT = 3.0  # seconds: the collector resumes then even if nothing loaded
 
 
 class WorkatoApp(CrashReporting, App[None]):
@@ -62,6 +65,8 @@ class WorkatoApp(CrashReporting, App[None]):
     # start-up -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        # the collector, paused for start-up by __main__, resumes with the first data (below)
+        self.set_timer(STARTUP_GC_PAUSE_LIMIT, resume_after_first_frame)
         if self._initial_theme and self._initial_theme in self.available_themes:
             self.theme = self._initial_theme
         if self.keymap_overrides:
@@ -73,7 +78,10 @@ class WorkatoApp(CrashReporting, App[None]):
 
             self.push_screen(FirstRunScreen(self.startup_problem))
             return
-        self.open_workspace(self.service)
+        # After the app's own mount, which Textual runs inside a batch update that drops the
+        # frames drawn meanwhile: this way the first screen (with any last-known rows) paints
+        # at once rather than when the first answer changes something.
+        self.call_later(self.open_workspace, self.service)
 
     def open_workspace(self, service: WorkspaceService) -> None:
         from .screens.main import MainScreen
@@ -96,6 +104,9 @@ class WorkatoApp(CrashReporting, App[None]):
             self.push_screen(AuthErrorScreen(service.profile.label, error))
         except WorkatoError as error:
             self.show_error(error, "Could not reach Workato")
+
+    def on_resource_view_loaded(self) -> None:
+        resume_after_first_frame()
 
     def open_demo(self) -> None:
         if self.demo_factory is not None:

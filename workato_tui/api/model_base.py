@@ -36,7 +36,7 @@ LooseId = Annotated[int | str | None, BeforeValidator(_loose_id)]
 
 
 class ApiModel(BaseModel):
-    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Success(ApiModel):

@@ -123,19 +123,23 @@ class ResourceView(Vertical):
             table.sort_by(sort_key, reverse=reverse)
         if spec.live:
             self._follow_calls()
+        elif self._show_last_known(spec, context, refresh):
+            # paint the last-known rows first, then refresh them in place
+            self.call_after_refresh(self.load, refresh)
         else:
-            self._show_last_known(spec, context, refresh)
             self.load(refresh)
         self.update_crumbs()
         self.refresh_bindings()
 
-    def _show_last_known(self, spec: ViewSpec, context: ViewContext, refresh: bool) -> None:
+    def _show_last_known(self, spec: ViewSpec, context: ViewContext, refresh: bool) -> bool:
+        """Show the snapshot's rows for this view, marked stale, if the table is empty."""
         key = spec.snapshot_key(context)
         rows = self.service.last_known(key) if key and not refresh else None
         self.stale = rows is not None and not self.table.total_count
         if self.stale and rows is not None:
             self.table.set_rows(rows)
             self._restore_cursor()
+        return self.stale
 
     @work(exclusive=True, group="view-load", exit_on_error=False)
     async def load(self, refresh: bool = False) -> None:
