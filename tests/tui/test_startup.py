@@ -1,0 +1,151 @@
+"""Start-up (issue 14): the first frame paints before the first answer, the collector pauses
+until the first data, and `--demo` imports only what its first frame needs.
+
+How long it all takes is measured in tests/benchmarks/bench_startup.py, not here.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+
+from workato_tui.app import WorkatoApp
+from workato_tui.screens.main import MainScreen
+from workato_tui.startup import paused, paused_for_startup, resume_after_first_frame
+
+if TYPE_CHECKING:
+    from conftest import Harness
+
+
+class RecordingTransport(httpx.AsyncBaseTransport):
+    """The emulator's transport, noting each request's path in a shared event list."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, events: list[str]) -> None:
+        self.inner = inner
+        self.events = events
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.events.append(f"request {request.url.path}")
+        return await self.inner.handle_async_request(request)
+
+
+def _record_frames(monkeypatch: pytest.MonkeyPatch, events: list[str]) -> None:
+    """Note each frame the app sends to its terminal, with the rows the view showed then.
+
+    Textual drops frames drawn during a batch update (the app's own mount is one); those never
+    reach the terminal, so they are not noted."""
+    original = WorkatoApp._display
+
+    def display(app: WorkatoApp, screen: Any, renderable: Any) -> None:
+        if renderable is not None and not app._batch_count and isinstance(app.screen, MainScreen):
+            events.append(f"frame rows={app.screen.view.table.total_count}")
+        original(app, screen, renderable)
+
+    monkeypatch.setattr(WorkatoApp, "_display", display)
+
+
+async def test_last_known_rows_paint_before_the_first_request(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with harness.run() as ui:
+        shown = ui.table.total_count
+        await ui.pilot.press("ctrl+q")  # saves the last-known snapshot
+    assert shown > 0
+    events: list[str] = []
+    _record_frames(monkeypatch, events)
+    service = harness.service(transport=RecordingTransport(harness.emu.transport(), events))
+    async with harness.run(harness.app(service)) as ui:
+        assert ui.table.total_count == shown
+    first_request = events.index("request /api/recipes")
+    assert f"frame rows={shown}" in events[:first_request], events
+
+
+async def test_first_frame_is_sent_before_the_first_answer_without_a_snapshot(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No snapshot: the empty screen paints at once instead of waiting for data to arrive."""
+    events: list[str] = []
+    _record_frames(monkeypatch, events)
+    service = harness.service(transport=RecordingTransport(harness.emu.transport(), events))
+    async with harness.run(harness.app(service)) as ui:
+        assert ui.table.total_count > 0
+    first_request = events.index("request /api/recipes")
+    assert any(e.startswith("frame") for e in events[:first_request]), events
+
+
+async def test_collector_paused_for_start_up_resumes_with_the_first_data(
+    harness: Harness,
+) -> None:
+    try:
+        with paused_for_startup():
+            assert not gc.isenabled() and paused()
+            async with harness.run() as ui:
+                assert ui.table.total_count > 0
+                assert gc.isenabled() and not paused()
+    finally:
+        gc.unfreeze()
+    assert gc.isenabled()
+
+
+def test_collector_is_back_on_when_the_app_ends_without_data() -> None:
+    try:
+        with paused_for_startup():
+            assert not gc.isenabled()
+        assert gc.isenabled() and not paused()
+    finally:
+        gc.unfreeze()
+
+
+def test_a_collector_someone_else_turned_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with paused_for_startup():
+            resume_after_first_frame()
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+START_DEMO = """
+import gc, json, sys
+import textual.app
+textual.app.App.run = lambda self, **kwargs: None  # everything up to the event loop
+from workato_tui.__main__ import main
+main(["--demo"])
+import workato_tui.screens.main  # the screen the app opens once it runs
+print(json.dumps({"modules": sorted(sys.modules), "gc": gc.isenabled()}))
+"""
+NOT_FOR_THE_FIRST_FRAME = [
+    "workato_tui.actions",  # the write actions: the first write imports them
+    "workato_tui.screens.form",
+    "workato_tui.screens.freezes",  # only when a crashed freeze is offered
+    "workato_tui.lookup.staging",
+    "tomllib",  # the config file's parser: --demo reads no config
+    "click",  # httpx's command-line tool (see cli.lean_imports)
+    "pygments",
+]
+
+
+def test_demo_start_imports_only_what_the_first_frame_needs(tmp_path: Any) -> None:
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env |= {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    result = subprocess.run(
+        [sys.executable, "-c", START_DEMO],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "", "PYTHONDONTWRITEBYTECODE": "1", **env},
+        check=True,
+    )
+    started = json.loads(result.stdout.splitlines()[-1])
+    loaded = set(started["modules"])
+    assert {"workato_tui.app", "workato_tui.emulator", "httpx"} <= loaded  # it did start
+    assert [m for m in NOT_FOR_THE_FIRST_FRAME if m in loaded] == []
+    assert started["gc"] is True  # the start-up pause ended with the run
