@@ -60,10 +60,11 @@ def demo_profiles(
 ) -> tuple[WorkspaceService, Profiles]:
     """The demo's prod (`demo`), dev and test on one emulator, `current` opened first."""
     from .emulator import ADMIN_TOKEN, DEV_TOKEN, TEST_TOKEN, Emulator, SystemClock
+    from .emulator.lazy import LazyEmulator
     from .service.connect import open_workspace
     from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES, demo_environment_profile
 
-    emulator = Emulator.demo(SystemClock())
+    emulator = LazyEmulator(lambda: Emulator.demo(SystemClock()))  # seeded on first request
     tokens = {"demo": ADMIN_TOKEN, "demo-dev": DEV_TOKEN, "demo-test": TEST_TOKEN}
 
     def opener(name: str) -> WorkspaceService:
