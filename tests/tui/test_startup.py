@@ -18,6 +18,7 @@ import pytest
 from workato_tui.app import WorkatoApp
 from workato_tui.screens.main import MainScreen
 from workato_tui.startup import paused, paused_for_startup, resume_after_first_frame
+from workato_tui.widgets.typing_focus import takes_typing
 
 if TYPE_CHECKING:
     from conftest import Harness
@@ -130,6 +131,7 @@ NOT_FOR_THE_FIRST_FRAME = [
     "tomllib",  # the config file's parser: --demo reads no config
     "click",  # httpx's command-line tool (see cli.lean_imports)
     "pygments",
+    "textual.widgets._text_area",  # only forms and editors have one (see typing_focus)
 ]
 
 
@@ -149,3 +151,10 @@ def test_demo_start_imports_only_what_the_first_frame_needs(tmp_path: Any) -> No
     assert {"workato_tui.app", "workato_tui.emulator", "httpx"} <= loaded  # it did start
     assert [m for m in NOT_FOR_THE_FIRST_FRAME if m in loaded] == []
     assert started["gc"] is True  # the start-up pause ended with the run
+
+
+def test_typing_focus_knows_inputs_and_text_areas_without_importing_text_area() -> None:
+    from textual.widgets import Input, Static, TextArea
+
+    assert takes_typing(Input()) and takes_typing(TextArea())
+    assert not takes_typing(Static()) and not takes_typing(None)

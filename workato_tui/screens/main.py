@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Footer
 
 from ..api.endpoints import endpoint
 from ..api.models import Recipe
@@ -22,6 +22,7 @@ from ..widgets.folder_tree import FolderTree
 from ..widgets.resource_view import ResourceView
 from ..widgets.status_header import StatusHeader
 from ..widgets.table import ResourceTable
+from ..widgets.typing_focus import takes_typing
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -115,7 +116,7 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "command":
-            return not isinstance(self.focused, Input | TextArea)
+            return not takes_typing(self.focused)
         return True
 
     def on_mount(self) -> None:

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..views.spec import Row, ViewContext, ViewSpec
@@ -30,6 +30,7 @@ from ..write_catalog import (
     state_reason,
 )
 from .table import ResourceTable
+from .typing_focus import takes_typing
 from .write_request import WriteRequested
 
 if TYPE_CHECKING:
@@ -323,7 +324,7 @@ class ResourceView(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "start_filter":
-            return not isinstance(self.screen.focused, Input | TextArea)
+            return not takes_typing(self.screen.focused)
         if action != "act":
             return True
         write = find_action(self.spec.name, str(parameters[0])) if self.spec else None
