@@ -36,6 +36,8 @@ LooseId = Annotated[int | str | None, BeforeValidator(_loose_id)]
 
 
 class ApiModel(BaseModel):
+    # defer_build: a model's validator is built when it is first used, not at import (start-up
+    # imports some 30 models and its first screen uses a few; see bench_startup.py)
     model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True, defer_build=True)
 
 
