@@ -21,7 +21,7 @@ from ..api.models import LookupRow
 from .rows import Values, cell
 
 if TYPE_CHECKING:
-    from ..api import WorkatoClient
+    from ..service.lookup_reads import FreshLookupRows
 
 SCAN_PAGE = 1000
 
@@ -96,7 +96,7 @@ class SendJournal:
 
 
 async def find_landed(
-    client: WorkatoClient,
+    client: FreshLookupRows,
     table_id: int,
     entry: SentAdd,
     columns: list[str],

@@ -18,7 +18,7 @@ from ..api.pagination import ROWS_PER_PAGE
 from .rows import Values, cell
 
 if TYPE_CHECKING:
-    from ..api import WorkatoClient
+    from ..service.lookup_reads import FreshLookupRows
 
 PER_PAGE = ROWS_PER_PAGE  # rows fall on pages of this size when the table is loaded
 
@@ -60,7 +60,11 @@ class RowReader:
     """Carries out a `ReadPlan`; counts the requests it sends."""
 
     def __init__(
-        self, client: WorkatoClient, table_id: int, columns: Sequence[str], per_page: int = PER_PAGE
+        self,
+        client: FreshLookupRows,
+        table_id: int,
+        columns: Sequence[str],
+        per_page: int = PER_PAGE,
     ) -> None:
         self.client = client
         self.table_id = table_id

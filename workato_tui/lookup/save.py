@@ -168,7 +168,9 @@ class SaveEngine:
             per_page=self.per_page,
             can_get=not self.service.denied("lookup_rows.get"),
         )
-        reader = RowReader(self.service.client, self.staging.table_id, self.columns, self.per_page)
+        reader = RowReader(
+            self.service.fresh_lookup_rows, self.staging.table_id, self.columns, self.per_page
+        )
         try:
             return await reader.read(plan, keys)
         finally:
@@ -273,10 +275,12 @@ class SaveEngine:
 
     async def _landed(self, entry: SentAdd) -> Any:
         self.report.read_requests += 1
-        return await self.service._guard(
-            find_landed(
-                self.service.client, self.staging.table_id, entry, self.columns, self._claimed
-            )
+        return await find_landed(
+            self.service.fresh_lookup_rows,
+            self.staging.table_id,
+            entry,
+            self.columns,
+            self._claimed,
         )
 
     def _added(self, staged: StagedRow, row: Any, message: str, step: _Step) -> None:

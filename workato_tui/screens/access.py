@@ -50,13 +50,13 @@ class AccessScreen(Screen[None]):
         self.action_reload()
 
     def action_reload(self) -> None:
-        path = self.service.calls.path
+        path = self.service.call_log_path
         if self.saved and path is not None:
             files = sorted(path.parent.glob(path.name + "*"))
             entries = read_entries(files)
             source = f"saved call logs of {self.service.profile.name} ({len(files)} file(s))"
         else:
-            entries = self.service.calls.recent()
+            entries = self.service.recent_calls()
             source = "this session's calls"
         self.report = build_report(entries)
         self.query_one("#access-source", Static).update(f" From {source}  (s to switch)")

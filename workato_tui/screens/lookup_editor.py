@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, Label, Static
 from ..api.errors import WorkatoError
 from ..lookup import GridChange, StagedStore, Staging, flatten, table_columns
 from ..lookup.rows import ID, id_text, make_row, row_name, values_of
+from ..service.families import Family
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
 from .lookup_files import LookupFiles
@@ -149,7 +150,7 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
     async def load_rows(self, refresh: bool = False) -> None:
         grid = self.grid
         if refresh:
-            self.service.cache.invalidate(("lookup_rows",))
+            self.service.refresh(Family.LOOKUP_ROWS)
         self.loading_rows, grid.loading = True, not grid.total_count
         self.update_crumbs()
         rows: dict[int, dict[str, Any]] = {}

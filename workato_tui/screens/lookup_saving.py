@@ -31,10 +31,7 @@ if TYPE_CHECKING:
 
 def profile_text(service: WorkspaceService) -> str:
     """`DEMO (emulator)`, with `, read-only` when the profile is."""
-    profile = service.profile
-    where = profile.data_center or profile.base_url
-    mode = ", read-only" if service.policy.read_only else ""
-    return f"{profile.label} ({where}{mode})"
+    return service.badge()
 
 
 class LookupSaveScreen(BulkScreen):

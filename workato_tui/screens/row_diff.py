@@ -25,6 +25,7 @@ from ..lookup.rowdiff import DIFFERS, ONLY_HERE, SAME, RowPair, row_diff, stage_
 from ..lookup.rows import Row, flatten, table_columns
 from ..lookup.save import SaveEngine
 from ..lookup.staging import Staging
+from ..service.families import Family
 from .compare import STYLE
 from .confirm import Confirmation, ConfirmScreen
 
@@ -169,7 +170,7 @@ class RowDiffScreen(Screen[None]):
             severity=severity,
         )
         self.marked.clear()
-        self.there.cache.invalidate(("lookup_rows",))
+        self.there.refresh(Family.LOOKUP_ROWS)
         self.reload()
 
 

@@ -11,8 +11,8 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from .gateway import Gateway
 from .landing import SKEW, Check
-from .settle import SettlingWrites
 
 if TYPE_CHECKING:
     from ..api import WorkatoClient
@@ -39,14 +39,18 @@ def build_deployed(
     return Check(run, f"no deployment of build {build_id} to {environment_type} was started")
 
 
-class BuildWrites(SettlingWrites):
-    client: WorkatoClient
+class BuildWrites:
+    """The build writes, and what every group of writes holds: the gateway they send through."""
+
+    def __init__(self, gateway: Gateway) -> None:
+        self.gateway = gateway
+        self.client: WorkatoClient = gateway.client
 
     async def build_project(self, project_id: int, description: str | None = None) -> ProjectBuild:
         """Build a package of the project. No API lists builds, so a lost answer stays
         uncertain (building again is harmless: it only makes another package)."""
         send = self.client.build_project(project_id, description=description)
-        return await self._write(send, "deployments")
+        return await self.gateway.write("projects.build", send)
 
     async def follow_build(
         self,
@@ -61,7 +65,7 @@ class BuildWrites(SettlingWrites):
         while build.state == "pending" and waited < timeout:
             await pause(BUILD_POLL_SECONDS)
             waited += BUILD_POLL_SECONDS
-            build = await self._guard(self.client.get_project_build(build.id))
+            build = await self.gateway.guard(self.client.get_project_build(build.id))
         return build
 
     async def deploy_build(
@@ -76,4 +80,4 @@ class BuildWrites(SettlingWrites):
             return build_deployed(self.client, build_id, environment_type, since)
 
         key = ("project_builds.deploy", build_id, environment_type, description)
-        return await self._once(key, send, check, "deployments")
+        return await self.gateway.once(key, send, check)

@@ -1,6 +1,6 @@
 """Bulk work and its results: each item is done, failed, or uncertain.
 
-`BulkWrites.bulk` applies one write per item in turn (the client's limiter paces them inside
+`run_bulk` applies one write per item in turn (the client's limiter paces them inside
 the quota); a cancel stops before the next item, and also stops a 429 wait in progress.
 """
 
@@ -42,31 +42,17 @@ class ItemResult:
 Progress = Callable[[int, int, ItemResult | None], None]  # done, total, last result
 
 
-class BulkWrites:
-    async def bulk(
-        self,
-        items: Sequence[Item],
-        act: Callable[[Item], Awaitable[Any]],
-        describe: Callable[[Item], str],
-        progress: Progress | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> list[ItemResult]:
-        """Apply `act` to each item in turn; the limiter paces them inside the quota."""
-        results: list[ItemResult] = []
-        outer = current_watch()
-        with watch_waits(outer.on_wait if outer else None, cancelled):
-            await self._each(items, act, describe, results, progress, cancelled)
-        return results
-
-    async def _each(
-        self,
-        items: Sequence[Item],
-        act: Callable[[Item], Awaitable[Any]],
-        describe: Callable[[Item], str],
-        results: list[ItemResult],
-        progress: Progress | None,
-        cancelled: Callable[[], bool] | None,
-    ) -> None:
+async def run_bulk(
+    items: Sequence[Item],
+    act: Callable[[Item], Awaitable[Any]],
+    describe: Callable[[Item], str],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ItemResult]:
+    """Apply `act` to each item in turn; the limiter paces them inside the quota."""
+    results: list[ItemResult] = []
+    outer = current_watch()
+    with watch_waits(outer.on_wait if outer else None, cancelled):
         for item in items:
             if cancelled and cancelled():
                 results.append(ItemResult(item, False, f"{describe(item)}: not sent (cancelled)"))
@@ -74,6 +60,7 @@ class BulkWrites:
                 results.append(await _attempt(item, act, describe))
             if progress:
                 progress(len(results), len(items), results[-1])
+    return results
 
 
 async def _attempt(

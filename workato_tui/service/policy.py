@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from workato_tui.api.endpoints import FAMILIES, Endpoint
+from workato_tui.api.endpoints import Endpoint
 from workato_tui.api.errors import PolicyRefused
 from workato_tui.service.config_model import AccessLevel
+from workato_tui.service.families import Family
 
-ALWAYS_READABLE = frozenset({"workspace"})
+ALWAYS_READABLE = frozenset({Family.WORKSPACE})
+# The families a profile's [access] block may name (rows follow their tables).
+POLICY_FAMILIES = frozenset(f.policy_family for f in Family)
 
 
 @dataclass(frozen=True)
@@ -23,12 +26,12 @@ class AccessPolicy:
     access: Mapping[str, AccessLevel] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        unknown = set(self.access) - set(FAMILIES)
+        unknown = set(self.access) - POLICY_FAMILIES
         if unknown:
             raise ValueError(f"unknown resource families: {', '.join(sorted(unknown))}")
 
     def level(self, family: str) -> AccessLevel:
-        """The effective level for a family."""
+        """The effective level for a family (a `Family`, or its name)."""
         explicit = self.access.get(family)
         default: AccessLevel = "read" if self.read_only else "write"
         level = explicit or default
@@ -61,7 +64,7 @@ class AccessPolicy:
 
     def _refusal(self, endpoint: Endpoint) -> tuple[str, str] | None:
         """(message, rule) when the endpoint is blocked."""
-        family = endpoint.family
+        family = Family(endpoint.family)
         if endpoint.write and self.read_only:
             return (
                 f"{endpoint.summary.rstrip('.')} is a write and this profile is read-only",

@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 
 from ..api import WorkatoClient
 from ..api.endpoints import endpoint
-from ..api.errors import Forbidden
 from ..api.limiter import BucketState
 from ..api.models import (
     ActivityEntry,
@@ -50,32 +49,18 @@ from ..api.pagination import (
 )
 from ..api.resources.recipes import JobFilters, RecipeFilters
 from .cache import Cache
-from .calllog import CallLog
+from .calllog import CallLog, Entry
 from .config import ResolvedProfile
+from .families import TTL as TTL  # re-exported: the tests read the TTLs from here
+from .families import Family
+from .gateway import Gateway
+from .lookup_reads import FreshLookupRows
 from .permissions import PermissionMemory
 from .policy import AccessPolicy
 from .snapshot import Snapshot, SnapshotStore
 from .writes import WorkspaceWrites
 
 T = TypeVar("T")
-
-# Seconds a read stays fresh, per resource family.
-TTL = {
-    "me": 300.0,
-    "projects": 60.0,
-    "folders": 60.0,
-    "recipes": 30.0,
-    "jobs": 10.0,
-    "connections": 30.0,
-    "lookup_tables": 60.0,
-    "lookup_rows": 30.0,
-    "deployments": 15.0,
-    "roles": 300.0,
-    "api_clients": 60.0,
-    "on_prem": 30.0,
-    "activity": 30.0,
-    "customers": 120.0,
-}
 
 
 class WorkspaceService(WorkspaceWrites):
@@ -93,16 +78,18 @@ class WorkspaceService(WorkspaceWrites):
         freezes_dir: Path | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        self.client = client
+        super().__init__(Gateway(client, cache, permissions))
         self.now = now or _utc_now  # wall-clock time, from the same clock as the limiter
         self.profile = profile
         self.calls = calls
         self.policy = policy
-        self.cache = cache if cache is not None else Cache()
+        self.cache = self.gateway.cache  # for the service's own modules (scans, freezes)
+        self.permissions = self.gateway.permissions
         self.snapshot_store = snapshot
-        self.permissions = permissions if permissions is not None else PermissionMemory()
         self.staged_dir = staged_dir  # where unsaved lookup-table edits survive a crash
         self.freezes_dir = freezes_dir  # where incident freezes are recorded (see freeze.py)
+        # Lookup rows as they are now (around the cache): what a lookup save compares with.
+        self.fresh_lookup_rows = FreshLookupRows(self.gateway)
         self._last_known: dict[str, Any] = {}
         self._loaded_snapshot: Snapshot | None = snapshot.load() if snapshot else None
         if self._loaded_snapshot:
@@ -114,35 +101,40 @@ class WorkspaceService(WorkspaceWrites):
 
     # plumbing ---------------------------------------------------------------------------
 
-    async def _guard(self, call: Awaitable[T]) -> T:
-        """Await a client call, remembering a 403 so the UI can show the action unavailable."""
-        try:
-            return await call
-        except Forbidden as error:
-            if error.endpoint:
-                self.permissions.remember(error.endpoint, error)
-            raise
-
-    async def _read(self, key: tuple[Any, ...], fetch: Callable[[], Awaitable[T]]) -> T:
-        return await self._guard(self.cache.get(key, fetch, TTL[key[0]]))
-
-    async def _write(self, call: Awaitable[T], *families: str) -> T:
-        try:
-            return await self._guard(call)
-        finally:
-            # Even a failed or timed-out write may have changed something: re-read next time.
-            for family in families:
-                self.cache.invalidate((family,))
-
     def _pages(
         self, key: tuple[Any, ...], per_page: int, fetch: Callable[[int], Awaitable[list[T]]]
     ) -> AsyncIterator[list[T]]:
         """Numbered pages, each cached on its own, until a short, empty or repeated page."""
 
         async def cached(number: int, _size: int) -> list[T]:
-            return await self._read((*key, number), lambda: fetch(number))
+            return await self.gateway.read((*key, number), lambda: fetch(number))
 
         return pages_by_number(cached, per_page)
+
+    # what the screens ask of the plumbing ---------------------------------------------------
+
+    def refresh(self, *families: Family) -> None:
+        """Forget the cached reads of these families (ctrl+r): the next read asks Workato."""
+        self.gateway.refresh(*families)
+
+    def badge(self) -> str:
+        """The profile as a confirm or a save names it: `DEMO (emulator, read-only)`."""
+        where = self.profile.data_center or self.profile.base_url
+        mode = ", read-only" if self.policy.read_only else ""
+        return f"{self.profile.label} ({where}{mode})"
+
+    def recent_calls(self) -> list[Entry]:
+        """This session's calls, oldest first (the call log view, the access report)."""
+        return self.calls.recent()
+
+    def follow_calls(self, arrived: Callable[[Entry], None]) -> Callable[[], None]:
+        """Call `arrived` with each call from now on; returns the function that stops it."""
+        return self.calls.subscribe(arrived)
+
+    @property
+    def call_log_path(self) -> Path | None:
+        """Where this profile's calls are saved (rotated files beside it), if anywhere."""
+        return self.calls.path
 
     # quota, permissions, snapshot ----------------------------------------------------------
 
@@ -175,13 +167,13 @@ class WorkspaceService(WorkspaceWrites):
     # workspace, projects, folders -------------------------------------------------------
 
     async def me(self) -> User:
-        return await self._read(("me",), self.client.get_me)
+        return await self.gateway.read((Family.WORKSPACE,), self.client.get_me)
 
     async def projects(self) -> list[Project]:
-        return await self._read(("projects",), lambda: _collect(self.client.iter_projects()))
+        return await self.gateway.read(("projects",), lambda: _collect(self.client.iter_projects()))
 
     async def folders(self, parent_id: int | None = None) -> list[Folder]:
-        return await self._read(
+        return await self.gateway.read(
             ("folders", parent_id), lambda: _collect(self.client.iter_folders(parent_id=parent_id))
         )
 
@@ -200,10 +192,10 @@ class WorkspaceService(WorkspaceWrites):
         return found
 
     async def deployments(self) -> list[Deployment]:
-        return await self._read(("deployments",), self.client.list_deployments)
+        return await self.gateway.read(("deployments",), self.client.list_deployments)
 
     async def deployment(self, deployment_id: int) -> Deployment:
-        return await self._guard(self.client.get_deployment(deployment_id))
+        return await self.gateway.guard(self.client.get_deployment(deployment_id))
 
     # recipes and jobs -------------------------------------------------------------------
 
@@ -216,13 +208,13 @@ class WorkspaceService(WorkspaceWrites):
         return self._pages(("recipes", folder_id), RECIPES_PER_PAGE, fetch)
 
     async def recipe(self, recipe_id: int) -> Recipe:
-        return await self._read(
+        return await self.gateway.read(
             ("recipes", "one", recipe_id), lambda: self.client.get_recipe(recipe_id)
         )
 
     async def recipe_versions(self, recipe_id: int) -> list[RecipeVersion]:
         """Every saved version of a recipe, newest first."""
-        return await self._read(
+        return await self.gateway.read(
             ("recipes", "versions", recipe_id),
             lambda: _collect(self.client.iter_recipe_versions(recipe_id)),
         )
@@ -247,7 +239,7 @@ class WorkspaceService(WorkspaceWrites):
                 customer, recipe_id, per_page=JOBS_PER_PAGE, offset_job_id=offset_job_id, **filters
             )
 
-        return await self._read(("jobs", customer, recipe_id, status, offset_job_id), fetch)
+        return await self.gateway.read(("jobs", customer, recipe_id, status, offset_job_id), fetch)
 
     def job_pages(
         self, recipe_id: int, *, customer: str | None = None, status: str | None = None
@@ -264,8 +256,8 @@ class WorkspaceService(WorkspaceWrites):
 
     async def job(self, recipe_id: int, job_id: str, customer: str | None = None) -> JobDetail:
         if customer is None:
-            return await self._guard(self.client.get_job(recipe_id, job_id))
-        return await self._guard(self.client.get_customer_job(customer, recipe_id, job_id))
+            return await self.gateway.guard(self.client.get_job(recipe_id, job_id))
+        return await self.gateway.guard(self.client.get_customer_job(customer, recipe_id, job_id))
 
     # connections ------------------------------------------------------------------------
 
@@ -273,7 +265,7 @@ class WorkspaceService(WorkspaceWrites):
         self, folder_id: int | None = None, *, project_id: int | None = None
     ) -> list[Connection]:
         """Connections in one folder, in a whole project (every folder of it), or all."""
-        return await self._read(
+        return await self.gateway.read(
             ("connections", folder_id, project_id),
             lambda: self.client.list_connections(folder_id=folder_id, project_id=project_id),
         )
@@ -281,7 +273,7 @@ class WorkspaceService(WorkspaceWrites):
     # lookup tables ----------------------------------------------------------------------
 
     async def lookup_tables(self) -> list[LookupTable]:
-        return await self._read(
+        return await self.gateway.read(
             ("lookup_tables",), lambda: _collect(self.client.iter_lookup_tables())
         )
 
@@ -292,26 +284,30 @@ class WorkspaceService(WorkspaceWrites):
         return self._pages(("lookup_rows", table_id), ROWS_PER_PAGE, fetch)
 
     async def lookup(self, table_id: int, by: Mapping[str, object]) -> LookupRow:
-        return await self._guard(self.client.lookup_row(table_id, by))
+        return await self.gateway.guard(self.client.lookup_row(table_id, by))
 
     # roles, clients, on-prem, activity, customers ----------------------------------------
 
     async def project_roles(self) -> list[ProjectRole]:
-        return await self._read(
+        return await self.gateway.read(
             ("roles", "project"), lambda: _collect(self.client.iter_project_roles())
         )
 
     async def roles(self) -> list[Role]:
-        return await self._read(("roles", "legacy"), lambda: _collect(self.client.iter_roles()))
+        return await self.gateway.read(
+            ("roles", "legacy"), lambda: _collect(self.client.iter_roles())
+        )
 
     async def api_clients(self) -> list[DeveloperApiClient]:
-        return await self._read(("api_clients",), lambda: _collect(self.client.iter_api_clients()))
+        return await self.gateway.read(
+            ("api_clients",), lambda: _collect(self.client.iter_api_clients())
+        )
 
     async def on_prem_groups(self) -> list[OnPremGroup]:
-        return await self._read(("on_prem",), self.client.list_on_prem_groups)
+        return await self.gateway.read(("on_prem",), self.client.list_on_prem_groups)
 
     async def on_prem_status(self, group_id: int) -> OnPremStatus:
-        return await self._read(
+        return await self.gateway.read(
             ("on_prem", group_id), lambda: self.client.get_on_prem_status(group_id)
         )
 
@@ -319,7 +315,7 @@ class WorkspaceService(WorkspaceWrites):
         """The audit log, newest first, a cached page at a time."""
 
         async def fetch(after: int | str | None, _size: int) -> list[ActivityEntry]:
-            page = await self._read(
+            page = await self.gateway.read(
                 ("activity", after), lambda: self.client.list_activity(after=after)
             )
             return page.data
@@ -327,10 +323,12 @@ class WorkspaceService(WorkspaceWrites):
         return pages_by_cursor(fetch, _entry_id, ACTIVITY_PAGE_SIZE)
 
     async def customers(self) -> list[Customer]:
-        return await self._read(("customers",), lambda: _collect(self.client.iter_customers()))
+        return await self.gateway.read(
+            ("customers",), lambda: _collect(self.client.iter_customers())
+        )
 
     async def customer_recipes(self, customer: str) -> list[Recipe]:
-        return await self._read(
+        return await self.gateway.read(
             ("customers", customer), lambda: _collect(self.client.iter_customer_recipes(customer))
         )
 

@@ -1,8 +1,9 @@
 """Every write the API offers, as the screens call it.
 
-Each write goes through `_write`, which remembers 403s and invalidates the cached reads it can
-change (even when it failed: a timed-out write may have happened). Bulk work runs one item at
-a time through the client's rate limiter, so it queues inside the quota.
+Each write goes through the service's `Gateway`, which remembers 403s and invalidates the
+cached reads it can change (even when it failed: a timed-out write may have happened), by the
+endpoint it calls (`families.STALE_AFTER`). Bulk work runs one item at a time through the
+client's rate limiter, so it queues inside the quota.
 
 A write whose answer was lost (`Uncertain`) is checked where the API allows (`landing`): found,
 it counts as done; not found, the error says so and sending again is safe. Until a check has
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from ..api.errors import Forbidden, PolicyRefused, Refused, Uncertain, WorkatoError
 from ..api.models import (
@@ -33,29 +34,25 @@ from ..api.models import (
 )
 from . import landing
 from .builds import BuildWrites
-from .bulk import BulkWrites, ItemResult, Progress
+from .bulk import ItemResult, Progress, run_bulk
+from .families import Family
 from .landing import Check
 from .refusals import explain_start_refusal
-from .settle import SettlingWrites, _now, _repeat_failed, _repeat_key
+from .settle import _now, _repeat_failed, _repeat_key, already_repeated, settle_repeats
 
 __all__ = ["ItemResult", "Progress", "WorkspaceWrites"]
 
-if TYPE_CHECKING:
-    from ..api import WorkatoClient
-    from .cache import Cache
-    from .permissions import PermissionMemory
 
 T = TypeVar("T")
 MAX_REPEAT_BATCH = 25
 DEPLOY_POLL_SECONDS = 2.0
 CANNOT_DESTROY = "Cannot destroy folder"
-FOLDER_CONTENT_FAMILIES = ("folders", "projects", "recipes", "connections", "activity")
 
 
-class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
-    client: WorkatoClient
-    cache: Cache
-    permissions: PermissionMemory
+class WorkspaceWrites(BuildWrites):
+    """The writes, grouped by resource; every call goes through `gateway`."""
+
+    bulk = staticmethod(run_bulk)  # several items of one write, paced inside the quota
 
     # recipes ----------------------------------------------------------------------------
 
@@ -71,18 +68,16 @@ class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
             return landing.recipe_created(self.client, name, folder_id, since)
 
         key = ("recipes.create", folder_id, name)
-        return await self._once(key, send, check, "recipes", "activity")
+        return await self.gateway.once(key, send, check)
 
     async def copy_recipe(self, recipe_id: int, folder_id: int) -> RecipeCopy:
         def check(since: datetime) -> Check:
             return landing.recipe_copied(self.client, recipe_id, folder_id, since)
 
-        return await self._once(
+        return await self.gateway.once(
             ("recipes.copy", recipe_id, folder_id),
             lambda: self.client.copy_recipe(recipe_id, folder_id=folder_id),
             check,
-            "recipes",
-            "activity",
         )
 
     async def update_recipe(
@@ -102,60 +97,52 @@ class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
         wanted = {"name": name, "description": description, "folder_id": folder_id}
         check = _now(landing.recipe_updated(self.client, recipe_id, wanted))
         key = ("recipes.update", recipe_id, name, description, folder_id, code)
-        return await self._once(key, send, check, "recipes", "activity")
+        return await self.gateway.once(key, send, check)
 
     async def start_recipe(self, recipe_id: int) -> Success:
         """Start a recipe; a refusal says per step what stops it and what to do (refusals.py)."""
         check = _now(landing.recipe_running(self.client, recipe_id, True))
         try:
-            return await self._once(
+            return await self.gateway.once(
                 ("recipes.start", recipe_id),
                 lambda: self.client.start_recipe(recipe_id),
                 check,
-                "recipes",
-                "activity",
             )
         except Refused as error:
             raise await explain_start_refusal(self, recipe_id, error) from None  # type: ignore[arg-type]
 
     async def stop_recipe(self, recipe_id: int) -> Success:
         check = _now(landing.recipe_running(self.client, recipe_id, False))
-        return await self._once(
+        return await self.gateway.once(
             ("recipes.stop", recipe_id),
             lambda: self.client.stop_recipe(recipe_id),
             check,
-            "recipes",
-            "activity",
         )
 
     async def delete_recipe(self, recipe_id: int) -> Success:
         check = _now(landing.gone(lambda: self.client.get_recipe(recipe_id), f"recipe {recipe_id}"))
-        return await self._once(
+        return await self.gateway.once(
             ("recipes.delete", recipe_id),
             lambda: self.client.delete_recipe(recipe_id),
             check,
-            "recipes",
-            "activity",
         )
 
     async def connect_recipe(
         self, recipe_id: int, adapter_name: str, connection_id: int
     ) -> Success:
         """Point a stopped recipe's step at another connection of the same app."""
-        return await self._once(
+        return await self.gateway.once(
             ("recipes.connect", recipe_id, adapter_name, connection_id),
             lambda: self.client.connect_recipe(
                 recipe_id, adapter_name=adapter_name, connection_id=connection_id
             ),
             _now(landing.recipe_connected(self.client, recipe_id, adapter_name, connection_id)),
-            "recipes",
-            "activity",
         )
 
     # jobs -------------------------------------------------------------------------------
 
     async def resume_job(self, token: str, data: Mapping[str, Any] | None = None) -> None:
-        await self._write(self.client.resume_job(token, data), "jobs")
+        await self.gateway.write("jobs.resume", self.client.resume_job(token, data))
 
     async def repeat_jobs(
         self,
@@ -170,25 +157,31 @@ class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
         Jobs whose earlier repeat lost its answer are looked for first; a batch whose answer
         is lost is checked against the recipe's newest jobs (by master job)."""
         results: list[RepeatResult] = []
-        pending = await self._already_repeated(recipe_id, job_ids, customer, results, on_batch)
+        pending = await already_repeated(
+            self.gateway, recipe_id, job_ids, customer, results, on_batch
+        )
         for start in range(0, len(pending), MAX_REPEAT_BATCH):
             batch = pending[start : start + MAX_REPEAT_BATCH]
             sent_at = self.client.wall_now()
             try:
-                answer = await self._write(self._repeat(recipe_id, batch, customer), "jobs")
+                answer = await self.gateway.write(
+                    "jobs.repeat", self._repeat(recipe_id, batch, customer)
+                )
                 batch_results = list(answer.results)
             except PolicyRefused:
                 raise
             except Uncertain as error:
                 for job_id in batch:
-                    self.unsettled[_repeat_key(customer, recipe_id, job_id)] = error
+                    self.gateway.unsettled[_repeat_key(customer, recipe_id, job_id)] = error
                 error.sent_at = sent_at
-                batch_results = await self._settle_repeats(recipe_id, batch, customer, error)
+                batch_results = await settle_repeats(
+                    self.gateway, recipe_id, batch, customer, error
+                )
             except WorkatoError as error:
                 batch_results = [_repeat_failed(j, error.describe()) for j in batch]
             for result in batch_results:
                 if result.status == "enqueued" and result.requested_job_id:
-                    self.unsettled.pop(
+                    self.gateway.unsettled.pop(
                         _repeat_key(customer, recipe_id, result.requested_job_id), None
                     )
             results.extend(batch_results)
@@ -227,7 +220,7 @@ class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
             return landing.connection_created(self.client, name, folder_id, since)
 
         key = ("connections.create", folder_id, name)
-        return await self._once(key, send, check, "connections")
+        return await self.gateway.once(key, send, check)
 
     async def update_connection(
         self,
@@ -244,42 +237,36 @@ class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
 
         check = landing.connection_updated(self.client, connection_id, name, folder_id)
         key = ("connections.update", connection_id, name, folder_id)
-        return await self._once(key, send, _now(check), "connections")
+        return await self.gateway.once(key, send, _now(check))
 
     async def disconnect_connection(self, connection_id: int, force: bool = False) -> Disconnected:
-        return await self._once(
+        return await self.gateway.once(
             ("connections.disconnect", connection_id),
             lambda: self.client.disconnect_connection(connection_id, force=force),
             _now(landing.connection_disconnected(self.client, connection_id)),
-            "connections",
         )
 
     async def delete_connection(self, connection_id: int) -> Success:
-        return await self._once(
+        return await self.gateway.once(
             ("connections.delete", connection_id),
             lambda: self.client.delete_connection(connection_id),
             _now(landing.connection_gone(self.client, connection_id)),
-            "connections",
         )
 
     # folders, projects, deployments --------------------------------------------------------
 
     async def create_folder(self, name: str, parent_id: int | None = None) -> Folder:
-        return await self._once(
+        return await self.gateway.once(
             ("folders.create", parent_id, name),
             lambda: self.client.create_folder(name=name, parent_id=parent_id),
             lambda since: landing.folder_created(self.client, name, parent_id, since),
-            "folders",
-            "projects",
         )
 
     async def rename_folder(self, folder_id: int, name: str) -> Folder:
-        return await self._once(
+        return await self.gateway.once(
             ("folders.update", folder_id, name),
             lambda: self.client.update_folder(folder_id, name=name),
             _now(landing.folder_renamed(self.client, folder_id, name)),
-            "folders",
-            "projects",
         )
 
     async def delete_folder(self, folder_id: int) -> Success:
@@ -298,23 +285,21 @@ class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
         self, key: tuple[str, int], send: Callable[[], Awaitable[Success]], check: Any
     ) -> Success:
         try:
-            return await self._once(key, send, check, *FOLDER_CONTENT_FAMILIES)
+            return await self.gateway.once(key, send, check)
         except Forbidden as error:
             if error.message == CANNOT_DESTROY:
                 # a refusal of this folder (it holds running recipes), not of the token's role
-                self.permissions.forget(key[0])
+                self.gateway.permissions.forget(key[0])
             raise
 
     async def update_project(
         self, project_id: int, *, name: str | None = None, description: str | None = None
     ) -> Project:
         wanted = {"name": name, "description": description}
-        return await self._once(
+        return await self.gateway.once(
             ("projects.update", project_id, name, description),
             lambda: self.client.update_project(project_id, name=name, description=description),
             _now(landing.project_updated(self.client, project_id, wanted)),
-            "projects",
-            "folders",
         )
 
     async def deploy_project(
@@ -329,7 +314,7 @@ class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
             return landing.deployed(self.client, project_id, environment_type, since)
 
         key = ("projects.deploy", project_id, environment_type, description)
-        return await self._once(key, send, check, "deployments")
+        return await self.gateway.once(key, send, check)
 
     async def follow_deployment(
         self,
@@ -345,35 +330,35 @@ class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
         while deployment.state == "pending" and waited < timeout:
             await pause(DEPLOY_POLL_SECONDS)
             waited += DEPLOY_POLL_SECONDS
-            deployment = await self._guard(self.client.get_deployment(deployment.id))
+            deployment = await self.gateway.guard(self.client.get_deployment(deployment.id))
             if on_change:
                 on_change(deployment)
-        self.cache.invalidate(("deployments",))
+        self.gateway.refresh(Family.DEPLOYMENTS)
         return deployment
 
     # lookup rows ------------------------------------------------------------------------
 
     async def add_lookup_row(self, table_id: int, data: Mapping[str, Any]) -> LookupRow:
-        return await self._write(self.client.add_lookup_row(table_id, data), "lookup_rows")
+        return await self.gateway.write(
+            "lookup_rows.create", self.client.add_lookup_row(table_id, data)
+        )
 
     async def update_lookup_row(
         self, table_id: int, row_id: int, data: Mapping[str, Any]
     ) -> LookupRow:
-        return await self._once(
+        return await self.gateway.once(
             ("lookup_rows.update", table_id, row_id, tuple(sorted(data.items()))),
             lambda: self.client.update_lookup_row(table_id, row_id, data),
             _now(landing.row_has(self.client, table_id, row_id, dict(data))),
-            "lookup_rows",
         )
 
     async def delete_lookup_row(self, table_id: int, row_id: int) -> Success:
-        return await self._once(
+        return await self.gateway.once(
             ("lookup_rows.delete", table_id, row_id),
             lambda: self.client.delete_lookup_row(table_id, row_id),
             _now(
                 landing.gone(lambda: self.client.get_lookup_row(table_id, row_id), f"row {row_id}")
             ),
-            "lookup_rows",
         )
 
     # API clients ------------------------------------------------------------------------
@@ -399,20 +384,16 @@ class WorkspaceWrites(BuildWrites, SettlingWrites, BulkWrites):
         def check(since: datetime) -> Check:
             return landing.api_client_created(self.client, name, since)
 
-        return await self._once(
-            ("api_clients.create", name), send, check, "api_clients", "activity"
-        )
+        return await self.gateway.once(("api_clients.create", name), send, check)
 
     async def regenerate_api_client(self, client_id: int) -> DeveloperApiClient:
-        return await self._write(
-            self.client.regenerate_api_client(client_id), "api_clients", "activity"
+        return await self.gateway.write(
+            "api_clients.regenerate", self.client.regenerate_api_client(client_id)
         )
 
     async def delete_api_client(self, client_id: int) -> Success:
-        return await self._once(
+        return await self.gateway.once(
             ("api_clients.delete", client_id),
             lambda: self.client.delete_api_client(client_id),
             _now(landing.api_client_gone(self.client, client_id)),
-            "api_clients",
-            "activity",
         )

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
+from ..service.families import Family
 from ..views.spec import Row, ViewContext, ViewSpec
 from ..write_catalog import (
     ACTIONS,
@@ -147,7 +148,7 @@ class ResourceView(Vertical):
         spec, context = self.spec, self.context
         assert spec is not None and spec.load is not None  # a live view never loads
         if refresh:
-            self.service.cache.invalidate((_family(spec),))
+            self.service.refresh(_family(spec))
         table = self.table
         table.loading = not table.total_count
         self.loading_pages = True
@@ -211,13 +212,13 @@ class ResourceView(Vertical):
     def _follow_calls(self) -> None:
         from ..views.catalog import call_row
 
-        self.table.set_rows([call_row(e) for e in self.service.calls.recent()])
+        self.table.set_rows([call_row(e) for e in self.service.recent_calls()])
         self.table.move_cursor(row=max(0, self.table.row_count - 1))
 
         def arrived(entry: Any) -> None:
             self.app.call_later(self._append_call, call_row(entry))
 
-        self._unsubscribe = self.service.calls.subscribe(arrived)
+        self._unsubscribe = self.service.follow_calls(arrived)
 
     def _append_call(self, row: Row) -> None:
         if self.spec is not None and self.spec.live:
@@ -369,9 +370,10 @@ class ResourceView(Vertical):
         """Ask the screen to run the write; refresh when it changed something."""
 
         def done(changed: bool) -> None:
-            if changed and self.is_attached:
+            if changed and self.is_attached and self.spec is not None:
                 self.table.clear_marks()
-                self.refresh_view()
+                # the write made its families stale already: reload, without forgetting twice
+                self.show(self.spec, self.context)
 
         self.post_message(WriteRequested(write, rows, self.context, done))
 
@@ -393,12 +395,15 @@ def failure_text(spec: ViewSpec, error: WorkatoError) -> str:
     return text
 
 
-def _family(spec: ViewSpec) -> str:
-    return {
-        "lookup-tables": "lookup_tables",
-        "rows": "lookup_rows",
-        "project-roles": "roles",
-        "api-clients": "api_clients",
-        "on-prem": "on_prem",
-        "customer-recipes": "customers",
-    }.get(spec.name, spec.name)
+def _family(spec: ViewSpec) -> Family:
+    """The family a view's rows are cached under (what ctrl+r makes the service forget)."""
+    return Family(
+        {
+            "lookup-tables": "lookup_tables",
+            "rows": "lookup_rows",
+            "project-roles": "roles",
+            "api-clients": "api_clients",
+            "on-prem": "on_prem",
+            "customer-recipes": "customers",
+        }.get(spec.name, spec.name)
+    )

@@ -1,0 +1,113 @@
+"""`Gateway`: the one way the service sends a call, read or write.
+
+It owns what every call shares: the 403 memory (`guard`), the read-through cache (`read`, with
+the family's TTL), the invalidation after a write (`write`: the families the endpoint makes
+stale, see `families.STALE_AFTER`) and the writes whose answer was lost (`once`, see
+`settle.py`). The service's reads and its write groups hold one and call it; nothing else
+touches the cache or the permission memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from ..api.errors import Forbidden, Uncertain, WorkatoError
+from .cache import Cache
+from .families import TTL, Family, stale_after
+from .permissions import PermissionMemory
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ..api import WorkatoClient
+    from .landing import Check
+
+T = TypeVar("T")
+CheckSince = Callable[["datetime"], "Check"]  # the check, given when the first try was sent
+
+
+class Gateway:
+    def __init__(
+        self,
+        client: WorkatoClient,
+        cache: Cache | None = None,
+        permissions: PermissionMemory | None = None,
+    ) -> None:
+        self.client = client
+        self.cache = cache if cache is not None else Cache()
+        self.permissions = permissions if permissions is not None else PermissionMemory()
+        # Writes whose answer was lost and that no check has yet found on the server.
+        self.unsettled: dict[tuple[Any, ...], Uncertain] = {}
+
+    async def guard(self, call: Awaitable[T]) -> T:
+        """Await a client call, remembering a 403 so the UI can show the action unavailable."""
+        try:
+            return await call
+        except Forbidden as error:
+            if error.endpoint:
+                self.permissions.remember(error.endpoint, error)
+            raise
+
+    async def read(self, key: tuple[Any, ...], fetch: Callable[[], Awaitable[T]]) -> T:
+        """A cached read; `key` starts with its family, which gives the TTL."""
+        return await self.guard(self.cache.get(key, fetch, TTL[Family(key[0])]))
+
+    def refresh(self, *families: Family) -> None:
+        """Forget every cached read of these families: the next read asks the server."""
+        for family in families:
+            self.cache.invalidate((family,))
+
+    async def write(self, endpoint_id: str, call: Awaitable[T]) -> T:
+        try:
+            return await self.guard(call)
+        finally:
+            # Even a failed or timed-out write may have changed something: re-read next time.
+            self.refresh(*stale_after(endpoint_id))
+
+    async def once(
+        self,
+        key: tuple[Any, ...],
+        send: Callable[[], Awaitable[T]],
+        check: CheckSince | None,
+    ) -> T:
+        """Send a write at most once: if an earlier try lost its answer, check first.
+
+        `key` starts with the endpoint id (which says what goes stale) and names the item."""
+        earlier = self.unsettled.get(key)
+        since = earlier.sent_at if earlier and earlier.sent_at else self.client.wall_now()
+        if earlier is not None and check is not None:
+            found = await self.guard(check(since).run())
+            if found is not None:
+                del self.unsettled[key]
+                return cast("T", found)  # a check finds what the write would have returned
+        try:
+            result = await self.write(str(key[0]), send())
+        except Uncertain as error:
+            self.unsettled[key] = error
+            error.sent_at = since
+            found = await self._check(error, check(since) if check else None)
+            if found is None:
+                raise
+            del self.unsettled[key]
+            return cast("T", found)
+        self.unsettled.pop(key, None)
+        return result
+
+    async def _check(self, error: Uncertain, check: Check | None) -> Any | None:
+        """Run the check after a lost answer; say in `error` what it found."""
+        if check is None:
+            return None
+        try:
+            found = await self.guard(check.run())
+        except WorkatoError as failure:
+            error.check = (
+                f"Could not check whether it landed ({failure.message}): it was not sent "
+                "again. Refresh and look before sending it again."
+            )
+            return None
+        if found is None:
+            error.checked_absent(
+                f"Checked: {check.absent}, so it was not applied; sending it again is safe."
+            )
+        return found
