@@ -15,14 +15,17 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from .api.errors import Unauthorized, WorkatoError
+from . import actions  # noqa: F401  (declares every write: see actions/registry.py)
+from .api.errors import Unauthorized, Uncertain, WorkatoError
 from .crash import CrashReporting
 from .profiles_open import Profiles
 from .screens.messages import Notice
 from .service.workspace import WorkspaceService
 from .startup import resume_after_first_frame
 from .views import VIEWS
-from .widgets.write_request import WriteRequested
+from .widgets.write_request import ErrorRaised, WriteRequested
+
+ERROR_SECONDS = 15  # how long an error stays on screen (every error: one presenter)
 
 STARTUP_GC_PAUSE_LIMIT = 3.0  # seconds: the collector resumes then even if nothing loaded
 
@@ -93,7 +96,12 @@ class WorkatoApp(CrashReporting, App[None]):
             self.switch_screen(main)
         else:
             self.push_screen(main)
-        self.run_worker(self._check_token(service), group="token-check", exit_on_error=False)
+        self.run_worker(
+            self._check_token(service),
+            group="token-check",
+            description="Reach Workato",
+            exit_on_error=False,
+        )
 
     async def _check_token(self, service: WorkspaceService) -> None:
         try:
@@ -102,8 +110,6 @@ class WorkatoApp(CrashReporting, App[None]):
             from .screens.first_run import AuthErrorScreen
 
             self.push_screen(AuthErrorScreen(service.profile.label, error))
-        except WorkatoError as error:
-            self.show_error(error, "Could not reach Workato")
 
     def on_resource_view_loaded(self) -> None:
         resume_after_first_frame()
@@ -114,37 +120,55 @@ class WorkatoApp(CrashReporting, App[None]):
 
     # errors -------------------------------------------------------------------------------
 
-    def show_error(self, error: WorkatoError, title: str = "Workato API error") -> None:
-        """The one place API errors become notifications."""
-        self.notify(error.describe(), title=title, severity="error", timeout=12)
+    def show_error(self, error: WorkatoError, what: str = "") -> None:
+        """The one place API errors become notifications: titled by what failed ("Stop
+        recipe failed"), saying why and what to do, with the correlation id. A write whose
+        answer was lost says so (checked, or "may have been applied"), never "retry"."""
+        if isinstance(error, Uncertain):
+            lost = "not applied (checked)" if error.not_applied else "may have been applied"
+            title = f"{what or 'The write'}: {lost}"
+            self.notify(error.describe(), title=title, severity="warning", timeout=ERROR_SECONDS)
+            return
+        title = f"{what} failed" if what else "Workato API error"
+        self.notify(error.describe(), title=title, severity="error", timeout=ERROR_SECONDS)
+
+    @on(ErrorRaised)
+    def show_raised(self, message: ErrorRaised) -> None:
+        message.stop()
+        self.show_error(message.error, message.what)
 
     @on(WriteRequested)
     def run_requested_write(self, request: WriteRequested) -> None:
         """A widget or screen asked for a write: run it in a worker that may wait on modals.
 
         Here rather than in each screen, so screens need not import the actions (which import
-        the confirm and form screens)."""
+        the confirm and form screens). The worker's description is the write's verb, which
+        titles an error it lets escape."""
         request.stop()
         if self.service is not None:
-            from .actions.runners import run_requested  # the first write pays for it
+            from .actions.flow import run_write  # the first write pays for it
 
             self.run_worker(
-                run_requested(self, self.service, request), group="write", exit_on_error=False
+                run_write(self, self.service, request),
+                group="write",
+                description=request.write.verb,
+                exit_on_error=False,
             )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Workers never crash the app: an unexpected failure becomes a notification."""
+        """Workers never crash the app: a failure is shown, titled by the worker's
+        description (what failed)."""
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
         if isinstance(error, WorkatoError):
-            self.show_error(error)
+            self.show_error(error, event.worker.description)
         else:
             self.notify(
                 f"{type(error).__name__}: {error}",
                 title="Unexpected error",
                 severity="error",
-                timeout=15,
+                timeout=ERROR_SECONDS,
             )
 
     # commands, theme ------------------------------------------------------------------------

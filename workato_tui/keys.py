@@ -1,7 +1,8 @@
 """Every binding id a user can remap in `[keymap]`: its default key and where it applies.
 
 Collected from the classes themselves (the app, every screen and widget, and the mixins they
-are built from), so the list cannot drift from the code. `workato-tui --keys` prints it, and
+are built from) and from the writes as `actions/` declares them, so the list cannot drift
+from the code. `workato-tui --keys` prints it, and
 the config check uses it to reject an id that does not exist.
 """
 
@@ -42,17 +43,18 @@ class BindingInfo:
 
 @cache
 def binding_catalog() -> tuple[BindingInfo, ...]:
-    """Every binding with an id, sorted by id."""
+    """Every binding with an id, sorted by id: the classes' own, and every declared write
+    (bound on the widget or screen it is declared for, see `write_catalog.bind_writes`)."""
     from .write_catalog import BY_ID
 
     found: dict[str, tuple[str, set[str]]] = {}
-    for cls in _ui_classes():
+    for cls in _ui_classes():  # imports the app, which declares every write
         place = _PLACES.get(cls.__name__, cls.__name__)
         for binding in _own_bindings(cls):
             assert binding.id is not None
-            places = found.setdefault(binding.id, (binding.key, set()))[1]
-            write = BY_ID.get(binding.id)
-            places.add(f"{', '.join(write.views)} view" if write and write.views else place)
+            found.setdefault(binding.id, (binding.key, set()))[1].add(place)
+    for write in BY_ID.values():
+        found.setdefault(write.id, (write.key, set()))[1].update(write.places)
     return tuple(
         BindingInfo(binding_id, keys, tuple(sorted(places)))
         for binding_id, (keys, places) in sorted(found.items())

@@ -1,19 +1,37 @@
-"""Every write the UI offers: its key, the views it applies to and the endpoint it calls.
+"""What a write is, as the widgets see it: the record each write declares, and the registry.
 
-A leaf module (it imports only the endpoint table), so widgets can bind the keys and show a
-write disabled without importing the actions that run it (see `widgets.write_request`).
+Each write is declared once, next to its handler in `actions/` (the `@write(...)` decorator in
+`actions/registry.py`): its binding id, key, label, verb, the views it applies to, whether it
+takes marked rows, its endpoint (which gives the confirm's "Call:" line, the policy check and
+the families it makes stale), whether it is irreversible and which rows it refuses. Declaring
+registers the record here, in a leaf module, so widgets bind the keys and show a write
+disabled without importing the actions that run it (the app imports them, so every write is
+declared before the first widget is built).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+
+from textual.binding import Binding
 
 from .api.endpoints import Endpoint, endpoint
+from .service.families import Family, stale_after
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from .service.workspace import WorkspaceService
+
+Where = Literal["views", "tree", "recipe"]  # resource views, the folder tree, the recipe screen
+RowRule = Callable[[Any], "str | None"]  # why a row refuses the write, or None
+PLACES: dict[Where, str] = {
+    "views": "resource views",
+    "tree": "folder tree",
+    "recipe": "recipe detail",
+}
 
 
 @dataclass(frozen=True)
@@ -21,102 +39,52 @@ class WriteAction:
     id: str  # binding id, overridable in [keymap]
     key: str
     label: str  # footer label
-    verb: str  # confirm title: "Start recipe"
-    views: tuple[str, ...]  # view names it applies to
+    verb: str  # confirm title and notification title: "Start recipe"
     endpoint_id: str
+    views: tuple[str, ...] = ()  # view names it applies to (on "views")
+    on: Where = "views"
     bulk: bool = False  # applies to every marked row
-    irreversible: bool = False
+    irreversible: bool = False  # the confirm asks to type the name
+    refuses: RowRule | None = None  # said before anything is sent (start a running recipe)
+    creates: bool = False  # needs no row (a "new" form)
 
     @property
     def endpoint(self) -> Endpoint:
         return endpoint(self.endpoint_id)
 
+    @property
+    def stale(self) -> tuple[Family, ...]:
+        """The cached families this write makes stale (the service forgets them after it)."""
+        return stale_after(self.endpoint_id)
 
-RECIPES = ("recipes",)
-JOBS = ("jobs",)
+    @property
+    def places(self) -> tuple[str, ...]:
+        """Where its key works, as `workato-tui --keys` says it."""
+        return (f"{', '.join(self.views)} view",) if self.views else (PLACES[self.on],)
 
-ACTIONS: tuple[WriteAction, ...] = (
-    WriteAction("recipe-new", "n", "New", "Create recipe", RECIPES, "recipes.create"),
-    WriteAction("recipe-copy", "c", "Copy", "Copy recipe", RECIPES, "recipes.copy"),
-    WriteAction("recipe-edit", "e", "Edit", "Update recipe", RECIPES, "recipes.update"),
-    WriteAction("recipe-start", "t", "Start", "Start recipe", RECIPES, "recipes.start", bulk=True),
-    WriteAction("recipe-stop", "x", "Stop", "Stop recipe", RECIPES, "recipes.stop", bulk=True),
-    WriteAction(
-        "recipe-delete",
-        "D",
-        "Delete",
-        "Delete recipe",
-        RECIPES,
-        "recipes.delete",
-        bulk=True,
-        irreversible=True,
-    ),
-    WriteAction("job-repeat", "r", "Repeat", "Repeat job", JOBS, "jobs.repeat", bulk=True),
-    WriteAction("job-resume", "p", "Resume", "Resume job", JOBS, "jobs.resume"),
-    WriteAction(
-        "connection-new", "n", "New", "Create connection", ("connections",), "connections.create"
-    ),
-    WriteAction(
-        "connection-edit", "e", "Edit", "Update connection", ("connections",), "connections.update"
-    ),
-    WriteAction(
-        "connection-disconnect",
-        "x",
-        "Disconnect",
-        "Disconnect connection",
-        ("connections",),
-        "connections.disconnect",
-    ),
-    WriteAction(
-        "connection-delete",
-        "D",
-        "Delete",
-        "Delete connection",
-        ("connections",),
-        "connections.delete",
-        irreversible=True,
-    ),
-    WriteAction(
-        "api-client-new", "n", "New", "Create API client", ("api-clients",), "api_clients.create"
-    ),
-    WriteAction(
-        "api-client-regenerate",
-        "R",
-        "Regenerate",
-        "Regenerate token",
-        ("api-clients",),
-        "api_clients.regenerate",
-        irreversible=True,
-    ),
-    WriteAction(
-        "api-client-delete",
-        "D",
-        "Delete",
-        "Delete API client",
-        ("api-clients",),
-        "api_clients.delete",
-        irreversible=True,
-    ),
-)
+    def binding(self) -> Binding:
+        return Binding(self.key, f"act('{self.id}')", self.label, id=self.id)
 
-# The folder tree's own writes (bound on the tree).
-TREE_ACTIONS: tuple[WriteAction, ...] = (
-    WriteAction("folder-new", "n", "New folder", "Create folder", (), "folders.create"),
-    WriteAction("project-new", "N", "New project", "Create project", (), "folders.create"),
-    WriteAction("folder-rename", "e", "Rename", "Rename", (), "folders.update"),
-    WriteAction("project-deploy", "d", "Deploy", "Deploy project", (), "projects.deploy"),
-    WriteAction("project-build", "b", "Build", "Build project", (), "projects.build"),
-    WriteAction(
-        "folder-delete", "D", "Delete", "Delete folder", (), "folders.delete", irreversible=True
-    ),
-)
 
-# The recipe screen's own writes (bound on RecipeScreen).
-RECIPE_ACTIONS: tuple[WriteAction, ...] = (
-    WriteAction("recipe-connect", "C", "Connection", "Switch connection", (), "recipes.connect"),
-)
+# Every declared write by binding id, in declaration order (filled by `actions.registry`).
+BY_ID: dict[str, WriteAction] = {}
 
-BY_ID = {a.id: a for a in ACTIONS + TREE_ACTIONS + RECIPE_ACTIONS}
+
+def declare(action: WriteAction) -> WriteAction:
+    if BY_ID.get(action.id, action) != action:
+        raise ValueError(f"write {action.id!r} is declared twice")
+    BY_ID[action.id] = action
+    return action
+
+
+def declared(on: Where) -> list[WriteAction]:
+    return [a for a in BY_ID.values() if a.on == on]
+
+
+def bind_writes(node: DOMNode, on: Where) -> None:
+    """Give a widget or screen the key bindings of the writes declared for it."""
+    for action in declared(on):
+        node._bindings.key_to_bindings.setdefault(action.key, []).append(action.binding())
 
 
 def find_action(view_name: str, key_action_id: str) -> WriteAction | None:
@@ -136,26 +104,10 @@ def blocked_reason(service: WorkspaceService, action: WriteAction) -> str | None
     return service.denied(action.endpoint_id)
 
 
-# Writes that make no sense in a row's state: said before anything is sent.
-STATE_RULES: dict[str, Callable[[Mapping[str, Any]], str | None]] = {
-    "recipe-start": lambda r: "it is already running" if r.get("running") else None,
-    "recipe-stop": lambda r: None if r.get("running") else "it is already stopped",
-    "recipe-edit": lambda r: (
-        "it is running: stop it first (Workato refuses to update a running recipe)"
-        if r.get("running")
-        else None
-    ),
-    "job-resume": lambda r: (
-        None
-        if r.get("status") == "pending"
-        else f"it is {r.get('status') or 'not waiting'}: only a paused (pending) job resumes"
-    ),
-}
-
-
-def state_reason(action_id: str, rows: Sequence[Mapping[str, Any]]) -> str | None:
+def state_reason(action: WriteAction | str, rows: Sequence[Mapping[str, Any]]) -> str | None:
     """Why a write does not apply to these rows (every one of them), or None."""
-    rule = STATE_RULES.get(action_id)
+    write = BY_ID.get(action) if isinstance(action, str) else action
+    rule = write.refuses if write is not None else None
     reasons = [rule(row) for row in rows] if rule else []
     if not reasons or not all(reasons):
         return None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..api.errors import WorkatoError
 from ..api.ids import ascii_int
 from ..screens.form import Field, FormScreen, Values
 from ..screens.token import TokenScreen
-from .flow import ActionContext, run_simple
+from .flow import ActionContext
+from .registry import write
+
+API_CLIENTS = ("api-clients",)
 
 
 async def _role_options(ctx: ActionContext) -> tuple[tuple[str, Any], ...]:
@@ -33,6 +35,15 @@ def folder_ids(text: str | None) -> list[int]:
     return [number for number in found if number is not None]
 
 
+@write(
+    id="api-client-new",
+    key="n",
+    label="New",
+    verb="Create API client",
+    endpoint="api_clients.create",
+    views=API_CLIENTS,
+    creates=True,
+)
 async def create(ctx: ActionContext) -> bool:
     fields = [
         Field("name", "Name", required=True),
@@ -80,19 +91,36 @@ async def create(ctx: ActionContext) -> bool:
     return bool(client)
 
 
+@write(
+    id="api-client-regenerate",
+    key="R",
+    label="Regenerate",
+    verb="Regenerate token",
+    endpoint="api_clients.regenerate",
+    views=API_CLIENTS,
+    irreversible=True,
+)
 async def regenerate(ctx: ActionContext) -> bool:
     row = ctx.rows[0]
     if not await ctx.confirm([str(row["name"])]):
         return False
-    try:
-        client = await ctx.service.regenerate_api_client(int(row["id"]))
-    except WorkatoError as error:
-        ctx.notify_error(error)
-        return True
+    client = await ctx.service.regenerate_api_client(int(row["id"]))
     if client.secret is not None:
         await ctx.app.push_screen_wait(TokenScreen(client.name or str(row["name"]), client.secret))
     return True
 
 
+@write(
+    id="api-client-delete",
+    key="D",
+    label="Delete",
+    verb="Delete API client",
+    endpoint="api_clients.delete",
+    views=API_CLIENTS,
+    irreversible=True,
+)
 async def delete(ctx: ActionContext) -> bool:
-    return await run_simple(ctx, lambda r: ctx.service.delete_api_client(int(r["id"])), "Deleted")
+    if not await ctx.confirm(ctx.names):
+        return False
+    await ctx.each(lambda row: ctx.service.delete_api_client(int(row["id"])), done="Deleted")
+    return True

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..api.errors import BadRequest, WorkatoError
+from ..api.errors import BadRequest
 from ..screens.form import Field, FormScreen, Values
-from .flow import ActionContext, label, run_simple, submit_form
+from ..write_catalog import label
+from .flow import ActionContext
 from .recipes import folder_field
+from .registry import write
+
+CONNECTIONS = ("connections",)
 
 CREDENTIALS_HELP = (
     "Masked. Provider fields as key=value pairs separated by ';', "
@@ -35,6 +39,15 @@ def _credentials_problem(values: Values) -> str | None:
     return None
 
 
+@write(
+    id="connection-new",
+    key="n",
+    label="New",
+    verb="Create connection",
+    endpoint="connections.create",
+    views=CONNECTIONS,
+    creates=True,
+)
 async def create(ctx: ActionContext) -> bool:
     fields = [
         Field(
@@ -66,8 +79,7 @@ async def create(ctx: ActionContext) -> bool:
         confirm=lambda v: ctx.confirmation([v["name"]]),
         submit_label="Create",
     )
-    return await submit_form(
-        ctx,
+    return await ctx.form(
         form,
         lambda r: (
             f"Created connection {r.name} ({r.authorization_status or 'not authorized yet'})."
@@ -75,6 +87,14 @@ async def create(ctx: ActionContext) -> bool:
     )
 
 
+@write(
+    id="connection-edit",
+    key="e",
+    label="Edit",
+    verb="Update connection",
+    endpoint="connections.update",
+    views=CONNECTIONS,
+)
 async def update(ctx: ActionContext) -> bool:
     connection = ctx.rows[0]
     fields = [
@@ -105,10 +125,19 @@ async def update(ctx: ActionContext) -> bool:
         confirm=lambda v: ctx.confirmation([connection["name"]]),
         submit_label="Save",
     )
-    return await submit_form(ctx, form, lambda r: f"Updated {connection['name']}.")
+    return await ctx.form(form, lambda r: f"Updated {connection['name']}.")
 
 
+@write(
+    id="connection-disconnect",
+    key="x",
+    label="Disconnect",
+    verb="Disconnect connection",
+    endpoint="connections.disconnect",
+    views=CONNECTIONS,
+)
 async def disconnect(ctx: ActionContext) -> bool:
+    """Disconnect; when recipes run on it, Workato refuses, and forcing it is asked apart."""
     connection = ctx.rows[0]
     name = label(connection)
     if not await ctx.confirm([name]):
@@ -117,9 +146,8 @@ async def disconnect(ctx: ActionContext) -> bool:
         await ctx.service.disconnect_connection(int(connection["id"]))
     except BadRequest as error:
         if "running recipe" not in error.message:
-            ctx.notify_error(error)
-            return True
-        forced = await ctx.confirm(
+            raise
+        if not await ctx.confirm(
             [name],
             verb="Force disconnect",
             irreversible=True,
@@ -127,26 +155,26 @@ async def disconnect(ctx: ActionContext) -> bool:
                 f"Workato refused: {error.message}",
                 "Forcing it stops those running recipes from authenticating.",
             ),
-        )
-        if not forced:
+        ):
             return False
-        return await _disconnect(ctx, connection, force=True)
-    except WorkatoError as error:
-        ctx.notify_error(error)
+        await ctx.service.disconnect_connection(int(connection["id"]), force=True)
+        ctx.notify_done(f"Disconnected {name} (forced).")
         return True
     ctx.notify_done(f"Disconnected {name}.")
     return True
 
 
-async def _disconnect(ctx: ActionContext, connection: dict[str, Any], force: bool) -> bool:
-    try:
-        await ctx.service.disconnect_connection(int(connection["id"]), force=force)
-    except WorkatoError as error:
-        ctx.notify_error(error)
-        return True
-    ctx.notify_done(f"Disconnected {label(connection)} (forced).")
-    return True
-
-
+@write(
+    id="connection-delete",
+    key="D",
+    label="Delete",
+    verb="Delete connection",
+    endpoint="connections.delete",
+    views=CONNECTIONS,
+    irreversible=True,
+)
 async def delete(ctx: ActionContext) -> bool:
-    return await run_simple(ctx, lambda r: ctx.service.delete_connection(int(r["id"])), "Deleted")
+    if not await ctx.confirm(ctx.names):
+        return False
+    await ctx.each(lambda row: ctx.service.delete_connection(int(row["id"])), done="Deleted")
+    return True

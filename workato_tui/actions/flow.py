@@ -1,7 +1,9 @@
-"""The one way a write runs: check it is allowed, ask (form and/or confirm), send, report.
+"""What every write handler has at hand: the rows, the confirm, the service, the notification.
 
-Every action is an async function run from a worker, so it reads top to bottom:
-`await push_screen_wait(ConfirmScreen(...))`, then the service call, then a notification.
+A handler is an async function run in the app's "write" worker, so it reads top to bottom:
+`await ctx.confirm(...)` (a `ConfirmScreen` awaited with `push_screen_wait`), then the service
+call, then `ctx.notify_done(...)`. It lets a `WorkatoError` escape: the app shows it, titled
+by the write's verb (`run_write` below, `WorkatoApp.on_worker_state_changed`).
 """
 
 from __future__ import annotations
@@ -13,15 +15,16 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 
 from ..api.endpoints import endpoint as endpoint_named
-from ..api.errors import Uncertain, WorkatoError
 from ..screens.confirm import Confirmation, ConfirmScreen
 from ..screens.progress import BulkScreen, summary
 from ..service.writes import ItemResult
 from ..views.spec import Row, ViewContext
 from ..write_catalog import WriteAction, label
+from .registry import handler_of
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
+    from ..widgets.write_request import WriteRequested
 
 
 @dataclass
@@ -33,11 +36,9 @@ class ActionContext:
     view: ViewContext
 
     @property
-    def profile(self) -> str:
-        p = self.service.profile
-        where = p.data_center or p.base_url
-        mode = ", read-only" if self.service.policy.read_only else ""
-        return f"{p.label} ({where}{mode})"
+    def names(self) -> list[str]:
+        """The rows as the confirm and the notifications name them."""
+        return [label(r) for r in self.rows]
 
     def confirmation(
         self,
@@ -52,7 +53,7 @@ class ActionContext:
         return Confirmation(
             action=verb or self.action.verb,
             items=tuple(items),
-            profile=self.profile,
+            profile=self.service.badge(),
             effect=endpoint.warning or endpoint.summary,
             endpoint=f"{endpoint.method} {endpoint.display_path}",
             irreversible=self.action.irreversible if irreversible is None else irreversible,
@@ -65,65 +66,48 @@ class ActionContext:
         )
         return confirmed
 
-    def notify_error(self, error: WorkatoError, title: str | None = None) -> None:
-        """What failed, why, what to do, and the correlation id. A write whose answer was
-        lost says so (checked, or "refresh and check"), never "retry"."""
-        if isinstance(error, Uncertain):
-            lost = "not applied (checked)" if error.not_applied else "may have been applied"
-            self.app.notify(
-                error.describe(),
-                title=title or f"{self.action.verb}: {lost}",
-                severity="warning",
-                timeout=20,
-            )
-            return
-        self.app.notify(
-            error.describe(),
-            title=title or f"{self.action.verb} failed",
-            severity="error",
-            timeout=15,
-        )
-
     def notify_done(self, message: str) -> None:
         self.app.notify(message, title=self.action.verb)
 
+    async def each(self, call: Callable[[Row], Awaitable[Any]], done: str) -> None:
+        """One row: the call, then "Stopped: name". Several: bulk work inside the quota, each
+        row's outcome in the bulk screen and a summary."""
+        if len(self.rows) == 1:
+            await call(self.rows[0])
+            self.notify_done(f"{done}: {label(self.rows[0])}")
+        else:
+            await self.bulk(self.rows, call)
 
-async def submit_form(ctx: ActionContext, form: Any, done: Callable[[Any], str]) -> bool:
-    """Show a form (it confirms and sends itself); on success, say what was done."""
-    result = await ctx.app.push_screen_wait(form)
-    if result:
-        ctx.notify_done(done(result))
-    return bool(result)
+    async def bulk(
+        self, rows: list[Row], call: Callable[[Row], Awaitable[Any]]
+    ) -> list[ItemResult]:
+        async def run(progress: Any, cancelled: Callable[[], bool]) -> list[ItemResult]:
+            return await self.service.bulk(rows, call, label, progress, cancelled)
+
+        results = await self.app.push_screen_wait(BulkScreen(self.action.verb, len(rows), run))
+        results = results or []
+        failed = sum(not r.ok for r in results)
+        self.app.notify(
+            summary(results),
+            title=self.action.verb,
+            severity="error" if failed else "information",
+        )
+        return results
+
+    async def form(self, form: Any, done: Callable[[Any], str]) -> bool:
+        """Show a form (it confirms and sends itself, showing an error in place); on success,
+        say what was done."""
+        result = await self.app.push_screen_wait(form)
+        if result:
+            self.notify_done(done(result))
+        return bool(result)
 
 
-async def run_simple(ctx: ActionContext, call: Callable[[Row], Awaitable[Any]], done: str) -> bool:
-    """Confirm, then one call per row; several rows run as bulk work inside the quota."""
-    names = [label(r) for r in ctx.rows]
-    if not await ctx.confirm(names):
-        return False
-    if len(ctx.rows) == 1:
-        try:
-            await call(ctx.rows[0])
-        except WorkatoError as error:
-            ctx.notify_error(error)
-            return True  # refresh anyway: a failed write may still have changed something
-        ctx.notify_done(f"{done}: {names[0]}")
-        return True
-    await run_bulk(ctx, ctx.rows, call)
-    return True
-
-
-async def run_bulk(
-    ctx: ActionContext, rows: list[Row], call: Callable[[Row], Awaitable[Any]]
-) -> list[ItemResult]:
-    async def run(progress: Any, cancelled: Callable[[], bool]) -> list[ItemResult]:
-        return await ctx.service.bulk(rows, call, label, progress, cancelled)
-
-    results = await ctx.app.push_screen_wait(BulkScreen(ctx.action.verb, len(rows), run)) or []
-    failed = sum(not r.ok for r in results)
-    ctx.app.notify(
-        summary(results),
-        title=ctx.action.verb,
-        severity="error" if failed else "information",
-    )
-    return results
+async def run_write(app: App[Any], service: WorkspaceService, request: WriteRequested) -> None:
+    """Run the write a widget asked for, then tell it whether anything may have changed."""
+    ctx = ActionContext(app, service, request.write, request.rows, request.context)
+    changed = True  # a write that failed may still have changed something: refresh anyway
+    try:
+        changed = await handler_of(request.write)(ctx)
+    finally:
+        request.done(changed)

@@ -3,10 +3,11 @@ and say plainly when Workato refuses (403 "Cannot destroy folder")."""
 
 from __future__ import annotations
 
-from ..api.errors import Forbidden, WorkatoError
+from ..api.errors import Forbidden, Refused
 from ..service.folder_census import FolderContents, folder_contents
 from ..service.writes import CANNOT_DESTROY
 from .flow import ActionContext
+from .registry import write
 
 LISTED = 5
 
@@ -42,7 +43,29 @@ def refusal(name: str, is_project: bool, contents: FolderContents) -> str:
     return f"Workato refused to delete {name!r} ({CANNOT_DESTROY}): {why}."
 
 
+def refused(error: Forbidden, name: str, is_project: bool, contents: FolderContents) -> Refused:
+    """Workato's 403 "Cannot destroy folder", with what it means here."""
+    return Refused(
+        refusal(name, is_project, contents),
+        status=error.status,
+        endpoint=error.endpoint,
+        method=error.method,
+        path=error.path,
+        correlation_id=error.correlation_id,
+    )
+
+
+@write(
+    id="folder-delete",
+    key="D",
+    label="Delete",
+    verb="Delete folder",
+    endpoint="folders.delete",
+    on="tree",
+    irreversible=True,
+)
 async def delete(ctx: ActionContext) -> bool:
+    """Delete a folder or a project: count what goes with it, then ask for its typed name."""
     folder = ctx.view.folder
     if folder is None:
         ctx.app.notify("Select a folder or project in the tree first.", severity="warning")
@@ -53,11 +76,7 @@ async def delete(ctx: ActionContext) -> bool:
     if reason:
         ctx.app.notify(reason, title=f"{ctx.action.verb}: unavailable", severity="warning")
         return False
-    try:
-        contents = await folder_contents(ctx.service, int(folder["id"]))
-    except WorkatoError as error:
-        ctx.notify_error(error, title="Could not count what the folder holds")
-        return False
+    contents = await folder_contents(ctx.service, int(folder["id"]))
     verb = "Delete project" if is_project else "Delete folder"
     if not await ctx.confirm(
         [folder["name"]], verb=verb, details=details(contents), endpoint_id=endpoint_id
@@ -70,17 +89,7 @@ async def delete(ctx: ActionContext) -> bool:
             await ctx.service.delete_folder(int(folder["id"]))
     except Forbidden as error:
         if error.message != CANNOT_DESTROY:
-            ctx.notify_error(error, title=f"{verb} failed")
-            return True
-        ctx.app.notify(
-            refusal(folder["name"], is_project, contents),
-            title=f"{verb}: refused",
-            severity="error",
-            timeout=15,
-        )
-        return True
-    except WorkatoError as error:
-        ctx.notify_error(error, title=f"{verb} failed")
-        return True
+            raise
+        raise refused(error, folder["name"], is_project, contents) from error
     ctx.notify_done(f"Deleted {folder['name']} with {contents.summary()}.")
     return True

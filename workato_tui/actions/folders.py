@@ -5,12 +5,40 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ..screens.form import Field, FormScreen, Values
+from ..write_catalog import BY_ID
 from .deploy_preview import deploy_previews, deployed_to
-from .flow import ActionContext, submit_form
+from .flow import ActionContext
 from .project_build import build_id, build_problem, project_folder
+from .registry import write
 
 
-async def create(ctx: ActionContext, project: bool) -> bool:
+@write(
+    id="folder-new",
+    key="n",
+    label="New folder",
+    verb="Create folder",
+    endpoint="folders.create",
+    on="tree",
+    creates=True,
+)
+async def create_folder(ctx: ActionContext) -> bool:
+    return await _create(ctx, project=False)
+
+
+@write(
+    id="project-new",
+    key="N",
+    label="New project",
+    verb="Create project",
+    endpoint="folders.create",
+    on="tree",
+    creates=True,
+)
+async def create_project(ctx: ActionContext) -> bool:
+    return await _create(ctx, project=True)
+
+
+async def _create(ctx: ActionContext, project: bool) -> bool:
     parent = None if project else ctx.view.folder
     if not project and parent is None:
         ctx.app.notify("Select a project or folder in the tree first.", severity="warning")
@@ -30,9 +58,12 @@ async def create(ctx: ActionContext, project: bool) -> bool:
         confirm=lambda v: ctx.confirmation([f"{v['name']} ({where})"]),
         submit_label="Create",
     )
-    return await submit_form(ctx, form, lambda r: f"Created {r.name}.")
+    return await ctx.form(form, lambda r: f"Created {r.name}.")
 
 
+@write(
+    id="folder-rename", key="e", label="Rename", verb="Rename", endpoint="folders.update", on="tree"
+)
 async def rename(ctx: ActionContext) -> bool:
     folder = ctx.view.folder
     if folder is None:
@@ -53,9 +84,17 @@ async def rename(ctx: ActionContext) -> bool:
         confirm=lambda v: ctx.confirmation([f"{folder['name']} -> {v['name']}"]),
         submit_label="Rename",
     )
-    return await submit_form(ctx, form, lambda r: f"Renamed to {r.name}.")
+    return await ctx.form(form, lambda r: f"Renamed to {r.name}.")
 
 
+@write(
+    id="project-deploy",
+    key="d",
+    label="Deploy",
+    verb="Deploy project",
+    endpoint="projects.deploy",
+    on="tree",
+)
 async def deploy(ctx: ActionContext) -> bool:
     folder = project_folder(ctx, "deploy")
     if folder is None:
@@ -113,6 +152,47 @@ async def deploy(ctx: ActionContext) -> bool:
         f"Deployment {final.id} of {folder['name']} to {final.environment_type}: {final.state}",
         title="Deploy",
         severity=severity,
+        timeout=15,
+    )
+    return True
+
+
+@write(
+    id="project-build",
+    key="b",
+    label="Build",
+    verb="Build project",
+    endpoint="projects.build",
+    on="tree",
+)
+async def build(ctx: ActionContext) -> bool:
+    folder = project_folder(ctx, "build")
+    if folder is None:
+        return False
+
+    async def submit(values: Values) -> Any:
+        description = values.get("description") or None
+        return await ctx.service.build_project(int(folder["project_id"]), description)
+
+    form = FormScreen(
+        f"Build {folder['name']}",
+        [Field("description", "Description")],
+        submit,
+        confirm=lambda v: ctx.confirmation([folder["name"]]),
+        submit_label="Build",
+    )
+    made = await ctx.app.push_screen_wait(form)
+    if not made:
+        return False
+    ctx.notify_done(f"Build {made.id} of {folder['name']} started ({made.state}); following it…")
+    final = await ctx.service.follow_build(made)
+    deploy_key = BY_ID["project-deploy"].key
+    where = f" Package: {final.download_url}." if final.download_url else ""
+    ctx.app.notify(
+        f"Build {final.id} of {folder['name']}: {final.state}.{where} To deploy it, press "
+        f"{deploy_key} and give build {final.id}.",
+        title="Build",
+        severity="information" if final.state == "success" else "error",
         timeout=15,
     )
     return True

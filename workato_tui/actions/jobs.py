@@ -11,7 +11,17 @@ from ..api.models import RepeatResult
 from ..screens.form import Field, FormScreen, Values
 from ..screens.progress import BulkScreen
 from ..service.writes import ItemResult
-from .flow import ActionContext, submit_form
+from ..views.spec import Row
+from .flow import ActionContext
+from .registry import write
+
+JOBS = ("jobs",)
+
+
+def _not_paused(row: Row) -> str | None:
+    if row.get("status") == "pending":
+        return None
+    return f"it is {row.get('status') or 'not waiting'}: only a paused (pending) job resumes"
 
 
 def repeat_item(result: RepeatResult) -> ItemResult:
@@ -28,6 +38,15 @@ def repeat_item(result: RepeatResult) -> ItemResult:
     return ItemResult(job_id, False, f"{job_id}: {text}", state=state)
 
 
+@write(
+    id="job-repeat",
+    key="r",
+    label="Repeat",
+    verb="Repeat job",
+    endpoint="jobs.repeat",
+    views=JOBS,
+    bulk=True,
+)
 async def repeat(ctx: ActionContext) -> bool:
     recipe = ctx.view.recipe
     assert recipe is not None
@@ -75,6 +94,15 @@ async def _resume_token_of(ctx: ActionContext, job: dict[str, Any]) -> str:
     return ""
 
 
+@write(
+    id="job-resume",
+    key="p",
+    label="Resume",
+    verb="Resume job",
+    endpoint="jobs.resume",
+    views=JOBS,
+    refuses=_not_paused,
+)
 async def resume(ctx: ActionContext) -> bool:
     job = ctx.rows[0]
     fields = [
@@ -100,4 +128,4 @@ async def resume(ctx: ActionContext) -> bool:
         confirm=lambda v: ctx.confirmation([str(job["id"])]),
         submit_label="Resume",
     )
-    return await submit_form(ctx, form, lambda r: f"Resumed job {job['id']}.")
+    return await ctx.form(form, lambda r: f"Resumed job {job['id']}.")

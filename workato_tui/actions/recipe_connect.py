@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..api.errors import WorkatoError
 from ..api.models import Connection
 from ..screens.form import Field, FormScreen, Values
-from .flow import ActionContext, submit_form
+from .flow import ActionContext
+from .registry import write
 
 RUNNING = (
     "{name} is running: Workato only changes the connections of a stopped recipe. "
@@ -36,14 +36,18 @@ def choices(config: list[dict[str, Any]], connections: list[Connection]) -> list
     return options
 
 
+@write(
+    id="recipe-connect",
+    key="C",
+    label="Connection",
+    verb="Switch connection",
+    endpoint="recipes.connect",
+    on="recipe",
+)
 async def connect(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
-    try:
-        fresh = await ctx.service.recipe(int(recipe["id"]))
-        connections = await ctx.service.connections()
-    except WorkatoError as error:
-        ctx.notify_error(error)
-        return False
+    fresh = await ctx.service.recipe(int(recipe["id"]))
+    connections = await ctx.service.connections()
     if fresh.running:
         ctx.app.notify(
             RUNNING.format(name=fresh.name), title=f"{ctx.action.verb}: refused", severity="warning"
@@ -89,4 +93,4 @@ async def connect(ctx: ActionContext) -> bool:
         confirm=lambda v: ctx.confirmation([describe(v)]),
         submit_label="Switch",
     )
-    return await submit_form(ctx, form, lambda r: f"Switched {chosen[-1]}.")
+    return await ctx.form(form, lambda r: f"Switched {chosen[-1]}.")

@@ -7,7 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from ..screens.form import Field, FormScreen, Values
-from .flow import ActionContext, run_simple, submit_form
+from ..views.spec import Row
+from .flow import ActionContext
+from .registry import write
+
+RECIPES = ("recipes",)
 
 CODE_TEMPLATE = json.dumps(
     {
@@ -59,6 +63,29 @@ def _code_problem(values: Values) -> str | None:
     return None
 
 
+def _already_running(row: Row) -> str | None:
+    return "it is already running" if row.get("running") else None
+
+
+def _already_stopped(row: Row) -> str | None:
+    return None if row.get("running") else "it is already stopped"
+
+
+def _running(row: Row) -> str | None:
+    if row.get("running"):
+        return "it is running: stop it first (Workato refuses to update a running recipe)"
+    return None
+
+
+@write(
+    id="recipe-new",
+    key="n",
+    label="New",
+    verb="Create recipe",
+    endpoint="recipes.create",
+    views=RECIPES,
+    creates=True,
+)
 async def create(ctx: ActionContext) -> bool:
     fields = [
         Field("name", "Name", required=True),
@@ -88,9 +115,17 @@ async def create(ctx: ActionContext) -> bool:
         confirm=lambda v: ctx.confirmation([v["name"]]),
         submit_label="Create",
     )
-    return await submit_form(ctx, form, lambda r: f"Created recipe {r.id} (stopped).")
+    return await ctx.form(form, lambda r: f"Created recipe {r.id} (stopped).")
 
 
+@write(
+    id="recipe-copy",
+    key="c",
+    label="Copy",
+    verb="Copy recipe",
+    endpoint="recipes.copy",
+    views=RECIPES,
+)
 async def copy(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
 
@@ -104,9 +139,18 @@ async def copy(ctx: ActionContext) -> bool:
         confirm=lambda v: ctx.confirmation([recipe["name"]]),
         submit_label="Copy",
     )
-    return await submit_form(ctx, form, lambda r: f"Copied as recipe {r.new_flow_id}.")
+    return await ctx.form(form, lambda r: f"Copied as recipe {r.new_flow_id}.")
 
 
+@write(
+    id="recipe-edit",
+    key="e",
+    label="Edit",
+    verb="Update recipe",
+    endpoint="recipes.update",
+    views=RECIPES,
+    refuses=_running,
+)
 async def update(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
     fields = [
@@ -131,16 +175,55 @@ async def update(ctx: ActionContext) -> bool:
         confirm=lambda v: ctx.confirmation([recipe["name"]]),
         submit_label="Save",
     )
-    return await submit_form(ctx, form, lambda r: f"Updated {recipe['name']}.")
+    return await ctx.form(form, lambda r: f"Updated {recipe['name']}.")
 
 
+@write(
+    id="recipe-start",
+    key="t",
+    label="Start",
+    verb="Start recipe",
+    endpoint="recipes.start",
+    views=RECIPES,
+    bulk=True,
+    refuses=_already_running,
+)
 async def start(ctx: ActionContext) -> bool:
-    return await run_simple(ctx, lambda r: ctx.service.start_recipe(int(r["id"])), "Started")
+    if not await ctx.confirm(ctx.names):
+        return False
+    await ctx.each(lambda row: ctx.service.start_recipe(int(row["id"])), done="Started")
+    return True
 
 
+@write(
+    id="recipe-stop",
+    key="x",
+    label="Stop",
+    verb="Stop recipe",
+    endpoint="recipes.stop",
+    views=RECIPES,
+    bulk=True,
+    refuses=_already_stopped,
+)
 async def stop(ctx: ActionContext) -> bool:
-    return await run_simple(ctx, lambda r: ctx.service.stop_recipe(int(r["id"])), "Stopped")
+    if not await ctx.confirm(ctx.names):
+        return False
+    await ctx.each(lambda row: ctx.service.stop_recipe(int(row["id"])), done="Stopped")
+    return True
 
 
+@write(
+    id="recipe-delete",
+    key="D",
+    label="Delete",
+    verb="Delete recipe",
+    endpoint="recipes.delete",
+    views=RECIPES,
+    bulk=True,
+    irreversible=True,
+)
 async def delete(ctx: ActionContext) -> bool:
-    return await run_simple(ctx, lambda r: ctx.service.delete_recipe(int(r["id"])), "Deleted")
+    if not await ctx.confirm(ctx.names):
+        return False
+    await ctx.each(lambda row: ctx.service.delete_recipe(int(row["id"])), done="Deleted")
+    return True

@@ -21,7 +21,7 @@ from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
 from ..widgets.write_request import WriteRequested
-from ..write_catalog import BY_ID, RECIPE_ACTIONS, blocked_reason, say_why_disabled
+from ..write_catalog import BY_ID, bind_writes, blocked_reason, say_why_disabled
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -69,7 +69,6 @@ class RecipeScreen(Screen[None]):
         Binding("escape", "back", "Back", id="recipe-back"),
         Binding("y", "raw_json", "JSON", id="recipe-json"),
         Binding("v", "toggle_versions", "Versions", id="recipe-versions"),
-        *(Binding(a.key, f"act('{a.id}')", a.label, id=a.id) for a in RECIPE_ACTIONS),
     ]
 
     DEFAULT_CSS = """
@@ -85,6 +84,7 @@ class RecipeScreen(Screen[None]):
         self, service: WorkspaceService, recipe: dict[str, Any], context: ViewContext
     ) -> None:
         super().__init__()
+        bind_writes(self, "recipe")  # each write's key, as declared in actions/
         self.service = service
         self.recipe = recipe
         self.context = context

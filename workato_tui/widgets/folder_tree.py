@@ -13,7 +13,7 @@ from textual.widgets.tree import TreeNode
 
 from ..api.errors import WorkatoError
 from ..views.spec import ViewContext
-from ..write_catalog import BY_ID, TREE_ACTIONS, blocked_reason, say_why_disabled
+from ..write_catalog import BY_ID, bind_writes, blocked_reason, say_why_disabled
 from .write_request import WriteRequested
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ class FolderTree(Tree[FolderData]):
         Binding("right,l", "expand_node", "Expand", show=False, id="tree-expand"),
         Binding("left,h", "collapse_node", "Collapse", show=False, id="tree-collapse"),
         Binding("escape", "leave", "Back to the list", id="tree-leave"),
-        *(Binding(a.key, f"act('{a.id}')", a.label, id=a.id) for a in TREE_ACTIONS),
     ]
 
     @dataclass
@@ -44,6 +43,7 @@ class FolderTree(Tree[FolderData]):
 
     def __init__(self, service: WorkspaceService, *, id: str | None = None) -> None:
         super().__init__(ALL_PROJECTS, data=None, id=id)
+        bind_writes(self, "tree")  # each write's key, as declared in actions/
         self.service = service
         self.show_root = True
         self.guide_depth = 2

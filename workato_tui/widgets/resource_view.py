@@ -22,9 +22,9 @@ from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..service.families import Family
 from ..views.spec import Row, ViewContext, ViewSpec
 from ..write_catalog import (
-    ACTIONS,
     BY_ID,
     WriteAction,
+    bind_writes,
     blocked_reason,
     find_action,
     say_why_disabled,
@@ -51,7 +51,6 @@ class ResourceView(Vertical):
         Binding("ctrl+r", "refresh", "Refresh", id="refresh"),
         Binding("s", "sort_next", "Sort", show=False, id="sort"),
         Binding("S", "sort_reverse", "Reverse sort", show=False, id="sort-reverse"),
-        *(Binding(a.key, f"act('{a.id}')", a.label, id=a.id) for a in ACTIONS),
     ]
 
     DEFAULT_CSS = """
@@ -74,6 +73,7 @@ class ResourceView(Vertical):
 
     def __init__(self, service: WorkspaceService, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        bind_writes(self, "views")  # each write's key, as declared in actions/
         self.service = service
         self.spec: ViewSpec | None = None
         self.context = ViewContext()
@@ -338,7 +338,7 @@ class ResourceView(Vertical):
     def why_disabled(self, write: WriteAction) -> str | None:
         """The policy or a 403 this session, or the rows' state (start a running recipe)."""
         return blocked_reason(self.service, write) or state_reason(
-            write.id, self._targets(write) or []
+            write, self._targets(write) or []
         )
 
     def on_key(self, event: Any) -> None:

@@ -1,5 +1,6 @@
-"""The message a widget posts to have a write run: the screen runs it (see
-`actions.runners.run_requested`), so widgets never import the actions or the screens."""
+"""The messages a widget posts for what it cannot do itself: run a write (the app runs it, see
+`actions.flow.run_write`), show an API error (the app's one presenter), so widgets never
+import the actions, the screens or the app."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 from textual.message import Message
 
+from ..api.errors import WorkatoError
 from ..views.spec import Row, ViewContext
 from ..write_catalog import WriteAction
 
@@ -26,3 +28,13 @@ class WriteRequested(Message):
         self.rows = rows
         self.context = context
         self.done = done
+
+
+class ErrorRaised(Message):
+    """`what` failed with `error`, and nothing on screen shows it (the content stays): the
+    app shows it as it shows a worker's error ("Refresh recipes failed")."""
+
+    def __init__(self, error: WorkatoError, what: str) -> None:
+        super().__init__()
+        self.error = error
+        self.what = what
