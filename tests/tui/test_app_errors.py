@@ -52,7 +52,7 @@ async def test_refresh_failure_keeps_rows_and_notifies(harness: Harness) -> None
         assert ui.table.total_count == len(harness.emu.store.main.recipes)
         assert ui.table.error_text is None
         assert any(
-            m.startswith("Could not refresh recipes: GET /api/recipes failed (500)")
+            m.startswith("Refresh recipes failed: GET /api/recipes failed (500)")
             for m in ui.messages
         )
 

@@ -25,6 +25,7 @@ from ..lookup.rows import ID, id_text, make_row, row_name, values_of
 from ..service.families import Family
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
+from ..widgets.write_request import ErrorRaised
 from .lookup_files import LookupFiles
 from .lookup_prompt import CellInput, LookupPrompt
 from .lookup_saving import LookupSaving, profile_text
@@ -188,9 +189,7 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
 
     def _load_failed(self, error: WorkatoError) -> None:
         if self.grid.total_count:
-            self.notify(
-                error.describe(), title="Could not load all rows", severity="error", timeout=12
-            )
+            self.post_message(ErrorRaised(error, "Load all rows"))  # the rows loaded stay
         else:
             self.grid.show_error(error.describe())
 

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label
 
 from ..api.errors import NotFound, WorkatoError
 from ..lookup.rows import ID
+from ..widgets.write_request import ErrorRaised
 
 if TYPE_CHECKING:
     from textual.css.query import QueryType
@@ -68,6 +69,7 @@ class LookupPrompt:
         def query_one(self, selector: str, expect_type: type[QueryType]) -> QueryType: ...
         def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
         def notify(self, message: str, **kw: Any) -> None: ...
+        def post_message(self, message: Message) -> bool: ...
         def dismiss(self, result: Any = None) -> Any: ...
         def update_crumbs(self) -> None: ...
         def action_edit_cell(self) -> None: ...
@@ -182,7 +184,7 @@ class LookupPrompt:
             )
             return
         except WorkatoError as error:
-            self.notify(error.describe(), title="Look up failed", severity="error", timeout=12)
+            self.post_message(ErrorRaised(error, "Look up"))
             return
         if not self.move_to_key(found.id):
             self.notify(

@@ -54,14 +54,13 @@ class FolderTree(Tree[FolderData]):
         self.root.expand()
         self.load_projects()
 
-    @work(exclusive=True, group="tree-projects", exit_on_error=False)
+    @work(exclusive=True, group="tree-projects", description="Load projects", exit_on_error=False)
     async def load_projects(self) -> None:
         try:
             projects = await self.service.projects()
         except WorkatoError as error:
             self.root.set_label(f"{ALL_PROJECTS} (could not load: {error.kind})")
-            self.app.notify(error.describe(), title="Projects", severity="error", timeout=10)
-            return
+            raise  # the app shows it, titled by the worker's description
         self.root.remove_children()
         for project in sorted(projects, key=lambda p: p.name.lower()):
             data = {
@@ -79,15 +78,11 @@ class FolderTree(Tree[FolderData]):
         if data is not None and not data.get("loaded"):
             self.load_children(event.node)
 
-    @work(group="tree-folders", exit_on_error=False)
+    @work(group="tree-folders", description="Load folders", exit_on_error=False)
     async def load_children(self, node: TreeNode[FolderData]) -> None:
         data = node.data
         assert data is not None
-        try:
-            folders = await self.service.folders(data["id"])
-        except WorkatoError as error:
-            self.app.notify(error.describe(), title="Folders", severity="error", timeout=10)
-            return
+        folders = await self.service.folders(data["id"])  # an error: the app shows it
         data["loaded"] = True
         node.remove_children()
         for folder in sorted(folders, key=lambda f: f.name.lower()):

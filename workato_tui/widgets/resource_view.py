@@ -32,7 +32,7 @@ from ..write_catalog import (
 )
 from .table import ResourceTable
 from .typing_focus import takes_typing
-from .write_request import WriteRequested
+from .write_request import ErrorRaised, WriteRequested
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -184,13 +184,10 @@ class ResourceView(Vertical):
             self._restore_key = None
 
     def _show_failure(self, spec: ViewSpec, error: WorkatoError) -> None:
-        text = failure_text(spec, error)
-        if self.table.total_count:
-            self.app.notify(
-                text, title=f"Could not refresh {spec.title.lower()}", severity="error", timeout=12
-            )
+        if self.table.total_count:  # the rows stay: the app says what failed
+            self.post_message(ErrorRaised(error, f"Refresh {spec.title.lower()}"))
         else:
-            self._set_failure(text)
+            self._set_failure(failure_text(spec, error))
 
     @property
     def failure(self) -> str | None:
