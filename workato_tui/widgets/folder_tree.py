@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
+from textual.worker import Worker
 
 from ..api.errors import WorkatoError
 from ..views.spec import ViewContext
 from ..write_catalog import BY_ID, bind_writes, blocked_reason, say_why_disabled
-from .write_request import WriteRequested
+from .write_request import WriteRequested, forward_worker_error
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -53,6 +54,9 @@ class FolderTree(Tree[FolderData]):
     def on_mount(self) -> None:
         self.root.expand()
         self.load_projects()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        forward_worker_error(self, event)  # a failed load: the app shows it
 
     @work(exclusive=True, group="tree-projects", description="Load projects", exit_on_error=False)
     async def load_projects(self) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.dom import DOMNode
 from textual.message import Message
+from textual.worker import Worker, WorkerState
 
 from ..api.errors import WorkatoError
 from ..views.spec import Row, ViewContext
@@ -38,3 +40,11 @@ class ErrorRaised(Message):
         super().__init__()
         self.error = error
         self.what = what
+
+
+def forward_worker_error(node: DOMNode, event: Worker.StateChanged) -> None:
+    """For a widget's own workers (their state changes do not bubble): an API error one let
+    escape goes up to the app, titled by the worker's description."""
+    error = event.worker.error
+    if event.state == WorkerState.ERROR and isinstance(error, WorkatoError):
+        node.post_message(ErrorRaised(error, event.worker.description))
