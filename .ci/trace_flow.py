@@ -48,6 +48,7 @@ class Tracer:
         self.write_name = write_name
         self.functions: set[tuple[str, str]] = set()
         self.at_write: tuple[int, int] | None = None
+        self.before_write: list[tuple[str, str]] = []  # in the order first entered
 
     def __call__(self, frame: FrameType, event: str, _arg: Any) -> None:
         if event != "call":
@@ -55,7 +56,10 @@ class Tracer:
         code = frame.f_code
         if not code.co_filename.startswith(PACKAGE) or "/emulator/" in code.co_filename:
             return
-        self.functions.add((code.co_filename, code.co_qualname))
+        function = (code.co_filename, code.co_qualname)
+        if self.at_write is None and function not in self.functions:
+            self.before_write.append(function)
+        self.functions.add(function)
         if (
             self.at_write is None
             and code.co_name == self.write_name
@@ -181,6 +185,9 @@ def main() -> None:
         )
         if show_files:
             print("  " + "\n  ".join(tracer.files()))
+        if "--functions" in sys.argv:
+            for path, name in tracer.before_write:
+                print(f"  {Path(path).relative_to(ROOT)}:{name}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
     async def stop(ctx: ActionContext) -> bool:
         if not await ctx.confirm(ctx.names):
             return False
-        await ctx.each(lambda row: ctx.service.stop_recipe(row_id(row)), done="Stopped")
+        await ctx.each(lambda row: ctx.service.stop_recipe(int(row["id"])), done="Stopped")
         return True
 
 The record (`write_catalog.WriteAction`) is what the widgets bind and check; the handler runs
@@ -52,7 +52,3 @@ def write(
         return handler
 
     return register
-
-
-def handler_of(action: WriteAction) -> Handler:
-    return HANDLERS[action]

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from ..api.models import RepeatResult
 from .failures import FailedJob
+from .families import Family
 from .workspace import JOBS_PER_PAGE, WorkspaceService
 
 RETENTION_DAYS = 30
@@ -141,7 +142,7 @@ async def check_repeats(
             wanted.setdefault(key, set()).add(outcome.new_job_id)
     statuses: dict[str, str] = {}
     for (customer, recipe_id), ids in wanted.items():
-        service.cache.invalidate(("jobs", customer, recipe_id))
+        service.gateway.forget(Family.JOBS, customer, recipe_id)
         offset: str | None = None
         for _ in range(max_pages):
             page = await service.job_page(recipe_id, customer=customer, offset_job_id=offset)

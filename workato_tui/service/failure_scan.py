@@ -19,6 +19,7 @@ from ..api.ids import ascii_int
 from ..api.limiter import BucketState
 from ..api.models import Job, Recipe
 from .failures import FailedJob, FailureInbox
+from .families import Family
 from .scope import recipe_pages_under
 from .workspace import JOBS_PER_PAGE, WorkspaceService
 
@@ -156,10 +157,9 @@ class FailureScan:
 
     def _forget_lists(self) -> None:
         if self.scope.customer is not None:
-            self.service.cache.invalidate(("customers", self.scope.customer))
+            self.service.gateway.forget(Family.CUSTOMERS, self.scope.customer)
         else:
-            self.service.cache.invalidate(("recipes",))
-            self.service.cache.invalidate(("folders",))
+            self.service.refresh(Family.RECIPES, Family.FOLDERS)
 
     # one recipe's failed jobs ---------------------------------------------------------------
 
@@ -167,7 +167,7 @@ class FailureScan:
         """The recipe's failed jobs in the window that the inbox does not have yet."""
         customer = self.scope.customer
         if refresh:
-            self.service.cache.invalidate(("jobs", customer, recipe.id))
+            self.service.gateway.forget(Family.JOBS, customer, recipe.id)
         known = self.inbox.ids()
         found: list[FailedJob] = []
         offset: str | None = None

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..api.endpoints import endpoint
 from ..api.errors import NotFound, WorkatoError
 from ..api.models import Recipe
+from .families import Family
 from .paths import ensure_private_dir
 from .workspace import WorkspaceService
 
@@ -193,7 +194,7 @@ async def _start(service: WorkspaceService, freeze: Freeze, recipe_id: int) -> s
 
 async def _running(service: WorkspaceService, recipe_id: int) -> bool | None:
     """Whether the recipe runs now, read fresh; None when it no longer exists."""
-    service.cache.invalidate(("recipes", "one", recipe_id))
+    service.gateway.forget(Family.RECIPES, "one", recipe_id)
     try:
         return (await service.recipe(recipe_id)).running
     except NotFound:

@@ -9,7 +9,7 @@ touches the cache or the permission memory.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from ..api.errors import Forbidden, Uncertain, WorkatoError
@@ -57,6 +57,10 @@ class Gateway:
         """Forget every cached read of these families: the next read asks the server."""
         for family in families:
             self.cache.invalidate((family,))
+
+    def forget(self, family: Family, *narrower: Hashable) -> None:
+        """Forget the cached reads of one part of a family: `forget(Family.JOBS, None, 5)`."""
+        self.cache.invalidate((family, *narrower))
 
     async def write(self, endpoint_id: str, call: Awaitable[T]) -> T:
         try:

@@ -356,7 +356,7 @@ class ResourceView(Vertical):
         self.run_write(write, rows)
 
     def _targets(self, write: WriteAction) -> list[Row] | None:
-        if write.id.endswith("-new"):
+        if write.creates:
             return []
         if write.bulk and self.table.marked_keys:
             return [dict(r) for r in self.table.marked_rows]
