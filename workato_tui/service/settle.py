@@ -7,11 +7,11 @@ enqueued are found before anything is sent again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..api.errors import Uncertain, WorkatoError
-from ..api.models import RepeatedJob, RepeatResult
+from ..api.errors import PolicyRefused, Uncertain, WorkatoError
+from ..api.models import RepeatedJob, RepeatJobsResult, RepeatResult
 from . import landing
 from .gateway import CheckSince
 
@@ -23,6 +23,54 @@ if TYPE_CHECKING:
 def _now(check: Check) -> CheckSince:
     """A check that does not depend on when the write was sent."""
     return lambda since: check
+
+
+MAX_REPEAT_BATCH = 25
+
+
+async def repeat_in_batches(
+    gw: Gateway,
+    recipe_id: int,
+    job_ids: Sequence[str],
+    customer: str | None,
+    on_batch: Callable[[list[RepeatResult]], None] | None,
+) -> list[RepeatResult]:
+    """Repeat any number of jobs in batches of 25 (the limiter keeps 1 request/s).
+
+    Jobs whose earlier repeat lost its answer are looked for first; a batch whose answer
+    is lost is checked against the recipe's newest jobs (by master job)."""
+    results: list[RepeatResult] = []
+    pending = await already_repeated(gw, recipe_id, job_ids, customer, results, on_batch)
+    for start in range(0, len(pending), MAX_REPEAT_BATCH):
+        batch = pending[start : start + MAX_REPEAT_BATCH]
+        sent_at = gw.client.wall_now()
+        try:
+            answer = await gw.write("jobs.repeat", _repeat(gw, recipe_id, batch, customer))
+            batch_results = list(answer.results)
+        except PolicyRefused:
+            raise
+        except Uncertain as error:
+            for job_id in batch:
+                gw.unsettled[_repeat_key(customer, recipe_id, job_id)] = error
+            error.sent_at = sent_at
+            batch_results = await settle_repeats(gw, recipe_id, batch, customer, error)
+        except WorkatoError as error:
+            batch_results = [_repeat_failed(j, error.describe()) for j in batch]
+        for result in batch_results:
+            if result.status == "enqueued" and result.requested_job_id:
+                gw.unsettled.pop(_repeat_key(customer, recipe_id, result.requested_job_id), None)
+        results.extend(batch_results)
+        if on_batch:
+            on_batch(batch_results)
+    return results
+
+
+def _repeat(
+    gw: Gateway, recipe_id: int, batch: list[str], customer: str | None
+) -> Awaitable[RepeatJobsResult]:
+    if customer is None:
+        return gw.client.repeat_jobs(recipe_id, batch)
+    return gw.client.repeat_customer_jobs(customer, recipe_id, batch)
 
 
 async def already_repeated(

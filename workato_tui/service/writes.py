@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
 
-from ..api.errors import Forbidden, PolicyRefused, Refused, Uncertain, WorkatoError
+from ..api.errors import Forbidden, Refused
 from ..api.models import (
     Connection,
     Deployment,
@@ -28,7 +28,6 @@ from ..api.models import (
     Project,
     RecipeCopy,
     RecipeCreated,
-    RepeatJobsResult,
     RepeatResult,
     Success,
 )
@@ -38,13 +37,12 @@ from .bulk import ItemResult, Progress, run_bulk
 from .families import Family
 from .landing import Check
 from .refusals import explain_start_refusal
-from .settle import _now, _repeat_failed, _repeat_key, already_repeated, settle_repeats
+from .settle import MAX_REPEAT_BATCH, _now, repeat_in_batches
 
-__all__ = ["ItemResult", "Progress", "WorkspaceWrites"]
+__all__ = ["MAX_REPEAT_BATCH", "ItemResult", "Progress", "WorkspaceWrites"]
 
 
 T = TypeVar("T")
-MAX_REPEAT_BATCH = 25
 DEPLOY_POLL_SECONDS = 2.0
 CANNOT_DESTROY = "Cannot destroy folder"
 
@@ -156,45 +154,7 @@ class WorkspaceWrites(BuildWrites):
 
         Jobs whose earlier repeat lost its answer are looked for first; a batch whose answer
         is lost is checked against the recipe's newest jobs (by master job)."""
-        results: list[RepeatResult] = []
-        pending = await already_repeated(
-            self.gateway, recipe_id, job_ids, customer, results, on_batch
-        )
-        for start in range(0, len(pending), MAX_REPEAT_BATCH):
-            batch = pending[start : start + MAX_REPEAT_BATCH]
-            sent_at = self.client.wall_now()
-            try:
-                answer = await self.gateway.write(
-                    "jobs.repeat", self._repeat(recipe_id, batch, customer)
-                )
-                batch_results = list(answer.results)
-            except PolicyRefused:
-                raise
-            except Uncertain as error:
-                for job_id in batch:
-                    self.gateway.unsettled[_repeat_key(customer, recipe_id, job_id)] = error
-                error.sent_at = sent_at
-                batch_results = await settle_repeats(
-                    self.gateway, recipe_id, batch, customer, error
-                )
-            except WorkatoError as error:
-                batch_results = [_repeat_failed(j, error.describe()) for j in batch]
-            for result in batch_results:
-                if result.status == "enqueued" and result.requested_job_id:
-                    self.gateway.unsettled.pop(
-                        _repeat_key(customer, recipe_id, result.requested_job_id), None
-                    )
-            results.extend(batch_results)
-            if on_batch:
-                on_batch(batch_results)
-        return results
-
-    def _repeat(
-        self, recipe_id: int, batch: list[str], customer: str | None
-    ) -> Awaitable[RepeatJobsResult]:
-        if customer is None:
-            return self.client.repeat_jobs(recipe_id, batch)
-        return self.client.repeat_customer_jobs(customer, recipe_id, batch)
+        return await repeat_in_batches(self.gateway, recipe_id, job_ids, customer, on_batch)
 
     # connections ------------------------------------------------------------------------
 
