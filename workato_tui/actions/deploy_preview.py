@@ -11,6 +11,7 @@ from typing import Any
 
 from ..api.errors import WorkatoError
 from ..service.deploy_preview import preview_deploy
+from ..service.families import Family
 
 TARGETS = ("test", "prod")
 
@@ -49,4 +50,4 @@ def deployed_to(app: Any, environment: str) -> None:
         target = profiles.open(name)
     except (WorkatoError, ValueError):
         return
-    target.cache.invalidate()
+    target.refresh(*Family)
