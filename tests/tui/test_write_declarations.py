@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import World, running
+from writes_helpers import SIZE, Driver, World, running
 
 from workato_tui.actions.registry import HANDLERS
 from workato_tui.api.endpoints import endpoint
+from workato_tui.app import WorkatoApp
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.service.cache import Cache
 from workato_tui.service.families import Family
@@ -71,3 +72,20 @@ async def test_a_failed_folder_load_is_shown_titled_by_what_failed(tmp_path: Pat
         shown = [m for m in d.messages if m.startswith("Load folders failed: ")]
         assert shown and "GET /api/folders failed (500)" in shown[0]
         assert "Correlation id: " in shown[0]
+
+
+async def test_a_declared_write_follows_the_keymap(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    app = WorkatoApp(world.service(), keymap={"recipe-stop": "z"}, ui_state_file=tmp_path / "ui")
+    async with app.run_test(size=SIZE) as pilot:
+        d = Driver(pilot, world)
+        await d.settle()
+        await d.jump("recipes")
+        d.move_to(lambda r: r["name"] == RUNNING)
+        await d.press("x")
+        await d.settle()
+        assert not d.modal  # x no longer stops
+        await d.press("z")
+        screen = await d.until_screen(ConfirmScreen)
+        assert isinstance(screen, ConfirmScreen)
+        assert screen.confirmation.action == "Stop recipe"
