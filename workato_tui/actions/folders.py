@@ -87,6 +87,20 @@ async def rename(ctx: ActionContext) -> bool:
     return await ctx.form(form, lambda r: f"Renamed to {r.name}.")
 
 
+DEPLOY_FIELDS = (
+    Field(
+        "environment",
+        "Target environment",
+        "select",
+        required=True,
+        value="test",
+        options=(("Test", "test"), ("Production", "prod")),
+    ),
+    Field("description", "Description"),
+    Field("build", "Build to deploy", help="A build id (from b); empty: build it now."),
+)
+
+
 @write(
     id="project-deploy",
     key="d",
@@ -99,19 +113,6 @@ async def deploy(ctx: ActionContext) -> bool:
     folder = project_folder(ctx, "deploy")
     if folder is None:
         return False
-    fields = [
-        Field(
-            "environment",
-            "Target environment",
-            "select",
-            required=True,
-            value="test",
-            options=(("Test", "test"), ("Production", "prod")),
-        ),
-        Field("description", "Description"),
-        Field("build", "Build to deploy", help="A build id (from b); empty: build it now."),
-    ]
-
     previews = await deploy_previews(ctx.app, ctx.service, folder["name"])
 
     async def submit(values: Values) -> Any:
@@ -132,7 +133,7 @@ async def deploy(ctx: ActionContext) -> bool:
 
     form = FormScreen(
         f"Deploy {folder['name']}",
-        fields,
+        list(DEPLOY_FIELDS),
         submit,
         confirm=confirmation,
         validate=build_problem,
@@ -141,6 +142,12 @@ async def deploy(ctx: ActionContext) -> bool:
     deployment = await ctx.app.push_screen_wait(form)
     if not deployment:
         return False
+    await _follow(ctx, folder["name"], deployment)
+    return True
+
+
+async def _follow(ctx: ActionContext, project: str, deployment: Any) -> None:
+    """Say the deployment started, follow it to its end, and say how it ended."""
     ctx.notify_done(f"Deployment {deployment.id} started ({deployment.state}); following it…")
     final = await ctx.service.follow_deployment(deployment)
     if final.state == "success" and final.environment_type:
@@ -149,12 +156,11 @@ async def deploy(ctx: ActionContext) -> bool:
         "information" if final.state == "success" else "error"
     )
     ctx.app.notify(
-        f"Deployment {final.id} of {folder['name']} to {final.environment_type}: {final.state}",
+        f"Deployment {final.id} of {project} to {final.environment_type}: {final.state}",
         title="Deploy",
         severity=severity,
         timeout=15,
     )
-    return True
 
 
 @write(
