@@ -15,7 +15,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from . import actions  # noqa: F401  (declares every write: see actions/registry.py)
 from .api.errors import Unauthorized, Uncertain, WorkatoError
 from .crash import CrashReporting
 from .profiles_open import Profiles
@@ -146,7 +145,7 @@ class WorkatoApp(CrashReporting, App[None]):
         titles an error it lets escape."""
         request.stop()
         if self.service is not None:
-            from .actions.flow import run_write  # the first write pays for it
+            from .actions.flow import run_write  # the first write pays for the handlers
 
             self.run_worker(
                 run_write(self, self.service, request),

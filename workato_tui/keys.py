@@ -1,7 +1,7 @@
 """Every binding id a user can remap in `[keymap]`: its default key and where it applies.
 
 Collected from the classes themselves (the app, every screen and widget, and the mixins they
-are built from) and from the writes as `actions/` declares them, so the list cannot drift
+are built from) and from the writes as `write_catalog` declares them, so the list cannot drift
 from the code. `workato-tui --keys` prints it, and
 the config check uses it to reject an id that does not exist.
 """
@@ -48,7 +48,7 @@ def binding_catalog() -> tuple[BindingInfo, ...]:
     from .write_catalog import BY_ID
 
     found: dict[str, tuple[str, set[str]]] = {}
-    for cls in _ui_classes():  # imports the app, which declares every write
+    for cls in _ui_classes():
         place = _PLACES.get(cls.__name__, cls.__name__)
         for binding in _own_bindings(cls):
             assert binding.id is not None

@@ -1,12 +1,11 @@
-"""What a write is, as the widgets see it: the record each write declares, and the registry.
+"""Every write the UI offers, each declared once as a `WriteAction` record.
 
-Each write is declared once, next to its handler in `actions/` (the `@write(...)` decorator in
-`actions/registry.py`): its binding id, key, label, verb, the views it applies to, whether it
-takes marked rows, its endpoint (which gives the confirm's "Call:" line, the policy check and
-the families it makes stale), whether it is irreversible and which rows it refuses. Declaring
-registers the record here, in a leaf module, so widgets bind the keys and show a write
-disabled without importing the actions that run it (the app imports them, so every write is
-declared before the first widget is built).
+A record holds its binding id, key, label, verb, the views it applies to, whether it takes
+marked rows, its endpoint (which gives the confirm's "Call:" line, the policy check and the
+families it makes stale, `service.families`), whether it is irreversible and which rows it
+refuses. Its handler in `actions/` names it: `@handles(RECIPE_STOP)`. This module is a leaf, so
+widgets bind the keys and show a write disabled without importing the actions that run it
+(the app imports those with the first write, which keeps them off the start-up path).
 """
 
 from __future__ import annotations
@@ -66,7 +65,7 @@ class WriteAction:
         return Binding(self.key, f"act('{self.id}')", self.label, id=self.id)
 
 
-# Every declared write by binding id, in declaration order (filled by `actions.registry`).
+# Every declared write by binding id, in declaration order (the footer's order).
 BY_ID: dict[str, WriteAction] = {}
 
 
@@ -85,6 +84,298 @@ def bind_writes(node: DOMNode, on: Where) -> None:
     """Give a widget or screen the key bindings of the writes declared for it."""
     for action in declared(on):
         node._bindings.key_to_bindings.setdefault(action.key, []).append(action.binding())
+
+
+# Rows a write refuses, said before anything is sent.
+
+
+def _already_running(row: Any) -> str | None:
+    return "it is already running" if row.get("running") else None
+
+
+def _already_stopped(row: Any) -> str | None:
+    return None if row.get("running") else "it is already stopped"
+
+
+def _running(row: Any) -> str | None:
+    if row.get("running"):
+        return "it is running: stop it first (Workato refuses to update a running recipe)"
+    return None
+
+
+def _not_paused(row: Any) -> str | None:
+    if row.get("status") == "pending":
+        return None
+    return f"it is {row.get('status') or 'not waiting'}: only a paused (pending) job resumes"
+
+
+# Every write the UI offers, in the order their keys appear in the footer. Each one's handler
+# is in actions/ (`@handles(RECIPE_STOP)`), imported with the first write.
+
+RECIPES = ("recipes",)
+JOBS = ("jobs",)
+CONNECTIONS = ("connections",)
+API_CLIENTS = ("api-clients",)
+
+RECIPE_NEW = declare(
+    WriteAction(
+        id="recipe-new",
+        key="n",
+        label="New",
+        verb="Create recipe",
+        endpoint_id="recipes.create",
+        views=RECIPES,
+        creates=True,
+    )
+)
+
+RECIPE_COPY = declare(
+    WriteAction(
+        id="recipe-copy",
+        key="c",
+        label="Copy",
+        verb="Copy recipe",
+        endpoint_id="recipes.copy",
+        views=RECIPES,
+    )
+)
+
+RECIPE_EDIT = declare(
+    WriteAction(
+        id="recipe-edit",
+        key="e",
+        label="Edit",
+        verb="Update recipe",
+        endpoint_id="recipes.update",
+        views=RECIPES,
+        refuses=_running,
+    )
+)
+
+RECIPE_START = declare(
+    WriteAction(
+        id="recipe-start",
+        key="t",
+        label="Start",
+        verb="Start recipe",
+        endpoint_id="recipes.start",
+        views=RECIPES,
+        bulk=True,
+        refuses=_already_running,
+    )
+)
+
+RECIPE_STOP = declare(
+    WriteAction(
+        id="recipe-stop",
+        key="x",
+        label="Stop",
+        verb="Stop recipe",
+        endpoint_id="recipes.stop",
+        views=RECIPES,
+        bulk=True,
+        refuses=_already_stopped,
+    )
+)
+
+RECIPE_DELETE = declare(
+    WriteAction(
+        id="recipe-delete",
+        key="D",
+        label="Delete",
+        verb="Delete recipe",
+        endpoint_id="recipes.delete",
+        views=RECIPES,
+        bulk=True,
+        irreversible=True,
+    )
+)
+
+JOB_REPEAT = declare(
+    WriteAction(
+        id="job-repeat",
+        key="r",
+        label="Repeat",
+        verb="Repeat job",
+        endpoint_id="jobs.repeat",
+        views=JOBS,
+        bulk=True,
+    )
+)
+
+JOB_RESUME = declare(
+    WriteAction(
+        id="job-resume",
+        key="p",
+        label="Resume",
+        verb="Resume job",
+        endpoint_id="jobs.resume",
+        views=JOBS,
+        refuses=_not_paused,
+    )
+)
+
+CONNECTION_NEW = declare(
+    WriteAction(
+        id="connection-new",
+        key="n",
+        label="New",
+        verb="Create connection",
+        endpoint_id="connections.create",
+        views=CONNECTIONS,
+        creates=True,
+    )
+)
+
+CONNECTION_EDIT = declare(
+    WriteAction(
+        id="connection-edit",
+        key="e",
+        label="Edit",
+        verb="Update connection",
+        endpoint_id="connections.update",
+        views=CONNECTIONS,
+    )
+)
+
+CONNECTION_DISCONNECT = declare(
+    WriteAction(
+        id="connection-disconnect",
+        key="x",
+        label="Disconnect",
+        verb="Disconnect connection",
+        endpoint_id="connections.disconnect",
+        views=CONNECTIONS,
+    )
+)
+
+CONNECTION_DELETE = declare(
+    WriteAction(
+        id="connection-delete",
+        key="D",
+        label="Delete",
+        verb="Delete connection",
+        endpoint_id="connections.delete",
+        views=CONNECTIONS,
+        irreversible=True,
+    )
+)
+
+API_CLIENT_NEW = declare(
+    WriteAction(
+        id="api-client-new",
+        key="n",
+        label="New",
+        verb="Create API client",
+        endpoint_id="api_clients.create",
+        views=API_CLIENTS,
+        creates=True,
+    )
+)
+
+API_CLIENT_REGENERATE = declare(
+    WriteAction(
+        id="api-client-regenerate",
+        key="R",
+        label="Regenerate",
+        verb="Regenerate token",
+        endpoint_id="api_clients.regenerate",
+        views=API_CLIENTS,
+        irreversible=True,
+    )
+)
+
+API_CLIENT_DELETE = declare(
+    WriteAction(
+        id="api-client-delete",
+        key="D",
+        label="Delete",
+        verb="Delete API client",
+        endpoint_id="api_clients.delete",
+        views=API_CLIENTS,
+        irreversible=True,
+    )
+)
+
+FOLDER_NEW = declare(
+    WriteAction(
+        id="folder-new",
+        key="n",
+        label="New folder",
+        verb="Create folder",
+        endpoint_id="folders.create",
+        on="tree",
+        creates=True,
+    )
+)
+
+PROJECT_NEW = declare(
+    WriteAction(
+        id="project-new",
+        key="N",
+        label="New project",
+        verb="Create project",
+        endpoint_id="folders.create",
+        on="tree",
+        creates=True,
+    )
+)
+
+FOLDER_RENAME = declare(
+    WriteAction(
+        id="folder-rename",
+        key="e",
+        label="Rename",
+        verb="Rename",
+        endpoint_id="folders.update",
+        on="tree",
+    )
+)
+
+PROJECT_DEPLOY = declare(
+    WriteAction(
+        id="project-deploy",
+        key="d",
+        label="Deploy",
+        verb="Deploy project",
+        endpoint_id="projects.deploy",
+        on="tree",
+    )
+)
+
+PROJECT_BUILD = declare(
+    WriteAction(
+        id="project-build",
+        key="b",
+        label="Build",
+        verb="Build project",
+        endpoint_id="projects.build",
+        on="tree",
+    )
+)
+
+FOLDER_DELETE = declare(
+    WriteAction(
+        id="folder-delete",
+        key="D",
+        label="Delete",
+        verb="Delete folder",
+        endpoint_id="folders.delete",
+        on="tree",
+        irreversible=True,
+    )
+)
+
+RECIPE_CONNECT = declare(
+    WriteAction(
+        id="recipe-connect",
+        key="C",
+        label="Connection",
+        verb="Switch connection",
+        endpoint_id="recipes.connect",
+        on="recipe",
+    )
+)
 
 
 def find_action(view_name: str, key_action_id: str) -> WriteAction | None:

@@ -1,12 +1,11 @@
-"""The writes: each declared once with `@write(...)` next to its handler (see `registry`).
+"""The write handlers: each names the write it runs, `@handles(RECIPE_STOP)` (see `registry`);
+the writes themselves are declared in `write_catalog`.
 
-Importing the package imports every handler module, so every write is declared. The order
-below is the order their keys appear in the footer.
+Importing the package imports every handler module, so every write has its handler. The app
+imports it with the first write (it pulls in the form and confirm screens).
 """
 
-# ruff: noqa: I001
-from . import recipes, jobs, connections, api_clients
-from . import folders, folder_delete, recipe_connect
+from . import api_clients, connections, folder_delete, folders, jobs, recipe_connect, recipes
 
 __all__ = [
     "api_clients",

@@ -7,10 +7,9 @@ from typing import Any
 from ..api.ids import ascii_int
 from ..screens.form import Field, FormScreen, Values
 from ..screens.token import TokenScreen
+from ..write_catalog import API_CLIENT_DELETE, API_CLIENT_NEW, API_CLIENT_REGENERATE
 from .flow import ActionContext
-from .registry import write
-
-API_CLIENTS = ("api-clients",)
+from .registry import handles
 
 
 async def _role_options(ctx: ActionContext) -> tuple[tuple[str, Any], ...]:
@@ -35,15 +34,7 @@ def folder_ids(text: str | None) -> list[int]:
     return [number for number in found if number is not None]
 
 
-@write(
-    id="api-client-new",
-    key="n",
-    label="New",
-    verb="Create API client",
-    endpoint="api_clients.create",
-    views=API_CLIENTS,
-    creates=True,
-)
+@handles(API_CLIENT_NEW)
 async def create(ctx: ActionContext) -> bool:
     fields = [
         Field("name", "Name", required=True),
@@ -91,15 +82,7 @@ async def create(ctx: ActionContext) -> bool:
     return bool(client)
 
 
-@write(
-    id="api-client-regenerate",
-    key="R",
-    label="Regenerate",
-    verb="Regenerate token",
-    endpoint="api_clients.regenerate",
-    views=API_CLIENTS,
-    irreversible=True,
-)
+@handles(API_CLIENT_REGENERATE)
 async def regenerate(ctx: ActionContext) -> bool:
     row = ctx.rows[0]
     if not await ctx.confirm([str(row["name"])]):
@@ -110,15 +93,7 @@ async def regenerate(ctx: ActionContext) -> bool:
     return True
 
 
-@write(
-    id="api-client-delete",
-    key="D",
-    label="Delete",
-    verb="Delete API client",
-    endpoint="api_clients.delete",
-    views=API_CLIENTS,
-    irreversible=True,
-)
+@handles(API_CLIENT_DELETE)
 async def delete(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False

@@ -6,12 +6,16 @@ from typing import Any
 
 from ..api.errors import BadRequest
 from ..screens.form import Field, FormScreen, Values
-from ..write_catalog import label
+from ..write_catalog import (
+    CONNECTION_DELETE,
+    CONNECTION_DISCONNECT,
+    CONNECTION_EDIT,
+    CONNECTION_NEW,
+    label,
+)
 from .flow import ActionContext
 from .recipes import folder_field
-from .registry import write
-
-CONNECTIONS = ("connections",)
+from .registry import handles
 
 CREDENTIALS_HELP = (
     "Masked. Provider fields as key=value pairs separated by ';', "
@@ -39,15 +43,7 @@ def _credentials_problem(values: Values) -> str | None:
     return None
 
 
-@write(
-    id="connection-new",
-    key="n",
-    label="New",
-    verb="Create connection",
-    endpoint="connections.create",
-    views=CONNECTIONS,
-    creates=True,
-)
+@handles(CONNECTION_NEW)
 async def create(ctx: ActionContext) -> bool:
     fields = [
         Field(
@@ -87,14 +83,7 @@ async def create(ctx: ActionContext) -> bool:
     )
 
 
-@write(
-    id="connection-edit",
-    key="e",
-    label="Edit",
-    verb="Update connection",
-    endpoint="connections.update",
-    views=CONNECTIONS,
-)
+@handles(CONNECTION_EDIT)
 async def update(ctx: ActionContext) -> bool:
     connection = ctx.rows[0]
     fields = [
@@ -128,14 +117,7 @@ async def update(ctx: ActionContext) -> bool:
     return await ctx.form(form, lambda r: f"Updated {connection['name']}.")
 
 
-@write(
-    id="connection-disconnect",
-    key="x",
-    label="Disconnect",
-    verb="Disconnect connection",
-    endpoint="connections.disconnect",
-    views=CONNECTIONS,
-)
+@handles(CONNECTION_DISCONNECT)
 async def disconnect(ctx: ActionContext) -> bool:
     """Disconnect; when recipes run on it, Workato refuses, and forcing it is asked apart."""
     connection = ctx.rows[0]
@@ -164,15 +146,7 @@ async def disconnect(ctx: ActionContext) -> bool:
     return True
 
 
-@write(
-    id="connection-delete",
-    key="D",
-    label="Delete",
-    verb="Delete connection",
-    endpoint="connections.delete",
-    views=CONNECTIONS,
-    irreversible=True,
-)
+@handles(CONNECTION_DELETE)
 async def delete(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False

@@ -20,7 +20,7 @@ from ..screens.progress import BulkScreen, summary
 from ..service.writes import ItemResult
 from ..views.spec import Row, ViewContext
 from ..write_catalog import WriteAction, label
-from .registry import HANDLERS
+from . import registry
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -108,6 +108,6 @@ async def run_write(app: App[Any], service: WorkspaceService, request: WriteRequ
     ctx = ActionContext(app, service, request.write, request.rows, request.context)
     changed = True  # a write that failed may still have changed something: refresh anyway
     try:
-        changed = await HANDLERS[request.write](ctx)
+        changed = await registry.HANDLERS[request.write](ctx)
     finally:
         request.done(changed)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from ..api.errors import Forbidden, Refused
 from ..service.folder_census import FolderContents, folder_contents
 from ..service.writes import CANNOT_DESTROY
+from ..write_catalog import FOLDER_DELETE
 from .flow import ActionContext
-from .registry import write
+from .registry import handles
 
 LISTED = 5
 
@@ -55,15 +56,7 @@ def refused(error: Forbidden, name: str, is_project: bool, contents: FolderConte
     )
 
 
-@write(
-    id="folder-delete",
-    key="D",
-    label="Delete",
-    verb="Delete folder",
-    endpoint="folders.delete",
-    on="tree",
-    irreversible=True,
-)
+@handles(FOLDER_DELETE)
 async def delete(ctx: ActionContext) -> bool:
     """Delete a folder or a project: count what goes with it, then ask for its typed name."""
     folder = ctx.view.folder

@@ -5,35 +5,26 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ..screens.form import Field, FormScreen, Values
-from ..write_catalog import BY_ID
+from ..write_catalog import (
+    BY_ID,
+    FOLDER_NEW,
+    FOLDER_RENAME,
+    PROJECT_BUILD,
+    PROJECT_DEPLOY,
+    PROJECT_NEW,
+)
 from .deploy_preview import deploy_previews, deployed_to
 from .flow import ActionContext
 from .project_build import build_id, build_problem, project_folder
-from .registry import write
+from .registry import handles
 
 
-@write(
-    id="folder-new",
-    key="n",
-    label="New folder",
-    verb="Create folder",
-    endpoint="folders.create",
-    on="tree",
-    creates=True,
-)
+@handles(FOLDER_NEW)
 async def create_folder(ctx: ActionContext) -> bool:
     return await _create(ctx, project=False)
 
 
-@write(
-    id="project-new",
-    key="N",
-    label="New project",
-    verb="Create project",
-    endpoint="folders.create",
-    on="tree",
-    creates=True,
-)
+@handles(PROJECT_NEW)
 async def create_project(ctx: ActionContext) -> bool:
     return await _create(ctx, project=True)
 
@@ -61,9 +52,7 @@ async def _create(ctx: ActionContext, project: bool) -> bool:
     return await ctx.form(form, lambda r: f"Created {r.name}.")
 
 
-@write(
-    id="folder-rename", key="e", label="Rename", verb="Rename", endpoint="folders.update", on="tree"
-)
+@handles(FOLDER_RENAME)
 async def rename(ctx: ActionContext) -> bool:
     folder = ctx.view.folder
     if folder is None:
@@ -101,14 +90,7 @@ DEPLOY_FIELDS = (
 )
 
 
-@write(
-    id="project-deploy",
-    key="d",
-    label="Deploy",
-    verb="Deploy project",
-    endpoint="projects.deploy",
-    on="tree",
-)
+@handles(PROJECT_DEPLOY)
 async def deploy(ctx: ActionContext) -> bool:
     folder = project_folder(ctx, "deploy")
     if folder is None:
@@ -163,14 +145,7 @@ async def _follow(ctx: ActionContext, project: str, deployment: Any) -> None:
     )
 
 
-@write(
-    id="project-build",
-    key="b",
-    label="Build",
-    verb="Build project",
-    endpoint="projects.build",
-    on="tree",
-)
+@handles(PROJECT_BUILD)
 async def build(ctx: ActionContext) -> bool:
     folder = project_folder(ctx, "build")
     if folder is None:

@@ -11,17 +11,9 @@ from ..api.models import RepeatResult
 from ..screens.form import Field, FormScreen, Values
 from ..screens.progress import BulkScreen
 from ..service.writes import ItemResult
-from ..views.spec import Row
+from ..write_catalog import JOB_REPEAT, JOB_RESUME
 from .flow import ActionContext
-from .registry import write
-
-JOBS = ("jobs",)
-
-
-def _not_paused(row: Row) -> str | None:
-    if row.get("status") == "pending":
-        return None
-    return f"it is {row.get('status') or 'not waiting'}: only a paused (pending) job resumes"
+from .registry import handles
 
 
 def repeat_item(result: RepeatResult) -> ItemResult:
@@ -38,15 +30,7 @@ def repeat_item(result: RepeatResult) -> ItemResult:
     return ItemResult(job_id, False, f"{job_id}: {text}", state=state)
 
 
-@write(
-    id="job-repeat",
-    key="r",
-    label="Repeat",
-    verb="Repeat job",
-    endpoint="jobs.repeat",
-    views=JOBS,
-    bulk=True,
-)
+@handles(JOB_REPEAT)
 async def repeat(ctx: ActionContext) -> bool:
     recipe = ctx.view.recipe
     assert recipe is not None
@@ -94,15 +78,7 @@ async def _resume_token_of(ctx: ActionContext, job: dict[str, Any]) -> str:
     return ""
 
 
-@write(
-    id="job-resume",
-    key="p",
-    label="Resume",
-    verb="Resume job",
-    endpoint="jobs.resume",
-    views=JOBS,
-    refuses=_not_paused,
-)
+@handles(JOB_RESUME)
 async def resume(ctx: ActionContext) -> bool:
     job = ctx.rows[0]
     fields = [

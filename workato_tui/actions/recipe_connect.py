@@ -8,8 +8,9 @@ from typing import Any
 
 from ..api.models import Connection
 from ..screens.form import Field, FormScreen, Values
+from ..write_catalog import RECIPE_CONNECT
 from .flow import ActionContext
-from .registry import write
+from .registry import handles
 
 RUNNING = (
     "{name} is running: Workato only changes the connections of a stopped recipe. "
@@ -36,14 +37,7 @@ def choices(config: list[dict[str, Any]], connections: list[Connection]) -> list
     return options
 
 
-@write(
-    id="recipe-connect",
-    key="C",
-    label="Connection",
-    verb="Switch connection",
-    endpoint="recipes.connect",
-    on="recipe",
-)
+@handles(RECIPE_CONNECT)
 async def connect(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
     fresh = await ctx.service.recipe(int(recipe["id"]))

@@ -7,11 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from ..screens.form import Field, FormScreen, Values
-from ..views.spec import Row
+from ..write_catalog import (
+    RECIPE_COPY,
+    RECIPE_DELETE,
+    RECIPE_EDIT,
+    RECIPE_NEW,
+    RECIPE_START,
+    RECIPE_STOP,
+)
 from .flow import ActionContext
-from .registry import write
-
-RECIPES = ("recipes",)
+from .registry import handles
 
 CODE_TEMPLATE = json.dumps(
     {
@@ -63,29 +68,7 @@ def _code_problem(values: Values) -> str | None:
     return None
 
 
-def _already_running(row: Row) -> str | None:
-    return "it is already running" if row.get("running") else None
-
-
-def _already_stopped(row: Row) -> str | None:
-    return None if row.get("running") else "it is already stopped"
-
-
-def _running(row: Row) -> str | None:
-    if row.get("running"):
-        return "it is running: stop it first (Workato refuses to update a running recipe)"
-    return None
-
-
-@write(
-    id="recipe-new",
-    key="n",
-    label="New",
-    verb="Create recipe",
-    endpoint="recipes.create",
-    views=RECIPES,
-    creates=True,
-)
+@handles(RECIPE_NEW)
 async def create(ctx: ActionContext) -> bool:
     fields = [
         Field("name", "Name", required=True),
@@ -118,14 +101,7 @@ async def create(ctx: ActionContext) -> bool:
     return await ctx.form(form, lambda r: f"Created recipe {r.id} (stopped).")
 
 
-@write(
-    id="recipe-copy",
-    key="c",
-    label="Copy",
-    verb="Copy recipe",
-    endpoint="recipes.copy",
-    views=RECIPES,
-)
+@handles(RECIPE_COPY)
 async def copy(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
 
@@ -142,15 +118,7 @@ async def copy(ctx: ActionContext) -> bool:
     return await ctx.form(form, lambda r: f"Copied as recipe {r.new_flow_id}.")
 
 
-@write(
-    id="recipe-edit",
-    key="e",
-    label="Edit",
-    verb="Update recipe",
-    endpoint="recipes.update",
-    views=RECIPES,
-    refuses=_running,
-)
+@handles(RECIPE_EDIT)
 async def update(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
     fields = [
@@ -178,16 +146,7 @@ async def update(ctx: ActionContext) -> bool:
     return await ctx.form(form, lambda r: f"Updated {recipe['name']}.")
 
 
-@write(
-    id="recipe-start",
-    key="t",
-    label="Start",
-    verb="Start recipe",
-    endpoint="recipes.start",
-    views=RECIPES,
-    bulk=True,
-    refuses=_already_running,
-)
+@handles(RECIPE_START)
 async def start(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
@@ -195,16 +154,7 @@ async def start(ctx: ActionContext) -> bool:
     return True
 
 
-@write(
-    id="recipe-stop",
-    key="x",
-    label="Stop",
-    verb="Stop recipe",
-    endpoint="recipes.stop",
-    views=RECIPES,
-    bulk=True,
-    refuses=_already_stopped,
-)
+@handles(RECIPE_STOP)
 async def stop(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
@@ -212,16 +162,7 @@ async def stop(ctx: ActionContext) -> bool:
     return True
 
 
-@write(
-    id="recipe-delete",
-    key="D",
-    label="Delete",
-    verb="Delete recipe",
-    endpoint="recipes.delete",
-    views=RECIPES,
-    bulk=True,
-    irreversible=True,
-)
+@handles(RECIPE_DELETE)
 async def delete(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False

@@ -1,14 +1,13 @@
-"""Where each write is declared: `@write(...)` on its handler.
+"""Which handler runs each declared write: `@handles(...)` on it.
 
-    @write(id="recipe-stop", key="x", label="Stop", verb="Stop recipe", views=RECIPES,
-           endpoint="recipes.stop", bulk=True, refuses=already_stopped)
+    @handles(RECIPE_STOP)  # declared in write_catalog: key, label, verb, endpoint, ...
     async def stop(ctx: ActionContext) -> bool:
         if not await ctx.confirm(ctx.names):
             return False
         await ctx.each(lambda row: ctx.service.stop_recipe(int(row["id"])), done="Stopped")
         return True
 
-The record (`write_catalog.WriteAction`) is what the widgets bind and check; the handler runs
+The record (`write_catalog.RECIPE_STOP`) is what the widgets bind and check; the handler runs
 in the app's "write" worker, whose description is the write's verb, so an error it lets
 escape is shown by the app titled "Stop recipe failed" (see `app.WorkatoApp`).
 """
@@ -18,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from ..write_catalog import RowRule, Where, WriteAction, declare
+from ..write_catalog import WriteAction
 
 if TYPE_CHECKING:
     from .flow import ActionContext
@@ -28,27 +27,13 @@ Handler = Callable[["ActionContext"], Awaitable[bool]]  # True: something may ha
 HANDLERS: dict[WriteAction, Handler] = {}
 
 
-def write(
-    *,
-    id: str,
-    key: str,
-    label: str,
-    verb: str,
-    endpoint: str,
-    views: tuple[str, ...] = (),
-    on: Where = "views",
-    bulk: bool = False,
-    irreversible: bool = False,
-    refuses: RowRule | None = None,
-    creates: bool = False,
-) -> Callable[[Handler], Handler]:
-    """Declare a write and the handler that runs it."""
-    action = WriteAction(
-        id, key, label, verb, endpoint, views, on, bulk, irreversible, refuses, creates
-    )
+def handles(action: WriteAction) -> Callable[[Handler], Handler]:
+    """Mark the handler that runs a declared write."""
 
     def register(handler: Handler) -> Handler:
-        HANDLERS[declare(action)] = handler
+        if action in HANDLERS:
+            raise ValueError(f"write {action.id!r} has two handlers")
+        HANDLERS[action] = handler
         return handler
 
     return register
