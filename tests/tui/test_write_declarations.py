@@ -1,4 +1,5 @@
-"""A write is declared once (`@write` next to its handler) and its errors reach one presenter.
+"""A write is declared once (a record in write_catalog, its handler `@handles` it) and its
+errors reach one presenter.
 
 The declarations give the keys, the policy checks and the families a write makes stale; a
 write from the UI makes its families stale once (the view's reload does not forget them a
