@@ -1,13 +1,13 @@
-"""The `world` fixture: a demo emulator on a fake clock, in this test's own directory."""
+"""The `world` fixture for the lookup editor tests: apps open on the lookup tables view."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from lookup_helpers import World
+from pilot_world import LOOKUP_TABLES, World
 
 
 @pytest.fixture
 def world(tmp_path: Path) -> World:
-    return World(tmp_path)
+    return World(tmp_path, first_view=LOOKUP_TABLES)

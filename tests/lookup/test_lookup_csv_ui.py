@@ -7,7 +7,8 @@ import io
 from pathlib import Path
 
 import pytest
-from lookup_helpers import World, text_of
+from pilot_driver import widget_text
+from pilot_world import World
 from textual.widgets import Checkbox, Static
 
 from workato_tui.screens.lookup_import import ImportScreen
@@ -30,7 +31,7 @@ async def test_csv_round_trip(
     path = tmp_path / "Cost centers.csv"
     async with world.editor() as ed:
         await ed.press("x")
-        assert ed.screen.prompt.value == str(path)  # the default: <table name>.csv in cwd
+        assert ed.editor.prompt.value == str(path)  # the default: <table name>.csv in cwd
         await ed.press("enter")
         exported = read(path)
         assert exported[0] == ["id", "code", "name", "owner"] and len(exported) == 65
@@ -46,11 +47,11 @@ async def test_csv_round_trip(
         await ed.press("i")
         screen = ed.app.screen
         assert isinstance(screen, ImportScreen)
-        preview = text_of(screen.query_one("#import-lines", Static))
+        preview = widget_text(screen.query_one("#import-lines", Static))
         assert "1 to add, 1 to change, 0 to delete, 62 unchanged (matched by id)" in preview
         screen.query_one("#import-delete", Checkbox).value = True
         await ed.settle()
-        assert "1 to delete" in text_of(screen.query_one("#import-lines", Static))
+        assert "1 to delete" in widget_text(screen.query_one("#import-lines", Static))
         await ed.press("ctrl+s")  # stage
         assert ed.status.startswith("3 pending changes: 1 changed (1 cell), 1 added, 1 deleted")
         await ed.save()
@@ -67,7 +68,7 @@ async def test_csv_round_trip(
 async def test_export_of_the_filtered_rows(world: World, tmp_path: Path) -> None:
     async with world.editor() as ed:
         await ed.press("slash", *"legal", "enter", "x")
-        ed.screen.prompt.value = str(tmp_path / "legal.csv")  # (typing it would be slow)
+        ed.editor.prompt.value = str(tmp_path / "legal.csv")  # (typing it would be slow)
         await ed.press("enter")
     rows = read(tmp_path / "legal.csv")
     assert len(rows) == 9 and all("Legal" in row[2] for row in rows[1:])
@@ -90,11 +91,11 @@ async def test_a_bad_file_is_refused_naming_the_line(
         await ed.press("i")
         screen = ed.app.screen
         assert isinstance(screen, ImportScreen)
-        assert expected in text_of(screen.query_one("#import-problem", Static))
+        assert expected in widget_text(screen.query_one("#import-problem", Static))
         await ed.press("ctrl+s")  # nothing to stage: it stays open
         assert ed.app.screen is screen
         await ed.press("escape")
-        assert not len(ed.screen.staging)
+        assert not len(ed.editor.staging)
 
 
 async def test_a_file_that_is_not_utf8(
@@ -104,5 +105,5 @@ async def test_a_file_that_is_not_utf8(
     (tmp_path / "Cost centers.csv").write_bytes(b"code,name\nCC-1000,Caf\xe9\n")
     async with world.editor() as ed:
         await ed.press("i")
-        problem = text_of(ed.app.screen.query_one("#import-problem", Static))
+        problem = widget_text(ed.app.screen.query_one("#import-problem", Static))
         assert "line 2: not UTF-8 text" in problem

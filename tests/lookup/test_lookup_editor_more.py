@@ -6,11 +6,10 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
-from lookup_helpers import COST_CENTERS, SIZE, World, open_table, settle
+from pilot_world import COST_CENTERS, World
 
 from workato_tui.emulator.records import new_row
 from workato_tui.lookup.rows import MAX_COLUMNS
-from workato_tui.screens.lookup_editor import LookupEditorScreen
 
 
 def grow(world: World, extra: int) -> None:
@@ -27,10 +26,10 @@ def grow(world: World, extra: int) -> None:
 async def test_a_big_table_loads_page_by_page_and_scrolls(world: World) -> None:
     grow(world, 2500)  # 64 + 2500 rows: three pages of 1000
     async with world.editor() as ed:
-        pages = [r.query for r in world.requests("GET") if r.path.endswith("/rows")]
+        pages = [r.query for r in world.requests(method="GET") if r.path.endswith("/rows")]
         assert len(pages) == 3 and all("per_page=1000" in q for q in pages)
-        grid = ed.screen.grid
-        assert grid.total_count == 2564 and not ed.screen.loading_rows
+        grid = ed.editor.grid
+        assert grid.total_count == 2564 and not ed.editor.loading_rows
         await ed.press("G")
         assert grid.current_row["code"] == "CC-X02499"  # type: ignore[index]
         await ed.press("pageup", "g")
@@ -50,19 +49,17 @@ async def test_the_first_page_shows_and_can_be_edited_while_the_rest_loads(world
             yield page
 
     service.lookup_row_pages = gated  # type: ignore[method-assign]
-    app = world.app(service)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_table(pilot, COST_CENTERS)
-        for _ in range(5):
-            await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LookupEditorScreen)
+    async with world.run(world.app(service)) as d:
+        d.move_to(lambda row: row["name"] == COST_CENTERS)
+        await d.pilot.press("enter")  # no settle: the load waits on the gate
+        await d.until(lambda: d.top == "LookupEditorScreen" and d.editor.grid.total_count > 0)
+        screen = d.editor
         assert screen.grid.total_count == 1000 and screen.loading_rows
         assert "loading…" in str(screen.query_one("#lookup-crumbs").render())
         first = screen.grid.current_key
-        await pilot.press("enter", "ctrl+u", *"Early", "enter")
+        await d.pilot.press("enter", "ctrl+u", *"Early", "enter")
         gate.set()
-        await settle(pilot)
+        await d.settle()
         assert screen.grid.total_count == 1564 and not screen.loading_rows
         assert screen.rows[first]["code"] == "Early" and len(screen.staging) == 1
 
@@ -77,7 +74,7 @@ async def aenumerate(items: AsyncIterator[Any]) -> AsyncIterator[tuple[int, Any]
 async def test_an_edit_left_open_is_staged_when_another_command_comes(world: World) -> None:
     first = next(iter(world.stored()))
     async with world.editor() as ed:
-        ed.move_to(first, "name")
+        ed.move_to_cell(first, "name")
         await ed.press("enter", "ctrl+u")
         await ed.type("Typed, not yet entered")
         await ed.press("ctrl+s")  # save with the edit still open: it is staged first
@@ -92,8 +89,8 @@ async def test_reload_shows_the_servers_rows_with_the_staged_edits_on_top(world:
         await ed.edit(first, "name", "Mine")
         world.emu.store.main.lookup_rows[world.table_id()][second]["data"]["name"] = "Changed"
         await ed.press("ctrl+r")
-        assert ed.screen.rows[second]["name"] == "Changed"
-        assert ed.screen.rows[first]["name"] == "Mine" and len(ed.screen.staging) == 1
+        assert ed.editor.rows[second]["name"] == "Changed"
+        assert ed.editor.rows[first]["name"] == "Mine" and len(ed.editor.staging) == 1
 
 
 async def test_discard_asks_then_drops_everything_and_undo_brings_it_back(world: World) -> None:
@@ -103,27 +100,27 @@ async def test_discard_asks_then_drops_everything_and_undo_brings_it_back(world:
         await ed.press("a", "escape")
         await ed.press("D")
         await ed.confirm()
-        assert not len(ed.screen.staging) and ed.screen.rows[first]["name"] != "Mine"
-        assert -1 not in ed.screen.rows
-        staged_file = ed.screen.store.path(world.table_id())
+        assert not len(ed.editor.staging) and ed.editor.rows[first]["name"] != "Mine"
+        assert -1 not in ed.editor.rows
+        staged_file = ed.editor.store.path(world.table_id())
         assert staged_file is not None and not staged_file.exists()
         await ed.press("u")
-        assert len(ed.screen.staging) == 2 and staged_file.exists()
+        assert len(ed.editor.staging) == 2 and staged_file.exists()
 
 
 async def test_deleting_the_marked_rows_at_once(world: World) -> None:
     keys = list(world.stored())[:3]
     async with world.editor() as ed:
         for key in keys:
-            ed.move_to(key)
+            ed.move_to_cell(key)
             await ed.press("space")
         await ed.press("ctrl+d")
-        assert [ed.screen.staging.get(k).kind for k in keys] == ["delete"] * 3  # type: ignore[union-attr]
-        assert not ed.screen.grid.marked_keys
+        assert [ed.editor.staging.get(k).kind for k in keys] == ["delete"] * 3  # type: ignore[union-attr]
+        assert not ed.editor.grid.marked_keys
 
 
 async def test_columns_come_from_the_schema_and_there_are_at_most_ten(world: World) -> None:
     async with world.editor("Employee departments") as ed:
-        labels = [c.label for c in ed.screen.grid.columns]
+        labels = [c.label for c in ed.editor.grid.columns]
         assert labels == ["ROW ID", "DEPT_ID", "NAME", "WORKDAY_ORG", "SLACK_CHANNEL"]
-        assert len(ed.screen.columns) <= MAX_COLUMNS
+        assert len(ed.editor.columns) <= MAX_COLUMNS

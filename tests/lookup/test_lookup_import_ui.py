@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lookup_helpers import World
+from pilot_world import World
 from textual import events
 from textual.app import App
 
@@ -43,7 +43,7 @@ async def test_the_editor_answers_keys_while_a_big_import_stages(
     monkeypatch.setattr(lookup_files, "IMPORT_SLICE_SECONDS", 0)  # one per chunk of 250 rows
     big_file(tmp_path / "Cost centers.csv", NEW_ROWS)
     async with world.editor() as ed:
-        editor, grid = ed.screen, ed.screen.grid
+        editor, grid = ed.editor, ed.editor.grid
         staging_started, moved = asyncio.Event(), asyncio.Event()
         seen: list[tuple[bool, int]] = []
         show_progress, cursor_down = editor._import_progress, grid.action_cursor_down
@@ -98,7 +98,7 @@ async def test_escape_while_a_big_file_is_read_closes_the_import_cleanly(
     monkeypatch.chdir(tmp_path)
     big_file(tmp_path / "Cost centers.csv", NEW_ROWS)
     async with world.editor() as ed:
-        editor = ed.screen
+        editor = ed.editor
         dismissed = threading.Event()
 
         def slow_planner(*args: Any) -> ImportPlan:
@@ -109,11 +109,10 @@ async def test_escape_while_a_big_file_is_read_closes_the_import_cleanly(
             editor.table_name, editor.columns, tmp_path / "none.csv", slow_planner, tmp_path
         )
         ed.app.push_screen(import_screen)
-        await ed.settle()
+        await ed.until_screen(ImportScreen)
         import_screen.preview(then_stage=True)  # reading in a thread...
         import_screen.dismiss(None)  # ...and escape meanwhile
         await ed.pilot.pause()
         dismissed.set()
-        await ed.app.workers.wait_for_complete()
         await ed.settle()
-        assert ed.screen is editor and not len(editor.staging)  # nothing staged, no crash
+        assert ed.editor is editor and not len(editor.staging)  # nothing staged, no crash

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lookup_helpers import World
+from pilot_world import World
 
 from workato_tui.screens.confirm import ConfirmScreen
 
@@ -11,7 +11,7 @@ async def test_ctrl_q_with_staged_edits_asks_and_escape_keeps_the_app_open(world
     async with world.editor() as ui:
         key = next(iter(world.stored()))
         await ui.edit(key, "owner", "Quinn Ruiz")
-        assert len(ui.screen.staging) == 1
+        assert len(ui.editor.staging) == 1
         await ui.pilot.press("ctrl+q")
         await ui.pilot.pause()
         await ui.pilot.pause()
@@ -20,7 +20,7 @@ async def test_ctrl_q_with_staged_edits_asks_and_escape_keeps_the_app_open(world
         await ui.pilot.press("escape")
         await ui.pilot.pause()
         assert ui.top == "LookupEditorScreen" and ui.app.is_running
-        assert len(ui.screen.staging) == 1
+        assert len(ui.editor.staging) == 1
 
 
 async def test_ctrl_q_without_staged_edits_quits_at_once(world: World) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lookup_helpers import World
+from pilot_world import World
 
 from workato_tui.lookup import SaveEngine, StagedStore, Staging, flatten
 from workato_tui.service.workspace import WorkspaceService

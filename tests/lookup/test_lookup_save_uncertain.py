@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lookup_helpers import World
+from pilot_world import World
 
 from workato_tui.api.errors import Uncertain
 from workato_tui.lookup import SaveEngine, StagedStore, Staging, flatten
@@ -101,7 +101,7 @@ async def test_a_lost_answer_whose_check_fails_is_checked_again_before_the_next_
     [result] = engine.report.results
     assert result.ok and "already added" in result.message
     assert copies(world) == 1 and not len(staging)
-    posts = [r for r in world.requests("POST") if r.path.endswith("/rows")]
+    posts = [r for r in world.requests(method="POST") if r.path.endswith("/rows")]
     assert len(posts) == 1
     await service.aclose()
 

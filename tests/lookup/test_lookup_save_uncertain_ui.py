@@ -3,7 +3,7 @@ the result says what happened with its correlation id, and enter shows a result 
 
 from __future__ import annotations
 
-from lookup_helpers import World
+from pilot_world import World
 
 from workato_tui.screens.progress import ResultScreen
 

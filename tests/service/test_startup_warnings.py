@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pilot_world import World
 
 from workato_tui import cli
 from workato_tui.__main__ import main
@@ -35,6 +36,5 @@ async def test_the_app_shows_start_up_warnings_as_notifications(tmp_path: Path) 
     from workato_tui.app import WorkatoApp
 
     app = WorkatoApp(None, startup_warnings=["token file is readable by others"])
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert any("readable by others" in n.message for n in app.notices)
+    async with World(tmp_path).run(app, size=(80, 24)) as d:
+        assert any("readable by others" in n.message for n in d.app.notices)

@@ -20,7 +20,7 @@ from workato_tui.service.config_model import ProfileConfig
 from workato_tui.service.connect import demo_profile
 
 if TYPE_CHECKING:
-    from conftest import Harness
+    from pilot_world import World
 
 ROW_DATA = "CC-ROW-DATA-4242"
 
@@ -30,19 +30,19 @@ def crash_reports(directory: Path) -> list[Path]:
 
 
 async def test_an_error_in_a_key_handler_exits_1_with_a_private_report(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def toggle_tree(screen: MainScreen) -> None:
         rows = [{"code": ROW_DATA, "token": ADMIN_TOKEN}]  # locals Textual would print
         raise KeyError(f"{rows[0]['code']} {ADMIN_TOKEN}")
 
     monkeypatch.setattr(MainScreen, "action_toggle_tree", toggle_tree)
-    app = harness.app()
+    app = world.app()
     with pytest.raises(KeyError):  # run_test hands the error to the test
-        async with harness.run(app) as ui:
+        async with world.run(app) as ui:
             await ui.press("ctrl+b")
     assert app.return_code == 1
-    [report] = crash_reports(harness.root)
+    [report] = crash_reports(world.root)
     assert app.crash_report == report
     assert stat.S_IMODE(report.stat().st_mode) == 0o600
     text = report.read_text()
@@ -56,19 +56,19 @@ async def test_an_error_in_a_key_handler_exits_1_with_a_private_report(
 
 
 async def test_an_error_in_a_worker_that_exits_on_error_is_reported_the_same_way(
-    harness: Harness,
+    world: World,
 ) -> None:
-    app = harness.app()
+    app = world.app()
 
     async def failing() -> None:
         raise RuntimeError(ROW_DATA)
 
     with pytest.raises(Exception):  # noqa: B017 - Textual wraps it (WorkerFailed)
-        async with harness.run(app):
+        async with world.run(app):
             app.run_worker(failing(), exit_on_error=True)
             await app.workers.wait_for_complete()
     assert app.return_code == 1
-    [report] = crash_reports(harness.root)
+    [report] = crash_reports(world.root)
     text = report.read_text()
     assert "builtins.RuntimeError (message withheld)" in text and ROW_DATA not in text
 
@@ -110,12 +110,11 @@ def test_a_bad_token_opens_the_first_run_screen_naming_the_source(
     assert app.service is None  # type: ignore[attr-defined]
 
 
-async def test_the_first_run_screen_shows_a_problem_with_brackets(harness: Harness) -> None:
-    app = harness.app(None, startup_problem="token_command `pass show [prod]` failed")
+async def test_the_first_run_screen_shows_a_problem_with_brackets(world: World) -> None:
+    app = world.app(None, startup_problem="token_command `pass show [prod]` failed")
     app.service = None
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, FirstRunScreen)
+    async with world.run(app, size=(80, 24)) as d:
+        assert isinstance(d.app.screen, FirstRunScreen)
         text = str(app.screen.query_one("Static").render())
         assert "token_command `pass show [prod]` failed" in text
 
@@ -132,9 +131,9 @@ def test_the_exit_code_is_the_apps(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("color", ["bright_blue", "#ff8800", "rgb(10,20,30)", "default", "Red"])
-async def test_every_colour_the_config_accepts_can_be_drawn(harness: Harness, color: str) -> None:
+async def test_every_colour_the_config_accepts_can_be_drawn(world: World, color: str) -> None:
     ProfileConfig(color=color)  # accepted at load
-    service = harness.service(profile=replace(demo_profile(), color=color, label="PROD"))
-    async with harness.run(harness.app(service)) as ui:
+    service = world.service(profile=replace(demo_profile(), color=color, label="PROD"))
+    async with world.run(world.app(service)) as ui:
         assert ui.screen_name == "MainScreen"
         assert "PROD" in ui.text

@@ -17,13 +17,14 @@ from workato_tui.widgets.job_steps import StepList
 ADMIN_IDENTITY = _fingerprint("demo-admin-token", "http://127.0.0.1")  # the demo admin's snapshot
 
 if TYPE_CHECKING:
-    from conftest import UI, Harness
+    from pilot_driver import Driver
+    from pilot_world import World
 
 
-def _connections_matching(harness: Harness, word: str) -> set[str]:
+def _connections_matching(world: World, word: str) -> set[str]:
     """Connections whose shown text (name, app, status, error) contains `word`, any case."""
     found = set()
-    for connection in harness.emu.store.main.connections.values():
+    for connection in world.emu.store.main.connections.values():
         fields = ("name", "application", "authorization_error")
         shown = [str(connection.get(f) or "") for f in fields]
         shown.append(connection_state(connection["authorization_status"]))  # the STATUS column
@@ -33,8 +34,8 @@ def _connections_matching(harness: Harness, word: str) -> set[str]:
     return found
 
 
-async def test_j_k_up_down_move_the_cursor(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_j_k_up_down_move_the_cursor(world: World) -> None:
+    async with world.run() as ui:
         assert ui.table.has_focus and ui.table.cursor_row == 0
         await ui.press("j", "j", "down")
         assert ui.table.cursor_row == 3
@@ -48,10 +49,10 @@ async def test_j_k_up_down_move_the_cursor(harness: Harness) -> None:
         assert ui.table.current_row == ui.table.visible_rows[0]
 
 
-async def test_enter_opens_recipe_then_job_and_escape_goes_back(harness: Harness) -> None:
-    store = harness.emu.store
+async def test_enter_opens_recipe_then_job_and_escape_goes_back(world: World) -> None:
+    store = world.emu.store
     recipe = next(r for r in store.main.recipes.values() if r["name"] == NETSUITE_SYNC)
-    async with harness.run() as ui:
+    async with world.run() as ui:
         ui.move_to(lambda r: r["id"] == recipe["id"])
         await ui.press("enter")
         assert ui.screen_name == "RecipeScreen"
@@ -69,7 +70,7 @@ async def test_enter_opens_recipe_then_job_and_escape_goes_back(harness: Harness
         assert ui.table.current_row["id"] == recipe["id"]
 
 
-async def _shows_the_job(ui: UI, recipe: dict[str, Any], job: dict[str, Any]) -> None:
+async def _shows_the_job(ui: Driver, recipe: dict[str, Any], job: dict[str, Any]) -> None:
     text = ui.text
     assert f"Job {job['id']}: {job['title']}" in text
     assert job["status"] in text
@@ -85,16 +86,16 @@ async def _shows_the_job(ui: UI, recipe: dict[str, Any], job: dict[str, Any]) ->
     assert ui.screen_name == "JobScreen"
 
 
-async def test_slash_filters_as_you_type_bang_inverts_escape_clears(harness: Harness) -> None:
-    names = {c["name"] for c in harness.emu.store.main.connections.values()}
+async def test_slash_filters_as_you_type_bang_inverts_escape_clears(world: World) -> None:
+    names = {c["name"] for c in world.emu.store.main.connections.values()}
     total = len(names)
-    async with harness.run() as ui:
+    async with world.run() as ui:
         await ui.jump("connections")
         await ui.press("slash", "S")
         assert ui.app.focused is ui.view.filter_input
-        assert set(ui.column("name")) == _connections_matching(harness, "s")
+        assert set(ui.column("name")) == _connections_matching(world, "s")
         await ui.press("L", "a")  # case-insensitive, narrowing as you type
-        slack = _connections_matching(harness, "sla")
+        slack = _connections_matching(world, "sla")
         assert set(ui.column("name")) == slack and 0 < len(slack) < total
         assert f"[{len(slack)}/{total}]" in ui.crumbs and "filter: SLa" in ui.crumbs
         await ui.press("enter")  # keeps the filter, back to the table
@@ -113,10 +114,10 @@ async def test_slash_filters_as_you_type_bang_inverts_escape_clears(harness: Har
         assert ui.view.spec is find_view("recipes")
 
 
-async def test_s_sorts_by_the_next_column_and_shift_s_reverses(harness: Harness) -> None:
-    recipes = harness.emu.store.main.recipes.values()
+async def test_s_sorts_by_the_next_column_and_shift_s_reverses(world: World) -> None:
+    recipes = world.emu.store.main.recipes.values()
     by_name = [r["id"] for r in sorted(recipes, key=lambda r: r["name"].casefold())]
-    async with harness.run() as ui:
+    async with world.run() as ui:
         await ui.press("s")
         assert ui.column("id") == sorted(r["id"] for r in recipes)
         assert "sort: ID ▲" in ui.crumbs
@@ -127,19 +128,19 @@ async def test_s_sorts_by_the_next_column_and_shift_s_reverses(harness: Harness)
         assert "sort: NAME ▼" in ui.crumbs
 
 
-async def test_ctrl_r_refreshes_from_the_api(harness: Harness) -> None:
-    async with harness.run() as ui:
-        before = len(harness.requests("/api/recipes"))
-        recipe = next(iter(harness.emu.store.main.recipes.values()))
+async def test_ctrl_r_refreshes_from_the_api(world: World) -> None:
+    async with world.run() as ui:
+        before = len(world.requests("/api/recipes"))
+        recipe = next(iter(world.emu.store.main.recipes.values()))
         recipe["name"] = "Renamed in Workato meanwhile"
         await ui.press("ctrl+r")
-        assert len(harness.requests("/api/recipes")) == before + 1
+        assert len(world.requests("/api/recipes")) == before + 1
         assert "Renamed in Workato meanwhile" in ui.column("name")
-        assert ui.table.total_count == len(harness.emu.store.main.recipes)
+        assert ui.table.total_count == len(world.emu.store.main.recipes)
 
 
-async def test_question_mark_keys_and_ctrl_b_tree_toggle(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_question_mark_keys_and_ctrl_b_tree_toggle(world: World) -> None:
+    async with world.run() as ui:
         await ui.press("question_mark")
         assert ui.screen_name == "KeysScreen"
         await ui.press("question_mark")
@@ -154,8 +155,8 @@ async def test_question_mark_keys_and_ctrl_b_tree_toggle(harness: Harness) -> No
         assert tree.display
 
 
-async def test_ctrl_p_palette_goes_to_a_view(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_ctrl_p_palette_goes_to_a_view(world: World) -> None:
+    async with world.run() as ui:
         await ui.jump("connections")
         await ui.press("ctrl+p")
         assert isinstance(ui.app.screen, CommandPalette)
@@ -165,11 +166,11 @@ async def test_ctrl_p_palette_goes_to_a_view(harness: Harness) -> None:
         await ui.press("enter")
         assert ui.screen_name == "MainScreen"
         assert ui.view.spec is find_view("recipes")
-        assert ui.table.total_count == len(harness.emu.store.main.recipes)
+        assert ui.table.total_count == len(world.emu.store.main.recipes)
 
 
-async def test_y_shows_the_highlighted_item_as_json(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_y_shows_the_highlighted_item_as_json(world: World) -> None:
+    async with world.run() as ui:
         await ui.jump("connections")
         row = ui.move_to(lambda r: r["name"] == "Jira Cloud")
         await ui.press("y")
@@ -180,11 +181,11 @@ async def test_y_shows_the_highlighted_item_as_json(harness: Harness) -> None:
         assert ui.view.spec is find_view("connections")
 
 
-async def test_ctrl_q_quits_and_saves_the_snapshot(harness: Harness) -> None:
-    app = harness.app()
-    async with harness.run(app) as ui:
+async def test_ctrl_q_quits_and_saves_the_snapshot(world: World) -> None:
+    app = world.app()
+    async with world.run(app) as ui:
         await ui.pilot.press("ctrl+q")
         await ui.pilot.pause()
     assert app.return_code == 0
     assert app.service is not None and app.service.client.closed
-    assert harness.paths.snapshot_file("demo", ADMIN_IDENTITY).exists()
+    assert world.paths.snapshot_file("demo", ADMIN_IDENTITY).exists()

@@ -8,29 +8,30 @@ from workato_tui.views import find_view
 from workato_tui.widgets.folder_tree import ALL_PROJECTS, FolderTree
 
 if TYPE_CHECKING:
-    from conftest import UI, Harness
+    from pilot_driver import Driver
+    from pilot_world import World
 
 
-def _folder(harness: Harness, name: str) -> dict[str, Any]:
-    return next(f for f in harness.emu.store.main.folders.values() if f["name"] == name)
+def _folder(world: World, name: str) -> dict[str, Any]:
+    return next(f for f in world.emu.store.main.folders.values() if f["name"] == name)
 
 
-def _project_folder(harness: Harness, name: str) -> int:
-    projects = harness.emu.store.main.projects.values()
+def _project_folder(world: World, name: str) -> int:
+    projects = world.emu.store.main.projects.values()
     return int(next(p["folder_id"] for p in projects if p["name"] == name))
 
 
-def _folder_requests(harness: Harness, parent_id: int) -> list[Any]:
-    return [r for r in harness.requests("/api/folders") if f"parent_id={parent_id}" in r.query]
+def _folder_requests(world: World, parent_id: int) -> list[Any]:
+    return [r for r in world.requests("/api/folders") if f"parent_id={parent_id}" in r.query]
 
 
-def _tree(ui: UI) -> FolderTree:
+def _tree(ui: Driver) -> FolderTree:
     return ui.app.screen.query_one(FolderTree)
 
 
-async def test_root_is_expanded_with_the_projects(harness: Harness) -> None:
-    names = sorted((p["name"] for p in harness.emu.store.main.projects.values()), key=str.lower)
-    async with harness.run() as ui:
+async def test_root_is_expanded_with_the_projects(world: World) -> None:
+    names = sorted((p["name"] for p in world.emu.store.main.projects.values()), key=str.lower)
+    async with world.run() as ui:
         tree = _tree(ui)
         assert str(tree.root.label) == ALL_PROJECTS and tree.root.is_expanded
         assert [str(n.label) for n in tree.root.children] == [f"▣ {name}" for name in names]
@@ -38,19 +39,19 @@ async def test_root_is_expanded_with_the_projects(harness: Harness) -> None:
 
 
 async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views(
-    harness: Harness,
+    world: World,
 ) -> None:
-    finance = _project_folder(harness, "Finance Ops")
-    invoices = _folder(harness, "Invoices")
-    store = harness.emu.store.main
-    async with harness.run() as ui:
+    finance = _project_folder(world, "Finance Ops")
+    invoices = _folder(world, "Invoices")
+    store = world.emu.store.main
+    async with world.run() as ui:
         tree = _tree(ui)
-        assert _folder_requests(harness, finance) == []  # nothing loaded before expanding
+        assert _folder_requests(world, finance) == []  # nothing loaded before expanding
         await ui.press("ctrl+t", "j", "j")
         assert tree.has_focus and tree.cursor_node is not None
         assert tree.cursor_node.data is not None and tree.cursor_node.data["id"] == finance
         await ui.press("space")
-        assert len(_folder_requests(harness, finance)) == 1
+        assert len(_folder_requests(world, finance)) == 1
         labels = [str(n.label) for n in tree.cursor_node.children]
         assert labels == ["▢ Invoices", "▢ Month-end close", "▢ Payments"]
 
@@ -63,7 +64,7 @@ async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views
             f"Finance Ops / Invoices (with sub-folders) › Recipes  [{len(expected)}]"
         )
         assert set(ui.column("id")) == expected
-        assert {r.query.split("&")[0] for r in harness.requests("/api/recipes")[1:]} == {
+        assert {r.query.split("&")[0] for r in world.requests("/api/recipes")[1:]} == {
             f"folder_id={folder}" for folder in subtree
         }
         await ui.press("F")  # this folder only
@@ -83,12 +84,12 @@ async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views
         assert ui.view.spec is find_view("connections")
         assert set(ui.column("name")) == expected and len(expected) == 4
         assert "NetSuite (sandbox)" in expected  # it sits in Finance Ops / Month-end close
-        assert harness.requests("/api/connections")[-1].query == f"project_id={project_id}"
+        assert world.requests("/api/connections")[-1].query == f"project_id={project_id}"
 
 
-async def test_selecting_all_projects_unscopes(harness: Harness) -> None:
-    invoices = _folder(harness, "Invoices")
-    async with harness.run() as ui:
+async def test_selecting_all_projects_unscopes(world: World) -> None:
+    invoices = _folder(world, "Invoices")
+    async with world.run() as ui:
         tree = _tree(ui)
         ui.app.screen.post_message(
             FolderTree.FolderChosen(
@@ -101,11 +102,11 @@ async def test_selecting_all_projects_unscopes(harness: Harness) -> None:
             )
         )
         await ui.settle()
-        subtree = harness.emu.store.main.subtree(invoices["id"])
-        in_scope = [r for r in harness.emu.store.main.recipes.values() if r["folder_id"] in subtree]
+        subtree = world.emu.store.main.subtree(invoices["id"])
+        in_scope = [r for r in world.emu.store.main.recipes.values() if r["folder_id"] in subtree]
         assert ui.table.total_count == len(in_scope)
         tree.focus()
         assert tree.cursor_node is tree.root
         await ui.press("enter")
         assert ui.crumbs.startswith("Recipes  [")
-        assert ui.table.total_count == len(harness.emu.store.main.recipes)
+        assert ui.table.total_count == len(world.emu.store.main.recipes)

@@ -11,7 +11,8 @@ from workato_tui.views import VIEWS, find_view
 from workato_tui.widgets.command_bar import CommandBar
 
 if TYPE_CHECKING:
-    from conftest import UI, Harness
+    from pilot_driver import Driver
+    from pilot_world import World
 
 # What each context-free view must show, read from the emulator's store: (key, values).
 Expected = Callable[[Store], tuple[str, set[Any]]]
@@ -38,10 +39,10 @@ def test_every_context_free_view_has_expected_rows() -> None:
     assert {spec.name for spec in CONTEXT_FREE} == set(EXPECTED)
 
 
-async def test_every_view_shows_the_stores_rows(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_every_view_shows_the_stores_rows(world: World) -> None:
+    async with world.run() as ui:
         for spec in CONTEXT_FREE:
-            key, expected = EXPECTED[spec.name](harness.emu.store)
+            key, expected = EXPECTED[spec.name](world.emu.store)
             await ui.jump(spec.name)
             assert ui.view.spec is spec
             assert ui.crumbs.startswith(f"{spec.title}  [{len(expected)}]"), spec.name
@@ -65,10 +66,10 @@ def test_no_alias_is_shared_by_two_views() -> None:
     assert sorted(a for a in set(aliases) if aliases.count(a) > 1) == []
 
 
-async def test_colon_bar_types_a_view_name_or_alias(harness: Harness) -> None:
+async def test_colon_bar_types_a_view_name_or_alias(world: World) -> None:
     """The typed path; every name and alias is checked through `jump` above (typing one
     costs ~70 ms a key)."""
-    async with harness.run() as ui:
+    async with world.run() as ui:
         bar = ui.app.screen.query_one(CommandBar)
         await ui.pilot.press("colon", "c", "o")
         assert bar.has_focus and bar.has_class("-active") and bar.value == "co"
@@ -78,32 +79,32 @@ async def test_colon_bar_types_a_view_name_or_alias(harness: Harness) -> None:
 
         await ui.goto("roles")
         assert ui.view.spec is find_view("roles")
-        assert ui.table.total_count == len(harness.emu.store.roles)
+        assert ui.table.total_count == len(world.emu.store.roles)
         await ui.goto("lt")
         assert ui.view.spec is find_view("lookup-tables")
         assert not bar.has_class("-active")
 
 
-async def test_views_that_need_a_pick_and_unknown_names_warn(harness: Harness) -> None:
+async def test_views_that_need_a_pick_and_unknown_names_warn(world: World) -> None:
     hints = {
         "jobs": "Pick a recipe first",
         "rows": "Pick a lookup table first",
         "customer-recipes": "Pick a customer first",
     }
-    async with harness.run() as ui:
+    async with world.run() as ui:
         await ui.jump("connections")
         for name, hint in hints.items():
-            await ui.jump(name)
+            await ui.jump(name, arrive=False)
             assert ui.view.spec is find_view("connections")
             assert any(hint in m for m in ui.messages), name
-        await ui.jump("nonsense")
+        await ui.jump("nonsense", arrive=False)
         assert ui.view.spec is find_view("connections")
         assert any("No view named 'nonsense'" in m for m in ui.messages)
 
 
-async def test_admin_views_show_derived_columns(harness: Harness) -> None:
-    store = harness.emu.store
-    async with harness.run() as ui:
+async def test_admin_views_show_derived_columns(world: World) -> None:
+    store = world.emu.store
+    async with world.run() as ui:
         await ui.jump("on-prem")
         for row in ui.rows:
             agents = store.on_prem_agents[row["id"]]
@@ -124,10 +125,10 @@ async def test_admin_views_show_derived_columns(harness: Harness) -> None:
         assert summary["Operator role"] == "Recipes: read, start, stop; Jobs: read, repeat"
 
 
-async def test_customer_recipes_and_their_jobs(harness: Harness) -> None:
-    store = harness.emu.store
+async def test_customer_recipes_and_their_jobs(world: World) -> None:
+    store = world.emu.store
     globex = next(c for c in store.customers.values() if c.record["name"].startswith("Globex"))
-    async with harness.run() as ui:
+    async with world.run() as ui:
         await ui.jump("customers")
         ui.move_to(lambda r: r["id"] == globex.record["id"])
         await ui.press("enter")
@@ -149,8 +150,8 @@ async def test_customer_recipes_and_their_jobs(harness: Harness) -> None:
         assert ui.table.current_row["id"] == globex.record["id"]  # back where it was
 
 
-async def test_escape_returns_to_the_row_it_left(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_escape_returns_to_the_row_it_left(world: World) -> None:
+    async with world.run() as ui:
         await ui.jump("customers")
         await ui.press("enter")
         recipe = ui.move_to(lambda r: r["name"].startswith("Sync Globex"))
@@ -161,7 +162,7 @@ async def test_escape_returns_to_the_row_it_left(harness: Harness) -> None:
         assert ui.table.current_key == recipe["id"]
 
 
-async def _open_cost_center_rows(ui: UI) -> None:
+async def _open_cost_center_rows(ui: Driver) -> None:
     """Pick the table (enter opens the lookup editor; escape leaves it), then `:rows`."""
     await ui.jump("lookup-tables")
     ui.move_to(lambda r: r["name"] == "Cost centers")
@@ -172,11 +173,11 @@ async def _open_cost_center_rows(ui: UI) -> None:
     await ui.jump("rows")
 
 
-async def test_cost_center_rows(harness: Harness) -> None:
-    store = harness.emu.store
+async def test_cost_center_rows(world: World) -> None:
+    store = world.emu.store
     table_id = next(i for i, t in store.main.lookup_tables.items() if t["name"] == "Cost centers")
     stored = store.main.lookup_rows[table_id]
-    async with harness.run() as ui:
+    async with world.run() as ui:
         await _open_cost_center_rows(ui)
         assert ui.view.spec is find_view("rows")
         assert ui.crumbs.startswith(f"Cost centers › Rows  [{len(stored)}]")
@@ -186,15 +187,15 @@ async def test_cost_center_rows(harness: Harness) -> None:
             assert {k: row[k] for k in ("code", "name", "owner")} == stored[row["id"]]["data"]
 
 
-def _netsuite_jobs(harness: Harness) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    store = harness.emu.store
+def _netsuite_jobs(world: World) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    store = world.emu.store
     recipe = next(r for r in store.main.recipes.values() if r["name"] == NETSUITE_SYNC)
     return recipe, store.main.jobs[recipe["id"]].jobs
 
 
-async def test_jobs_of_the_highlighted_recipe(harness: Harness) -> None:
-    recipe, jobs = _netsuite_jobs(harness)
-    async with harness.run() as ui:
+async def test_jobs_of_the_highlighted_recipe(world: World) -> None:
+    recipe, jobs = _netsuite_jobs(world)
+    async with world.run() as ui:
         ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
         await ui.jump("jobs")
         assert ui.view.spec is find_view("jobs")
@@ -202,12 +203,12 @@ async def test_jobs_of_the_highlighted_recipe(harness: Harness) -> None:
         assert set(ui.column("id")) == {j["id"] for j in jobs}
         statuses = ui.column("status")
         assert statuses.count("failed") == sum(j["status"] == "failed" for j in jobs) > 0
-        assert len(harness.requests(f"/api/recipes/{recipe['id']}/jobs")) == 4  # 100 per page
+        assert len(world.requests(f"/api/recipes/{recipe['id']}/jobs")) == 4  # 100 per page
 
 
-async def test_recipe_screen_lists_the_recipes_jobs(harness: Harness) -> None:
-    recipe, jobs = _netsuite_jobs(harness)
-    async with harness.run() as ui:
+async def test_recipe_screen_lists_the_recipes_jobs(world: World) -> None:
+    recipe, jobs = _netsuite_jobs(world)
+    async with world.run() as ui:
         ui.move_to(lambda r: r["id"] == recipe["id"])
         await ui.press("enter")
         assert ui.screen_name == "RecipeScreen"
@@ -220,8 +221,8 @@ async def test_recipe_screen_lists_the_recipes_jobs(harness: Harness) -> None:
         assert f"failed of {len(jobs)}" in text and f"{failed} failed" in text
 
 
-async def test_call_log_shows_the_calls_and_grows_live(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_call_log_shows_the_calls_and_grows_live(world: World) -> None:
+    async with world.run() as ui:
         await ui.jump("calls")
         paths = ui.column("path")
         assert paths == [entry["path"] for entry in ui.app.service.calls.recent()]

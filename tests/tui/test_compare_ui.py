@@ -20,43 +20,44 @@ from workato_tui.screens.row_diff import RowDiffScreen
 from workato_tui.service.demo_envs import DEMO_ENVIRONMENT_PROFILES, demo_environment_profile
 
 if TYPE_CHECKING:
-    from conftest import UI, Harness
+    from pilot_driver import Driver
+    from pilot_world import World
 
 TOKENS = {"demo": ADMIN_TOKEN, "demo-dev": DEV_TOKEN, "demo-test": TEST_TOKEN}
 
 
-def _profiles(harness: Harness, current: str = "demo-dev") -> Profiles:
+def _profiles(world: World, current: str = "demo-dev") -> Profiles:
     def opener(name: str) -> Any:
-        return harness.service(TOKENS[name], profile=demo_environment_profile(name))
+        return world.service(TOKENS[name], profile=demo_environment_profile(name))
 
     environments = {env: name for name, env in DEMO_ENVIRONMENT_PROFILES.items()}
     return Profiles(current, list(TOKENS), opener, environments)
 
 
-def _app(harness: Harness) -> Any:
-    profiles = _profiles(harness)
-    return harness.app(profiles.open("demo-dev"), profiles=profiles)
+def _app(world: World) -> Any:
+    profiles = _profiles(world)
+    return world.app(profiles.open("demo-dev"), profiles=profiles)
 
 
-def _table(ui: UI) -> DataTable[Any]:
+def _table(ui: Driver) -> DataTable[Any]:
     return ui.app.screen.query_one(DataTable)
 
 
-def _cells(ui: UI, column: int) -> list[str]:
+def _cells(ui: Driver, column: int) -> list[str]:
     table = _table(ui)
     return [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
 
 
-def _text(ui: UI, selector: str) -> str:
+def _text(ui: Driver, selector: str) -> str:
     return str(ui.app.screen.query_one(selector, Static).content)
 
 
-async def _open_compare(ui: UI) -> None:
+async def _open_compare(ui: Driver) -> None:
     await ui.press("colon", *"compare demo", "enter")
     assert isinstance(ui.app.screen, CompareScreen)
 
 
-async def _until(ui: UI, predicate: Any, what: str) -> None:
+async def _until(ui: Driver, predicate: Any, what: str) -> None:
     """Pump the app until `predicate()` (a worker waiting on a modal never completes, so
     `settle` cannot be used while a confirm is open)."""
     for _ in range(500):
@@ -66,14 +67,14 @@ async def _until(ui: UI, predicate: Any, what: str) -> None:
     raise AssertionError(f"timed out waiting for {what}")
 
 
-async def _select(ui: UI, column: int, value: str) -> None:
+async def _select(ui: Driver, column: int, value: str) -> None:
     table = _table(ui)
     table.move_cursor(row=_cells(ui, column).index(value))
     await ui.press("enter")
 
 
-async def test_compare_lists_the_drift_with_counts_and_filters(harness: Harness) -> None:
-    async with harness.run(_app(harness)) as ui:
+async def test_compare_lists_the_drift_with_counts_and_filters(world: World) -> None:
+    async with world.run(_app(world)) as ui:
         await _open_compare(ui)
         counts = _text(ui, "#compare-counts")
         assert "only here: 2" in counts and "only there: 1" in counts and "differs: 2" in counts
@@ -87,8 +88,8 @@ async def test_compare_lists_the_drift_with_counts_and_filters(harness: Harness)
         assert set(_cells(ui, 2)) == {"only here"}
 
 
-async def test_a_recipe_pair_opens_the_code_diff(harness: Harness) -> None:
-    async with harness.run(_app(harness)) as ui:
+async def test_a_recipe_pair_opens_the_code_diff(world: World) -> None:
+    async with world.run(_app(world)) as ui:
         await _open_compare(ui)
         await ui.press("d")
         await _select(ui, 1, f"Sales Ops/Lead routing/{CHANGED_RECIPE}")
@@ -98,8 +99,8 @@ async def test_a_recipe_pair_opens_the_code_diff(harness: Harness) -> None:
         assert not any("assign_owner" in line for line in _cells(ui, 1))
 
 
-async def test_copying_rows_from_the_row_diff_lands_them_in_prod(harness: Harness) -> None:
-    async with harness.run(_app(harness)) as ui:
+async def test_copying_rows_from_the_row_diff_lands_them_in_prod(world: World) -> None:
+    async with world.run(_app(world)) as ui:
         await _open_compare(ui)
         await ui.press("d")
         await _select(ui, 1, f"Finance Ops/{CHANGED_TABLE}")
@@ -114,7 +115,7 @@ async def test_copying_rows_from_the_row_diff_lands_them_in_prod(harness: Harnes
         await ui.pilot.press("enter")
         await _until(ui, lambda: isinstance(ui.app.screen, RowDiffScreen), "the row diff")
         await ui.settle()
-        store = harness.emu.store
+        store = world.emu.store
         table = next(t for t in store.main.lookup_tables.values() if t["name"] == CHANGED_TABLE)
         landed = {
             r["data"]["sf_region"]: r["data"]["currency"]
@@ -125,16 +126,16 @@ async def test_copying_rows_from_the_row_diff_lands_them_in_prod(harness: Harnes
         assert set(_cells(ui, 1)) == {"same"}
 
 
-async def test_access_screen_reports_this_sessions_privileges(harness: Harness) -> None:
-    async with harness.run(_app(harness)) as ui:
+async def test_access_screen_reports_this_sessions_privileges(world: World) -> None:
+    async with world.run(_app(world)) as ui:
         await ui.press("colon", *"access", "enter")
         assert isinstance(ui.app.screen, AccessScreen)
         text = _text(ui, "#access-text")
         assert "Recipes: list" in text and "[profiles.demo-dev.access]" in text
 
 
-async def test_deploy_previews_name_the_planted_changes_per_target(harness: Harness) -> None:
-    profiles = _profiles(harness)
+async def test_deploy_previews_name_the_planted_changes_per_target(world: World) -> None:
+    profiles = _profiles(world)
     dev = profiles.open("demo-dev")
     previews = await deploy_previews(SimpleNamespace(profiles=profiles), dev, "Sales Ops")
     prod = "\n".join(previews["prod"])

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import World, running
+from pilot_world import World
 
 from workato_tui.screens.confirm import ConfirmScreen
 
 
 async def test_a_confirm_names_its_keys(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == "Route invoice approvals to Slack")
         await d.press("x")
@@ -24,7 +24,7 @@ async def test_a_confirm_names_its_keys(tmp_path: Path) -> None:
 
 async def test_a_wrong_typed_name_says_it_does_not_match_and_sends_nothing(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == "Month-end revenue reconciliation")
         await d.press("D")

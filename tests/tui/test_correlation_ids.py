@@ -8,12 +8,12 @@ lookup-save details were cut at ~80 characters, 401/403 texts dropped the id, dr
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from writes_helpers import SIZE, Driver, World, recipe_named
+from pilot_driver import Driver
+from pilot_world import World, recipe_named
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
@@ -25,16 +25,6 @@ from workato_tui.widgets.table import ResourceTable
 Scenario = Callable[[Driver, World], Awaitable[None]]
 ZENDESK_LOAD = "Load Zendesk ticket metrics into Snowflake"  # stopped, starts fine
 UNAUTHORIZED = "Escalate urgent Zendesk tickets to Jira"  # start is refused (success: false)
-
-
-@asynccontextmanager
-async def running(world: World, service: Any) -> AsyncIterator[Driver]:
-    """The app with its notifications shown (Textual's test mode hides them by default)."""
-    app = world.app(service)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        driver = Driver(pilot, world)
-        await driver.settle()
-        yield driver
 
 
 def screen_text(d: Driver) -> str:
@@ -240,7 +230,7 @@ async def test_every_failure_shows_its_correlation_id(tmp_path: Path) -> None:
         service = world.service(world.narrow_token(*denied)) if denied else world.service()
         if hasattr(scenario, "setup"):
             scenario.setup(world)
-        async with running(world, service) as d:
+        async with world.run(service=service, notifications=True) as d:
             await scenario(d, world)
             for _ in range(3):  # toasts mount after a refresh
                 await d.pilot.pause()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pilot_driver import Driver
+from pilot_world import World
 from textual.widgets import Static
-from writes_helpers import Driver, World, running
 
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.failures import FailuresScreen
@@ -49,7 +50,7 @@ def _repeats_of(world: World, masters: set[str]) -> list[str]:
 
 async def test_failures_opens_on_the_last_24_hours_grouped_by_cause(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await _open(d)
         expected = _failed_since(world, 24)
         rows = _table(d).visible_rows
@@ -63,7 +64,7 @@ async def test_failures_opens_on_the_last_24_hours_grouped_by_cause(tmp_path: Pa
 
 async def test_w_widens_the_window_and_enter_lists_a_groups_jobs(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await _open(d, "inbox")
         await d.press("w")  # 24h -> 7d
         await d.settle()
@@ -88,7 +89,7 @@ async def test_repeating_a_marked_group_confirms_then_enqueues_each_job_once(
     tmp_path: Path,
 ) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await _open(d, "fj")
         group = _table(d).current_row["_group"]
         masters = {job.id for job in group.jobs}
@@ -115,7 +116,7 @@ async def test_repeating_a_marked_group_confirms_then_enqueues_each_job_once(
 
 async def test_cancelling_the_confirmation_sends_nothing(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await _open(d)
         await d.press("r")
         await d.until_screen(ConfirmScreen)
@@ -126,7 +127,7 @@ async def test_cancelling_the_confirmation_sends_nothing(tmp_path: Path) -> None
 
 async def test_read_only_says_why_and_sends_no_repeat(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world, world.service(read_only=True)) as d:
+    async with world.run(service=world.service(read_only=True)) as d:
         await _open(d)
         await d.press("r")
         await d.settle()
@@ -137,7 +138,7 @@ async def test_read_only_says_why_and_sends_no_repeat(tmp_path: Path) -> None:
 
 async def test_w_shift_asks_for_a_custom_window(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await _open(d)
         await d.press("W")
         await d.until(lambda: type(d.app.screen).__name__ == "WindowPrompt", "the prompt")
@@ -154,7 +155,7 @@ async def test_w_shift_asks_for_a_custom_window(tmp_path: Path) -> None:
 
 async def test_from_a_customer_the_inbox_reads_that_customers_jobs(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("customers")
         customer = d.move_to(lambda r: True)
         sent_before = len(world.store.requests)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_driver import Driver
+from pilot_world import World
 from textual.widgets import Footer, Input, Select
-from writes_helpers import Driver, World, running
 
 from workato_tui.screens.form import FormScreen
 
@@ -42,7 +43,7 @@ async def test_the_first_field_has_focus_and_typing_lands_in_it(
     tmp_path: Path, view: str, key: str
 ) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         screen = await _form_from(d, view, key)
         first = screen.query_one(f"#field-{screen.fields[0].name}")
         assert d.app.focused is first

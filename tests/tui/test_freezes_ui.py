@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from writes_helpers import Driver, World, running
+from pilot_driver import Driver
+from pilot_world import World
 
 from workato_tui.api.models import Recipe
 from workato_tui.screens.confirm import ConfirmScreen
@@ -47,7 +48,7 @@ async def _freeze_finance(d: Driver, world: World) -> set[int]:
 
 async def test_freeze_a_project_then_thaw_exactly_what_it_stopped(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         stopped_before = {r["id"] for r in _finance(world) if not r["running"]}
         running_before = await _freeze_finance(d, world)
         assert not any(r["running"] for r in _finance(world))
@@ -70,7 +71,7 @@ async def test_freeze_a_project_then_thaw_exactly_what_it_stopped(tmp_path: Path
 
 async def test_a_wrong_count_keeps_the_freeze_from_being_sent(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         await d.tree_node("Finance Ops")
         await d.press("enter")
@@ -86,7 +87,7 @@ async def test_a_wrong_count_keeps_the_freeze_from_being_sent(tmp_path: Path) ->
 
 async def test_without_a_scope_freeze_says_what_to_choose(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await _command(d, "freeze")
         await d.settle()
         assert any("Choose a folder" in m for m in d.messages)
@@ -105,7 +106,7 @@ async def test_a_freeze_interrupted_by_a_crash_is_offered_at_start_and_finished(
     record.stopped.append(first)
     store.save(record)
     assert record.state == FREEZING
-    async with running(world) as d:
+    async with world.run() as d:
         await d.until_screen(FreezesScreen)
         assert "did not finish" in d.screen_text()
         await d.press("f")
@@ -120,7 +121,7 @@ async def test_a_freeze_interrupted_by_a_crash_is_offered_at_start_and_finished(
 
 async def test_read_only_blocks_freeze_before_asking(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world, world.service(read_only=True)) as d:
+    async with world.run(service=world.service(read_only=True)) as d:
         await d.jump("recipes")
         await d.tree_node("Finance Ops")
         await d.press("enter")

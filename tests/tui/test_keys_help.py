@@ -11,7 +11,7 @@ from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.keys_help import KeysScreen
 
 if TYPE_CHECKING:
-    from conftest import Harness
+    from pilot_world import World
 
 
 def _ids(ui: Any, section: str) -> set[str]:
@@ -26,16 +26,16 @@ async def _open_keys(ui: Any) -> None:
     assert ui.screen_name == "KeysScreen"
 
 
-async def test_on_the_main_screen_the_view_keys_come_first(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_on_the_main_screen_the_view_keys_come_first(world: World) -> None:
+    async with world.run() as ui:
         await _open_keys(ui)
         assert {"recipe-start", "recipe-stop", "filter", "command"} <= _ids(ui, "here")
         assert {"quit", "help"} <= _ids(ui, "everywhere")
         assert "recipe-start" in ui.text and "Keys: Main" in ui.text
 
 
-async def test_on_recipe_detail_and_job_detail_it_shows_their_own_keys(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_on_recipe_detail_and_job_detail_it_shows_their_own_keys(world: World) -> None:
+    async with world.run() as ui:
         ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
         await ui.press("enter")
         await _open_keys(ui)
@@ -48,8 +48,8 @@ async def test_on_recipe_detail_and_job_detail_it_shows_their_own_keys(harness: 
         assert {"job-back", "job-json"} <= _ids(ui, "here")
 
 
-async def test_at_80x24_the_list_scrolls_to_the_global_keys(harness: Harness) -> None:
-    async with harness.run(size=(80, 24)) as ui:
+async def test_at_80x24_the_list_scrolls_to_the_global_keys(world: World) -> None:
+    async with world.run(size=(80, 24)) as ui:
         await _open_keys(ui)
         scroll = ui.app.screen.query_one(VerticalScroll)
         assert ui.app.focused is scroll

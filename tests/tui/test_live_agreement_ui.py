@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import World, connection_named, recipe_named, running
+from pilot_world import World, connection_named, recipe_named
 
 from workato_tui.screens.confirm import ConfirmScreen
 
@@ -21,7 +21,7 @@ async def test_a_refused_start_says_which_step_and_what_to_do(tmp_path: Path) ->
     jira = connection_named(world.store, "Jira Cloud")
     jira["authorization_status"] = None  # disconnected too: step 2 of the same recipe
     service = world.service()
-    async with running(world, service) as d:
+    async with world.run(service=service) as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == UNAUTHORIZED)
         await d.press("t")
@@ -50,7 +50,7 @@ async def test_a_disconnected_connection_reads_disconnected(tmp_path: Path) -> N
     world = World(tmp_path)
     sandbox = connection_named(world.store, "NetSuite (sandbox)")  # never authorized: null
     assert sandbox["authorization_status"] is None
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("connections")
         d.move_to(lambda r: r["name"] == "NetSuite (sandbox)")
         status = d.table.columns[[c.key for c in d.table.columns].index("authorization_status")]
@@ -65,7 +65,7 @@ async def test_recipe_detail_says_a_step_connection_is_disconnected(tmp_path: Pa
     recipe = recipe_named(world.store, UNAUTHORIZED)
     jira = connection_named(world.store, "Jira Cloud")
     jira.update(authorization_status=None, authorized_at=None)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == recipe["id"])
         await d.press("enter")

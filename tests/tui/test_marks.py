@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import World, running
+from pilot_world import World
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
@@ -14,7 +14,7 @@ from workato_tui.screens.confirm import ConfirmScreen
 async def test_filter_then_star_marks_every_failed_job_and_r_repeats_them(tmp_path: Path) -> None:
     world = World(tmp_path)
     recipe = next(r for r in world.store.main.recipes.values() if r["name"] == NETSUITE_SYNC)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == recipe["id"])
         await d.jump("jobs")
@@ -33,7 +33,7 @@ async def test_filter_then_star_marks_every_failed_job_and_r_repeats_them(tmp_pa
 
 async def test_clear_invert_and_range_marks(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         keys = [row["id"] for row in d.rows]
         await d.press("ctrl+a")

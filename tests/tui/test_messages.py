@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import World, running
+from pilot_world import World
 
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.messages import MessagesScreen
@@ -15,7 +15,7 @@ async def test_a_refused_start_stays_readable_in_messages_with_its_correlation_i
     tmp_path: Path,
 ) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == "Escalate urgent Zendesk tickets to Jira")
         await d.press("t")

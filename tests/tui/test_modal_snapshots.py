@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pilot_driver import Driver
 from pydantic import SecretStr
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -126,11 +127,11 @@ def finished_bulk() -> BulkScreen:
 
 
 async def until_finished(pilot: Pilot[Any]) -> None:
-    for _ in range(100):
+    def finished() -> bool:
         screen = pilot.app.screen
-        if isinstance(screen, BulkScreen) and screen.finished:
-            break
-        await pilot.pause(0.01)
+        return isinstance(screen, BulkScreen) and screen.finished
+
+    await Driver(pilot).until(finished, "the bulk work")
     await pilot.pause()
 
 

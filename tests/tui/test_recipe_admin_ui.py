@@ -7,10 +7,11 @@ import io
 from pathlib import Path
 from typing import Any
 
+from pilot_driver import Driver
+from pilot_world import World, connection_named, recipe_named
 from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Static
-from writes_helpers import Driver, World, connection_named, recipe_named, running
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
@@ -40,7 +41,7 @@ async def open_recipe(d: Driver, name: str) -> RecipeScreen:
 
 async def test_connect_on_a_running_recipe_says_why_and_sends_nothing(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await open_recipe(d, NETSUITE_SYNC)
         await d.press("C")
         await d.settle()
@@ -55,7 +56,7 @@ async def test_connect_lists_only_same_app_connections_and_updates_the_screen(
     world = World(tmp_path)
     store = world.store
     reporting = connection_named(store, "Salesforce (reporting)")
-    async with running(world) as d:
+    async with world.run() as d:
         await open_recipe(d, MONTH_END)
         await d.press("C")
         form = await d.until_screen(FormScreen)
@@ -79,7 +80,7 @@ async def test_connect_lists_only_same_app_connections_and_updates_the_screen(
 async def test_v_lists_versions_newest_first_and_back_to_jobs(tmp_path: Path) -> None:
     world = World(tmp_path)
     recipe = recipe_named(world.store, NETSUITE_SYNC)
-    async with running(world) as d:
+    async with world.run() as d:
         screen = await open_recipe(d, NETSUITE_SYNC)
         assert world.sent("recipes.versions") == []  # read only when asked for
         await d.press("v")
@@ -98,7 +99,7 @@ async def test_v_lists_versions_newest_first_and_back_to_jobs(tmp_path: Path) ->
 
 async def test_delete_folder_counts_what_goes_and_needs_the_typed_name(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         await d.tree_node("Finance Ops", "Month-end close")
         await d.press("D")
@@ -119,7 +120,7 @@ async def test_delete_folder_counts_what_goes_and_needs_the_typed_name(tmp_path:
 async def test_a_refused_delete_is_said_plainly_and_keeps_the_key(tmp_path: Path) -> None:
     world = World(tmp_path)
     before = len(world.store.main.recipes)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         await d.tree_node("Finance Ops", "Invoices")
         await d.press("D")
@@ -142,7 +143,7 @@ def test_versions_pane_snapshot(snap_compare: Any, tmp_path: Path) -> None:
     world = World(tmp_path)
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        d = Driver(pilot, world)
+        d = world.driver(pilot)
         await d.settle()
         await open_recipe(d, NETSUITE_SYNC)
         await d.press("v")

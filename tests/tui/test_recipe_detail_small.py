@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from workato_tui.emulator.seed import NETSUITE_SYNC
 
 if TYPE_CHECKING:
-    from conftest import Harness
+    from pilot_world import World
 
 
-async def test_ten_job_rows_show_at_80x24_with_and_without_the_filter(harness: Harness) -> None:
-    async with harness.run(size=(80, 24)) as ui:
+async def test_ten_job_rows_show_at_80x24_with_and_without_the_filter(world: World) -> None:
+    async with world.run(size=(80, 24)) as ui:
         ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
         await ui.press("enter")
         assert ui.screen_name == "RecipeScreen"

@@ -17,21 +17,20 @@ from workato_tui.app import WorkatoApp
 from workato_tui.emulator.seed import NETSUITE_SYNC
 
 if TYPE_CHECKING:
-    from conftest import UI, Harness
+    from pilot_driver import Driver
+    from pilot_world import World
 
 SIZE = (120, 36)
 NARROW = (80, 24)
 Snap = Callable[..., bool]
-Steps = Callable[["UI"], Awaitable[None]]
+Steps = Callable[["Driver"], Awaitable[None]]
 
 
-def _before(
-    harness: Harness, steps: Steps | None = None
-) -> Callable[[Pilot[Any]], Awaitable[None]]:
+def _before(world: World, steps: Steps | None = None) -> Callable[[Pilot[Any]], Awaitable[None]]:
     """A run_before that waits for the first load, runs `steps`, and waits again."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        ui = harness.ui(pilot)
+        ui = world.driver(pilot)
         await ui.settle()
         if steps is not None:
             await steps(ui)
@@ -41,41 +40,41 @@ def _before(
 
 
 def _jump(name: str) -> Steps:
-    async def steps(ui: UI) -> None:
+    async def steps(ui: Driver) -> None:
         await ui.jump(name)
 
     return steps
 
 
-async def _open_netsuite_recipe(ui: UI) -> None:
+async def _open_netsuite_recipe(ui: Driver) -> None:
     ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
     await ui.press("enter")
 
 
-async def _open_first_netsuite_job(ui: UI) -> None:
+async def _open_first_netsuite_job(ui: Driver) -> None:
     await _open_netsuite_recipe(ui)
     await ui.press("enter")
 
 
-async def _netsuite_jobs(ui: UI) -> None:
+async def _netsuite_jobs(ui: Driver) -> None:
     ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
     await ui.jump("jobs")
 
 
-async def _cost_center_rows(ui: UI) -> None:
+async def _cost_center_rows(ui: Driver) -> None:
     await ui.jump("lookup-tables")
     ui.move_to(lambda r: r["name"] == "Cost centers")
     await ui.press("enter", "escape")  # enter opens the lookup editor; :rows shows read-only
     await ui.jump("rows")
 
 
-async def _globex_recipes(ui: UI) -> None:
+async def _globex_recipes(ui: Driver) -> None:
     await ui.jump("customers")
     ui.move_to(lambda r: r["name"] == "Globex Corporation")
     await ui.press("enter")
 
 
-async def _connection_json(ui: UI) -> None:
+async def _connection_json(ui: Driver) -> None:
     await ui.jump("connections")
     ui.move_to(lambda r: r["name"] == "NetSuite (production)")
     await ui.press("y")
@@ -102,20 +101,20 @@ VIEW_STEPS: dict[str, Steps | None] = {
 
 
 @pytest.mark.parametrize("name", list(VIEW_STEPS))
-def test_view(snap_compare: Snap, harness: Harness, name: str) -> None:
-    app = harness.app()
-    assert snap_compare(app, terminal_size=SIZE, run_before=_before(harness, VIEW_STEPS[name]))
+def test_view(snap_compare: Snap, world: World, name: str) -> None:
+    app = world.app()
+    assert snap_compare(app, terminal_size=SIZE, run_before=_before(world, VIEW_STEPS[name]))
 
 
-def test_main_view_narrow(snap_compare: Snap, harness: Harness) -> None:
-    assert snap_compare(harness.app(), terminal_size=NARROW, run_before=_before(harness))
+def test_main_view_narrow(snap_compare: Snap, world: World) -> None:
+    assert snap_compare(world.app(), terminal_size=NARROW, run_before=_before(world))
 
 
-def test_first_run_screen(snap_compare: Snap, harness: Harness) -> None:
+def test_first_run_screen(snap_compare: Snap, world: World) -> None:
     app = WorkatoApp(
         None,
-        demo_factory=harness.service,
-        ui_state_file=harness.ui_state_file,
+        demo_factory=world.service,
+        ui_state_file=world.ui_state_file,
         startup_problem="WORKATO_API_TOKEN is not set",
     )
-    assert snap_compare(app, terminal_size=SIZE, run_before=_before(harness))
+    assert snap_compare(app, terminal_size=SIZE, run_before=_before(world))

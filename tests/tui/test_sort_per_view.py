@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from conftest import Harness
+    from pilot_world import World
 
 
-async def test_sort_stays_with_its_view_and_reads_as_the_header(harness: Harness) -> None:
-    async with harness.run() as ui:
+async def test_sort_stays_with_its_view_and_reads_as_the_header(world: World) -> None:
+    async with world.run() as ui:
         await ui.press("s", "s", "s")
         recipes_sort = ui.table.sort_key
         assert recipes_sort is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from writes_helpers import World, running
+from pilot_world import World
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
@@ -26,7 +26,7 @@ async def test_a_write_that_does_not_apply_says_why(
     tmp_path: Path, name: str, key: str, endpoint_id: str, said: str
 ) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == name)
         await d.press(key)
@@ -40,7 +40,7 @@ async def test_the_same_key_works_once_the_cursor_is_on_a_row_it_applies_to(
     tmp_path: Path,
 ) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == RUNNING)
         await d.pilot.pause()
@@ -51,7 +51,7 @@ async def test_the_same_key_works_once_the_cursor_is_on_a_row_it_applies_to(
 
 async def test_resume_on_a_job_that_is_not_paused_says_why(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == RUNNING)
         await d.jump("jobs")

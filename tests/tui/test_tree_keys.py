@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import World, running
+from pilot_world import World
 
 from workato_tui.widgets.folder_tree import FolderTree
 
 
 async def test_escape_leaves_the_tree_and_keeps_the_chosen_scope(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         await d.tree_node("Finance Ops")
         await d.press("enter")
@@ -28,7 +28,7 @@ async def test_escape_leaves_the_tree_and_keeps_the_chosen_scope(tmp_path: Path)
 
 async def test_tab_and_shift_tab_move_between_tree_and_list(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         assert d.app.focused is d.table
         await d.press("tab")
@@ -41,7 +41,7 @@ async def test_right_expands_left_collapses_and_a_reload_keeps_the_tree_open(
     tmp_path: Path,
 ) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         node = await d.tree_node("Finance Ops")
         assert not node.is_expanded

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import World, recipe_named, running
+from pilot_world import World, recipe_named
 
 from workato_tui.api.endpoints import endpoint
 from workato_tui.emulator.seed import NETSUITE_SYNC
@@ -25,7 +25,7 @@ async def test_bulk_start_waits_for_the_quota_and_reports_each_recipe(tmp_path: 
     for _ in range(start.quota.limit - 2):  # earlier starts used most of this minute's budget
         await service.client.limiter.acquire(start)
     names = [*STOPPED_OK, UNAUTHORIZED]
-    async with running(world, service) as d:
+    async with world.run(service=service) as d:
         await d.jump("recipes")
         marked = await d.mark(lambda r: r["name"] in names)
         assert sorted(r["name"] for r in marked) == sorted(names)
@@ -67,7 +67,7 @@ async def test_repeat_of_many_failed_jobs_goes_in_batches_with_a_result_per_job(
         j["id"] for j in world.store.main.job_log(recipe["id"]).jobs if j["status"] == "failed"
     }
     assert 25 < len(failed) <= 50
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == recipe["id"])
         await d.jump("jobs")

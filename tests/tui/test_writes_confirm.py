@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_world import World, recipe_named
 from textual.widgets import Input
-from writes_helpers import World, recipe_named, running
 
 from workato_tui.screens.confirm import ConfirmScreen
 
@@ -15,7 +15,7 @@ LEAVERS = "Deprovision leavers across apps"  # stopped, so it may be deleted
 async def test_irreversible_confirm_needs_the_exact_name_typed(tmp_path: Path) -> None:
     world = World(tmp_path)
     target = recipe_named(world.store, LEAVERS)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == target["id"])
         await d.press("D")
@@ -51,7 +51,7 @@ async def test_irreversible_confirm_needs_the_exact_name_typed(tmp_path: Path) -
 
 async def test_confirm_names_action_items_profile_call_and_effect(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == LEAVERS)
         await d.press("t")
@@ -72,7 +72,7 @@ async def test_bulk_irreversible_confirm_asks_for_the_count(tmp_path: Path) -> N
     world = World(tmp_path)
     names = {LEAVERS, "Load Zendesk ticket metrics into Snowflake"}
     ids = {recipe_named(world.store, n)["id"] for n in names}
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         await d.mark(lambda r: r["name"] in names)
         await d.press("D")

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from writes_helpers import Driver, World, connection_named, recipe_named, running
+from pilot_driver import Driver
+from pilot_world import World, connection_named, recipe_named
 
 from workato_tui.api.endpoints import WRITE_ENDPOINTS
 from workato_tui.emulator.records import new_build, new_connection
@@ -617,7 +618,7 @@ VIEWS_USED = ("recipes", "jobs", "connections", "api-clients", "customers", "loo
 
 async def test_colon_reaches_every_view_the_cases_use(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         for name in VIEWS_USED:  # :jobs opens the jobs of the recipe under the cursor
             await d.goto(name)
             assert d.table.total_count > 0, name
@@ -673,7 +674,7 @@ async def test_write_confirms_first_cancel_sends_nothing_confirm_changes_state(
 ) -> None:
     world = World(tmp_path)
     facts = case.prepare(world.store)
-    async with running(world) as d:
+    async with world.run() as d:
         screen = await reach_confirm(d, case, facts)
         assert world.sent(case.endpoint_id) == [], "sent before the confirm modal"
         assert screen.confirmation.irreversible is (case.phrase is not None)

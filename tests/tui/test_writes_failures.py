@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_driver import Driver
+from pilot_world import World, connection_named, recipe_named
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
-from writes_helpers import Driver, World, connection_named, recipe_named, running
 
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.form import FormScreen
@@ -32,7 +33,7 @@ async def test_a_failed_create_keeps_the_form_and_its_values_and_retry_works(
     world.emu.faults.add("/api/connections", "error500", times=1, method="POST")
     finance = next(f["id"] for f in world.store.main.folders.values() if f["name"] == "Finance Ops")
     service = world.service()
-    async with running(world, service) as d:
+    async with world.run(service=service) as d:
         await d.jump("connections")
         await d.press("n")
         await d.until_screen(FormScreen)
@@ -74,7 +75,7 @@ def footer_key(d: Driver, key: str) -> Widget:
 
 async def test_read_only_shows_start_disabled_and_says_why(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world, world.service(read_only=True)) as d:
+    async with world.run(service=world.service(read_only=True)) as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == ZENDESK_LOAD)
         await d.pilot.pause()
@@ -92,7 +93,7 @@ async def test_read_only_shows_start_disabled_and_says_why(tmp_path: Path) -> No
 
 async def test_start_is_enabled_with_a_writable_profile(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: not r["running"])  # start on a running one is disabled by state
         await d.pilot.pause()
@@ -106,7 +107,7 @@ async def test_a_403_disables_the_action_for_the_session_naming_the_privilege(
     world = World(tmp_path)
     token = world.narrow_token("recipes.start")
     target = recipe_named(world.store, ZENDESK_LOAD)
-    async with running(world, world.service(token)) as d:
+    async with world.run(service=world.service(token)) as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == target["id"])
         assert d.app.screen.active_bindings["t"].enabled is True
@@ -137,7 +138,7 @@ async def test_a_403_disables_the_action_for_the_session_naming_the_privilege(
 async def test_disconnecting_a_connection_in_use_asks_again_to_force_it(tmp_path: Path) -> None:
     world = World(tmp_path)
     target = connection_named(world.store, SALESFORCE)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("connections")
         d.move_to(lambda r: r["id"] == target["id"])
         for attempt in ("cancel the force", "force it"):

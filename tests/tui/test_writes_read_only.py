@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_driver import Driver
+from pilot_world import World
 from test_writes_endpoints import CASES, Case, Facts
-from writes_helpers import Driver, World, running
 
 TREE = {
     "folders.create",
@@ -36,7 +37,7 @@ async def test_read_only_view_writes_send_nothing_and_say_why(tmp_path: Path) ->
     world = World(tmp_path)
     cases = [c for c in CASES.values() if c.endpoint_id not in TREE]
     facts = {c.endpoint_id: c.prepare(world.store) for c in cases}
-    async with running(world, world.service(read_only=True)) as d:
+    async with world.run(service=world.service(read_only=True)) as d:
         for case in cases:
             said = await press_read_only(d, case, facts[case.endpoint_id])
             assert len(said) == 1 and "read-only" in said[0], (case.endpoint_id, said)
@@ -48,7 +49,7 @@ async def test_read_only_tree_writes_send_nothing(tmp_path: Path) -> None:
     world = World(tmp_path)
     cases = [c for c in CASES.values() if c.endpoint_id in TREE]
     facts = {c.endpoint_id: c.prepare(world.store) for c in cases}
-    async with running(world, world.service(read_only=True)) as d:
+    async with world.run(service=world.service(read_only=True)) as d:
         for case in cases:
             await press_read_only(d, case, facts[case.endpoint_id])
     assert [r.endpoint_id for r in world.store.requests if r.endpoint_id in CASES] == []
@@ -57,6 +58,6 @@ async def test_read_only_tree_writes_send_nothing(tmp_path: Path) -> None:
 async def test_read_only_tree_key_says_why(tmp_path: Path) -> None:
     world = World(tmp_path)
     case = CASES["folders.create"]
-    async with running(world, world.service(read_only=True)) as d:
+    async with world.run(service=world.service(read_only=True)) as d:
         said = await press_read_only(d, case, case.prepare(world.store))
         assert len(said) == 1 and "read-only" in said[0], said

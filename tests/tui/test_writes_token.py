@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pilot_driver import Driver
+from pilot_world import World
 from textual.widgets import Static
-from writes_helpers import Driver, World, running
 
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.form import FormScreen
@@ -47,7 +48,7 @@ async def test_new_token_is_shown_once_copied_and_kept_nowhere(tmp_path: Path) -
     world = World(tmp_path)
     service = world.service()
     copied: list[str] = []
-    async with running(world, service) as d:
+    async with world.run(service=service) as d:
         d.app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
         screen = await create_client(d, admin_role_id(world))
         client = next(c for c in world.store.api_clients.values() if c.record["name"] == NAME)

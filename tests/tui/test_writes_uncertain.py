@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pilot_driver import Driver
+from pilot_world import World, recipe_named
 from textual.widgets import Input, Static
-from writes_helpers import Driver, World, recipe_named, running
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
@@ -51,7 +52,7 @@ async def test_a_new_recipe_whose_answer_is_lost_is_found_not_made_twice(
 ) -> None:
     world = World(tmp_path)
     world.emu.faults.add("/api/recipes", fault[0], fault[1], times=1, method="POST")
-    async with running(world) as d:
+    async with world.run() as d:
         await open_new_recipe_form(d, world, NEW_RECIPE)
         await submit_and_confirm(d)
         await d.until_main()
@@ -66,7 +67,7 @@ async def test_a_new_recipe_dropped_before_it_landed_says_so_and_is_sent_once_mo
 ) -> None:
     world = World(tmp_path)
     world.emu.faults.add("/api/recipes", "drop", times=1, method="POST")
-    async with running(world) as d:
+    async with world.run() as d:
         form = await open_new_recipe_form(d, world, NEW_RECIPE)
         await submit_and_confirm(d)
         error = form.query_one("#form-error", Static)
@@ -83,7 +84,7 @@ async def test_a_new_recipe_dropped_before_it_landed_says_so_and_is_sent_once_mo
 
 async def test_an_empty_required_name_says_so_at_the_field_in_view(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world, size=(100, 20)) as d:
+    async with world.run(size=(100, 20)) as d:
         form = await open_new_recipe_form(d, world, "")
         scroller = form.query_one("#form")
         scroller.scroll_end(animate=False)  # the user is at the bottom, by the buttons
@@ -104,7 +105,7 @@ async def test_a_dropped_stop_rereads_the_recipe_and_says_stopped(tmp_path: Path
     world = World(tmp_path)
     recipe = recipe_named(world.store, NETSUITE_SYNC)
     world.emu.faults.add(f"/api/recipes/{recipe['id']}/stop", "drop-after", method="PUT")
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == recipe["id"])
         await d.press("x")
@@ -122,7 +123,7 @@ async def test_bulk_stop_with_a_lost_answer_reports_it_done_and_enter_shows_a_re
 ) -> None:
     world = World(tmp_path)
     world.emu.faults.add("/api/recipes/*/stop", "drop-after", times=1, method="PUT")
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         await d.mark(lambda r: r["name"] in RUNNING)
         await d.press("x")
@@ -144,7 +145,7 @@ async def test_bulk_results_show_an_uncertain_one_in_full(tmp_path: Path) -> Non
     world = World(tmp_path)
     world.emu.faults.add("/api/recipes/*/stop", "drop-after", times=1, method="PUT")
     world.emu.faults.add("/api/recipes/*", "error500", method="GET")  # the check cannot read
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         await d.mark(lambda r: r["name"] in RUNNING)
         await d.press("x")
@@ -166,7 +167,7 @@ async def test_repeat_after_a_drop_reports_the_enqueued_jobs_and_repeats_none_tw
     newest = [j["id"] for j in reversed(log) if j["master_job_id"] == j["id"]][:3]
     world.emu.faults.add("/api/recipes/*/repeat_jobs", "drop-after", times=1, method="POST")
     repeats_before = sum(j["is_repeat"] for j in log)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == recipe["id"])
         await d.jump("jobs")
@@ -188,7 +189,7 @@ async def test_repeat_through_a_429_storm_shows_the_wait_and_fails_none(tmp_path
     log = world.store.main.job_log(recipe["id"]).jobs
     newest = [j["id"] for j in reversed(log) if j["master_job_id"] == j["id"]][:3]
     world.emu.faults.add("/api/recipes/*/repeat_jobs", "storm429", 3, times=5, method="POST")
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == recipe["id"])
         await d.jump("jobs")

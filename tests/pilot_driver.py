@@ -1,133 +1,74 @@
-"""Shared helpers for the write-action tests: an app on the emulator, and a driver for it.
+"""The one Pilot driver for every UI test: presses keys as a person does, waits on what the
+screen shows, and reads it back.
 
-    async with running(World(tmp_path)) as d:
+    async with world.run() as d:             # World: tests/pilot_world.py
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == "…")
         await d.press("t")
         await d.until_screen(ConfirmScreen)
 
-Write flows run in workers that wait on modals, so `settle()` only waits for workers when no
-modal is open; otherwise it pumps the event loop (`until`).
+Waiting is on screen state, never on worker names: `settle()` returns once every worker has
+finished or is waiting for a person to answer a screen (a confirm, a form, a progress screen
+someone must close); `until()` pumps the event loop until a condition on the screen holds.
 """
 
 from __future__ import annotations
 
+import asyncio
+import io
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from pydantic import SecretStr
+from rich.console import Console
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.tree import TreeNode
-from textual.worker import WorkerState
+from textual.worker import Worker
 
 from workato_tui.app import WorkatoApp
-from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
-from workato_tui.emulator.faults import EmulatorTransport
-from workato_tui.emulator.seed import add_api_client
-from workato_tui.emulator.store import ClientRole, SeenRequest, Store
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.form import FormScreen
+from workato_tui.screens.lookup_editor import LookupEditorScreen
+from workato_tui.screens.lookup_saving import LookupSaveScreen
+from workato_tui.screens.main import MainScreen
 from workato_tui.screens.progress import BulkScreen
-from workato_tui.service.connect import demo_profile, open_workspace
-from workato_tui.service.paths import Paths
-from workato_tui.service.workspace import WorkspaceService
+from workato_tui.widgets.command_bar import CommandBar
 from workato_tui.widgets.folder_tree import FolderTree
 from workato_tui.widgets.resource_view import ResourceView
 from workato_tui.widgets.table import ResourceTable
 
+if TYPE_CHECKING:
+    from pilot_world import World
+
 SIZE = (120, 36)
+SETTLE_SECONDS = 20.0  # wall-clock bound on a settle; only reached when something hangs
 Row = dict[str, Any]
 
 
-@dataclass
-class Timed:
-    """A request as it reached the emulator, stamped with the fake clock's monotonic time."""
-
-    method: str
-    path: str
-    at: float
-
-
-class TimedApp:
-    """ASGI wrapper that stamps every request with the fake clock before the emulator sees it."""
-
-    def __init__(self, app: Any, clock: FakeClock, log: list[Timed]) -> None:
-        self.app, self.clock, self.log = app, clock, log
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            self.log.append(Timed(scope["method"], scope["path"], self.clock.monotonic()))
-        await self.app(scope, receive, send)
-
-
-@dataclass
-class World:
-    """One emulator on a fake clock, one data directory, and the service and app on them."""
-
-    root: Path
-    clock: FakeClock = field(default_factory=FakeClock)
-    emu: Emulator = field(init=False)
-    timed: list[Timed] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.emu = Emulator.demo(clock=self.clock)
-
-    @property
-    def store(self) -> Store:
-        return self.emu.store
-
-    @property
-    def paths(self) -> Paths:
-        return Paths.under(self.root)
-
-    def service(self, token: str = ADMIN_TOKEN, *, read_only: bool = False) -> WorkspaceService:
-        profile = replace(demo_profile(), read_only=read_only)
-        transport = EmulatorTransport(app=TimedApp(self.emu.app, self.clock, self.timed))
-        return open_workspace(
-            profile, SecretStr(token), self.paths, transport=transport, clock=self.clock
-        )
-
-    def app(self, service: WorkspaceService | None = None) -> WorkatoApp:
-        return WorkatoApp(service or self.service(), ui_state_file=self.root / "ui.json")
-
-    def sent(self, endpoint_id: str) -> list[SeenRequest]:
-        """Requests the emulator received for one endpoint."""
-        return [r for r in self.store.requests if r.endpoint_id == endpoint_id]
-
-    def narrow_token(self, *denied: str) -> str:
-        """A new API client whose role allows every endpoint except `denied`; its token."""
-        from workato_tui.api.endpoints import ENDPOINTS
-
-        allowed = frozenset(e.id for e in ENDPOINTS if e.id not in denied)
-        role = ClientRole(self.store.new_id(), "Operator without start", allowed)
-        self.store.client_roles[role.id] = role
-        token = f"narrow-token-{role.id}"
-        add_api_client(self.store, "Narrow operator", role, token)
-        return token
+def waits_on_a_screen(worker: Worker[Any]) -> bool:
+    """Whether the worker is parked in `push_screen_wait`: a screen is up that a person must
+    answer (confirm, fill in, close) before the worker can go on."""
+    task = worker._task
+    awaiting: Any = task.get_coro() if task is not None else None
+    while awaiting is not None:
+        code = getattr(awaiting, "cr_code", None)
+        if code is not None and code.co_name == "push_screen_wait":
+            return True
+        awaiting = getattr(awaiting, "cr_await", None)
+    return False
 
 
 class Driver:
     """Drives a running app with keys and reads back what it shows."""
 
-    def __init__(self, pilot: Pilot[Any], world: World) -> None:
+    def __init__(self, pilot: Pilot[Any], world: World | None = None) -> None:
         self.pilot = pilot
         self.world = world
-        self.notes: list[str] = []  # every notification, kept (the app's own list expires)
         self.bulk_rows: list[Row] = []  # the last BulkScreen's results, as it showed them
         self.bulk_status = ""
-        app_notify = self.app.notify
-
-        def notify(message: str, *args: Any, **kwargs: Any) -> None:
-            self.notes.append(f"{kwargs.get('title') or ''}: {message}")
-            app_notify(message, *args, **kwargs)
-
-        self.app.notify = notify  # type: ignore[method-assign]
 
     @property
     def app(self) -> WorkatoApp:
@@ -138,6 +79,27 @@ class Driver:
         return isinstance(self.app.screen, ModalScreen)
 
     # waiting ------------------------------------------------------------------------------
+
+    @property
+    def working(self) -> list[Worker[Any]]:
+        """Workers still going that are not parked on a screen waiting for a person."""
+        return [w for w in self.app.workers if not w.is_finished and not waits_on_a_screen(w)]
+
+    async def settle(self) -> None:
+        """Until the app is at rest: loads and sends done, screens switched, and any flow
+        left waits on a screen for a person (its confirm, form or progress screen is up)."""
+        deadline = time.monotonic() + SETTLE_SECONDS
+        quiet = 0
+        while quiet < 2:  # at rest twice in a row: a finished load may push a screen
+            await self.pilot.pause()
+            working = self.working
+            quiet = 0 if working else quiet + 1
+            if working:
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"still working: {working}; screen {self.screen_name}")
+                tasks = [w._task for w in working if w._task is not None]
+                if tasks:
+                    await asyncio.wait(tasks, timeout=0.02)
 
     async def until(
         self,
@@ -152,28 +114,13 @@ class Driver:
         idle_since: float | None = None
         while not predicate():
             now = time.monotonic()
-            idle_since = None if self.busy else (idle_since or now)
+            idle_since = None if self.working else (idle_since or now)
             if now > deadline or (idle_since is not None and now - idle_since > idle):
                 raise AssertionError(
-                    f"timed out waiting for {what}; screen is "
-                    f"{type(self.app.screen).__name__}; notes: {self.notes}"
+                    f"timed out waiting for {what}; screen is {self.screen_name}; "
+                    f"notes: {self.messages}"
                 )
             await self.pilot.pause(0.01)
-
-    @property
-    def busy(self) -> bool:
-        """Whether any worker (a load, a write waiting on a modal) is still going."""
-        return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in self.app.workers)
-
-    async def settle(self) -> None:
-        """Let loads finish: wait for workers when no modal is open, else just pump."""
-        for _ in range(2):
-            if self.modal:
-                for _ in range(3):
-                    await self.pilot.pause(0.01)
-            else:
-                await self.app.workers.wait_for_complete()
-                await self.pilot.pause()
 
     async def until_screen(self, kind: type[Screen[Any]]) -> Screen[Any]:
         await self.until(lambda: isinstance(self.app.screen, kind), kind.__name__)
@@ -187,64 +134,50 @@ class Driver:
 
     async def back_to_main(self) -> None:
         """Leave pushed screens (escape; confirm leaving with staged edits) for the main one."""
-        from workato_tui.screens.main import MainScreen
-
         for _ in range(6):
             if isinstance(self.app.screen, MainScreen):
                 return
             screen = self.app.screen
             await self.press("enter" if isinstance(screen, ConfirmScreen) else "escape")
             await self.until(self._left(screen), f"leaving {type(screen).__name__}")
-        raise AssertionError(f"stuck on {type(self.app.screen).__name__}")
+        raise AssertionError(f"stuck on {self.screen_name}")
 
     def _left(self, screen: Screen[Any]) -> Callable[[], bool]:
         return lambda: self.app.screen is not screen
 
+    # keys ---------------------------------------------------------------------------------
+
     async def press(self, *keys: str) -> None:
+        """Press keys, then settle."""
         await self.pilot.press(*keys)
-        await self.pilot.pause()
+        await self.settle()
 
     async def type(self, text: str) -> None:
-        await self.pilot.press(*text)
-        await self.pilot.pause()
+        await self.press(*text)
 
     # navigating ---------------------------------------------------------------------------
 
     async def goto(self, name: str) -> None:
         """`:` + name + enter: the command bar opens with `:`, its text is set (typing each
-        key costs ~50 ms), enter goes there. ~0.5 s, so most tests use `jump`."""
-        from workato_tui.widgets.command_bar import CommandBar
-
+        key costs ~50 ms), enter goes there; then check the view is `name`."""
         await self.press("colon")
         bar = self.app.screen.query_one(CommandBar)
         assert self.app.focused is bar, "':' did not open the command bar"
         bar.value = name
         await self.press("enter")
-        await self.settle()
         self.assert_on(name)
 
-    async def jump(self, name: str) -> None:
-        """Go to a view by name through `MainScreen.jump`, what `:name` + enter calls
-        (`test_writes_endpoints` checks `:` itself reaches every view used here)."""
+    async def jump(self, name: str, *, arrive: bool = True) -> None:
+        """Go to a view by name through `MainScreen.jump`, what `:name` + enter calls; check
+        the view is `name` (unless the test expects the jump to be refused: `arrive=False`)."""
         self.app.screen.jump(name)  # type: ignore[attr-defined]
         await self.settle()
-        self.assert_on(name)
+        if arrive:
+            self.assert_on(name)
 
     def assert_on(self, name: str) -> None:
         spec = self.view.spec
         assert spec is not None and name in (spec.name, *spec.aliases), f"not on :{name}"
-
-    @property
-    def view(self) -> ResourceView:
-        return self.app.screen.query_one(ResourceView)
-
-    @property
-    def table(self) -> ResourceTable:
-        return self.view.table
-
-    @property
-    def rows(self) -> list[Row]:
-        return [dict(r) for r in self.table.visible_rows]
 
     def move_to(self, predicate: Callable[[Row], bool]) -> Row:
         """Put the table cursor on the first visible row matching `predicate`."""
@@ -276,10 +209,6 @@ class Driver:
         await self.type(text)
         await self.press("enter")
 
-    @property
-    def tree(self) -> FolderTree:
-        return self.app.screen.query_one(FolderTree)
-
     async def tree_node(self, *path: str) -> TreeNode[Any]:
         """Focus the tree (ctrl+t) and put its cursor on the node at `path` (names),
         expanding (space) the nodes on the way."""
@@ -292,15 +221,62 @@ class Driver:
             self.tree.move_cursor(node)
             if depth < len(path) - 1 and not node.is_expanded:
                 await self.press("space")
-                await self.settle()
         await self.pilot.pause()
         return node
+
+    # reading ------------------------------------------------------------------------------
+
+    @property
+    def screen_name(self) -> str:
+        return type(self.app.screen).__name__
+
+    top = screen_name
+
+    @property
+    def view(self) -> ResourceView:
+        """The resource view of the screen on top (main screen or recipe screen)."""
+        return self.app.screen.query_one(ResourceView)
+
+    @property
+    def table(self) -> ResourceTable:
+        return self.view.table
+
+    @property
+    def rows(self) -> list[Row]:
+        return [dict(row) for row in self.table.visible_rows]
+
+    def column(self, key: str) -> list[Any]:
+        return [row.get(key) for row in self.table.visible_rows]
+
+    @property
+    def crumbs(self) -> str:
+        return str(self.view.query_one("#crumbs", Static).render())
+
+    @property
+    def tree(self) -> FolderTree:
+        return self.app.screen.query_one(FolderTree)
+
+    @property
+    def text(self) -> str:
+        """Every Static's text on the top screen (details, notes, errors)."""
+        return self.screen_text()
+
+    def screen_text(self, screen: Screen[Any] | None = None) -> str:
+        """Every Static's text on a screen (default: the top one)."""
+        target = screen or self.app.screen
+        return "\n".join(widget_text(w) for w in target.query(Static))
+
+    @property
+    def messages(self) -> list[str]:
+        """Every notification since the app started, as 'title: message' (the app keeps them
+        all for `:messages`; Textual's own list drops them as they expire)."""
+        return [f"{n.title}: {n.message}" for n in self.app.notices]
 
     # forms and confirms -------------------------------------------------------------------
 
     @property
     def form(self) -> FormScreen:
-        assert isinstance(self.app.screen, FormScreen), type(self.app.screen).__name__
+        assert isinstance(self.app.screen, FormScreen), self.screen_name
         return self.app.screen
 
     def set_field(self, name: str, value: Any) -> None:
@@ -316,7 +292,7 @@ class Driver:
 
     @property
     def confirm_screen(self) -> ConfirmScreen:
-        assert isinstance(self.app.screen, ConfirmScreen), type(self.app.screen).__name__
+        assert isinstance(self.app.screen, ConfirmScreen), self.screen_name
         return self.app.screen
 
     def confirm_button(self) -> Button:
@@ -332,15 +308,14 @@ class Driver:
         await self.type(phrase[-1])
 
     async def confirm(self, phrase: str | None = None) -> None:
-        """Confirm the open ConfirmScreen: type `phrase` + enter when it asks for one."""
+        """Confirm the open ConfirmScreen (typing `phrase`, default the one it asks for, when
+        it is irreversible) and wait for it to close."""
         screen = self.confirm_screen
         if screen.confirmation.irreversible:
-            assert phrase is not None, "an irreversible confirm needs the typed phrase"
-            await self.type_phrase(phrase)
-            await self.press("enter")
+            await self.type_phrase(phrase or screen.confirmation.phrase)
         else:
             assert self.app.focused is self.confirm_button()
-            await self.press("enter")
+        await self.press("enter")
         await self.until(lambda: self.app.screen is not screen, "the confirm to close")
 
     async def confirm_bulk(self) -> BulkScreen:
@@ -371,34 +346,59 @@ class Driver:
         await self.until(lambda: self.app.screen is not screen, "the bulk screen to close")
         return screen
 
-    # reading ------------------------------------------------------------------------------
+    # the lookup editor --------------------------------------------------------------------
 
     @property
-    def messages(self) -> list[str]:
-        """Every notification so far, as 'title: message'."""
-        return list(self.notes)
+    def editor(self) -> LookupEditorScreen:
+        screen = self.app.screen
+        assert isinstance(screen, LookupEditorScreen), type(screen).__name__
+        return screen
 
-    def screen_text(self, screen: Screen[Any] | None = None) -> str:
-        """Every Static's plain text on a screen (default: the top one)."""
-        target = screen or self.app.screen
-        return "\n".join(str(w.render()) for w in target.query(Static))
+    @property
+    def status(self) -> str:
+        """The lookup editor's status line."""
+        return str(self.editor.query_one("#lookup-status").render())
+
+    async def open_table(self, name: str) -> None:
+        """On the lookup tables view, put the cursor on table `name` and press enter."""
+        self.move_to(lambda row: row["name"] == name)
+        await self.press("enter")
+
+    def move_to_cell(self, key: int, column: str | None = None) -> None:
+        """Put the editor's cursor on row `key` (and `column`)."""
+        screen = self.editor
+        assert screen.move_to_key(key), key
+        if column is not None:
+            keys = [c.key for c in screen.grid.columns]
+            screen.grid.move_cursor(column=keys.index(column))
+
+    async def edit(self, key: int, column: str, value: str) -> None:
+        """Put the cursor on a cell, press enter, replace its text, press enter."""
+        self.move_to_cell(key, column)
+        await self.press("enter")
+        await self.press("ctrl+u")  # clear the prefilled value left of the cursor
+        await self.type(value)
+        await self.press("enter")
+
+    async def save(self) -> LookupSaveScreen:
+        """ctrl+s, confirm the diff, let the sends finish; returns the (open) progress screen."""
+        await self.press("ctrl+s")
+        await self.confirm()
+        screen = self.app.screen
+        assert isinstance(screen, LookupSaveScreen), type(screen).__name__
+        assert screen.finished
+        return screen
+
+    async def close_progress(self) -> None:
+        assert isinstance(self.app.screen, LookupSaveScreen), self.screen_name
+        await self.press("escape")
 
 
-@asynccontextmanager
-async def running(
-    world: World, service: WorkspaceService | None = None, size: tuple[int, int] = SIZE
-) -> AsyncIterator[Driver]:
-    """Run the app headless on `world` and yield a driver once the first load is done."""
-    app = world.app(service)
-    async with app.run_test(size=size) as pilot:
-        driver = Driver(pilot, world)
-        await driver.settle()
-        yield driver
-
-
-def recipe_named(store: Store, name: str) -> Row:
-    return next(r for r in store.main.recipes.values() if r["name"] == name)
-
-
-def connection_named(store: Store, name: str) -> Row:
-    return next(c for c in store.main.connections.values() if c["name"] == name)
+def widget_text(widget: Static) -> str:
+    """A Static's text as shown: plain text, or a Rich renderable printed without colour."""
+    visual = widget.render()
+    if isinstance(visual, Content):
+        return str(visual)
+    console = Console(width=SIZE[0], file=io.StringIO(), color_system=None, record=True)
+    console.print(widget.content)
+    return console.export_text()
