@@ -1,8 +1,11 @@
-"""The header line: profile (in its colour), data centre, read-only badge, quota, freshness."""
+"""The header line: profile (in its colour), data centre, read-only badge, quota, freshness.
+
+Freshness ("refreshed 12s ago") is measured on the service's clock (`service.now`), the one the
+limiter and cache run on, so under a fake clock the header only changes when time is advanced."""
 
 from __future__ import annotations
 
-import time
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -20,7 +23,7 @@ class StatusHeader(Static):
     def __init__(self, service: WorkspaceService, *, id: str | None = None) -> None:
         super().__init__("", id=id)
         self.service = service
-        self.refreshed_at: float | None = None
+        self.refreshed_at: datetime | None = None
         self.stale = False
 
     def on_mount(self) -> None:
@@ -28,7 +31,7 @@ class StatusHeader(Static):
         self.set_interval(1.0, self.render_status)
 
     def mark_refreshed(self) -> None:
-        self.refreshed_at = time.monotonic()
+        self.refreshed_at = self.service.now()
         self.stale = False
         self.render_status()
 
@@ -59,5 +62,5 @@ class StatusHeader(Static):
             return "showing last-known data"
         if self.refreshed_at is None:
             return "loading…"
-        seconds = int(time.monotonic() - self.refreshed_at)
+        seconds = int((self.service.now() - self.refreshed_at).total_seconds())
         return f"refreshed {seconds}s ago" if seconds < 120 else f"refreshed {seconds // 60}m ago"
