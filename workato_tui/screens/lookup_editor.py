@@ -2,8 +2,13 @@
 
 Rows load page by page (the first page shows at once). Edits, new rows and deletions are
 staged, highlighted, counted in the status line and kept on disk until saved or discarded;
-`ctrl+s` shows the diff and saves (see `lookup_saving`). CSV export/import and the API's
-lookup are here too. The logic lives in `workato_tui.lookup`; this module only shows it.
+`ctrl+s` shows the diff and saves. CSV export/import and the API's lookup are here too.
+
+One class, composed rather than mixed: the logic lives in `workato_tui.lookup` (staging, save
+engine, files); loading and the API's lookup are plain functions in `lookup_reads`, the save,
+discard and leave flows in `lookup_saving`, the CSV ones in `lookup_csv`, one method here
+calling each; the prompt line is a `PromptBar` widget
+whose messages (`PromptBar.Submitted`, ...) one handler here turns into what they finish.
 """
 
 from __future__ import annotations
@@ -15,26 +20,34 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Static
 
-from ..api.errors import WorkatoError
-from ..lookup import GridChange, StagedStore, Staging, flatten, table_columns
-from ..lookup.rows import ID, id_text, make_row, row_name, values_of
-from ..service.families import Family
+from ..lookup import (
+    GridChange,
+    ImportPlan,
+    StagedStore,
+    Staging,
+    plan_import,
+    read_csv_file,
+    table_columns,
+)
+from ..lookup.files import (
+    default_file_name,
+)
+from ..lookup.rows import ID, id_text, row_name, values_of
+from ..widgets.prompt_bar import PromptBar
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
-from ..widgets.write_request import ErrorRaised
-from .lookup_files import LookupFiles
-from .lookup_prompt import CellInput, LookupPrompt
-from .lookup_saving import LookupSaving, profile_text
+from .lookup_csv import BUSY_WHILE_IMPORTING, export_csv, import_csv, still_loading
+from .lookup_reads import load_pages, look_up
+from .lookup_saving import confirm_leave, discard_staged, profile_text, save_staged
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
 
-class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
+class LookupEditorScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Back", id="lookup-leave"),
         Binding("e", "edit_cell", "Edit", id="lookup-edit"),
@@ -57,10 +70,6 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
     LookupEditorScreen #lookup-status { height: auto; max-height: 3; padding: 0 1;
                                         background: $panel; }
     LookupEditorScreen #lookup-status.-pending { background: $warning 25%; }
-    LookupEditorScreen #lookup-prompt { display: none; height: 3; }
-    LookupEditorScreen #lookup-prompt.-active { display: block; }
-    LookupEditorScreen #lookup-prompt-label { width: auto; max-width: 50%; padding: 1 1 0 1; }
-    LookupEditorScreen #lookup-input { width: 1fr; }
     """
 
     def __init__(
@@ -78,8 +87,8 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         self.restored = len(self.staging)
         self.rows: dict[int, dict[str, Any]] = {}  # the grid's rows, in server order
         self.loading_rows = False
-        self.prompt_mode: str | None = None
-        self.edit_target: tuple[int, str] | None = None
+        self.importing = False  # an import is being staged: editing keys wait
+        self.edit_target: tuple[int, str] | None = None  # the cell the open prompt edits
         self.find_column: str | None = None
         self._persist_warned = False
 
@@ -104,9 +113,7 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
             id="lookup-grid",
         )
         yield Static("", id="lookup-status")
-        with Horizontal(id="lookup-prompt"):
-            yield Label("", id="lookup-prompt-label", markup=False)
-            yield CellInput(id="lookup-input", select_on_focus=False)
+        yield PromptBar(id="lookup-prompt")
         yield Footer(compact=True)
 
     def _title(self) -> str:
@@ -123,8 +130,17 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         return self.query_one("#lookup-grid", ResourceTable)
 
     @property
+    def prompt_bar(self) -> PromptBar:
+        return self.query_one(PromptBar)
+
+    @property
     def prompt(self) -> Input:
-        return self.query_one("#lookup-input", Input)
+        return self.prompt_bar.input
+
+    @property
+    def prompt_mode(self) -> str | None:
+        """What the open prompt asks for (edit, filter, find, export, export-raw), or None."""
+        return self.prompt_bar.mode
 
     def on_mount(self) -> None:
         self.grid.focus()
@@ -149,49 +165,7 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
 
     @work(exclusive=True, group="lookup-load", exit_on_error=False)
     async def load_rows(self, refresh: bool = False) -> None:
-        grid = self.grid
-        if refresh:
-            self.service.refresh(Family.LOOKUP_ROWS)
-        self.loading_rows, grid.loading = True, not grid.total_count
-        self.update_crumbs()
-        rows: dict[int, dict[str, Any]] = {}
-        try:
-            async for page in self.service.lookup_row_pages(self.table_id):
-                shown = [self.staging.display(flatten(r.id, r.data, self.columns)) for r in page]
-                first = not rows
-                rows.update((row[ID], row) for row in shown)
-                self.rows = rows
-                (grid.set_rows if first else grid.append_rows)(shown)
-                grid.loading = False
-                self.update_crumbs()
-            self._show_staged_extras(rows)
-        except WorkatoError as error:
-            self._load_failed(error)
-        finally:
-            self.loading_rows = grid.loading = False
-            self.update_crumbs()
-
-    def _show_staged_extras(self, loaded: dict[int, dict[str, Any]]) -> None:
-        """New rows, and staged rows the server no longer has, go at the end."""
-        if not loaded:
-            self.rows = {}
-            self.grid.set_rows([])
-        extra = [make_row(k, s.values) for k, s in self.staging.rows.items() if k not in self.rows]
-        gone = sum(row[ID] > 0 for row in extra)
-        self.apply([(row[ID], row) for row in extra], persist=False)
-        if gone:
-            self.notify(
-                f"{gone} staged row(s) no longer exist on the server; saving will "
-                "show them as conflicts.",
-                title=self.table_name,
-                severity="warning",
-            )
-
-    def _load_failed(self, error: WorkatoError) -> None:
-        if self.grid.total_count:
-            self.post_message(ErrorRaised(error, "Load all rows"))  # the rows loaded stay
-        else:
-            self.grid.show_error(error.describe())
+        await load_pages(self, refresh=refresh)
 
     def action_reload(self) -> None:
         self.load_rows(refresh=True)
@@ -268,18 +242,6 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         status.update(text)
         status.set_class(bool(pending), "-pending")
 
-    @on(Input.Changed, "#lookup-input")
-    def _prompt_changed(self, event: Input.Changed) -> None:
-        self.prompt_changed(event)
-
-    @on(Input.Submitted, "#lookup-input")
-    def _prompt_submitted(self, event: Input.Submitted) -> None:
-        self.prompt_submitted(event)
-
-    @on(CellInput.Advanced)
-    def _advance(self, event: CellInput.Advanced) -> None:
-        self.advance(event)
-
     @on(ResourceTable.FilterCounted, "#lookup-grid")
     def _filter_counted(self) -> None:
         self.update_crumbs()
@@ -317,7 +279,7 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
             return
         self.edit_target = (row[ID], column)
         name = row_name(row[ID], values_of(row, self.columns), self.columns)
-        self.open_prompt("edit", f"{column} of {name}:", str(row.get(column) or ""))
+        self.ask("edit", f"{column} of {name}:", str(row.get(column) or ""))
 
     @on(ResourceTable.RowActivated, "#lookup-grid")
     def _activated(self, event: ResourceTable.RowActivated) -> None:
@@ -340,8 +302,9 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
         """A cell edit still open (focus moved, or another command came) is staged, not lost."""
         if self.prompt_mode == "edit" and self.edit_target is not None:
             target, self.edit_target = self.edit_target, None
+            value = self.prompt_bar.value
             self.close_prompt()
-            self._commit_edit(target, self.prompt.value)
+            self._commit_edit(target, value)
 
     def action_add_row(self) -> None:
         self.commit_pending_edit()
@@ -370,3 +333,158 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
             self.notify("Nothing to undo.", title="Undo")
             return
         self.apply(changes)
+
+    # the prompt line ----------------------------------------------------------------------
+
+    def ask(self, mode: str, label: str, value: str = "") -> None:
+        self.prompt_bar.ask(mode, label, value)
+
+    def close_prompt(self) -> None:
+        self.prompt_bar.close()
+        self.grid.focus()
+
+    @on(PromptBar.Submitted)
+    def _prompt_submitted(self, event: PromptBar.Submitted) -> None:
+        """Enter in the prompt: finish what it was opened for."""
+        target, self.edit_target = self.edit_target, None
+        self.grid.focus()
+        if event.mode == "edit" and target is not None:
+            self._commit_edit(target, event.value)
+        elif event.mode == "find" and self.find_column:
+            self.find_row(self.find_column, event.value)
+        elif event.mode in ("export", "export-raw"):
+            self.export_csv(event.value, raw=event.mode == "export-raw")
+
+    @on(PromptBar.Changed)
+    def _prompt_changed(self, event: PromptBar.Changed) -> None:
+        if event.mode == "filter":
+            self.grid.set_filter(event.value)
+            self.update_crumbs()
+
+    @on(PromptBar.Advanced)
+    def _prompt_advanced(self, event: PromptBar.Advanced) -> None:
+        """Tab in the prompt: commit the cell and edit the next one (else just leave it)."""
+        target, self.edit_target = self.edit_target, None
+        self.grid.focus()
+        if event.mode != "edit" or target is None:
+            return
+        self._commit_edit(target, event.value)
+        grid = self.grid
+        move = grid.action_next_cell if event.step > 0 else grid.action_previous_cell
+        move()
+        if grid.cursor_column == 0 and event.step < 0:
+            move()  # the id column is not editable: on to the previous row's last cell
+        self.action_edit_cell()
+
+    def action_filter(self) -> None:
+        self.ask("filter", "Filter (! inverts):", self.grid.filter_text)
+
+    # leaving ------------------------------------------------------------------------------
+
+    def action_leave(self) -> None:
+        """Escape: close the prompt, else clear the filter, else leave (asking if staged)."""
+        if self.prompt_mode is not None:
+            if self.prompt_mode == "filter":
+                self.grid.set_filter("")
+            self.edit_target = None
+            self.close_prompt()
+            self.update_crumbs()
+        elif self.grid.filter_text:
+            self.grid.set_filter("")
+            self.update_crumbs()
+        else:
+            self.leave()
+
+    @work(group="lookup-leave", exclusive=True, exit_on_error=False)
+    async def leave(self) -> None:
+        if len(self.staging) and not await self.confirm_leave():
+            return
+        self.dismiss()
+
+    # finding ------------------------------------------------------------------------------
+
+    def move_to_key(self, key: int) -> bool:
+        """Put the cursor on the row with `key` (clearing the filter if it hides it)."""
+        for attempt in range(2):
+            for position, row in enumerate(self.grid.visible_rows):
+                if row[ID] == key:
+                    self.grid.move_cursor(row=position)
+                    return True
+            if attempt == 0 and self.grid.filter_text and key in self.rows:
+                self.grid.set_filter("")
+                self.update_crumbs()
+            else:
+                break
+        return False
+
+    def action_find(self) -> None:
+        column = self.grid.current_column
+        key = column.key if column is not None and column.key != ID else None
+        self.find_column = key or (self.columns[0] if self.columns else None)
+        if self.find_column is not None:
+            self.ask("find", f"Look up {self.find_column} =")
+
+    @work(group="lookup-find", exclusive=True, exit_on_error=False)
+    async def find_row(self, column: str, value: str) -> None:
+        await look_up(self, column, value)
+
+    # saving, discarding, leaving: one method each, the flow in `lookup_saving` -------------
+
+    def action_save(self) -> None:
+        self.commit_pending_edit()
+        self.save_changes()
+
+    @work(group="lookup-save", exclusive=True, exit_on_error=False)
+    async def save_changes(self) -> None:
+        await save_staged(self)
+
+    def action_discard(self) -> None:
+        self.discard()
+
+    @work(group="lookup-discard", exclusive=True, exit_on_error=False)
+    async def discard(self) -> None:
+        await discard_staged(self)
+
+    async def confirm_leave(self) -> bool:
+        """Ask before leaving (or quitting) with staged edits."""
+        return await confirm_leave(self)
+
+    # CSV files: one method each, the work in `lookup_csv` ---------------------------------
+
+    def action_export_csv(self) -> None:
+        self._ask_export_path("export", "Export to CSV file:")
+
+    def action_export_csv_raw(self) -> None:
+        self._ask_export_path("export-raw", "Export to CSV file, formulas NOT neutralised:")
+
+    def _ask_export_path(self, mode: str, label: str) -> None:
+        if not still_loading(self, "export"):
+            self.ask(mode, label, str(self.workdir / default_file_name(self.table_name)))
+
+    @work(group="lookup-file", exclusive=True, exit_on_error=False)
+    async def export_csv(self, path_text: str, raw: bool = False) -> None:
+        await export_csv(self, path_text, raw=raw)
+
+    def action_import_csv(self) -> None:
+        if not still_loading(self, "import"):
+            self.import_csv()
+
+    @work(group="lookup-file", exclusive=True, exit_on_error=False)
+    async def import_csv(self) -> None:
+        await import_csv(self)
+
+    def plan_file(self, path: Path, key_column: str, delete_missing: bool) -> ImportPlan:
+        """What importing the file at `path` would stage (run in a thread by ImportScreen)."""
+        table = read_csv_file(path, self.columns)
+        return plan_import(
+            table, list(self.rows.values()), self.columns, key_column, delete_missing
+        )
+
+    def _import_progress(self, text: str) -> None:
+        self.query_one("#lookup-status", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While an import is staging, keys that change rows or leave are off (shown dimmed)."""
+        if self.importing and action in BUSY_WHILE_IMPORTING:
+            return None
+        return True
