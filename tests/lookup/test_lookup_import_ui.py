@@ -14,8 +14,8 @@ from textual import events
 from textual.app import App
 
 from workato_tui.lookup import ImportPlan
-from workato_tui.lookup import staging as staging_module
 from workato_tui.lookup import files as lookup_files
+from workato_tui.lookup import staging as staging_module
 from workato_tui.screens.lookup_import import ImportScreen
 
 NEW_ROWS = 20_000

@@ -18,14 +18,15 @@ from workato_tui.emulator.seed_envs import CHANGED_RECIPE, DEV_ONLY_RECIPE, REMO
 from workato_tui.screens.compare import CompareScreen
 
 if TYPE_CHECKING:
-    from conftest import UI, Harness
+    from pilot_driver import Driver
+    from pilot_world import World
 
 SIZE = (120, 36)
 Snap = Callable[..., bool]
 
 
 async def test_the_screen_fills_in_kind_by_kind_saying_it_is_comparing(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
+    world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[tuple[str, set[str]]] = []  # (the counts line, the kinds in the table)
     show = CompareScreen._show
@@ -35,7 +36,7 @@ async def test_the_screen_fills_in_kind_by_kind_saying_it_is_comparing(
         shown.append((_text_of(screen), set(_kinds(screen))))
 
     monkeypatch.setattr(CompareScreen, "_show", recording)
-    async with harness.run(_app(harness)) as ui:
+    async with world.run(_app(world)) as ui:
         await _open_compare(ui)
         await ui.settle()
         assert [kinds for _, kinds in shown] == [
@@ -50,17 +51,17 @@ async def test_the_screen_fills_in_kind_by_kind_saying_it_is_comparing(
         assert "comparing" not in _text(ui, "#compare-counts")
 
 
-async def test_reopening_compare_within_the_ttl_sends_no_request(harness: Harness) -> None:
-    async with harness.run(_app(harness)) as ui:
+async def test_reopening_compare_within_the_ttl_sends_no_request(world: World) -> None:
+    async with world.run(_app(world)) as ui:
         await _open_compare(ui)
         await ui.settle()
         first = _cells(ui, 1)
-        before = len(harness.emu.store.requests)
+        before = len(world.emu.store.requests)
         await ui.press("escape")
         await _open_compare(ui)
         await ui.settle()
         assert _cells(ui, 1) == first
-        assert harness.emu.store.requests[before:] == []
+        assert world.emu.store.requests[before:] == []
 
 
 def _text_of(screen: CompareScreen) -> str:
@@ -76,9 +77,9 @@ def _kinds(screen: CompareScreen) -> list[str]:
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
-def test_compare_screen_snapshot(snap_compare: Snap, harness: Harness) -> None:
+def test_compare_screen_snapshot(snap_compare: Snap, world: World) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
-        ui: UI = harness.ui(pilot)
+        ui: Driver = world.driver(pilot)
         await ui.settle()
         await _open_compare(ui)
         await ui.settle()
@@ -92,4 +93,4 @@ def test_compare_screen_snapshot(snap_compare: Snap, harness: Harness) -> None:
         assert f"Sales Ops/Renewals/{REMOVED_RECIPE}" in where
         await ui.press("d")
 
-    assert snap_compare(_app(harness), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(_app(world), terminal_size=SIZE, run_before=run_before)

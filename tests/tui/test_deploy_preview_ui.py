@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pilot_driver import Driver
+from pilot_world import World
 from pydantic import SecretStr
 from textual.widgets import DataTable, Static
-from writes_helpers import Driver, World, running
 
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, DEV_TOKEN, TEST_TOKEN
@@ -77,7 +78,7 @@ async def test_the_deploy_confirm_previews_the_drift_and_afterwards_the_project_
     world = EnvWorld(tmp_path)
     prod_before = _prod_recipes(world)
     old_version = prod_before[CHANGED_RECIPE]["version_no"]
-    async with running(world) as d:
+    async with world.run() as d:
         screen = await _confirm_of_deploy_to_prod(d)
         details = list(screen.confirmation.details)
         assert world.sent("projects.deploy") == []  # previewed, nothing deployed yet
@@ -119,7 +120,7 @@ async def test_the_deploy_confirm_previews_the_drift_and_afterwards_the_project_
 async def test_build_from_the_tree_then_deploy_that_build_to_test(tmp_path: Path) -> None:
     world = EnvWorld(tmp_path)
     dev, testing = world.store.environments["dev"], world.store.environments["test"]
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         await d.tree_node(PROJECT)
         await d.press(BY_ID["project-build"].key)
@@ -154,7 +155,7 @@ async def test_build_from_the_tree_then_deploy_that_build_to_test(tmp_path: Path
 
 async def test_a_build_id_that_is_not_a_number_is_refused_in_the_form(tmp_path: Path) -> None:
     world = EnvWorld(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         await d.tree_node(PROJECT)
         await d.press(BY_ID["project-deploy"].key)
