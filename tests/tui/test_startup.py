@@ -21,7 +21,7 @@ from workato_tui.startup import paused, paused_for_startup, resume_after_first_f
 from workato_tui.widgets.typing_focus import takes_typing
 
 if TYPE_CHECKING:
-    from conftest import Harness
+    from pilot_world import World
 
 
 class RecordingTransport(httpx.AsyncBaseTransport):
@@ -52,41 +52,41 @@ def _record_frames(monkeypatch: pytest.MonkeyPatch, events: list[str]) -> None:
 
 
 async def test_last_known_rows_paint_before_the_first_request(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
+    world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with harness.run() as ui:
+    async with world.run() as ui:
         shown = ui.table.total_count
         await ui.pilot.press("ctrl+q")  # saves the last-known snapshot
     assert shown > 0
     events: list[str] = []
     _record_frames(monkeypatch, events)
-    service = harness.service(transport=RecordingTransport(harness.emu.transport(), events))
-    async with harness.run(harness.app(service)) as ui:
+    service = world.service(transport=RecordingTransport(world.emu.transport(), events))
+    async with world.run(world.app(service)) as ui:
         assert ui.table.total_count == shown
     first_request = events.index("request /api/recipes")
     assert f"frame rows={shown}" in events[:first_request], events
 
 
 async def test_first_frame_is_sent_before_the_first_answer_without_a_snapshot(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
+    world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No snapshot: the empty screen paints at once instead of waiting for data to arrive."""
     events: list[str] = []
     _record_frames(monkeypatch, events)
-    service = harness.service(transport=RecordingTransport(harness.emu.transport(), events))
-    async with harness.run(harness.app(service)) as ui:
+    service = world.service(transport=RecordingTransport(world.emu.transport(), events))
+    async with world.run(world.app(service)) as ui:
         assert ui.table.total_count > 0
     first_request = events.index("request /api/recipes")
     assert any(e.startswith("frame") for e in events[:first_request]), events
 
 
 async def test_collector_paused_for_start_up_resumes_with_the_first_data(
-    harness: Harness,
+    world: World,
 ) -> None:
     try:
         with paused_for_startup():
             assert not gc.isenabled() and paused()
-            async with harness.run() as ui:
+            async with world.run() as ui:
                 assert ui.table.total_count > 0
                 assert gc.isenabled() and not paused()
     finally:
