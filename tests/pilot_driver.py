@@ -361,6 +361,7 @@ class Driver:
 
     async def open_table(self, name: str) -> None:
         """On the lookup tables view, put the cursor on table `name` and press enter."""
+        await self.settle()  # the view's first load (a snapshot's run_before comes straight in)
         self.move_to(lambda row: row["name"] == name)
         await self.press("enter")
 
