@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import SIZE, Driver, World, running
+from pilot_driver import SIZE, Driver
+from pilot_world import World
 
 from workato_tui.actions.registry import HANDLERS
 from workato_tui.api.endpoints import endpoint
@@ -51,7 +52,7 @@ async def test_stopping_a_recipe_makes_recipes_stale_once(tmp_path: Path) -> Non
         return invalidate(cache, prefix)
 
     service.gateway.cache.invalidate = counting.__get__(service.gateway.cache)  # type: ignore[method-assign]
-    async with running(world, service) as d:
+    async with world.run(service=service) as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == RUNNING)
         await d.press("x")
@@ -65,7 +66,7 @@ async def test_stopping_a_recipe_makes_recipes_stale_once(tmp_path: Path) -> Non
 
 async def test_a_failed_folder_load_is_shown_titled_by_what_failed(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         world.emu.faults.add("/api/folders", "error500")
         await d.tree_node("Finance Ops")
         await d.press("space")  # expand: its folders load, and fail
