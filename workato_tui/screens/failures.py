@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..api.endpoints import endpoint
+from ..columns import Column
 from ..service.failure_repeat import (
     RepeatOutcome,
     RepeatPlan,
@@ -38,7 +39,6 @@ from ..service.failures import FailedJob, FailureGroup
 from ..service.writes import ItemResult
 from ..views import ViewContext
 from ..widgets.table import ResourceTable
-from ..widgets.table_model import Column
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_saving import profile_text
 from .progress import BulkScreen

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 
 from ..api.endpoints import endpoint
 from ..api.models import Recipe
+from ..columns import Column
 from ..service.freeze import (
     FREEZING,
     THAWING,
@@ -34,7 +35,6 @@ from ..service.freeze import (
 from ..service.writes import ItemResult
 from ..views import format as fmt
 from ..widgets.table import ResourceTable
-from ..widgets.table_model import Column
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_saving import profile_text
 from .progress import BulkScreen

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..api.models import connection_state
 from ..api.resources.customers import customer_ref
+from ..columns import Column as C
 from ..lookup.rows import table_columns
 from ..service.scope import recipe_pages_under
-from ..widgets.table_model import Column as C
 from . import format as f
 from .spec import Row, ViewContext, ViewSpec
 

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from ..widgets.table_model import Column
+from ..columns import Column
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
