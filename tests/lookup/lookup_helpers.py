@@ -193,6 +193,6 @@ async def open_table(pilot: Pilot[Any], name: str) -> None:
     await settle(pilot)
     view = pilot.app.screen.query_one(ResourceView)
     rows = view.table.visible_rows
-    index = next(i for i, row in enumerate(rows) if row["name"] == name)
+    index = next(i for i, row in enumerate(rows) if row.name == name)
     view.table.move_cursor(row=index)
     await pilot.press("enter")

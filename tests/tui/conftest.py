@@ -29,6 +29,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from workato_tui.app import WorkatoApp
+from workato_tui.columns import field_value
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.emulator.seed import add_api_client
 from workato_tui.emulator.store import ClientRole
@@ -40,7 +41,7 @@ from workato_tui.widgets.resource_view import ResourceView
 from workato_tui.widgets.table import ResourceTable
 
 SIZE = (120, 36)
-Row = dict[str, Any]
+Row = Any  # a typed row of a view (see workato_tui.views.rows)
 
 
 @dataclass
@@ -172,7 +173,7 @@ class UI:
         for index, row in enumerate(self.table.visible_rows):
             if predicate(row):
                 self.table.move_cursor(row=index)
-                return dict(row)
+                return row
         raise AssertionError("no visible row matches")
 
     # reading ------------------------------------------------------------------------------
@@ -192,10 +193,20 @@ class UI:
 
     @property
     def rows(self) -> list[Row]:
-        return [dict(row) for row in self.table.visible_rows]
+        """The visible rows: typed rows (models or `views.rows` classes)."""
+        return self.table.visible_rows
+
+    def cell(self, row: Row, key: str) -> Any:
+        """The raw value of `row` in the column `key` (computed cells come from getters)."""
+        column = next((c for c in self.table.columns if c.key == key), None)
+        return column.value(row) if column is not None else field_value(row, key)
 
     def column(self, key: str) -> list[Any]:
-        return [row.get(key) for row in self.table.visible_rows]
+        """The raw values of the column `key` (through its getter), else of the field `key`."""
+        column = next((c for c in self.table.columns if c.key == key), None)
+        if column is not None:
+            return [column.value(row) for row in self.table.visible_rows]
+        return [field_value(row, key) for row in self.table.visible_rows]
 
     @property
     def crumbs(self) -> str:

@@ -2,7 +2,7 @@
 
     async with running(World(tmp_path)) as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == "…")
+        d.move_to(lambda r: r.name == "…")
         await d.press("t")
         await d.until_screen(ConfirmScreen)
 
@@ -42,7 +42,7 @@ from workato_tui.widgets.resource_view import ResourceView
 from workato_tui.widgets.table import ResourceTable
 
 SIZE = (120, 36)
-Row = dict[str, Any]
+Row = Any  # a typed row of a view (see workato_tui.views.rows)
 
 
 @dataclass
@@ -244,7 +244,8 @@ class Driver:
 
     @property
     def rows(self) -> list[Row]:
-        return [dict(r) for r in self.table.visible_rows]
+        """The visible rows: typed rows (models or `views.rows` classes)."""
+        return self.table.visible_rows
 
     def move_to(self, predicate: Callable[[Row], bool]) -> Row:
         """Put the table cursor on the first visible row matching `predicate`."""
@@ -252,7 +253,7 @@ class Driver:
             if predicate(row):
                 self.table.move_cursor(row=index)
                 self.table.focus()
-                return dict(row)
+                return row
         raise AssertionError("no visible row matches")
 
     async def mark(self, predicate: Callable[[Row], bool], pressed: int = 3) -> list[Row]:
@@ -266,7 +267,7 @@ class Driver:
                     await self.pilot.press("space")
                 else:
                     self.table.action_toggle_mark()
-                marked.append(dict(row))
+                marked.append(row)
         await self.pilot.pause()
         assert len(self.table.marked_keys) == len(marked)
         return marked
@@ -286,7 +287,7 @@ class Driver:
         await self.press("ctrl+t")
         node = self.tree.root
         for depth, name in enumerate(path):
-            found = next((c for c in node.children if c.data and c.data["name"] == name), None)
+            found = next((c for c in node.children if c.data and c.data.name == name), None)
             assert found is not None, f"no tree node {name!r} under {node.label}"
             node = found
             self.tree.move_cursor(node)

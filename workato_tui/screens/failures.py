@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..api.endpoints import endpoint
+from ..api.models import Recipe
 from ..columns import Column
 from ..service.failure_repeat import (
     RepeatOutcome,
@@ -67,11 +68,11 @@ REPEAT_COLUMN = Column("repeat", "REPEAT", width=24)  # shown once something was
 def scope_for(context: ViewContext) -> ScanScope:
     """The inbox's scope from where the user is: a customer, a folder or project, or all."""
     if context.customer is not None:
-        name = context.customer.get("name") or context.customer["id"]
-        return ScanScope(customer=str(context.customer["id"]), label=f"customer {name}")
+        name = context.customer.name or context.customer.id
+        return ScanScope(customer=str(context.customer.id), label=f"customer {name}")
     if context.folder is not None:
-        label = context.folder.get("path") or context.folder.get("name") or "folder"
-        return ScanScope(folder_id=int(context.folder["id"]), label=str(label))
+        label = context.folder.path or context.folder.name or "folder"
+        return ScanScope(folder_id=context.folder.id, label=label)
     return ScanScope()
 
 
@@ -203,9 +204,9 @@ class FailuresScreen(Screen[None]):
     def _open_job(self, job: FailedJob) -> None:
         from .job_detail import JobScreen
 
-        recipe = {"id": job.recipe_id, "name": job.recipe_name}
+        recipe = Recipe(id=job.recipe_id, name=job.recipe_name or "")
         context = self.context.with_(recipe=recipe)
-        self.app.push_screen(JobScreen(self.service, context, job.job.model_dump(mode="json")))
+        self.app.push_screen(JobScreen(self.service, context, job.job))
 
     def action_back(self) -> None:
         if self.table.filter_text:
@@ -259,8 +260,7 @@ class FailuresScreen(Screen[None]):
             found = await self.service.recipe(job.recipe_id)
         if found is None:
             return
-        row = found.model_dump(mode="python")
-        self.app.push_screen(RecipeScreen(self.service, row, self.context.with_(recipe=row)))
+        self.app.push_screen(RecipeScreen(self.service, found, self.context.with_(recipe=found)))
 
     def _current_job(self) -> FailedJob | None:
         row = self.table.current_row

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from ..api.errors import WorkatoError
+from ..api.models_admin import LookupTable
 from ..lookup import GridChange, StagedStore, Staging, flatten, table_columns
 from ..lookup.rows import ID, id_text, make_row, row_name, values_of
 from ..service.families import Family
@@ -64,13 +65,13 @@ class LookupEditorScreen(LookupPrompt, LookupSaving, LookupFiles, Screen[None]):
     """
 
     def __init__(
-        self, service: WorkspaceService, table: dict[str, Any], *, workdir: Path | None = None
+        self, service: WorkspaceService, table: LookupTable, *, workdir: Path | None = None
     ) -> None:
         super().__init__()
         self.service = service
         self.table = table
-        self.table_id = int(table["id"])
-        self.table_name = str(table.get("name") or f"table {self.table_id}")
+        self.table_id = table.id
+        self.table_name = table.name or f"table {self.table_id}"
         self.columns = table_columns(table)
         self.workdir = workdir or Path.cwd()
         self.store = StagedStore(service.staged_dir)

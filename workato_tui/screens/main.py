@@ -17,6 +17,7 @@ from ..api.models import Recipe
 from ..service.freeze import unfinished_freezes
 from ..service.scope import recipes_under
 from ..views import VIEWS, ViewContext, ViewSpec, find_view, view_names
+from ..views.rows import row_data
 from ..widgets.command_bar import CommandBar
 from ..widgets.folder_tree import FolderTree
 from ..widgets.resource_view import ResourceView
@@ -188,7 +189,7 @@ class MainScreen(Screen[None]):
             and self.view.spec.opens in ("recipe", "customer-recipe")
         ):
             row = self.view.table.current_row
-            context = self._drill_context(None if row is None else dict(row)) or context
+            context = self._drill_context(row) or context
         return self.go(spec, context)
 
     def open_failures(self) -> None:
@@ -209,12 +210,12 @@ class MainScreen(Screen[None]):
         """Freeze the recipes marked in the recipes view, or all in the chosen folder."""
         spec, marked = self.view.spec, self.view.table.marked_rows
         if spec is not None and spec.name == "recipes" and marked:
-            recipes = [Recipe.model_validate(row) for row in marked]
+            recipes = list(marked)
             scope = f"{len(recipes)} marked recipes"
         elif self.context.folder is not None:
             folder = self.context.folder
-            recipes = await recipes_under(self.service, int(folder["id"]))
-            scope = str(folder.get("path") or folder.get("name"))
+            recipes = await recipes_under(self.service, folder.id)
+            scope = folder.path or folder.name
         else:
             self.notify(
                 "Choose a folder or project in the tree (ctrl+t), or mark recipes, then :freeze",
@@ -272,7 +273,7 @@ class MainScreen(Screen[None]):
 
     # rows ---------------------------------------------------------------------------------
 
-    def _drill_context(self, row: dict[str, Any] | None) -> ViewContext | None:
+    def _drill_context(self, row: Recipe | None) -> ViewContext | None:
         spec = self.view.spec
         if row is None or spec is None:
             return None
@@ -287,7 +288,7 @@ class MainScreen(Screen[None]):
         spec = self.view.spec
         if spec is None or event.table is not self.view.table:
             return
-        row = dict(event.row)
+        row = event.row
         if spec.opens == "recipe":
             from .recipe_detail import RecipeScreen
 
@@ -314,8 +315,8 @@ class MainScreen(Screen[None]):
         from .json_view import JsonScreen
 
         kind = self.view.spec.title if self.view.spec else "Item"
-        title = f"{kind}: {row.get('name') or row.get('id')}"
-        self.app.push_screen(JsonScreen(title, row))
+        title = f"{kind}: {getattr(row, 'name', None) or row.id}"
+        self.app.push_screen(JsonScreen(title, row_data(row)))
 
     @on(FolderTree.FolderChosen)
     def _folder_chosen(self, event: FolderTree.FolderChosen) -> None:

@@ -8,6 +8,7 @@ that says what failed, why, and what to do.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,6 +21,7 @@ from textual.widgets import Input, Static
 
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..service.families import Family
+from ..views.rows import CallRow
 from ..views.spec import Row, ViewContext, ViewSpec
 from ..write_catalog import (
     BY_ID,
@@ -111,15 +113,14 @@ class ResourceView(Vertical):
             self._sorts[self.spec.name] = (self.table.sort_key, self.table.sort_reverse)
         self.spec, self.context = spec, context
         table = self.table
-        columns_from = spec.extra.get("columns_from")
-        table.set_columns(columns_from(context.table) if columns_from else spec.columns)
-        table.row_style = spec.row_style
-        table.empty_text = spec.empty_text
-        self._set_failure(None)
-        if not same:
+        if not same:  # first: the old rows are of another type than the new columns read
             table.set_filter("")
             self.filter_input.value = ""
             table.clear()
+        table.set_columns(spec.columns_for(context))
+        table.row_style = spec.row_style
+        table.empty_text = spec.empty_text
+        self._set_failure(None)
         sort_key, reverse = self._sorts.get(spec.name, (None, False))
         if table.sort_key != sort_key or (sort_key and table.sort_reverse != reverse):
             table.sort_by(sort_key, reverse=reverse)
@@ -138,8 +139,9 @@ class ResourceView(Vertical):
         key = spec.snapshot_key(context)
         rows = self.service.last_known(key) if key and not refresh else None
         self.stale = rows is not None and not self.table.total_count
-        if self.stale and rows is not None:
-            self.table.set_rows(rows)
+        if self.stale and rows is not None and spec.revive is not None:
+            revive = spec.revive  # rows read from disk are plain data: typed rows again
+            self.table.set_rows([revive(r) if isinstance(r, Mapping) else r for r in rows])
             self._restore_cursor()
         return self.stale
 
@@ -170,7 +172,7 @@ class ResourceView(Vertical):
             self.stale = False
             key = spec.snapshot_key(context)
             if key:
-                self.service.remember(key, table.stored_rows)
+                self.service.remember(key, table.stored_rows)  # the rows themselves
             self.post_message(self.Loaded(self, loaded))
         except WorkatoError as error:
             self._show_failure(spec, error)
@@ -207,17 +209,15 @@ class ResourceView(Vertical):
     # the live call log --------------------------------------------------------------------
 
     def _follow_calls(self) -> None:
-        from ..views.catalog import call_row
-
-        self.table.set_rows([call_row(e) for e in self.service.recent_calls()])
+        self.table.set_rows([CallRow.of(e) for e in self.service.recent_calls()])
         self.table.move_cursor(row=max(0, self.table.row_count - 1))
 
         def arrived(entry: Any) -> None:
-            self.app.call_later(self._append_call, call_row(entry))
+            self.app.call_later(self._append_call, CallRow.of(entry))
 
         self._unsubscribe = self.service.follow_calls(arrived)
 
-    def _append_call(self, row: Row) -> None:
+    def _append_call(self, row: CallRow) -> None:
         if self.spec is not None and self.spec.live:
             at_end = self.table.cursor_row >= self.table.row_count - 1
             self.table.append_rows([row])
@@ -359,9 +359,9 @@ class ResourceView(Vertical):
         if write.creates:
             return []
         if write.bulk and self.table.marked_keys:
-            return [dict(r) for r in self.table.marked_rows]
+            return self.table.marked_rows
         row = self.table.current_row
-        return [dict(row)] if row is not None else None
+        return [row] if row is not None else None
 
     def run_write(self, write: WriteAction, rows: list[Row]) -> None:
         """Ask the screen to run the write; refresh when it changed something."""
