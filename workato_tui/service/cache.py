@@ -105,7 +105,11 @@ class Cache:
 
 
 def _items_in(value: Any) -> int:
-    return len(value) if isinstance(value, list) else 1
+    """List items a value holds: a list's, or an envelope's `items` (a page of jobs)."""
+    if isinstance(value, list):
+        return len(value)
+    items = getattr(value, "items", None)
+    return len(items) if isinstance(items, list) else 1
 
 
 def _consume_exception(task: asyncio.Task[Any]) -> None:
