@@ -39,6 +39,7 @@ from ..service.failure_scan import (
 from ..service.failures import FailedJob, FailureGroup
 from ..service.writes import ItemResult
 from ..views import ViewContext
+from ..views.rows import RecipeRow
 from ..widgets.table import ResourceTable
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_saving import profile_text
@@ -204,7 +205,7 @@ class FailuresScreen(Screen[None]):
     def _open_job(self, job: FailedJob) -> None:
         from .job_detail import JobScreen
 
-        recipe = Recipe(id=job.recipe_id, name=job.recipe_name or "")
+        recipe = RecipeRow.of(Recipe(id=job.recipe_id, name=job.recipe_name or ""))
         context = self.context.with_(recipe=recipe)
         self.app.push_screen(JobScreen(self.service, context, job.job))
 
@@ -254,13 +255,14 @@ class FailuresScreen(Screen[None]):
             self.notify("Pick a job (enter on a group lists them)", severity="warning")
             return
         if job.customer is not None:
-            recipe = await self.service.customer_recipes(job.customer)
-            found = next((r for r in recipe if r.id == job.recipe_id), None)
+            recipes = await self.service.customer_recipes(job.customer)
+            found = next((r for r in recipes if r.id == job.recipe_id), None)
         else:
             found = await self.service.recipe(job.recipe_id)
         if found is None:
             return
-        self.app.push_screen(RecipeScreen(self.service, found, self.context.with_(recipe=found)))
+        row = RecipeRow.of(found)
+        self.app.push_screen(RecipeScreen(self.service, row, self.context.with_(recipe=row)))
 
     def _current_job(self) -> FailedJob | None:
         row = self.table.current_row

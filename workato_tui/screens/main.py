@@ -17,7 +17,7 @@ from ..api.models import Recipe
 from ..service.freeze import unfinished_freezes
 from ..service.scope import recipes_under
 from ..views import VIEWS, ViewContext, ViewSpec, find_view, view_names
-from ..views.rows import row_data
+from ..views.rows import RecipeRow, row_data
 from ..widgets.command_bar import CommandBar
 from ..widgets.folder_tree import FolderTree
 from ..widgets.resource_view import ResourceView
@@ -210,7 +210,7 @@ class MainScreen(Screen[None]):
         """Freeze the recipes marked in the recipes view, or all in the chosen folder."""
         spec, marked = self.view.spec, self.view.table.marked_rows
         if spec is not None and spec.name == "recipes" and marked:
-            recipes = list(marked)
+            recipes = [Recipe(id=r.id, name=r.name, running=r.running) for r in marked]
             scope = f"{len(recipes)} marked recipes"
         elif self.context.folder is not None:
             folder = self.context.folder
@@ -273,7 +273,7 @@ class MainScreen(Screen[None]):
 
     # rows ---------------------------------------------------------------------------------
 
-    def _drill_context(self, row: Recipe | None) -> ViewContext | None:
+    def _drill_context(self, row: RecipeRow | None) -> ViewContext | None:
         spec = self.view.spec
         if row is None or spec is None:
             return None

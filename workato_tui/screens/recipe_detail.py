@@ -15,10 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..api.errors import WorkatoError
-from ..api.models import Recipe
 from ..views import ViewContext, find_view
 from ..views import format as fmt
-from ..views.rows import row_data
+from ..views.rows import RecipeRow, row_data
 from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
@@ -82,7 +81,7 @@ class RecipeScreen(Screen[None]):
     RecipeScreen.-versions #jobs, RecipeScreen.-versions #fields { display: none; }
     """
 
-    def __init__(self, service: WorkspaceService, recipe: Recipe, context: ViewContext) -> None:
+    def __init__(self, service: WorkspaceService, recipe: RecipeRow, context: ViewContext) -> None:
         super().__init__()
         bind_writes(self, "recipe")  # each write's key, as declared in actions/
         self.service = service
@@ -253,7 +252,7 @@ class RecipeScreen(Screen[None]):
             fresh = await self.service.recipe(self.recipe.id)
         except WorkatoError:
             return
-        self.recipe = fresh
+        self.recipe = RecipeRow.of(fresh)
         self.query_one("#fields", Static).update(self._fields())
         await self._load_connections()
 

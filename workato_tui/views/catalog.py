@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
-from ..api.models import Connection, Customer, Deployment, Recipe, connection_state
+from ..api.models import Connection, Customer, Deployment, connection_state
 from ..api.models_admin import (
     ActivityEntry,
     DeveloperApiClient,
@@ -23,7 +23,7 @@ from ..columns import Column as C
 from ..lookup.rows import table_columns
 from ..service.scope import recipe_pages_under
 from . import format as f
-from .rows import JobRow, OnPremRow, call_field
+from .rows import JobRow, OnPremRow, RecipeRow, call_field
 from .spec import Row, ViewContext, ViewSpec
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _connection_style(row: Connection) -> str | None:
     return None
 
 
-def _recipe_style(row: Recipe) -> str | None:
+def _recipe_style(row: RecipeRow) -> str | None:
     return None if row.running else "resource-table--muted"
 
 
@@ -62,13 +62,13 @@ async def load_recipes(service: WorkspaceService, ctx: ViewContext) -> AsyncIter
         else recipe_pages_under(service, folder_id, exclude_code=True)
     )
     async for page in pages:
-        yield page
+        yield [RecipeRow.of(recipe) for recipe in page]
 
 
 async def load_jobs(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
     assert ctx.recipe is not None
     async for page in service.job_pages(ctx.recipe.id, customer=ctx.customer_ref):
-        yield [JobRow.of(job) for job in page]
+        yield [JobRow.of(job, ctx.recipe.id) for job in page]
 
 
 async def load_connections(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
@@ -134,7 +134,7 @@ async def load_customer_recipes(
     service: WorkspaceService, ctx: ViewContext
 ) -> AsyncIterator[list[Row]]:
     assert ctx.customer_ref is not None
-    yield await service.customer_recipes(ctx.customer_ref)
+    yield [RecipeRow.of(recipe) for recipe in await service.customer_recipes(ctx.customer_ref)]
 
 
 # -- computed cells ---------------------------------------------------------------------------
@@ -192,7 +192,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_recipes,
-        revive=Recipe.model_validate,
+        revive=RecipeRow.revive,
         aliases=("r", "rcp", "recipe"),
         folder_scoped=True,
         empty_text="No recipes here",

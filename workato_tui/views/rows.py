@@ -11,12 +11,12 @@ import itertools
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..api.models import Folder, Job
+from ..api.models import Folder, Job, Recipe
 from ..api.models_admin import OnPremAgent, OnPremGroup, OnPremStatus
 
 
@@ -25,9 +25,20 @@ def _interned(text: str | None) -> str | None:
     return None if text is None else sys.intern(text)
 
 
+def _seconds(moment: datetime | None) -> float | None:
+    return None if moment is None else moment.timestamp()
+
+
+def _moment(seconds: float | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class JobRow:
-    """A job as the jobs list shows it; the job screen reads the rest by id."""
+    """A job as the jobs list shows it; the job screen reads the rest by id.
+
+    Kept small, as 100,000 of them are listed: times as POSIX seconds (a float is half a
+    datetime), and a job that is its own master shares its id string."""
 
     id: str
     status: str | None
@@ -36,34 +47,101 @@ class JobRow:
     is_error: bool
     master_job_id: str | None
     recipe_id: int | None
-    started_at: datetime | None
-    completed_at: datetime | None
+    started: float | None
+    completed: float | None
 
     @classmethod
-    def of(cls, job: Job) -> JobRow:
-        error = job.error
+    def of(cls, job: Job, recipe_id: int | None = None) -> JobRow:
+        """`recipe_id`: the recipe listed, whose id object every row shares."""
         return cls(
             id=job.id,
             status=_interned(job.status),
             title=job.title,
-            error=None if error is None else str(error),
+            error=None if job.error is None else str(job.error),
             is_error=job.is_error,
-            master_job_id=job.master_job_id,
-            recipe_id=job.recipe_id,
-            started_at=job.started_at,
-            completed_at=job.completed_at,
+            master_job_id=job.id if job.master_job_id == job.id else job.master_job_id,
+            recipe_id=recipe_id if job.recipe_id == recipe_id else job.recipe_id,
+            started=_seconds(job.started_at),
+            completed=_seconds(job.completed_at),
         )
+
+    @property
+    def started_at(self) -> datetime | None:
+        return _moment(self.started)
+
+    @property
+    def completed_at(self) -> datetime | None:
+        return _moment(self.completed)
 
     @property
     def duration(self) -> float | None:
         """Seconds from start to completion; None while it runs."""
-        started, completed = self.started_at, self.completed_at
-        return (completed - started).total_seconds() if started and completed else None
+        started, completed = self.started, self.completed
+        return completed - started if started is not None and completed is not None else None
 
     @property
     def repeat(self) -> str:
         """'repeat' when this job re-runs another one."""
         return "repeat" if self.master_job_id not in (None, self.id) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class StepConnection:
+    """Which connection a recipe step uses (a recipe's `config` entry)."""
+
+    provider: str | None
+    account_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RecipeRow:
+    """A recipe as lists show it and the recipe screen starts from: a slotted row of the
+    fields they read (an API `Recipe` model costs about 6 KB; 10,000 of them are listed)."""
+
+    id: int
+    name: str
+    folder_id: int | None
+    project_id: int | str | None
+    description: str | None
+    running: bool
+    trigger_application: str | None
+    action_applications: tuple[str, ...]
+    job_succeeded_count: int
+    job_failed_count: int
+    version_no: int | None
+    stop_cause: str | None
+    author_name: str | None
+    config: tuple[StepConnection, ...]
+    last_run_at: datetime | None
+    updated_at: datetime | None
+
+    @classmethod
+    def of(cls, recipe: Recipe) -> RecipeRow:
+        return cls(
+            id=recipe.id,
+            name=recipe.name,
+            folder_id=recipe.folder_id,
+            project_id=recipe.project_id,
+            description=recipe.description,
+            running=recipe.running,
+            trigger_application=_interned(recipe.trigger_application),
+            action_applications=tuple(sys.intern(a) for a in recipe.action_applications),
+            job_succeeded_count=recipe.job_succeeded_count,
+            job_failed_count=recipe.job_failed_count,
+            version_no=recipe.version_no,
+            stop_cause=recipe.stop_cause,
+            author_name=_interned(recipe.author_name),
+            config=tuple(
+                StepConnection(_interned(c.provider), c.account_id) for c in recipe.config
+            ),
+            last_run_at=recipe.last_run_at,
+            updated_at=recipe.updated_at,
+        )
+
+    @classmethod
+    def revive(cls, data: Mapping[str, Any]) -> RecipeRow:
+        """A remembered row (plain data from the snapshot file) as a row again."""
+        return cls.of(Recipe.model_validate(data))
 
 
 class TreeFolder(Folder):
@@ -139,6 +217,10 @@ def row_data(row: Any) -> dict[str, Any]:
         return row.model_dump(mode="python")
     if isinstance(row, CallRow):
         return dict(row.entry)
+    if isinstance(row, JobRow):
+        data = {name: getattr(row, name) for name in row.__slots__}
+        del data["started"], data["completed"]
+        return {**data, "started_at": row.started_at, "completed_at": row.completed_at}
     if isinstance(row, Mapping):
         return dict(row)
     return {name: getattr(row, name) for name in getattr(row, "__slots__", ())}

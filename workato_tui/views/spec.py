@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ..api.models import Customer, Recipe
+from ..api.models import Customer
 from ..api.models_admin import LookupTable
 from ..columns import Column
-from .rows import TreeFolder
+from .rows import RecipeRow, TreeFolder
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -24,7 +24,7 @@ class ViewContext:
     """Where the user is: the folder picked in the tree, and the item a view drills into."""
 
     folder: TreeFolder | None = None
-    recipe: Recipe | None = None
+    recipe: RecipeRow | None = None
     customer: Customer | None = None
     table: LookupTable | None = None
     this_folder_only: bool = False  # False: the folder with its sub-folders
