@@ -23,8 +23,8 @@ from ..columns import Column as C
 from ..lookup.rows import table_columns
 from ..service.scope import recipe_pages_under
 from . import format as f
-from .rows import JobRow, OnPremRow, RecipeRow, call_field
-from .spec import Row, ViewContext, ViewSpec
+from .rows import CallRow, JobRow, OnPremRow, RecipeRow, call_field
+from .spec import Need, Opens, Row, ViewContext, ViewSpec
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -137,6 +137,15 @@ async def load_customer_recipes(
     yield [RecipeRow.of(recipe) for recipe in await service.customer_recipes(ctx.customer_ref)]
 
 
+def follow_calls(
+    service: WorkspaceService, arrived: Callable[[Row], None]
+) -> tuple[list[Row], Callable[[], None]]:
+    """The call log as a live view: the session's calls so far, then each new one."""
+    rows: list[Row] = [CallRow.of(entry) for entry in service.recent_calls()]
+    unsubscribe = service.follow_calls(lambda entry: arrived(CallRow.of(entry)))
+    return rows, unsubscribe
+
+
 # -- computed cells ---------------------------------------------------------------------------
 
 
@@ -197,7 +206,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         folder_scoped=True,
         empty_text="No recipes here",
         row_style=_recipe_style,
-        opens="recipe",
+        opens=Opens.RECIPE,
     ),
     ViewSpec(
         "jobs",
@@ -214,10 +223,10 @@ VIEWS: tuple[ViewSpec, ...] = (
         ),
         load_jobs,
         aliases=("jb", "job"),
-        needs="recipe",
+        needs=Need.RECIPE,
         empty_text="No jobs for this recipe",
         row_style=_status_style,
-        opens="job",
+        opens=Opens.JOB,
     ),
     ViewSpec(
         "connections",
@@ -255,7 +264,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         aliases=("lt", "lookups", "tables", "lookup"),
         folder_scoped=True,
         empty_text="No lookup tables here",
-        opens="rows",
+        opens=Opens.LOOKUP_EDITOR,
     ),
     ViewSpec(
         "rows",
@@ -264,7 +273,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         (),
         load_rows,
         aliases=("lr",),
-        needs="table",
+        needs=Need.TABLE,
         empty_text="This table has no rows",
         columns_from=_schema_columns,
     ),
@@ -378,7 +387,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         load_customers,
         revive=Customer.model_validate,
         aliases=("cu", "cust", "embedded"),
-        opens="customer",
+        opens=Opens.CUSTOMER_RECIPES,
     ),
     ViewSpec(
         "customer-recipes",
@@ -393,10 +402,10 @@ VIEWS: tuple[ViewSpec, ...] = (
         ),
         load_customer_recipes,
         aliases=("cr",),
-        needs="customer",
+        needs=Need.CUSTOMER,
         empty_text="This customer has no recipes",
         row_style=_recipe_style,
-        opens="customer-recipe",
+        opens=Opens.RECIPE_JOBS,
     ),
     ViewSpec(
         "calls",
@@ -426,9 +435,9 @@ VIEWS: tuple[ViewSpec, ...] = (
             # e.g. a start refusal's items
             C("detail", "DETAIL", width=60, format=f.text, get=call_field("detail")),
         ),
-        None,  # live: the view follows the call log (ResourceView._follow_calls)
+        None,
         aliases=("log", "calllog", "api-calls"),
-        live=True,
+        follow=follow_calls,
         empty_text="No API calls yet",
     ),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, replace
+from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Any
 
 from ..api.models import Customer
@@ -17,6 +18,39 @@ if TYPE_CHECKING:
 Row = Any  # a view's typed row: a frozen API model or a row class of views.rows
 Loader = Callable[["WorkspaceService", "ViewContext"], AsyncIterator[list[Row]]]
 Revive = Callable[[Mapping[str, Any]], Row]  # a remembered row (see `row_data`) back
+# A live view's feed: given where to send each new row, the rows so far and how to stop
+Follow = Callable[["WorkspaceService", Callable[[Row], None]], tuple[list[Row], Callable[[], None]]]
+
+
+class Need(StrEnum):
+    """The context a view requires (the `ViewContext` field of that name)."""
+
+    RECIPE = "recipe"
+    CUSTOMER = "customer"
+    TABLE = "table"
+
+    @property
+    def hint(self) -> str:
+        return {
+            Need.RECIPE: "Pick a recipe first (in :recipes or :customer-recipes), then open its jobs.",
+            Need.CUSTOMER: "Pick a customer first in :customers.",
+            Need.TABLE: "Pick a lookup table first in :lookup-tables.",
+        }[self]
+
+
+class Opens(Enum):
+    """What enter on a row of a view opens (see `screens.main.MainScreen.drill`)."""
+
+    RECIPE = "the recipe screen"
+    RECIPE_JOBS = "the jobs of a customer's recipe"
+    CUSTOMER_RECIPES = "the customer's recipes"
+    LOOKUP_EDITOR = "the lookup editor"
+    JOB = "the job screen"
+
+    @property
+    def picks_recipe(self) -> bool:
+        """The row is a recipe: `:jobs` from here shows its jobs."""
+        return self in (Opens.RECIPE, Opens.RECIPE_JOBS)
 
 
 @dataclass(frozen=True)
@@ -44,15 +78,15 @@ class ViewSpec:
     title: str
     list_endpoint: str  # for permission checks and 403 messages
     columns: tuple[Column, ...]
-    load: Loader | None  # None for a live view
+    load: Loader | None  # None for a live view (see `follow`)
     aliases: tuple[str, ...] = ()
-    needs: str | None = None  # "recipe", "customer" or "table": context the view requires
+    needs: Need | None = None
     folder_scoped: bool = False
     empty_text: str = "Nothing here"
     row_style: Callable[[Row], str | None] | None = None
-    opens: str | None = None  # what enter does (see screens.main.MainScreen.open_row)
+    opens: Opens | None = None
     revive: Revive | None = None  # set: the rows may go in the last-known snapshot
-    live: bool = False  # follows a feed instead of loading (the call log)
+    follow: Follow | None = None  # a live view: follows a feed instead of loading
     # columns that depend on the context (a lookup table's own columns), else `columns`
     columns_from: Callable[[ViewContext], tuple[Column, ...]] | None = None
 
@@ -72,10 +106,10 @@ class ViewSpec:
             where = context.folder.path or context.folder.name
             scope = "this folder only" if context.this_folder_only else "with sub-folders"
             parts.append(f"{where} ({scope})")
-        if context.customer and self.needs in ("customer", "recipe"):
+        if context.customer and self.needs in (Need.CUSTOMER, Need.RECIPE):
             parts.append(str(context.customer.name))
-        if context.recipe and self.needs == "recipe":
+        if context.recipe and self.needs is Need.RECIPE:
             parts.append(context.recipe.name)
-        if context.table and self.needs == "table":
+        if context.table and self.needs is Need.TABLE:
             parts.append(context.table.name)
         return [*parts, self.title]

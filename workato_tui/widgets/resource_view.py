@@ -21,8 +21,7 @@ from textual.widgets import Input, Static
 
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..service.families import Family
-from ..views.rows import CallRow
-from ..views.spec import Row, ViewContext, ViewSpec
+from ..views.spec import Follow, Row, ViewContext, ViewSpec
 from ..write_catalog import (
     BY_ID,
     WriteAction,
@@ -124,8 +123,8 @@ class ResourceView(Vertical):
         sort_key, reverse = self._sorts.get(spec.name, (None, False))
         if table.sort_key != sort_key or (sort_key and table.sort_reverse != reverse):
             table.sort_by(sort_key, reverse=reverse)
-        if spec.live:
-            self._follow_calls()
+        if spec.follow is not None:
+            self._follow(spec.follow)
         elif self._show_last_known(spec, context, refresh):
             # paint the last-known rows first, then refresh them in place
             self.call_after_refresh(self.load, refresh)
@@ -206,19 +205,18 @@ class ResourceView(Vertical):
         if self.spec is not None:
             self.show(self.spec, self.context, refresh=True)
 
-    # the live call log --------------------------------------------------------------------
+    # a live view (the call log) ------------------------------------------------------------
 
-    def _follow_calls(self) -> None:
-        self.table.set_rows([CallRow.of(e) for e in self.service.recent_calls()])
+    def _follow(self, follow: Follow) -> None:
+        def arrived(row: Row) -> None:
+            self.app.call_later(self._append_live, row)
+
+        rows, self._unsubscribe = follow(self.service, arrived)
+        self.table.set_rows(rows)
         self.table.move_cursor(row=max(0, self.table.row_count - 1))
 
-        def arrived(entry: Any) -> None:
-            self.app.call_later(self._append_call, CallRow.of(entry))
-
-        self._unsubscribe = self.service.follow_calls(arrived)
-
-    def _append_call(self, row: CallRow) -> None:
-        if self.spec is not None and self.spec.live:
+    def _append_live(self, row: Row) -> None:
+        if self.spec is not None and self.spec.follow is not None:
             at_end = self.table.cursor_row >= self.table.row_count - 1
             self.table.append_rows([row])
             if at_end:
