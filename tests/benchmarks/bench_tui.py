@@ -321,7 +321,8 @@ def print_rows(
 def widget_comparison(rows: int, datatable_rows: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """bench_table.py's two children (run before the large emulator exists: Linux carries a
     parent's peak RSS into a child, so they would all report the emulator's memory)."""
-    return bench_table.spawn("resource", rows), bench_table.spawn("datatable", datatable_rows)
+    resource = bench_table.spawn("resource", rows) | bench_table.spawn("held", rows)
+    return resource, bench_table.spawn("datatable", datatable_rows)
 
 
 async def run(args: argparse.Namespace) -> None:
