@@ -61,11 +61,6 @@ def sort_value(value: Any) -> tuple[int, Any]:
     return (2, str(value).casefold())
 
 
-def sorted_indices(rows: Sequence[Row], key: str, reverse: bool) -> list[int]:
-    """Row indices ordered by `row[key]`, with missing/None values always last."""
-    return sorted_positions([field_value(row, key) for row in rows], reverse)
-
-
 def sorted_positions(values: Sequence[Any], reverse: bool) -> list[int]:
     """Positions in `values` ordered by value, with None values always last."""
     present: list[int] = []
