@@ -29,6 +29,11 @@ def _seconds(moment: datetime | None) -> float | None:
     return None if moment is None else moment.timestamp()
 
 
+def _duration(started: datetime | None, completed: datetime | None) -> float | None:
+    """Exact (from the datetimes, not their float seconds): the list shows it to 1/100 s."""
+    return (completed - started).total_seconds() if started and completed else None
+
+
 def _moment(seconds: float | None) -> datetime | None:
     return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
 
@@ -48,7 +53,7 @@ class JobRow:
     master_job_id: str | None
     recipe_id: int | None
     started: float | None
-    completed: float | None
+    duration: float | None  # seconds from start to completion; None while it runs
 
     @classmethod
     def of(cls, job: Job, recipe_id: int | None = None) -> JobRow:
@@ -62,7 +67,7 @@ class JobRow:
             master_job_id=job.id if job.master_job_id == job.id else job.master_job_id,
             recipe_id=recipe_id if job.recipe_id == recipe_id else job.recipe_id,
             started=_seconds(job.started_at),
-            completed=_seconds(job.completed_at),
+            duration=_duration(job.started_at, job.completed_at),
         )
 
     @property
@@ -71,13 +76,9 @@ class JobRow:
 
     @property
     def completed_at(self) -> datetime | None:
-        return _moment(self.completed)
-
-    @property
-    def duration(self) -> float | None:
-        """Seconds from start to completion; None while it runs."""
-        started, completed = self.started, self.completed
-        return completed - started if started is not None and completed is not None else None
+        if self.started is None or self.duration is None:
+            return None
+        return _moment(self.started + self.duration)
 
     @property
     def repeat(self) -> str:
@@ -219,7 +220,7 @@ def row_data(row: Any) -> dict[str, Any]:
         return dict(row.entry)
     if isinstance(row, JobRow):
         data = {name: getattr(row, name) for name in row.__slots__}
-        del data["started"], data["completed"]
+        del data["started"]
         return {**data, "started_at": row.started_at, "completed_at": row.completed_at}
     if isinstance(row, Mapping):
         return dict(row)
