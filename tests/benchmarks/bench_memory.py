@@ -134,8 +134,10 @@ def start_emulator(time_scale: float) -> tuple[subprocess.Popen[str], str]:
 
 def child(kind: str, args: list[str]) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", kind, *args]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    done = subprocess.run(command, check=False, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"the {kind} child failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
