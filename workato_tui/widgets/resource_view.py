@@ -21,7 +21,7 @@ from textual.widgets import Input, Static
 
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..service.families import Family
-from ..views.spec import Follow, Row, ViewContext, ViewSpec
+from ..views.spec import Follow, Revive, Row, ViewContext, ViewSpec
 from ..write_catalog import (
     BY_ID,
     WriteAction,
@@ -137,10 +137,11 @@ class ResourceView(Vertical):
         """Show the snapshot's rows for this view, marked stale, if the table is empty."""
         key = spec.snapshot_key(context)
         rows = self.service.last_known(key) if key and not refresh else None
+        if rows is not None and spec.revive is not None:
+            rows = _revived(spec.revive, rows)
         self.stale = rows is not None and not self.table.total_count
-        if self.stale and rows is not None and spec.revive is not None:
-            revive = spec.revive  # rows read from disk are plain data: typed rows again
-            self.table.set_rows([revive(r) if isinstance(r, Mapping) else r for r in rows])
+        if self.stale and rows is not None:
+            self.table.set_rows(rows)
             self._restore_cursor()
         return self.stale
 
@@ -371,6 +372,15 @@ class ResourceView(Vertical):
                 self.show(self.spec, self.context)
 
         self.post_message(WriteRequested(write, rows, self.context, done))
+
+
+def _revived(revive: Revive, rows: list[Any]) -> list[Row] | None:
+    """Remembered rows as typed rows again (from disk they are plain data); None when a file
+    from another version does not fit: the view then just loads."""
+    try:
+        return [revive(row) if isinstance(row, Mapping) else row for row in rows]
+    except (ValueError, TypeError, KeyError):  # pydantic's ValidationError is a ValueError
+        return None
 
 
 def failure_text(spec: ViewSpec, error: WorkatoError) -> str:
