@@ -3,7 +3,7 @@ screen shows, and reads it back.
 
     async with world.run() as d:             # World: tests/pilot_world.py
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == "…")
+        d.move_to(lambda r: r.name == "…")
         await d.press("t")
         await d.until_screen(ConfirmScreen)
 
@@ -29,6 +29,7 @@ from textual.widgets.tree import TreeNode
 from textual.worker import Worker
 
 from workato_tui.app import WorkatoApp
+from workato_tui.columns import field_value
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.form import FormScreen
 from workato_tui.screens.lookup_editor import LookupEditorScreen
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 SIZE = (120, 36)
 SETTLE_SECONDS = 20.0  # wall-clock bound on a settle; only reached when something hangs
-Row = dict[str, Any]
+Row = Any  # a typed row of a view (see workato_tui.views.rows), or a store record
 
 
 def waits_on_a_screen(worker: Worker[Any]) -> bool:
@@ -185,7 +186,7 @@ class Driver:
             if predicate(row):
                 self.table.move_cursor(row=index)
                 self.table.focus()
-                return dict(row)
+                return row
         raise AssertionError("no visible row matches")
 
     async def mark(self, predicate: Callable[[Row], bool], pressed: int = 3) -> list[Row]:
@@ -199,7 +200,7 @@ class Driver:
                     await self.pilot.press("space")
                 else:
                     self.table.action_toggle_mark()
-                marked.append(dict(row))
+                marked.append(row)
         await self.pilot.pause()
         assert len(self.table.marked_keys) == len(marked)
         return marked
@@ -215,7 +216,7 @@ class Driver:
         await self.press("ctrl+t")
         node = self.tree.root
         for depth, name in enumerate(path):
-            found = next((c for c in node.children if c.data and c.data["name"] == name), None)
+            found = next((c for c in node.children if c.data and c.data.name == name), None)
             assert found is not None, f"no tree node {name!r} under {node.label}"
             node = found
             self.tree.move_cursor(node)
@@ -243,10 +244,20 @@ class Driver:
 
     @property
     def rows(self) -> list[Row]:
-        return [dict(row) for row in self.table.visible_rows]
+        """The visible rows: typed rows (models or `views.rows` classes)."""
+        return list(self.table.visible_rows)
+
+    def cell(self, row: Row, key: str) -> Any:
+        """The raw value of `row` in the column `key` (computed cells come from getters)."""
+        column = next((c for c in self.table.columns if c.key == key), None)
+        return column.value(row) if column is not None else field_value(row, key)
 
     def column(self, key: str) -> list[Any]:
-        return [row.get(key) for row in self.table.visible_rows]
+        """The raw values of the column `key` (through its getter), else of the field `key`."""
+        column = next((c for c in self.table.columns if c.key == key), None)
+        if column is not None:
+            return [column.value(row) for row in self.table.visible_rows]
+        return [field_value(row, key) for row in self.table.visible_rows]
 
     @property
     def crumbs(self) -> str:
@@ -362,7 +373,7 @@ class Driver:
     async def open_table(self, name: str) -> None:
         """On the lookup tables view, put the cursor on table `name` and press enter."""
         await self.settle()  # the view's first load (a snapshot's run_before comes straight in)
-        self.move_to(lambda row: row["name"] == name)
+        self.move_to(lambda row: row.name == name)
         await self.press("enter")
 
     def move_to_cell(self, key: int, column: str | None = None) -> None:

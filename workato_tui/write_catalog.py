@@ -90,23 +90,23 @@ def bind_writes(node: DOMNode, on: Where) -> None:
 
 
 def _already_running(row: Any) -> str | None:
-    return "it is already running" if row.get("running") else None
+    return "it is already running" if row.running else None
 
 
 def _already_stopped(row: Any) -> str | None:
-    return None if row.get("running") else "it is already stopped"
+    return None if row.running else "it is already stopped"
 
 
 def _running(row: Any) -> str | None:
-    if row.get("running"):
+    if row.running:
         return "it is running: stop it first (Workato refuses to update a running recipe)"
     return None
 
 
 def _not_paused(row: Any) -> str | None:
-    if row.get("status") == "pending":
+    if row.status == "pending":
         return None
-    return f"it is {row.get('status') or 'not waiting'}: only a paused (pending) job resumes"
+    return f"it is {row.status or 'not waiting'}: only a paused (pending) job resumes"
 
 
 # Every write the UI offers, in the order their keys appear in the footer. Each one's handler
@@ -385,9 +385,9 @@ def find_action(view_name: str, key_action_id: str) -> WriteAction | None:
     )
 
 
-def label(row: Mapping[str, Any]) -> str:
-    """A row as a confirm dialog or a message names it."""
-    return str(row.get("name") or row.get("title") or row.get("id"))
+def label(row: Any) -> str:
+    """A row (a typed row: see views.rows) as a confirm dialog or a message names it."""
+    return str(getattr(row, "name", None) or getattr(row, "title", None) or row.id)
 
 
 def blocked_reason(service: WorkspaceService, action: WriteAction) -> str | None:

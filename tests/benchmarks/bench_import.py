@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_lookup import LoopWatch, until
 from pydantic import SecretStr
 
+from workato_tui.api.models_admin import LookupTable
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.lookup import Staging, parse_csv, plan_import
@@ -96,11 +97,9 @@ async def bench_editor(rows: int, root: Path) -> dict[str, Any]:
     app = WorkatoApp(service, first_view="lookup-tables")
     result: dict[str, Any] = {"megabytes": path.stat().st_size / 2**20}
     async with app.run_test(size=(120, 36)) as pilot:
-        await until(lambda: any(r["name"] == TABLE for r in _tables(app)))
+        await until(lambda: any(r.name == TABLE for r in _tables(app)))
         view = app.screen.query_one(ResourceView)
-        view.table.move_cursor(
-            row=next(i for i, r in enumerate(_tables(app)) if r["name"] == TABLE)
-        )
+        view.table.move_cursor(row=next(i for i, r in enumerate(_tables(app)) if r.name == TABLE))
         view.table.action_activate()
         await until(lambda: hasattr(app.screen, "importing") and not app.screen.loading_rows)
         editor: Any = app.screen
@@ -146,8 +145,8 @@ def _press_down(app: WorkatoApp) -> None:
     app._driver.send_message(event)
 
 
-def _tables(app: WorkatoApp) -> list[dict[str, Any]]:
-    return app.screen.query_one(ResourceView).table.visible_rows  # type: ignore[return-value]
+def _tables(app: WorkatoApp) -> list[LookupTable]:
+    return app.screen.query_one(ResourceView).table.visible_rows
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ from textual import events
 sys.path.insert(0, str(Path(__file__).parent))
 import bench_table
 
+from workato_tui.api.models_admin import LookupTable
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN, Emulator, FakeClock
 from workato_tui.lookup import SaveEngine, Staging, flatten
@@ -120,9 +121,9 @@ def grid_state(app: WorkatoApp) -> tuple[int, int, float]:
 
 async def open_editor(app: WorkatoApp, name: str) -> None:
     """Enter on lookup table `name` (what enter does; pilot.press would wait for idle)."""
-    await until(lambda: any(r["name"] == name for r in _tables(app)))
+    await until(lambda: any(r.name == name for r in _tables(app)))
     view = app.screen.query_one(ResourceView)
-    view.table.move_cursor(row=next(i for i, r in enumerate(_tables(app)) if r["name"] == name))
+    view.table.move_cursor(row=next(i for i, r in enumerate(_tables(app)) if r.name == name))
     view.table.action_activate()
 
 
@@ -193,8 +194,8 @@ async def bench_editor(emu: Emulator, clock: FakeClock) -> dict[str, Any]:
     return result
 
 
-def _tables(app: WorkatoApp) -> list[dict[str, Any]]:
-    return app.screen.query_one(ResourceView).table.visible_rows  # type: ignore[return-value]
+def _tables(app: WorkatoApp) -> list[LookupTable]:
+    return app.screen.query_one(ResourceView).table.visible_rows
 
 
 def _grid_line(app: WorkatoApp, y: int) -> str:

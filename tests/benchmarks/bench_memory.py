@@ -91,8 +91,8 @@ async def session(base_url: str, time_scale: float) -> dict[str, Any]:
 
 async def _open_lookup_editor(app: Any, pilot: Any, view: Any) -> None:
     app.screen.jump("lookup-tables")
-    await until(lambda: any(r.get("name") == TABLE for r in view.table.visible_rows))
-    view.table.move_to_key(next(r["id"] for r in view.table.visible_rows if r["name"] == TABLE))
+    await until(lambda: any(r.name == TABLE for r in view.table.visible_rows))
+    view.table.move_to_key(next(r.id for r in view.table.visible_rows if r.name == TABLE))
     view.table.action_activate()
     await until(lambda: getattr(app.screen, "loading_rows", None) is False)
     await until(lambda: app.screen.grid.total_count and not app.screen.loading_rows)
@@ -134,8 +134,10 @@ def start_emulator(time_scale: float) -> tuple[subprocess.Popen[str], str]:
 
 def child(kind: str, args: list[str]) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", kind, *args]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    done = subprocess.run(command, check=False, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"the {kind} child failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:

@@ -213,13 +213,13 @@ async def big_table_through_service(bench: Bench, expected: int) -> dict[str, An
         await wait_until(lambda: has_rows(app), "the recipes table")
         app.screen.jump("lookup-tables")  # type: ignore[attr-defined]
         await wait_until(
-            lambda: any(r.get("name") == BIG_TABLE for r in main_table(app).visible_rows),
+            lambda: any(r.name == BIG_TABLE for r in main_table(app).visible_rows),
             "the lookup tables",
         )
         table = main_table(app)
         assert table is not None
         table.move_cursor(
-            row=next(i for i, row in enumerate(table.visible_rows) if row.get("name") == BIG_TABLE)
+            row=next(i for i, row in enumerate(table.visible_rows) if row.name == BIG_TABLE)
         )
         await pilot.pause()
         sent_before, virtual_before = len(bench.emu.store.requests), bench.clock.monotonic()
@@ -321,7 +321,8 @@ def print_rows(
 def widget_comparison(rows: int, datatable_rows: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """bench_table.py's two children (run before the large emulator exists: Linux carries a
     parent's peak RSS into a child, so they would all report the emulator's memory)."""
-    return bench_table.spawn("resource", rows), bench_table.spawn("datatable", datatable_rows)
+    resource = bench_table.spawn("resource", rows) | bench_table.spawn("held", rows)
+    return resource, bench_table.spawn("datatable", datatable_rows)
 
 
 async def run(args: argparse.Namespace) -> None:

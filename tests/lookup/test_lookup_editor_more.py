@@ -50,7 +50,7 @@ async def test_the_first_page_shows_and_can_be_edited_while_the_rest_loads(world
 
     service.lookup_row_pages = gated  # type: ignore[method-assign]
     async with world.run(world.app(service)) as d:
-        d.move_to(lambda row: row["name"] == COST_CENTERS)
+        d.move_to(lambda row: row.name == COST_CENTERS)
         await d.pilot.press("enter")  # no settle: the load waits on the gate
         await d.until(lambda: d.top == "LookupEditorScreen" and d.editor.grid.total_count > 0)
         screen = d.editor

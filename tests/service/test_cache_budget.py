@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workato_tui.api.models import Job, JobPage
 from workato_tui.service.cache import Cache
 
 
@@ -29,3 +30,14 @@ def test_one_entry_bigger_than_the_budget_is_still_kept() -> None:
     cache = Cache(now=lambda: 0.0, max_items=10)
     cache.put(("tables",), list(range(50)))
     assert cache.peek(("tables",)) == (list(range(50)), 0.0)
+
+
+def test_a_page_of_jobs_counts_its_jobs_not_one() -> None:
+    """service.job_page caches JobPage envelopes: 1,000 of them (a 100,000-job list) must
+    not stay as one item each."""
+    cache = Cache(now=lambda: 0.0, max_items=250)
+    for page in range(1, 4):
+        jobs = [Job(id=f"j-{page}-{n}") for n in range(100)]
+        cache.put(("jobs", 7, "page", page), JobPage(items=jobs))
+    assert cache.peek(("jobs", 7, "page", 1)) is None  # 300 jobs > 250: the oldest page went
+    assert cache.peek(("jobs", 7, "page", 3)) is not None

@@ -53,11 +53,11 @@ async def test_enter_opens_recipe_then_job_and_escape_goes_back(world: World) ->
     store = world.emu.store
     recipe = next(r for r in store.main.recipes.values() if r["name"] == NETSUITE_SYNC)
     async with world.run() as ui:
-        ui.move_to(lambda r: r["id"] == recipe["id"])
+        ui.move_to(lambda r: r.id == recipe["id"])
         await ui.press("enter")
         assert ui.screen_name == "RecipeScreen"
         job = ui.rows[0]
-        stored = store.main.jobs[recipe["id"]].get(job["id"])
+        stored = store.main.jobs[recipe["id"]].get(job.id)
         assert stored is not None
         await ui.press("enter")
         assert ui.screen_name == "JobScreen"
@@ -67,7 +67,7 @@ async def test_enter_opens_recipe_then_job_and_escape_goes_back(world: World) ->
         await ui.press("escape")
         assert ui.screen_name == "MainScreen"
         assert ui.table.current_row is not None
-        assert ui.table.current_row["id"] == recipe["id"]
+        assert ui.table.current_row.id == recipe["id"]
 
 
 async def _shows_the_job(ui: Driver, recipe: dict[str, Any], job: dict[str, Any]) -> None:
@@ -172,10 +172,10 @@ async def test_ctrl_p_palette_goes_to_a_view(world: World) -> None:
 async def test_y_shows_the_highlighted_item_as_json(world: World) -> None:
     async with world.run() as ui:
         await ui.jump("connections")
-        row = ui.move_to(lambda r: r["name"] == "Jira Cloud")
+        row = ui.move_to(lambda r: r.name == "Jira Cloud")
         await ui.press("y")
         assert ui.screen_name == "JsonScreen"
-        assert f'"id": {row["id"]}' in ui.text and '"name": "Jira Cloud"' in ui.text
+        assert f'"id": {row.id}' in ui.text and '"name": "Jira Cloud"' in ui.text
         await ui.press("escape")
         assert ui.screen_name == "MainScreen"
         assert ui.view.spec is find_view("connections")

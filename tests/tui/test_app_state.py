@@ -31,7 +31,7 @@ async def test_last_known_rows_show_at_once_marked_stale(world: World) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         ui = world.driver(pilot)
         await pilot.pause()
-        assert [r["id"] for r in ui.rows] == [r["id"] for r in first]
+        assert [r.id for r in ui.rows] == [r.id for r in first]
         assert ui.table.error_text is None
         assert "(stale: last-known data, refreshing)" in ui.crumbs
         assert len(world.requests("/api/recipes")) == 1  # the new answer has not come yet
@@ -117,7 +117,7 @@ async def test_another_tokens_start_never_shows_the_last_identitys_rows(world: W
     from workato_tui.emulator import FINANCE_TOKEN
 
     async with world.run() as ui:
-        admin_rows = {r["id"] for r in ui.rows}
+        admin_rows = {r.id for r in ui.rows}
         await ui.pilot.press("ctrl+q")
     slow = world.gated("/api/recipes")
     app = world.app(world.service(FINANCE_TOKEN, transport=slow))
@@ -127,5 +127,5 @@ async def test_another_tokens_start_never_shows_the_last_identitys_rows(world: W
         assert ui.rows == [] and "stale" not in ui.crumbs  # nothing of the admin's
         slow.release()
         await ui.settle()
-        finance_rows = {r["id"] for r in ui.rows}
+        finance_rows = {r.id for r in ui.rows}
         assert finance_rows and finance_rows < admin_rows

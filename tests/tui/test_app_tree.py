@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workato_tui.views import find_view
+from workato_tui.views.rows import TreeFolder
 from workato_tui.widgets.folder_tree import ALL_PROJECTS, FolderTree
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ async def test_expanding_a_project_loads_its_folders_then_selecting_scopes_views
         assert _folder_requests(world, finance) == []  # nothing loaded before expanding
         await ui.press("ctrl+t", "j", "j")
         assert tree.has_focus and tree.cursor_node is not None
-        assert tree.cursor_node.data is not None and tree.cursor_node.data["id"] == finance
+        assert tree.cursor_node.data is not None and tree.cursor_node.data.id == finance
         await ui.press("space")
         assert len(_folder_requests(world, finance)) == 1
         labels = [str(n.label) for n in tree.cursor_node.children]
@@ -93,12 +94,12 @@ async def test_selecting_all_projects_unscopes(world: World) -> None:
         tree = _tree(ui)
         ui.app.screen.post_message(
             FolderTree.FolderChosen(
-                {
-                    "id": invoices["id"],
-                    "name": "Invoices",
-                    "project_id": invoices["project_id"],
-                    "path": "Finance Ops / Invoices",
-                }
+                TreeFolder(
+                    id=invoices["id"],
+                    name="Invoices",
+                    project_id=invoices["project_id"],
+                    path="Finance Ops / Invoices",
+                )
             )
         )
         await ui.settle()

@@ -32,7 +32,7 @@ EXPECTED: dict[str, Expected] = {
     "customers": lambda s: ("name", {c.record["name"] for c in s.customers.values()}),
 }
 
-CONTEXT_FREE = [spec for spec in VIEWS if spec.needs is None and not spec.live]
+CONTEXT_FREE = [spec for spec in VIEWS if spec.needs is None and spec.follow is None]
 
 
 def test_every_context_free_view_has_expected_rows() -> None:
@@ -107,21 +107,21 @@ async def test_admin_views_show_derived_columns(world: World) -> None:
     async with world.run() as ui:
         await ui.jump("on-prem")
         for row in ui.rows:
-            agents = store.on_prem_agents[row["id"]]
+            agents = store.on_prem_agents[row.id]
             active = sum(a["status"] == "active" for a in agents)
-            assert (row["active_agents"], row["total_agents"]) == (active, len(agents))
-            assert row["status"] == ("active" if active else "inactive")
-        groups = {r["name"]: r for r in ui.rows}
-        assert groups["Finance SFTP bridge"]["status"] == "inactive"
-        assert "dc-east-agent-03 (inactive)" in groups["Datacenter East"]["agents"]
+            assert (row.active_agents, row.total_agents) == (active, len(agents))
+            assert row.status == ("active" if active else "inactive")
+        groups = {r.name: r for r in ui.rows}
+        assert groups["Finance SFTP bridge"].status == "inactive"
+        assert "dc-east-agent-03 (inactive)" in ui.cell(groups["Datacenter East"], "agents")
 
         await ui.jump("api-clients")
-        scope = {r["name"]: r["scope"] for r in ui.rows}
+        scope = {r.name: ui.cell(r, "scope") for r in ui.rows}
         assert scope["Admin console"] == "all projects"
         assert scope["Finance automation"] == "1 project(s)"
 
         await ui.jump("roles")
-        summary = {r["name"]: r["privilege_summary"] for r in ui.rows}
+        summary = {r.name: ui.cell(r, "privilege_summary") for r in ui.rows}
         assert summary["Operator role"] == "Recipes: read, start, stop; Jobs: read, repeat"
 
 
@@ -130,42 +130,42 @@ async def test_customer_recipes_and_their_jobs(world: World) -> None:
     globex = next(c for c in store.customers.values() if c.record["name"].startswith("Globex"))
     async with world.run() as ui:
         await ui.jump("customers")
-        ui.move_to(lambda r: r["id"] == globex.record["id"])
+        ui.move_to(lambda r: r.id == globex.record["id"])
         await ui.press("enter")
         assert ui.view.spec is find_view("customer-recipes")
         assert ui.crumbs.startswith("Globex Corporation › Customer recipes  [3]")
         assert set(ui.column("id")) == set(globex.workspace.recipes)
-        recipe = ui.move_to(lambda r: r["name"].startswith("Sync Globex"))
+        recipe = ui.move_to(lambda r: r.name.startswith("Sync Globex"))
         await ui.press("enter")
-        jobs = globex.workspace.jobs[recipe["id"]].jobs
+        jobs = globex.workspace.jobs[recipe.id].jobs
         assert ui.view.spec is find_view("jobs")
-        assert ui.crumbs.startswith(f"Globex Corporation › {recipe['name']} › Jobs  [{len(jobs)}]")
+        assert ui.crumbs.startswith(f"Globex Corporation › {recipe.name} › Jobs  [{len(jobs)}]")
         assert set(ui.column("id")) == {j["id"] for j in jobs}
-        assert all(r["recipe_id"] == recipe["id"] for r in ui.rows)
+        assert all(r.recipe_id == recipe.id for r in ui.rows)
         await ui.press("escape")
         assert ui.view.spec is find_view("customer-recipes")
         await ui.press("escape")
         assert ui.view.spec is find_view("customers")
         assert ui.table.current_row is not None
-        assert ui.table.current_row["id"] == globex.record["id"]  # back where it was
+        assert ui.table.current_row.id == globex.record["id"]  # back where it was
 
 
 async def test_escape_returns_to_the_row_it_left(world: World) -> None:
     async with world.run() as ui:
         await ui.jump("customers")
         await ui.press("enter")
-        recipe = ui.move_to(lambda r: r["name"].startswith("Sync Globex"))
+        recipe = ui.move_to(lambda r: r.name.startswith("Sync Globex"))
         assert ui.table.cursor_row > 0
         await ui.press("enter")
         await ui.press("escape")
         assert ui.view.spec is find_view("customer-recipes")
-        assert ui.table.current_key == recipe["id"]
+        assert ui.table.current_key == recipe.id
 
 
 async def _open_cost_center_rows(ui: Driver) -> None:
     """Pick the table (enter opens the lookup editor; escape leaves it), then `:rows`."""
     await ui.jump("lookup-tables")
-    ui.move_to(lambda r: r["name"] == "Cost centers")
+    ui.move_to(lambda r: r.name == "Cost centers")
     await ui.press("enter")
     assert ui.screen_name == "LookupEditorScreen"
     await ui.press("escape")
@@ -184,7 +184,8 @@ async def test_cost_center_rows(world: World) -> None:
         assert [c.key for c in ui.table.columns] == ["id", "code", "name", "owner"]
         assert len(ui.rows) == len(stored) >= 50
         for row in ui.rows:
-            assert {k: row[k] for k in ("code", "name", "owner")} == stored[row["id"]]["data"]
+            cells = {k: ui.cell(row, k) for k in ("code", "name", "owner")}
+            assert cells == stored[row.id]["data"]
 
 
 def _netsuite_jobs(world: World) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -196,7 +197,7 @@ def _netsuite_jobs(world: World) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 async def test_jobs_of_the_highlighted_recipe(world: World) -> None:
     recipe, jobs = _netsuite_jobs(world)
     async with world.run() as ui:
-        ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
+        ui.move_to(lambda r: r.name == NETSUITE_SYNC)
         await ui.jump("jobs")
         assert ui.view.spec is find_view("jobs")
         assert ui.crumbs.startswith(f"{NETSUITE_SYNC} › Jobs  [{len(jobs)}]")
@@ -209,7 +210,7 @@ async def test_jobs_of_the_highlighted_recipe(world: World) -> None:
 async def test_recipe_screen_lists_the_recipes_jobs(world: World) -> None:
     recipe, jobs = _netsuite_jobs(world)
     async with world.run() as ui:
-        ui.move_to(lambda r: r["id"] == recipe["id"])
+        ui.move_to(lambda r: r.id == recipe["id"])
         await ui.press("enter")
         assert ui.screen_name == "RecipeScreen"
         assert len(ui.rows) == len(jobs)
@@ -231,5 +232,5 @@ async def test_call_log_shows_the_calls_and_grows_live(world: World) -> None:
         await ui.app.service.deployments()
         await ui.settle()
         assert len(ui.rows) == before + 1
-        assert ui.rows[-1]["path"] == "/api/deployments"
+        assert ui.cell(ui.rows[-1], "path") == "/api/deployments"
         assert ui.table.cursor_row == before  # the cursor follows the newest call

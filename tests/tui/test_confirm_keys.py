@@ -13,7 +13,7 @@ async def test_a_confirm_names_its_keys(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == "Route invoice approvals to Slack")
+        d.move_to(lambda r: r.name == "Route invoice approvals to Slack")
         await d.press("x")
         await d.until_screen(ConfirmScreen)
         text = d.screen_text()
@@ -26,7 +26,7 @@ async def test_a_wrong_typed_name_says_it_does_not_match_and_sends_nothing(tmp_p
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == "Month-end revenue reconciliation")
+        d.move_to(lambda r: r.name == "Month-end revenue reconciliation")
         await d.press("D")
         await d.until_screen(ConfirmScreen)
         await d.type_phrase("Month-end revenue")

@@ -70,7 +70,7 @@ def single_write(name: str, key: str, path: str, kind: str, method: str = "PUT")
         target = recipe_named(world.store, name)
         if kind:
             world.emu.faults.add(path.format(id=target["id"]), kind, method=method)
-        d.move_to(lambda r: r["id"] == target["id"])
+        d.move_to(lambda r: r.id == target["id"])
         await d.press(key)
         await d.until_screen(ConfirmScreen)
         confirmation = d.confirm_screen.confirmation
@@ -114,7 +114,7 @@ def bulk_write(names: list[str], key: str, path: str, kind: str) -> Scenario:
         if kind:
             world.emu.faults.add(path, kind, times=1, method="PUT")
         await d.jump("recipes")
-        await d.mark(lambda r: r["name"] in names)
+        await d.mark(lambda r: r.name in names)
         await d.press(key)
         screen = await d.confirm_bulk()
         await focus_failed_result(d, screen)
@@ -128,11 +128,11 @@ def repeat_with(kind: str) -> Scenario:
         log = world.store.main.job_log(recipe["id"]).jobs
         newest = [j["id"] for j in reversed(log) if j["master_job_id"] == j["id"]][:2]
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         await d.jump("jobs")
         world.emu.faults.add("/api/recipes/*/repeat_jobs", kind, times=1, method="POST")
         world.emu.faults.add("/api/recipes/*/jobs", "error500", times=4, method="GET")
-        await d.mark(lambda r: r["id"] in newest)
+        await d.mark(lambda r: r.id in newest)
         await d.press("r")
         screen = await d.confirm_bulk()
         await focus_failed_result(d, screen)
@@ -154,7 +154,7 @@ async def focus_failed_result(d: Driver, screen: BulkScreen) -> None:
 
 async def open_lookup_editor(d: Driver) -> LookupEditorScreen:
     await d.jump("lookup-tables")
-    d.move_to(lambda r: r["name"] == "Cost centers")
+    d.move_to(lambda r: r.name == "Cost centers")
     await d.press("enter")
     editor = await d.until_screen(LookupEditorScreen)
     assert isinstance(editor, LookupEditorScreen)

@@ -14,5 +14,5 @@ async def test_filtering_customers_by_ea_reference_finds_the_customer(world: Wor
     async with world.run() as ui:
         await ui.jump("customers")
         await ui.press("slash", *f"E{target['external_id']}", "enter")
-        assert [row["id"] for row in ui.rows] == [target["id"]]
-        assert ui.rows[0]["api_ref"] == f"E{target['external_id']}"
+        assert [row.id for row in ui.rows] == [target["id"]]
+        assert ui.cell(ui.rows[0], "api_ref") == f"E{target['external_id']}"

@@ -160,11 +160,11 @@ async def test_from_a_customer_the_inbox_reads_that_customers_jobs(tmp_path: Pat
         customer = d.move_to(lambda r: True)
         sent_before = len(world.store.requests)
         await _open(d)
-        assert str(customer["name"]) in _text(d, "#failures-title")
+        assert str(customer.name) in _text(d, "#failures-title")
         used = {r.endpoint_id for r in world.store.requests[sent_before:]}
         assert "jobs.list" not in used and "recipes.list" not in used
         workspace = next(
-            c.workspace for c in world.store.customers.values() if c.record["id"] == customer["id"]
+            c.workspace for c in world.store.customers.values() if c.record["id"] == customer.id
         )
         since = world.clock.now().timestamp() - 24 * 3600
         expected = [

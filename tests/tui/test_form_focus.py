@@ -15,7 +15,7 @@ from workato_tui.screens.form import FormScreen
 async def _form_from(d: Driver, view: str, key: str) -> FormScreen:
     await d.jump(view)
     if view == "recipes":
-        d.move_to(lambda r: not r["running"])  # edit applies to a stopped recipe
+        d.move_to(lambda r: not r.running)  # edit applies to a stopped recipe
         await d.pilot.pause()
     await d.press(key)
     screen = await d.until_screen(FormScreen)

@@ -23,7 +23,9 @@ def _finance(world: World) -> list[dict[str, Any]]:
 
 
 def _rows(d: Driver) -> list[dict[str, Any]]:
-    return [dict(r) for r in d.app.screen.query_one("#freezes-table", ResourceTable).visible_rows]
+    """The freezes table as shown: each row's cell texts by column key."""
+    table = d.app.screen.query_one("#freezes-table", ResourceTable)
+    return [{c.key: c.text(r) for c in table.columns} for r in table.visible_rows]
 
 
 async def _command(d: Driver, name: str) -> None:
@@ -55,7 +57,7 @@ async def test_freeze_a_project_then_thaw_exactly_what_it_stopped(tmp_path: Path
         [row] = _rows(d)
         assert (row["state"], row["count"], row["scope"]) == (
             "frozen",
-            len(running_before),
+            str(len(running_before)),
             "Finance Ops",
         )
         await d.press("t")

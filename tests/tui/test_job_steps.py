@@ -39,9 +39,9 @@ def _latest_failed_post(world: World, recipe: Row) -> Row:
 
 
 async def _open_job(ui: Driver, recipe: Row, job: Row) -> None:
-    ui.move_to(lambda r: r["id"] == recipe["id"])
+    ui.move_to(lambda r: r.id == recipe["id"])
     await ui.press("enter")
-    ui.move_to(lambda r: r["id"] == job["id"])
+    ui.move_to(lambda r: r.id == job["id"])
     await ui.press("enter")
     assert ui.screen_name == "JobScreen"
 

@@ -36,7 +36,7 @@ async def test_on_the_main_screen_the_view_keys_come_first(world: World) -> None
 
 async def test_on_recipe_detail_and_job_detail_it_shows_their_own_keys(world: World) -> None:
     async with world.run() as ui:
-        ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
+        ui.move_to(lambda r: r.name == NETSUITE_SYNC)
         await ui.press("enter")
         await _open_keys(ui)
         here = _ids(ui, "here")

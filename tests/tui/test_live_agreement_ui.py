@@ -23,15 +23,15 @@ async def test_a_refused_start_says_which_step_and_what_to_do(tmp_path: Path) ->
     service = world.service()
     async with world.run(service=service) as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == UNAUTHORIZED)
+        d.move_to(lambda r: r.name == UNAUTHORIZED)
         await d.press("t")
         await d.until_screen(ConfirmScreen)
         await d.confirm()
         await d.until_main()
         message = d.messages[-1]
         await d.jump("calls")
-        starts = [r for r in d.table.visible_rows if r["path"].endswith("/start")]
-        shown_detail = starts[-1]["detail"]
+        starts = [r for r in d.table.visible_rows if r.entry["path"].endswith("/start")]
+        shown_detail = starts[-1].entry["detail"]
     assert message.startswith("Start recipe failed:")
     assert f"Cannot start: {ADVICE}" in message
     assert (
@@ -52,9 +52,9 @@ async def test_a_disconnected_connection_reads_disconnected(tmp_path: Path) -> N
     assert sandbox["authorization_status"] is None
     async with world.run() as d:
         await d.jump("connections")
-        d.move_to(lambda r: r["name"] == "NetSuite (sandbox)")
+        d.move_to(lambda r: r.name == "NetSuite (sandbox)")
         status = d.table.columns[[c.key for c in d.table.columns].index("authorization_status")]
-        shown = {r["name"]: status.text(r) for r in d.table.visible_rows}
+        shown = {r.name: status.text(r) for r in d.table.visible_rows}
     assert shown["NetSuite (sandbox)"] == "disconnected"
     assert shown["Zendesk (support)"] == "failed"
     assert shown["Jira Cloud"] == "connected"
@@ -67,7 +67,7 @@ async def test_recipe_detail_says_a_step_connection_is_disconnected(tmp_path: Pa
     jira.update(authorization_status=None, authorized_at=None)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         await d.press("enter")
         await d.settle()
         text = d.screen_text()

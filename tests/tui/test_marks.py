@@ -16,13 +16,13 @@ async def test_filter_then_star_marks_every_failed_job_and_r_repeats_them(tmp_pa
     recipe = next(r for r in world.store.main.recipes.values() if r["name"] == NETSUITE_SYNC)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         await d.jump("jobs")
         await d.filter("failed")
-        failed = [row for row in d.rows if row["status"] == "failed"]
+        failed = [row for row in d.rows if row.status == "failed"]
         assert failed and len(failed) == len(d.rows)
         await d.press("asterisk")
-        assert d.table.marked_keys == {row["id"] for row in failed}
+        assert d.table.marked_keys == {row.id for row in failed}
         await d.press("r")
         await d.until_screen(ConfirmScreen)
         assert f"({len(failed)} items)" in d.screen_text()
@@ -35,7 +35,7 @@ async def test_clear_invert_and_range_marks(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("recipes")
-        keys = [row["id"] for row in d.rows]
+        keys = [row.id for row in d.rows]
         await d.press("ctrl+a")
         assert d.table.marked_keys == set(keys)
         await d.press("minus")

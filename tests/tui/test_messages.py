@@ -17,7 +17,7 @@ async def test_a_refused_start_stays_readable_in_messages_with_its_correlation_i
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == "Escalate urgent Zendesk tickets to Jira")
+        d.move_to(lambda r: r.name == "Escalate urgent Zendesk tickets to Jira")
         await d.press("t")
         await d.until_screen(ConfirmScreen)
         await d.confirm()

@@ -18,7 +18,7 @@ ROUTE_INVOICES = "Route invoice approvals to Slack"  # running: x stops it
 async def test_settle_returns_when_a_flow_waits_on_a_confirm_and_not_before(world: World) -> None:
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == ROUTE_INVOICES)
+        d.move_to(lambda r: r.name == ROUTE_INVOICES)
         await d.press("x")  # settles: the stop flow now waits for a person
         assert isinstance(d.app.screen, ConfirmScreen)
         parked = [w for w in d.app.workers if not w.is_finished]

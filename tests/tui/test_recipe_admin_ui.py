@@ -32,7 +32,7 @@ def versions_text(d: Driver) -> str:
 async def open_recipe(d: Driver, name: str) -> RecipeScreen:
     recipe = recipe_named(d.world.store, name)
     await d.jump("recipes")
-    d.move_to(lambda r: r["id"] == recipe["id"])
+    d.move_to(lambda r: r.id == recipe["id"])
     await d.press("enter")
     screen = await d.until_screen(RecipeScreen)
     await d.settle()

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 async def test_ten_job_rows_show_at_80x24_with_and_without_the_filter(world: World) -> None:
     async with world.run(size=(80, 24)) as ui:
-        ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
+        ui.move_to(lambda r: r.name == NETSUITE_SYNC)
         await ui.press("enter")
         assert ui.screen_name == "RecipeScreen"
         rows_visible = ui.table.size.height - 1  # the header line

@@ -47,7 +47,7 @@ def _jump(name: str) -> Steps:
 
 
 async def _open_netsuite_recipe(ui: Driver) -> None:
-    ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
+    ui.move_to(lambda r: r.name == NETSUITE_SYNC)
     await ui.press("enter")
 
 
@@ -57,26 +57,26 @@ async def _open_first_netsuite_job(ui: Driver) -> None:
 
 
 async def _netsuite_jobs(ui: Driver) -> None:
-    ui.move_to(lambda r: r["name"] == NETSUITE_SYNC)
+    ui.move_to(lambda r: r.name == NETSUITE_SYNC)
     await ui.jump("jobs")
 
 
 async def _cost_center_rows(ui: Driver) -> None:
     await ui.jump("lookup-tables")
-    ui.move_to(lambda r: r["name"] == "Cost centers")
+    ui.move_to(lambda r: r.name == "Cost centers")
     await ui.press("enter", "escape")  # enter opens the lookup editor; :rows shows read-only
     await ui.jump("rows")
 
 
 async def _globex_recipes(ui: Driver) -> None:
     await ui.jump("customers")
-    ui.move_to(lambda r: r["name"] == "Globex Corporation")
+    ui.move_to(lambda r: r.name == "Globex Corporation")
     await ui.press("enter")
 
 
 async def _connection_json(ui: Driver) -> None:
     await ui.jump("connections")
-    ui.move_to(lambda r: r["name"] == "NetSuite (production)")
+    ui.move_to(lambda r: r.name == "NetSuite (production)")
     await ui.press("y")
 
 

@@ -28,7 +28,7 @@ async def test_a_write_that_does_not_apply_says_why(
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == name)
+        d.move_to(lambda r: r.name == name)
         await d.press(key)
         await d.settle()
         assert not isinstance(d.app.screen, ConfirmScreen) and not d.modal
@@ -42,9 +42,9 @@ async def test_the_same_key_works_once_the_cursor_is_on_a_row_it_applies_to(
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == RUNNING)
+        d.move_to(lambda r: r.name == RUNNING)
         await d.pilot.pause()
-        d.move_to(lambda r: r["name"] == STOPPED)
+        d.move_to(lambda r: r.name == STOPPED)
         await d.press("t")
         await d.until_screen(ConfirmScreen)
 
@@ -53,9 +53,9 @@ async def test_resume_on_a_job_that_is_not_paused_says_why(tmp_path: Path) -> No
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == RUNNING)
+        d.move_to(lambda r: r.name == RUNNING)
         await d.jump("jobs")
-        d.move_to(lambda r: r["status"] == "succeeded")
+        d.move_to(lambda r: r.status == "succeeded")
         await d.press("p")
         await d.settle()
         assert not d.modal

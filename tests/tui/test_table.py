@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from workato_tui.widgets import Column, ResourceTable
-from workato_tui.widgets.table_model import TableModel, sorted_indices
+from workato_tui.widgets.table_model import TableModel, sorted_positions
 
 SIZE = (100, 30)
 STATUSES = ["running", "stopped", "failed"]
@@ -183,9 +183,9 @@ async def test_sort_puts_none_last_in_both_directions() -> None:
 
 
 def test_sort_keys_are_numeric_and_case_insensitive() -> None:
-    rows = [{"v": 10}, {"v": 9}, {"v": "beta"}, {"v": "Alpha"}, {"v": None}, {"v": 2.5}]
-    order = sorted_indices(rows, "v", reverse=False)
-    assert [rows[i]["v"] for i in order] == [2.5, 9, 10, "Alpha", "beta", None]
+    values = [10, 9, "beta", "Alpha", None, 2.5]
+    order = sorted_positions(values, reverse=False)
+    assert [values[i] for i in order] == [2.5, 9, 10, "Alpha", "beta", None]
 
 
 async def test_clicking_a_header_sorts_by_that_column() -> None:

@@ -173,8 +173,9 @@ async def test_a_frame_resolves_the_table_styles_once() -> None:
     async with CountingApp(table).run_test(size=SIZE) as pilot:
         await pilot.pause()
         calls: list[int] = []
-        palette = table._palette
-        table._palette = lambda: (calls.append(1), palette())[1]  # type: ignore[method-assign]
+        painter = table._painter  # reaches into the table: what a frame resolves is internal
+        palette = painter._palette
+        painter._palette = lambda: (calls.append(1), palette())[1]  # type: ignore[method-assign]
         table.refresh()
         await pilot.pause()
         assert len(calls) == 1

@@ -17,12 +17,12 @@ async def test_escape_leaves_the_tree_and_keeps_the_chosen_scope(tmp_path: Path)
         await d.tree_node("Finance Ops")
         await d.press("enter")
         await d.settle()
-        scoped = {row["id"] for row in d.rows}
+        scoped = {row.id for row in d.rows}
         await d.press("escape")
         await d.settle()
         assert d.app.focused is d.table
-        assert d.app.screen.context.folder["name"] == "Finance Ops"  # type: ignore[attr-defined]
-        assert {row["id"] for row in d.rows} == scoped
+        assert d.app.screen.context.folder.name == "Finance Ops"  # type: ignore[attr-defined]
+        assert {row.id for row in d.rows} == scoped
         assert "Finance Ops" in str(d.view.query_one("#crumbs").render())
 
 
@@ -55,7 +55,7 @@ async def test_right_expands_left_collapses_and_a_reload_keeps_the_tree_open(
         d.tree.reload()  # what a deploy or a new folder does
         await d.settle()
         await d.settle()
-        again = next(n for n in d.tree.root.children if n.data and n.data["name"] == "Finance Ops")
+        again = next(n for n in d.tree.root.children if n.data and n.data.name == "Finance Ops")
         assert again.is_expanded and d.tree.cursor_node is again
         await d.press("left")
         assert not again.is_expanded

@@ -54,14 +54,14 @@ async def test_stopping_a_recipe_makes_recipes_stale_once(tmp_path: Path) -> Non
     service.gateway.cache.invalidate = counting.__get__(service.gateway.cache)  # type: ignore[method-assign]
     async with world.run(service=service) as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == RUNNING)
+        d.move_to(lambda r: r.name == RUNNING)
         await d.press("x")
         await d.until_screen(ConfirmScreen)
         await d.confirm()
         await d.until_main()
         assert any(m.startswith("Stop recipe: Stopped") for m in d.messages)
         assert forgotten.count((Family.RECIPES,)) == 1
-        assert not next(r for r in d.rows if r["name"] == RUNNING)["running"]
+        assert not next(r for r in d.rows if r.name == RUNNING).running
 
 
 async def test_a_failed_folder_load_is_shown_titled_by_what_failed(tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ async def test_a_declared_write_follows_the_keymap(tmp_path: Path) -> None:
         d = Driver(pilot, world)
         await d.settle()
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == RUNNING)
+        d.move_to(lambda r: r.name == RUNNING)
         await d.press("x")
         await d.settle()
         assert not d.modal  # x no longer stops

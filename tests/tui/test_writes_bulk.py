@@ -27,8 +27,8 @@ async def test_bulk_start_waits_for_the_quota_and_reports_each_recipe(tmp_path: 
     names = [*STOPPED_OK, UNAUTHORIZED]
     async with world.run(service=service) as d:
         await d.jump("recipes")
-        marked = await d.mark(lambda r: r["name"] in names)
-        assert sorted(r["name"] for r in marked) == sorted(names)
+        marked = await d.mark(lambda r: r.name in names)
+        assert sorted(r.name for r in marked) == sorted(names)
         await d.press("t")
         await d.until_screen(ConfirmScreen)
         assert "Start recipe (4 items)?" in d.screen_text()
@@ -40,7 +40,7 @@ async def test_bulk_start_waits_for_the_quota_and_reports_each_recipe(tmp_path: 
         assert d.table.marked_keys == frozenset()  # marks clear after the bulk action
         assert d.messages[-1] == "Start recipe: 3 succeeded, 1 failed"
 
-    order = [r["name"] for r in marked]
+    order = [r.name for r in marked]
     assert [row["message"].split(":")[0] for row in shown] == order
     failed = [row for row in shown if row["result"] == "failed"]
     assert [row["message"].split(":")[0] for row in failed] == [UNAUTHORIZED]
@@ -69,10 +69,10 @@ async def test_repeat_of_many_failed_jobs_goes_in_batches_with_a_result_per_job(
     assert 25 < len(failed) <= 50
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         await d.jump("jobs")
         await d.filter("failed")
-        assert {r["id"] for r in d.rows} == failed
+        assert {r.id for r in d.rows} == failed
         marked = await d.mark(lambda r: True)
         assert len(marked) == len(failed)
         await d.press("r")
@@ -88,12 +88,12 @@ async def test_repeat_of_many_failed_jobs_goes_in_batches_with_a_result_per_job(
     requests = world.sent("jobs.repeat")
     batches = [r.body["job_ids"] for r in requests]
     assert [len(b) for b in batches] == [25, len(failed) - 25]
-    assert [j for b in batches for j in b] == [r["id"] for r in marked]
+    assert [j for b in batches for j in b] == [r.id for r in marked]
     stamps = [t.at for t in world.timed if t.path.endswith("/repeat_jobs")]
     assert len(stamps) == 2 and stamps[1] - stamps[0] >= 1.0
 
     assert len(shown) == len(failed)
-    assert [row["message"].split(":")[0] for row in shown] == [r["id"] for r in marked]
+    assert [row["message"].split(":")[0] for row in shown] == [r.id for r in marked]
     enqueued = [row for row in shown if row["result"] == "ok"]
     refused = [row for row in shown if row["result"] == "failed"]
     assert enqueued and refused  # the demo's oldest failed jobs are past retention

@@ -17,7 +17,7 @@ async def test_irreversible_confirm_needs_the_exact_name_typed(tmp_path: Path) -
     target = recipe_named(world.store, LEAVERS)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == target["id"])
+        d.move_to(lambda r: r.id == target["id"])
         await d.press("D")
         screen = await d.until_screen(ConfirmScreen)
         assert isinstance(screen, ConfirmScreen)
@@ -53,7 +53,7 @@ async def test_confirm_names_action_items_profile_call_and_effect(tmp_path: Path
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == LEAVERS)
+        d.move_to(lambda r: r.name == LEAVERS)
         await d.press("t")
         await d.until_screen(ConfirmScreen)
         text = d.screen_text()
@@ -74,7 +74,7 @@ async def test_bulk_irreversible_confirm_asks_for_the_count(tmp_path: Path) -> N
     ids = {recipe_named(world.store, n)["id"] for n in names}
     async with world.run() as d:
         await d.jump("recipes")
-        await d.mark(lambda r: r["name"] in names)
+        await d.mark(lambda r: r.name in names)
         await d.press("D")
         screen = await d.until_screen(ConfirmScreen)
         assert isinstance(screen, ConfirmScreen)

@@ -186,30 +186,30 @@ def in_view(view: str, column: str = "name") -> Callable[[Driver, Facts], Awaita
     async def go(d: Driver, facts: Facts) -> None:
         await d.jump(view)
         if column in facts:
-            d.move_to(lambda r: r.get(column) == facts[column])
+            d.move_to(lambda r: getattr(r, column, None) == facts[column])
 
     return go
 
 
 async def in_recipe_jobs(d: Driver, facts: Facts) -> None:
     await d.jump("recipes")
-    d.move_to(lambda r: r["id"] == facts["recipe_id"])
+    d.move_to(lambda r: r.id == facts["recipe_id"])
     await d.jump("jobs")
-    d.move_to(lambda r: r["id"] == facts["job"])
+    d.move_to(lambda r: r.id == facts["job"])
 
 
 async def in_customer_jobs(d: Driver, facts: Facts) -> None:
     """:customers -> enter (customer recipes) -> enter (jobs) -> mark the job."""
     await d.jump("customers")
-    d.move_to(lambda r: r["id"] == facts["customer_id"])
+    d.move_to(lambda r: r.id == facts["customer_id"])
     await d.press("enter")
     await d.settle()
     assert d.view.spec is not None and d.view.spec.name == "customer-recipes"
-    d.move_to(lambda r: r["id"] == facts["recipe_id"])
+    d.move_to(lambda r: r.id == facts["recipe_id"])
     await d.press("enter")
     await d.settle()
     assert d.view.spec is not None and d.view.spec.name == "jobs"
-    await d.mark(lambda r: r["id"] == facts["job"])
+    await d.mark(lambda r: r.id == facts["job"])
 
 
 def in_tree(*path: str) -> Callable[[Driver, Facts], Awaitable[None]]:
@@ -225,7 +225,7 @@ async def in_recipe_screen(d: Driver, facts: Facts) -> None:
     from workato_tui.screens.recipe_detail import RecipeScreen
 
     await d.jump("recipes")
-    d.move_to(lambda r: r["id"] == facts["id"])
+    d.move_to(lambda r: r.id == facts["id"])
     await d.press("enter")
     await d.until_screen(RecipeScreen)
     await d.settle()
@@ -239,7 +239,7 @@ def in_lookup_editor(stage: Stage) -> Callable[[Driver, Facts], Awaitable[None]]
 
     async def go(d: Driver, facts: Facts) -> None:
         await d.jump("lookup-tables")
-        d.move_to(lambda r: r["id"] == facts["table"])
+        d.move_to(lambda r: r.id == facts["table"])
         await d.press("enter")
         editor = await d.until_screen(LookupEditorScreen)
         await d.settle()

@@ -77,7 +77,7 @@ async def test_read_only_shows_start_disabled_and_says_why(tmp_path: Path) -> No
     world = World(tmp_path)
     async with world.run(service=world.service(read_only=True)) as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == ZENDESK_LOAD)
+        d.move_to(lambda r: r.name == ZENDESK_LOAD)
         await d.pilot.pause()
         assert footer_key(d, "t").has_class("-disabled")
         assert d.app.screen.active_bindings["t"].enabled is False
@@ -95,7 +95,7 @@ async def test_start_is_enabled_with_a_writable_profile(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: not r["running"])  # start on a running one is disabled by state
+        d.move_to(lambda r: not r.running)  # start on a running one is disabled by state
         await d.pilot.pause()
         assert not footer_key(d, "t").has_class("-disabled")
         assert d.app.screen.active_bindings["t"].enabled is True
@@ -109,7 +109,7 @@ async def test_a_403_disables_the_action_for_the_session_naming_the_privilege(
     target = recipe_named(world.store, ZENDESK_LOAD)
     async with world.run(service=world.service(token)) as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == target["id"])
+        d.move_to(lambda r: r.id == target["id"])
         assert d.app.screen.active_bindings["t"].enabled is True
         await d.press("t")
         await d.until_screen(ConfirmScreen)
@@ -128,7 +128,7 @@ async def test_a_403_disables_the_action_for_the_session_naming_the_privilege(
         assert d.messages[-1].startswith(
             "Start recipe: unavailable: The API client's role lacks the 'Recipes: start' privilege"
         )
-        d.move_to(lambda r: r["running"])  # stop applies to a running recipe
+        d.move_to(lambda r: r.running)  # stop applies to a running recipe
         await d.pilot.pause()
         assert d.app.screen.active_bindings["x"].enabled is True  # only start is refused
     assert len(world.sent("recipes.start")) == 1
@@ -140,7 +140,7 @@ async def test_disconnecting_a_connection_in_use_asks_again_to_force_it(tmp_path
     target = connection_named(world.store, SALESFORCE)
     async with world.run() as d:
         await d.jump("connections")
-        d.move_to(lambda r: r["id"] == target["id"])
+        d.move_to(lambda r: r.id == target["id"])
         for attempt in ("cancel the force", "force it"):
             await d.press("x")
             first = await d.until_screen(ConfirmScreen)

@@ -107,7 +107,7 @@ async def test_a_dropped_stop_rereads_the_recipe_and_says_stopped(tmp_path: Path
     world.emu.faults.add(f"/api/recipes/{recipe['id']}/stop", "drop-after", method="PUT")
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         await d.press("x")
         await d.until_screen(ConfirmScreen)
         await d.confirm()
@@ -125,7 +125,7 @@ async def test_bulk_stop_with_a_lost_answer_reports_it_done_and_enter_shows_a_re
     world.emu.faults.add("/api/recipes/*/stop", "drop-after", times=1, method="PUT")
     async with world.run() as d:
         await d.jump("recipes")
-        await d.mark(lambda r: r["name"] in RUNNING)
+        await d.mark(lambda r: r.name in RUNNING)
         await d.press("x")
         await d.confirm_bulk()
         await d.press("enter")
@@ -147,7 +147,7 @@ async def test_bulk_results_show_an_uncertain_one_in_full(tmp_path: Path) -> Non
     world.emu.faults.add("/api/recipes/*", "error500", method="GET")  # the check cannot read
     async with world.run() as d:
         await d.jump("recipes")
-        await d.mark(lambda r: r["name"] in RUNNING)
+        await d.mark(lambda r: r.name in RUNNING)
         await d.press("x")
         screen = await d.confirm_bulk()
         detail = str(screen.query_one("#bulk-detail", Static).render())
@@ -169,9 +169,9 @@ async def test_repeat_after_a_drop_reports_the_enqueued_jobs_and_repeats_none_tw
     repeats_before = sum(j["is_repeat"] for j in log)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         await d.jump("jobs")
-        await d.mark(lambda r: r["id"] in newest)
+        await d.mark(lambda r: r.id in newest)
         await d.press("r")
         await d.until_screen(ConfirmScreen)
         await d.confirm()
@@ -191,9 +191,9 @@ async def test_repeat_through_a_429_storm_shows_the_wait_and_fails_none(tmp_path
     world.emu.faults.add("/api/recipes/*/repeat_jobs", "storm429", 3, times=5, method="POST")
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         await d.jump("jobs")
-        await d.mark(lambda r: r["id"] in newest)
+        await d.mark(lambda r: r.id in newest)
         await d.press("r")
         await d.until_screen(ConfirmScreen)
         await d.confirm()

@@ -85,11 +85,11 @@ async def create(ctx: ActionContext) -> bool:
 @handles(API_CLIENT_REGENERATE)
 async def regenerate(ctx: ActionContext) -> bool:
     row = ctx.rows[0]
-    if not await ctx.confirm([str(row["name"])]):
+    if not await ctx.confirm([row.name]):
         return False
-    client = await ctx.service.regenerate_api_client(int(row["id"]))
+    client = await ctx.service.regenerate_api_client(row.id)
     if client.secret is not None:
-        await ctx.app.push_screen_wait(TokenScreen(client.name or str(row["name"]), client.secret))
+        await ctx.app.push_screen_wait(TokenScreen(client.name or row.name, client.secret))
     return True
 
 
@@ -97,5 +97,5 @@ async def regenerate(ctx: ActionContext) -> bool:
 async def delete(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.delete_api_client(int(row["id"])), done="Deleted")
+    await ctx.each(lambda row: ctx.service.delete_api_client(row.id), done="Deleted")
     return True

@@ -87,8 +87,8 @@ async def create(ctx: ActionContext) -> bool:
 async def update(ctx: ActionContext) -> bool:
     connection = ctx.rows[0]
     fields = [
-        Field("name", "Name", required=True, value=connection.get("name")),
-        await folder_field(ctx, connection.get("folder_id")),
+        Field("name", "Name", required=True, value=connection.name),
+        await folder_field(ctx, connection.folder_id),
         Field(
             "credentials",
             "New credentials (leave empty to keep)",
@@ -100,21 +100,21 @@ async def update(ctx: ActionContext) -> bool:
     async def submit(values: Values) -> Any:
         folder = int(values["folder_id"])
         return await ctx.service.update_connection(
-            int(connection["id"]),
+            connection.id,
             name=values["name"].strip(),
-            folder_id=folder if folder != connection.get("folder_id") else None,
+            folder_id=folder if folder != connection.folder_id else None,
             input=parse_credentials(values.get("credentials")),
         )
 
     form = FormScreen(
-        f"Edit {connection['name']}",
+        f"Edit {connection.name}",
         fields,
         submit,
         validate=_credentials_problem,
-        confirm=lambda v: ctx.confirmation([connection["name"]]),
+        confirm=lambda v: ctx.confirmation([connection.name]),
         submit_label="Save",
     )
-    return await ctx.form(form, lambda r: f"Updated {connection['name']}.")
+    return await ctx.form(form, lambda r: f"Updated {connection.name}.")
 
 
 @handles(CONNECTION_DISCONNECT)
@@ -125,7 +125,7 @@ async def disconnect(ctx: ActionContext) -> bool:
     if not await ctx.confirm([name]):
         return False
     try:
-        await ctx.service.disconnect_connection(int(connection["id"]))
+        await ctx.service.disconnect_connection(connection.id)
     except BadRequest as error:
         if "running recipe" not in error.message:
             raise
@@ -139,7 +139,7 @@ async def disconnect(ctx: ActionContext) -> bool:
             ),
         ):
             return False
-        await ctx.service.disconnect_connection(int(connection["id"]), force=True)
+        await ctx.service.disconnect_connection(connection.id, force=True)
         ctx.notify_done(f"Disconnected {name} (forced).")
         return True
     ctx.notify_done(f"Disconnected {name}.")
@@ -150,5 +150,5 @@ async def disconnect(ctx: ActionContext) -> bool:
 async def delete(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.delete_connection(int(row["id"])), done="Deleted")
+    await ctx.each(lambda row: ctx.service.delete_connection(row.id), done="Deleted")
     return True

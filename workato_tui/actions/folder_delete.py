@@ -63,26 +63,26 @@ async def delete(ctx: ActionContext) -> bool:
     if folder is None:
         ctx.app.notify("Select a folder or project in the tree first.", severity="warning")
         return False
-    is_project = bool(folder.get("is_project"))
+    is_project = bool(folder.is_project)
     endpoint_id = "projects.delete" if is_project else "folders.delete"
     reason = ctx.service.denied(endpoint_id)
     if reason:
         ctx.app.notify(reason, title=f"{ctx.action.verb}: unavailable", severity="warning")
         return False
-    contents = await folder_contents(ctx.service, int(folder["id"]))
+    contents = await folder_contents(ctx.service, folder.id)
     verb = "Delete project" if is_project else "Delete folder"
     if not await ctx.confirm(
-        [folder["name"]], verb=verb, details=details(contents), endpoint_id=endpoint_id
+        [folder.name], verb=verb, details=details(contents), endpoint_id=endpoint_id
     ):
         return False
     try:
         if is_project:
-            await ctx.service.delete_project(int(folder["project_id"]))
+            await ctx.service.delete_project(folder.project)
         else:
-            await ctx.service.delete_folder(int(folder["id"]))
+            await ctx.service.delete_folder(folder.id)
     except Forbidden as error:
         if error.message != CANNOT_DESTROY:
             raise
-        raise refused(error, folder["name"], is_project, contents) from error
-    ctx.notify_done(f"Deleted {folder['name']} with {contents.summary()}.")
+        raise refused(error, folder.name, is_project, contents) from error
+    ctx.notify_done(f"Deleted {folder.name} with {contents.summary()}.")
     return True

@@ -35,13 +35,13 @@ async def _create(ctx: ActionContext, project: bool) -> bool:
         ctx.app.notify("Select a project or folder in the tree first.", severity="warning")
         return False
     # A project has no parent; a folder's parent was checked above.
-    parent_id = None if parent is None else int(parent["id"])
-    where = "a new project" if parent is None else f"in {parent['path']}"
+    parent_id = None if parent is None else parent.id
+    where = "a new project" if parent is None else f"in {parent.path}"
 
     async def submit(values: Values) -> Any:
         return await ctx.service.create_folder(values["name"].strip(), parent_id)
 
-    title = "New project" if parent is None else f"New folder in {parent['path']}"
+    title = "New project" if parent is None else f"New folder in {parent.path}"
     form = FormScreen(
         title,
         [Field("name", "Name", required=True)],
@@ -58,19 +58,19 @@ async def rename(ctx: ActionContext) -> bool:
     if folder is None:
         ctx.app.notify("Select a folder in the tree first.", severity="warning")
         return False
-    is_project = folder.get("is_project", False)
+    is_project = folder.is_project
 
     async def submit(values: Values) -> Any:
         name = values["name"].strip()
         if is_project:
-            return await ctx.service.update_project(int(folder["project_id"]), name=name)
-        return await ctx.service.rename_folder(int(folder["id"]), name)
+            return await ctx.service.update_project(folder.project, name=name)
+        return await ctx.service.rename_folder(folder.id, name)
 
     form = FormScreen(
-        f"Rename {folder['name']}",
-        [Field("name", "Name", required=True, value=folder["name"])],
+        f"Rename {folder.name}",
+        [Field("name", "Name", required=True, value=folder.name)],
         submit,
-        confirm=lambda v: ctx.confirmation([f"{folder['name']} -> {v['name']}"]),
+        confirm=lambda v: ctx.confirmation([f"{folder.name} -> {v['name']}"]),
         submit_label="Rename",
     )
     return await ctx.form(form, lambda r: f"Renamed to {r.name}.")
@@ -95,18 +95,18 @@ async def deploy(ctx: ActionContext) -> bool:
     folder = project_folder(ctx, "deploy")
     if folder is None:
         return False
-    previews = await deploy_previews(ctx.app, ctx.service, folder["name"])
+    previews = await deploy_previews(ctx.app, ctx.service, folder.name)
 
     async def submit(values: Values) -> Any:
         environment, description = values["environment"], values.get("description") or None
         build = build_id(values)
         if build is not None:
             return await ctx.service.deploy_build(build, environment, description)
-        return await ctx.service.deploy_project(int(folder["project_id"]), environment, description)
+        return await ctx.service.deploy_project(folder.project, environment, description)
 
     def confirmation(values: Values) -> Any:
         build = build_id(values)
-        source = folder["name"] if build is None else f"Build {build} of {folder['name']}"
+        source = folder.name if build is None else f"Build {build} of {folder.name}"
         return ctx.confirmation(
             [f"{source} -> {values['environment']}"],
             details=previews.get(values["environment"], ()),
@@ -114,7 +114,7 @@ async def deploy(ctx: ActionContext) -> bool:
         )
 
     form = FormScreen(
-        f"Deploy {folder['name']}",
+        f"Deploy {folder.name}",
         list(DEPLOY_FIELDS),
         submit,
         confirm=confirmation,
@@ -124,7 +124,7 @@ async def deploy(ctx: ActionContext) -> bool:
     deployment = await ctx.app.push_screen_wait(form)
     if not deployment:
         return False
-    await _follow(ctx, folder["name"], deployment)
+    await _follow(ctx, folder.name, deployment)
     return True
 
 
@@ -153,24 +153,24 @@ async def build(ctx: ActionContext) -> bool:
 
     async def submit(values: Values) -> Any:
         description = values.get("description") or None
-        return await ctx.service.build_project(int(folder["project_id"]), description)
+        return await ctx.service.build_project(folder.project, description)
 
     form = FormScreen(
-        f"Build {folder['name']}",
+        f"Build {folder.name}",
         [Field("description", "Description")],
         submit,
-        confirm=lambda v: ctx.confirmation([folder["name"]]),
+        confirm=lambda v: ctx.confirmation([folder.name]),
         submit_label="Build",
     )
     made = await ctx.app.push_screen_wait(form)
     if not made:
         return False
-    ctx.notify_done(f"Build {made.id} of {folder['name']} started ({made.state}); following it…")
+    ctx.notify_done(f"Build {made.id} of {folder.name} started ({made.state}); following it…")
     final = await ctx.service.follow_build(made)
     deploy_key = BY_ID["project-deploy"].key
     where = f" Package: {final.download_url}." if final.download_url else ""
     ctx.app.notify(
-        f"Build {final.id} of {folder['name']}: {final.state}.{where} To deploy it, press "
+        f"Build {final.id} of {folder.name}: {final.state}.{where} To deploy it, press "
         f"{deploy_key} and give build {final.id}.",
         title="Build",
         severity="information" if final.state == "success" else "error",

@@ -11,6 +11,7 @@ from ..api.models import RepeatResult
 from ..screens.form import Field, FormScreen, Values
 from ..screens.progress import BulkScreen
 from ..service.writes import ItemResult
+from ..views.rows import JobRow
 from ..write_catalog import JOB_REPEAT, JOB_RESUME
 from .flow import ActionContext
 from .registry import handles
@@ -34,11 +35,11 @@ def repeat_item(result: RepeatResult) -> ItemResult:
 async def repeat(ctx: ActionContext) -> bool:
     recipe = ctx.view.recipe
     assert recipe is not None
-    job_ids = [str(r["id"]) for r in ctx.rows]
+    job_ids = [str(r.id) for r in ctx.rows]
     if not await ctx.confirm(
         job_ids,
         details=(
-            f"Recipe: {recipe.get('name')}",
+            f"Recipe: {recipe.name}",
             f"Sent in {-(-len(job_ids) // 25)} request(s) of at most 25, one per second.",
         ),
     ):
@@ -55,7 +56,7 @@ async def repeat(ctx: ActionContext) -> bool:
                 progress(len(items), len(job_ids), items[-1])
 
         await ctx.service.repeat_jobs(
-            int(recipe["id"]), job_ids, customer=ctx.view.customer_ref, on_batch=batch_done
+            recipe.id, job_ids, customer=ctx.view.customer_ref, on_batch=batch_done
         )
         return items
 
@@ -63,13 +64,13 @@ async def repeat(ctx: ActionContext) -> bool:
     return True
 
 
-async def _resume_token_of(ctx: ActionContext, job: dict[str, Any]) -> str:
+async def _resume_token_of(ctx: ActionContext, job: JobRow) -> str:
     """A paused job's resume token, when its steps show one (the demo's wait step does)."""
     recipe = ctx.view.recipe
     if recipe is None:
         return ""
     try:
-        detail = await ctx.service.job(int(recipe["id"]), str(job["id"]), ctx.view.customer_ref)
+        detail = await ctx.service.job(recipe.id, str(job.id), ctx.view.customer_ref)
     except WorkatoError:
         return ""
     for line in detail.lines:
@@ -98,10 +99,10 @@ async def resume(ctx: ActionContext) -> bool:
         return True
 
     form = FormScreen(
-        f"Resume job {job['id']}",
+        f"Resume job {job.id}",
         fields,
         submit,
-        confirm=lambda v: ctx.confirmation([str(job["id"])]),
+        confirm=lambda v: ctx.confirmation([str(job.id)]),
         submit_label="Resume",
     )
-    return await ctx.form(form, lambda r: f"Resumed job {job['id']}.")
+    return await ctx.form(form, lambda r: f"Resumed job {job.id}.")

@@ -11,7 +11,7 @@ from .flow import ActionContext
 def project_folder(ctx: ActionContext, what: str) -> Any:
     """The project under the tree's cursor, or None (having said what to select)."""
     folder = ctx.view.folder
-    if folder is None or not folder.get("is_project"):
+    if folder is None or not folder.is_project:
         ctx.app.notify(
             f"Select a project (a top-level folder) in the tree to {what} it.", severity="warning"
         )

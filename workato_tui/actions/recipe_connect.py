@@ -40,7 +40,7 @@ def choices(config: list[dict[str, Any]], connections: list[Connection]) -> list
 @handles(RECIPE_CONNECT)
 async def connect(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
-    fresh = await ctx.service.recipe(int(recipe["id"]))
+    fresh = await ctx.service.recipe(recipe.id)
     connections = await ctx.service.connections()
     if fresh.running:
         ctx.app.notify(
@@ -68,7 +68,7 @@ async def connect(ctx: ActionContext) -> bool:
 
     async def submit(values: Values) -> Any:
         adapter, _, connection_id = str(values["connection"]).partition(":")
-        answer = await ctx.service.connect_recipe(int(recipe["id"]), adapter, int(connection_id))
+        answer = await ctx.service.connect_recipe(recipe.id, adapter, int(connection_id))
         chosen.append(describe(values))
         return answer
 

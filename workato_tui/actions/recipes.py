@@ -35,7 +35,7 @@ CODE_TEMPLATE = json.dumps(
 async def folder_field(ctx: ActionContext, current: Any = None) -> Field:
     paths = await ctx.service.folder_paths()
     folder = ctx.view.folder
-    value = current if current is not None else (folder["id"] if folder else None)
+    value = current if current is not None else (folder.id if folder else None)
     return Field(
         "folder_id",
         "Folder",
@@ -106,13 +106,13 @@ async def copy(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.copy_recipe(int(recipe["id"]), int(values["folder_id"]))
+        return await ctx.service.copy_recipe(recipe.id, int(values["folder_id"]))
 
     form = FormScreen(
-        f"Copy {recipe['name']}",
-        [await folder_field(ctx, recipe.get("folder_id"))],
+        f"Copy {recipe.name}",
+        [await folder_field(ctx, recipe.folder_id)],
         submit,
-        confirm=lambda v: ctx.confirmation([recipe["name"]]),
+        confirm=lambda v: ctx.confirmation([recipe.name]),
         submit_label="Copy",
     )
     return await ctx.form(form, lambda r: f"Copied as recipe {r.new_flow_id}.")
@@ -122,35 +122,35 @@ async def copy(ctx: ActionContext) -> bool:
 async def update(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
     fields = [
-        Field("name", "Name", required=True, value=recipe.get("name")),
-        Field("description", "Description", value=recipe.get("description") or ""),
-        await folder_field(ctx, recipe.get("folder_id")),
+        Field("name", "Name", required=True, value=recipe.name),
+        Field("description", "Description", value=recipe.description or ""),
+        await folder_field(ctx, recipe.folder_id),
     ]
 
     async def submit(values: Values) -> Any:
         folder = int(values["folder_id"])
         return await ctx.service.update_recipe(
-            int(recipe["id"]),
+            recipe.id,
             name=values["name"].strip(),
             description=values.get("description") or "",
-            folder_id=folder if folder != recipe.get("folder_id") else None,
+            folder_id=folder if folder != recipe.folder_id else None,
         )
 
     form = FormScreen(
-        f"Edit {recipe['name']}",
+        f"Edit {recipe.name}",
         fields,
         submit,
-        confirm=lambda v: ctx.confirmation([recipe["name"]]),
+        confirm=lambda v: ctx.confirmation([recipe.name]),
         submit_label="Save",
     )
-    return await ctx.form(form, lambda r: f"Updated {recipe['name']}.")
+    return await ctx.form(form, lambda r: f"Updated {recipe.name}.")
 
 
 @handles(RECIPE_START)
 async def start(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.start_recipe(int(row["id"])), done="Started")
+    await ctx.each(lambda row: ctx.service.start_recipe(row.id), done="Started")
     return True
 
 
@@ -158,7 +158,7 @@ async def start(ctx: ActionContext) -> bool:
 async def stop(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.stop_recipe(int(row["id"])), done="Stopped")
+    await ctx.each(lambda row: ctx.service.stop_recipe(row.id), done="Stopped")
     return True
 
 
@@ -166,5 +166,5 @@ async def stop(ctx: ActionContext) -> bool:
 async def delete(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.delete_recipe(int(row["id"])), done="Deleted")
+    await ctx.each(lambda row: ctx.service.delete_recipe(row.id), done="Deleted")
     return True

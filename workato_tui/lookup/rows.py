@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..api.models_admin import schema_labels
+from ..api.models_admin import LookupTable, schema_labels
 
 Row = dict[str, Any]
 Values = dict[str, str]
@@ -48,8 +48,10 @@ def id_text(value: Any) -> str:
     return cell(value)
 
 
-def table_columns(table: Mapping[str, Any]) -> list[str]:
-    """Column labels of a lookup table row (from its schema, else its `columns`), at most 10."""
+def table_columns(table: LookupTable | Mapping[str, Any]) -> list[str]:
+    """Column labels of a lookup table (from its schema, else its `columns`), at most 10."""
+    if isinstance(table, LookupTable):
+        return schema_labels(table.schema_)[:MAX_COLUMNS]
     for key in ("schema", "schema_"):
         labels = schema_labels(table.get(key))
         if labels:

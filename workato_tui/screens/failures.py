@@ -19,6 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..api.endpoints import endpoint
+from ..api.models import Recipe
+from ..columns import Column
 from ..service.failure_repeat import (
     RepeatOutcome,
     RepeatPlan,
@@ -37,8 +39,8 @@ from ..service.failure_scan import (
 from ..service.failures import FailedJob, FailureGroup
 from ..service.writes import ItemResult
 from ..views import ViewContext
+from ..views.rows import RecipeRow
 from ..widgets.table import ResourceTable
-from ..widgets.table_model import Column
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_saving import profile_text
 from .progress import BulkScreen
@@ -67,11 +69,11 @@ REPEAT_COLUMN = Column("repeat", "REPEAT", width=24)  # shown once something was
 def scope_for(context: ViewContext) -> ScanScope:
     """The inbox's scope from where the user is: a customer, a folder or project, or all."""
     if context.customer is not None:
-        name = context.customer.get("name") or context.customer["id"]
-        return ScanScope(customer=str(context.customer["id"]), label=f"customer {name}")
+        name = context.customer.name or context.customer.id
+        return ScanScope(customer=str(context.customer.id), label=f"customer {name}")
     if context.folder is not None:
-        label = context.folder.get("path") or context.folder.get("name") or "folder"
-        return ScanScope(folder_id=int(context.folder["id"]), label=str(label))
+        label = context.folder.path or context.folder.name or "folder"
+        return ScanScope(folder_id=context.folder.id, label=label)
     return ScanScope()
 
 
@@ -203,9 +205,9 @@ class FailuresScreen(Screen[None]):
     def _open_job(self, job: FailedJob) -> None:
         from .job_detail import JobScreen
 
-        recipe = {"id": job.recipe_id, "name": job.recipe_name}
+        recipe = RecipeRow.of(Recipe(id=job.recipe_id, name=job.recipe_name or ""))
         context = self.context.with_(recipe=recipe)
-        self.app.push_screen(JobScreen(self.service, context, job.job.model_dump(mode="json")))
+        self.app.push_screen(JobScreen(self.service, context, job.job))
 
     def action_back(self) -> None:
         if self.table.filter_text:
@@ -253,13 +255,13 @@ class FailuresScreen(Screen[None]):
             self.notify("Pick a job (enter on a group lists them)", severity="warning")
             return
         if job.customer is not None:
-            recipe = await self.service.customer_recipes(job.customer)
-            found = next((r for r in recipe if r.id == job.recipe_id), None)
+            recipes = await self.service.customer_recipes(job.customer)
+            found = next((r for r in recipes if r.id == job.recipe_id), None)
         else:
             found = await self.service.recipe(job.recipe_id)
         if found is None:
             return
-        row = found.model_dump(mode="python")
+        row = RecipeRow.of(found)
         self.app.push_screen(RecipeScreen(self.service, row, self.context.with_(recipe=row)))
 
     def _current_job(self) -> FailedJob | None:

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 
 from ..api.endpoints import endpoint
 from ..api.models import Recipe
+from ..columns import Column
 from ..service.freeze import (
     FREEZING,
     THAWING,
@@ -34,7 +35,6 @@ from ..service.freeze import (
 from ..service.writes import ItemResult
 from ..views import format as fmt
 from ..widgets.table import ResourceTable
-from ..widgets.table_model import Column
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_saving import profile_text
 from .progress import BulkScreen
@@ -43,12 +43,12 @@ if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
 COLUMNS = (
-    Column("when", "WHEN", width=16),
+    Column("when", "WHEN", width=16, get=lambda f: fmt.when(datetime.fromisoformat(f.created_at))),
     Column("scope", "WHAT", width=30),
-    Column("count", "RECIPES", width=7, align="right"),
+    Column("count", "RECIPES", width=7, align="right", get=lambda f: len(f.recipes)),
     Column("state", "STATE", width=13),
     Column("profile", "PROFILE", width=10),
-    Column("summary", "DETAIL", width=70),
+    Column("summary", "DETAIL", width=70, get=lambda f: f.summary() + _problems(f)),
 )
 Step = Callable[["WorkspaceService", FreezeStore, Freeze, Any], Awaitable[Freeze]]
 
@@ -78,7 +78,6 @@ class FreezesScreen(Screen[None]):
         yield Static("", id="freezes-status", classes="detail-fields")
         yield ResourceTable(
             COLUMNS,
-            row_key=lambda row: row["id"],
             empty_text="No freezes yet. :freeze stops what runs in the chosen folder.",
             id="freezes-table",
         )
@@ -96,7 +95,7 @@ class FreezesScreen(Screen[None]):
 
     def show_freezes(self) -> None:
         freezes = self.store.load_all() if self.store else []
-        self.table.set_rows([_row(freeze) for freeze in freezes])
+        self.table.set_rows(freezes)  # typed rows: the columns read each Freeze
         unfinished = [f for f in freezes if f.state in UNFINISHED]
         status = self.query_one("#freezes-status", Static)
         if unfinished:
@@ -110,8 +109,8 @@ class FreezesScreen(Screen[None]):
             status.update("t: thaw the highlighted freeze (starts exactly the recipes it stopped)")
 
     def _current(self) -> Freeze | None:
-        row = self.table.current_row
-        return row["_freeze"] if row else None
+        freeze: Freeze | None = self.table.current_row
+        return freeze
 
     # freeze ---------------------------------------------------------------------------
 
@@ -202,19 +201,6 @@ class FreezesScreen(Screen[None]):
             irreversible=typed,
             why_typed="This stops live automations until you thaw them.",
         )
-
-
-def _row(freeze: Freeze) -> dict[str, Any]:
-    return {
-        "id": freeze.id,
-        "when": fmt.when(datetime.fromisoformat(freeze.created_at)),
-        "scope": freeze.scope,
-        "count": len(freeze.recipes),
-        "state": freeze.state,
-        "profile": freeze.profile,
-        "summary": freeze.summary() + _problems(freeze),
-        "_freeze": freeze,
-    }
 
 
 def _problems(freeze: Freeze) -> str:

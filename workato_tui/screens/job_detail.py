@@ -16,8 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from ..api.errors import WorkatoError
+from ..api.models import Job
 from ..views import ViewContext
 from ..views import format as fmt
+from ..views.rows import JobRow, row_data
 from ..widgets.job_steps import StepList, failing_index, step_detail
 from .recipe_detail import OUTCOME_STYLE
 
@@ -67,9 +69,7 @@ class JobScreen(Screen[None]):
     JobScreen #step-detail:focus { border-top: solid $accent; }
     """
 
-    def __init__(
-        self, service: WorkspaceService, context: ViewContext, job: dict[str, Any]
-    ) -> None:
+    def __init__(self, service: WorkspaceService, context: ViewContext, job: Job | JobRow) -> None:
         super().__init__()
         self.service = service
         self.context = context
@@ -78,13 +78,11 @@ class JobScreen(Screen[None]):
 
     @property
     def web_url(self) -> str:
-        recipe_id = self.context.recipe["id"] if self.context.recipe else self.job.get("recipe_id")
-        return f"{web_base(self.service.profile.base_url)}/recipes/{recipe_id}/job/{self.job['id']}"
+        recipe_id = self.context.recipe.id if self.context.recipe else self.job.recipe_id
+        return f"{web_base(self.service.profile.base_url)}/recipes/{recipe_id}/job/{self.job.id}"
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            f" Job {self.job['id']}: {self.job.get('title') or ''}", classes="screen-title"
-        )
+        yield Static(f" Job {self.job.id}: {self.job.title or ''}", classes="screen-title")
         yield Static("Loading job details…", id="summary", classes="detail-fields")
         yield Static(
             "Steps  (↑↓ choose a step, tab reads its data)",
@@ -101,11 +99,12 @@ class JobScreen(Screen[None]):
 
     @work(exclusive=True, group="job-detail", exit_on_error=False)
     async def load(self) -> None:
-        recipe_id = int(self.context.recipe["id"] if self.context.recipe else self.job["recipe_id"])
+        recipe_id = self.context.recipe.id if self.context.recipe else self.job.recipe_id
+        if recipe_id is None:
+            self.query_one("#summary", Static).update(Text("This job names no recipe.", "red"))
+            return
         try:
-            self.detail = await self.service.job(
-                recipe_id, self.job["id"], self.context.customer_ref
-            )
+            self.detail = await self.service.job(recipe_id, self.job.id, self.context.customer_ref)
         except WorkatoError as error:
             self.query_one("#summary", Static).update(Text(error.describe(), style="red"))
             return
@@ -142,5 +141,5 @@ class JobScreen(Screen[None]):
     def action_raw_json(self) -> None:
         from .json_view import JsonScreen
 
-        value = self.detail.model_dump(mode="json") if self.detail else self.job
-        self.app.push_screen(JsonScreen(f"Job {self.job['id']}", value))
+        value = self.detail.model_dump(mode="json") if self.detail else row_data(self.job)
+        self.app.push_screen(JsonScreen(f"Job {self.job.id}", value))

@@ -44,6 +44,7 @@ from .lookup_reads import load_pages, look_up
 from .lookup_saving import confirm_leave, discard_staged, profile_text, save_staged
 
 if TYPE_CHECKING:
+    from ..api.models_admin import LookupTable
     from ..service.workspace import WorkspaceService
 
 
@@ -73,13 +74,13 @@ class LookupEditorScreen(Screen[None]):
     """
 
     def __init__(
-        self, service: WorkspaceService, table: dict[str, Any], *, workdir: Path | None = None
+        self, service: WorkspaceService, table: LookupTable, *, workdir: Path | None = None
     ) -> None:
         super().__init__()
         self.service = service
         self.table = table
-        self.table_id = int(table["id"])
-        self.table_name = str(table.get("name") or f"table {self.table_id}")
+        self.table_id = table.id
+        self.table_name = table.name or f"table {self.table_id}"
         self.columns = table_columns(table)
         self.workdir = workdir or Path.cwd()
         self.store = StagedStore(service.staged_dir)

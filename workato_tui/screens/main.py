@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, assert_never
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +17,8 @@ from ..api.models import Recipe
 from ..service.freeze import unfinished_freezes
 from ..service.scope import recipes_under
 from ..views import VIEWS, ViewContext, ViewSpec, find_view, view_names
+from ..views.rows import row_data
+from ..views.spec import Need, Opens, Row
 from ..widgets.command_bar import CommandBar
 from ..widgets.folder_tree import FolderTree
 from ..widgets.resource_view import ResourceView
@@ -26,13 +28,6 @@ from ..widgets.typing_focus import takes_typing
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
-
-NEEDS_HINT = {
-    "recipe": "Pick a recipe first (in :recipes or :customer-recipes), then open its jobs.",
-    "customer": "Pick a customer first in :customers.",
-    "table": "Pick a lookup table first in :lookup-tables.",
-}
-
 
 # `:` commands that open a screen of their own rather than a list view
 SCREEN_COMMANDS = {
@@ -141,7 +136,7 @@ class MainScreen(Screen[None]):
     ) -> bool:
         context = context or self.context
         if spec.needs and getattr(context, spec.needs) is None:
-            self.notify(NEEDS_HINT[spec.needs], title=spec.title, severity="warning")
+            self.notify(spec.needs.hint, title=spec.title, severity="warning")
             return False
         if remember and self.view.spec is not None:
             self.history.append(
@@ -182,13 +177,12 @@ class MainScreen(Screen[None]):
             )
             return False
         context = self.context
-        if (
-            spec.needs == "recipe"
-            and self.view.spec
-            and self.view.spec.opens in ("recipe", "customer-recipe")
-        ):
-            row = self.view.table.current_row
-            context = self._drill_context(None if row is None else dict(row)) or context
+        here = self.view.spec
+        if spec.needs is Need.RECIPE and here and here.opens and here.opens.picks_recipe:
+            row = self.view.table.current_row  # `:jobs` on a recipe: that recipe's jobs
+            if row is not None:
+                customer = self.context.customer if here.opens is Opens.RECIPE_JOBS else None
+                context = self.context.with_(recipe=row, customer=customer)
         return self.go(spec, context)
 
     def open_failures(self) -> None:
@@ -197,9 +191,9 @@ class MainScreen(Screen[None]):
 
         spec, row = self.view.spec, self.view.table.current_row
         customer = None
-        if spec is not None and spec.opens == "customer" and row is not None:
+        if spec is not None and spec.opens is Opens.CUSTOMER_RECIPES and row is not None:
             customer = row
-        elif spec is not None and spec.needs in ("customer", "recipe"):
+        elif spec is not None and spec.needs in (Need.CUSTOMER, Need.RECIPE):
             customer = self.context.customer
         context = self.context.with_(customer=customer, recipe=None)
         self.app.push_screen(FailuresScreen(self.service, context))
@@ -209,12 +203,12 @@ class MainScreen(Screen[None]):
         """Freeze the recipes marked in the recipes view, or all in the chosen folder."""
         spec, marked = self.view.spec, self.view.table.marked_rows
         if spec is not None and spec.name == "recipes" and marked:
-            recipes = [Recipe.model_validate(row) for row in marked]
+            recipes = [Recipe(id=r.id, name=r.name, running=r.running) for r in marked]
             scope = f"{len(recipes)} marked recipes"
         elif self.context.folder is not None:
             folder = self.context.folder
-            recipes = await recipes_under(self.service, int(folder["id"]))
-            scope = str(folder.get("path") or folder.get("name"))
+            recipes = await recipes_under(self.service, folder.id)
+            scope = folder.path or folder.name
         else:
             self.notify(
                 "Choose a folder or project in the tree (ctrl+t), or mark recipes, then :freeze",
@@ -272,39 +266,35 @@ class MainScreen(Screen[None]):
 
     # rows ---------------------------------------------------------------------------------
 
-    def _drill_context(self, row: dict[str, Any] | None) -> ViewContext | None:
-        spec = self.view.spec
-        if row is None or spec is None:
-            return None
-        if spec.opens == "recipe":
-            return self.context.with_(recipe=row, customer=None)
-        if spec.opens == "customer-recipe":
-            return self.context.with_(recipe=row)
-        return None
-
     @on(ResourceTable.RowActivated)
     def open_row(self, event: ResourceTable.RowActivated) -> None:
         spec = self.view.spec
-        if spec is None or event.table is not self.view.table:
-            return
-        row = dict(event.row)
-        if spec.opens == "recipe":
-            from .recipe_detail import RecipeScreen
+        if spec is not None and spec.opens is not None and event.table is self.view.table:
+            self.drill(spec.opens, event.row)
 
-            self.app.push_screen(RecipeScreen(self.service, row, self.context.with_(recipe=row)))
-        elif spec.opens == "customer-recipe":
-            self.go(_view("jobs"), self.context.with_(recipe=row))
-        elif spec.opens == "customer":
-            self.go(_view("customer-recipes"), self.context.with_(customer=row, recipe=None))
-        elif spec.opens == "rows":
-            from .lookup_editor import LookupEditorScreen
+    def drill(self, target: Opens, row: Row) -> None:
+        """Enter on a row: every drill-down of every view, in this one place."""
+        context = self.context
+        match target:
+            case Opens.RECIPE:
+                from .recipe_detail import RecipeScreen
 
-            self.context = self.context.with_(table=row)  # `:rows` still shows it read-only
-            self.app.push_screen(LookupEditorScreen(self.service, row))
-        elif spec.opens == "job":
-            from .job_detail import JobScreen
+                self.app.push_screen(RecipeScreen(self.service, row, context.with_(recipe=row)))
+            case Opens.RECIPE_JOBS:
+                self.go(_view("jobs"), context.with_(recipe=row))
+            case Opens.CUSTOMER_RECIPES:
+                self.go(_view("customer-recipes"), context.with_(customer=row, recipe=None))
+            case Opens.LOOKUP_EDITOR:
+                from .lookup_editor import LookupEditorScreen
 
-            self.app.push_screen(JobScreen(self.service, self.context, row))
+                self.context = context.with_(table=row)  # `:rows` still shows it read-only
+                self.app.push_screen(LookupEditorScreen(self.service, row))
+            case Opens.JOB:
+                from .job_detail import JobScreen
+
+                self.app.push_screen(JobScreen(self.service, context, row))
+            case _:
+                assert_never(target)
 
     def action_raw_json(self) -> None:
         row = self.view.table.current_row
@@ -314,8 +304,8 @@ class MainScreen(Screen[None]):
         from .json_view import JsonScreen
 
         kind = self.view.spec.title if self.view.spec else "Item"
-        title = f"{kind}: {row.get('name') or row.get('id')}"
-        self.app.push_screen(JsonScreen(title, row))
+        title = f"{kind}: {getattr(row, 'name', None) or row.id}"
+        self.app.push_screen(JsonScreen(title, row_data(row)))
 
     @on(FolderTree.FolderChosen)
     def _folder_chosen(self, event: FolderTree.FolderChosen) -> None:

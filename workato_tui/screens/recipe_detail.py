@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 from ..api.errors import WorkatoError
 from ..views import ViewContext, find_view
 from ..views import format as fmt
+from ..views.rows import RecipeRow, row_data
 from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
@@ -80,9 +81,7 @@ class RecipeScreen(Screen[None]):
     RecipeScreen.-versions #jobs, RecipeScreen.-versions #fields { display: none; }
     """
 
-    def __init__(
-        self, service: WorkspaceService, recipe: dict[str, Any], context: ViewContext
-    ) -> None:
+    def __init__(self, service: WorkspaceService, recipe: RecipeRow, context: ViewContext) -> None:
         super().__init__()
         bind_writes(self, "recipe")  # each write's key, as declared in actions/
         self.service = service
@@ -90,9 +89,7 @@ class RecipeScreen(Screen[None]):
         self.context = context
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            f" Recipe {self.recipe.get('id')}: {self.recipe.get('name')}", classes="screen-title"
-        )
+        yield Static(f" Recipe {self.recipe.id}: {self.recipe.name}", classes="screen-title")
         yield Static(self._fields(), id="fields", classes="detail-fields")
         yield Static("Connections: loading…", id="connections", classes="detail-fields")
         yield Static("Recent outcomes: loading…", id="outcomes", classes="detail-fields")
@@ -119,34 +116,34 @@ class RecipeScreen(Screen[None]):
 
     def _fields(self) -> Table:
         r = self.recipe
-        jobs = f"{r.get('job_succeeded_count', 0)} succeeded, {r.get('job_failed_count', 0)} failed"
-        state = Text(fmt.running(r.get("running")), style="green" if r.get("running") else "yellow")
+        jobs = f"{r.job_succeeded_count} succeeded, {r.job_failed_count} failed"
+        state = Text(fmt.running(r.running), style="green" if r.running else "yellow")
         if self.compact:  # 80x24: four lines, so at least ten jobs show below
             return side_by_side(
                 [
                     ("State", state),
                     ("Jobs", jobs),
-                    ("Trigger", r.get("trigger_application")),
-                    ("Last run", fmt.when(r.get("last_run_at"))),
-                    ("Actions", fmt.apps(r.get("action_applications"))),
-                    ("Version", r.get("version_no")),
-                    ("Folder / project", f"{r.get('folder_id')} / {r.get('project_id')}"),
-                    ("Author", r.get("author_name")),
+                    ("Trigger", r.trigger_application),
+                    ("Last run", fmt.when(r.last_run_at)),
+                    ("Actions", fmt.apps(r.action_applications)),
+                    ("Version", r.version_no),
+                    ("Folder / project", f"{r.folder_id} / {r.project_id}"),
+                    ("Author", r.author_name),
                 ]
             )
         return field_grid(
             [
                 ("State", state),
-                ("Trigger", r.get("trigger_application")),
-                ("Actions", fmt.apps(r.get("action_applications"))),
-                ("Folder / project", f"{r.get('folder_id')} / {r.get('project_id')}"),
-                ("Version", r.get("version_no")),
-                ("Author", r.get("author_name")),
+                ("Trigger", r.trigger_application),
+                ("Actions", fmt.apps(r.action_applications)),
+                ("Folder / project", f"{r.folder_id} / {r.project_id}"),
+                ("Version", r.version_no),
+                ("Author", r.author_name),
                 ("Jobs", jobs),
-                ("Last run", fmt.when(r.get("last_run_at"))),
-                ("Updated", fmt.when(r.get("updated_at"))),
-                ("Stop cause", r.get("stop_cause") or ""),
-                ("Description", r.get("description") or ""),
+                ("Last run", fmt.when(r.last_run_at)),
+                ("Updated", fmt.when(r.updated_at)),
+                ("Stop cause", r.stop_cause or ""),
+                ("Description", r.description or ""),
             ]
         )
 
@@ -154,9 +151,7 @@ class RecipeScreen(Screen[None]):
     async def load_details(self) -> None:
         await self._load_connections()
         try:
-            page = await self.service.job_page(
-                self.recipe["id"], customer=self.context.customer_ref
-            )
+            page = await self.service.job_page(self.recipe.id, customer=self.context.customer_ref)
         except WorkatoError as error:
             self.query_one("#outcomes", Static).update(f"Recent outcomes: {error.message}")
             return
@@ -172,9 +167,9 @@ class RecipeScreen(Screen[None]):
 
     async def _load_connections(self) -> None:
         target = self.query_one("#connections", Static)
-        config = self.recipe.get("config") or []
+        config = self.recipe.config
         if self.context.customer is not None:
-            target.update("Connections: " + ", ".join(c.get("provider") or "?" for c in config))
+            target.update("Connections: " + ", ".join(c.provider or "?" for c in config))
             return
         try:
             connections = {c.id: c for c in await self.service.connections()}
@@ -183,9 +178,9 @@ class RecipeScreen(Screen[None]):
             return
         line = Text("Connections ")
         for entry in config:
-            found = connections.get(entry.get("account_id"))
+            found = connections.get(entry.account_id) if entry.account_id is not None else None
             if found is None:
-                line.append(f" {entry.get('provider')}: not connected ", style="red")
+                line.append(f" {entry.provider}: not connected ", style="red")
             else:
                 ok = found.state == "connected"
                 line.append(f" {found.name} ", style="green" if ok else "red")
@@ -215,11 +210,11 @@ class RecipeScreen(Screen[None]):
     async def load_versions(self) -> None:
         target = self.query_one("#versions-table", Static)
         try:
-            versions = await self.service.recipe_versions(int(self.recipe["id"]))
+            versions = await self.service.recipe_versions(self.recipe.id)
         except WorkatoError as error:
             target.update(Text(f"Versions: {error.describe()}", style="red"))
             return
-        target.update(versions_table(versions, self.recipe.get("version_no")))
+        target.update(versions_table(versions, self.recipe.version_no))
 
     # writes -------------------------------------------------------------------------------
 
@@ -254,10 +249,10 @@ class RecipeScreen(Screen[None]):
 
     async def _reload_recipe(self) -> None:
         try:
-            fresh = await self.service.recipe(int(self.recipe["id"]))
+            fresh = await self.service.recipe(self.recipe.id)
         except WorkatoError:
             return
-        self.recipe = fresh.model_dump(mode="python")
+        self.recipe = RecipeRow.of(fresh)
         self.query_one("#fields", Static).update(self._fields())
         await self._load_connections()
 
@@ -265,7 +260,7 @@ class RecipeScreen(Screen[None]):
     def _open_job(self, event: ResourceTable.RowActivated) -> None:
         from .job_detail import JobScreen
 
-        self.app.push_screen(JobScreen(self.service, self.context, dict(event.row)))
+        self.app.push_screen(JobScreen(self.service, self.context, event.row))
 
     def action_back(self) -> None:
         if not self.query_one(ResourceView).clear_filter():
@@ -274,4 +269,4 @@ class RecipeScreen(Screen[None]):
     def action_raw_json(self) -> None:
         from .json_view import JsonScreen
 
-        self.app.push_screen(JsonScreen(f"Recipe {self.recipe.get('name')}", self.recipe))
+        self.app.push_screen(JsonScreen(f"Recipe {self.recipe.name}", row_data(self.recipe)))

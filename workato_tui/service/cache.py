@@ -26,7 +26,10 @@ class _Entry:
     fetched_at: float
 
 
-MAX_ITEMS = 25_000  # list items (rows, jobs, recipes) kept across all entries
+# List items (rows, jobs, recipes) kept across all entries. API models cost 1-6 KB each, and
+# the views keep their own compact rows, so a big list is not kept twice: 5,000 items hold
+# every list of an ordinary workspace (tests/benchmarks/bench_memory.py measures the rest).
+MAX_ITEMS = 5_000
 
 
 class Cache:
@@ -105,7 +108,11 @@ class Cache:
 
 
 def _items_in(value: Any) -> int:
-    return len(value) if isinstance(value, list) else 1
+    """List items a value holds: a list's, or an envelope's `items` (a page of jobs)."""
+    if isinstance(value, list):
+        return len(value)
+    items = getattr(value, "items", None)
+    return len(items) if isinstance(items, list) else 1
 
 
 def _consume_exception(task: asyncio.Task[Any]) -> None:

@@ -22,11 +22,11 @@ async def folder_ids_under(service: WorkspaceService, folder_id: int | None) -> 
 
 
 async def recipe_pages_under(
-    service: WorkspaceService, folder_id: int | None
+    service: WorkspaceService, folder_id: int | None, *, exclude_code: bool = False
 ) -> AsyncIterator[list[Recipe]]:
     """The recipes in `folder_id` and its sub-folders (or in the workspace), page by page."""
     for current in await folder_ids_under(service, folder_id):
-        async for page in service.recipe_pages(current):
+        async for page in service.recipe_pages(current, exclude_code=exclude_code):
             yield page
 
 

@@ -152,11 +152,12 @@ class WorkspaceService(WorkspaceWrites):
     def snapshot_saved_at(self) -> Any:
         return self._loaded_snapshot.saved_at if self._loaded_snapshot else None
 
-    def last_known(self, view_key: str) -> list[dict[str, Any]] | None:
+    def last_known(self, view_key: str) -> list[Any] | None:
+        """The rows remembered for a view: as remembered this session, as dicts from disk."""
         rows = self._last_known.get(view_key)
         return rows if isinstance(rows, list) else None
 
-    def remember(self, view_key: str, rows: Sequence[Mapping[str, Any]]) -> None:
+    def remember(self, view_key: str, rows: Sequence[Any]) -> None:
         """Keep a fully loaded list for the next start (never jobs: see SnapshotStore)."""
         self._last_known[view_key] = rows
 
@@ -199,13 +200,19 @@ class WorkspaceService(WorkspaceWrites):
 
     # recipes and jobs -------------------------------------------------------------------
 
-    def recipe_pages(self, folder_id: int | None = None) -> AsyncIterator[list[Recipe]]:
+    def recipe_pages(
+        self, folder_id: int | None = None, *, exclude_code: bool = False
+    ) -> AsyncIterator[list[Recipe]]:
+        """Pages of recipes; `exclude_code`: without their code (a list needs none of it)."""
         filters: RecipeFilters = {"folder_id": folder_id} if folder_id is not None else {}
+        if exclude_code:
+            filters["exclude_code"] = True
 
         async def fetch(page: int) -> list[Recipe]:
             return await self.client.list_recipes(page=page, per_page=RECIPES_PER_PAGE, **filters)
 
-        return self._pages(("recipes", folder_id), RECIPES_PER_PAGE, fetch)
+        key = ("recipes", folder_id, "no-code") if exclude_code else ("recipes", folder_id)
+        return self._pages(key, RECIPES_PER_PAGE, fetch)
 
     async def recipe(self, recipe_id: int) -> Recipe:
         return await self.gateway.read(

@@ -1,194 +1,100 @@
-"""Every list view of the app, reached with `:` + name or alias, or the command palette."""
+"""Every list view of the app, reached with `:` + name or alias, or the command palette.
+
+Rows are typed: the API's frozen models, or the row classes of `views.rows`. A computed
+cell (a job's duration, a role's privileges) is a column getter, never a key added to a row.
+"""
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import AsyncIterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
-from ..api.models import connection_state
+from ..api.models import Connection, Customer, Deployment, connection_state
+from ..api.models_admin import (
+    ActivityEntry,
+    DeveloperApiClient,
+    LookupRow,
+    LookupTable,
+    ProjectRole,
+    Role,
+)
 from ..api.resources.customers import customer_ref
+from ..columns import Column as C
 from ..lookup.rows import table_columns
-from ..service.scope import recipe_pages_under
-from ..widgets.table_model import Column as C
 from . import format as f
-from .spec import Row, ViewContext, ViewSpec
+from .loaders import (
+    follow_calls,
+    load_activity,
+    load_api_clients,
+    load_connections,
+    load_customer_recipes,
+    load_customers,
+    load_deployments,
+    load_jobs,
+    load_lookup_tables,
+    load_on_prem,
+    load_project_roles,
+    load_recipes,
+    load_roles,
+    load_rows,
+)
+from .rows import OnPremRow, RecipeRow, call_field
+from .spec import Need, Opens, ViewContext, ViewSpec
 
-if TYPE_CHECKING:
-    from ..service.workspace import WorkspaceService
 
-
-def _dump(models: Any) -> list[Row]:
-    return [m.model_dump(mode="python") for m in models]
-
-
-def _status_style(row: Mapping[str, Any]) -> str | None:
-    status = row.get("status") or row.get("state") or row.get("authorization_status")
-    if status in ("failed", "error", "inactive", "disconnected") or row.get("is_error"):
+def _status_style(row: Any) -> str | None:
+    status = getattr(row, "status", None) or getattr(row, "state", None)
+    if status in ("failed", "error", "inactive", "disconnected") or getattr(row, "is_error", False):
         return "resource-table--danger"
     if status in ("pending",):
         return "resource-table--warning"
     return None
 
 
-def _connection_style(row: Mapping[str, Any]) -> str | None:
-    if connection_state(row.get("authorization_status")) != "connected":
+def _connection_style(row: Connection) -> str | None:
+    if connection_state(row.authorization_status) != "connected":
         return "resource-table--danger"
     return None
 
 
-def _recipe_style(row: Mapping[str, Any]) -> str | None:
-    return None if row.get("running") else "resource-table--muted"
+def _recipe_style(row: RecipeRow) -> str | None:
+    return None if row.running else "resource-table--muted"
 
 
-# -- loaders ------------------------------------------------------------------------------
+# -- computed cells ---------------------------------------------------------------------------
 
 
-async def load_recipes(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    """The chosen folder's recipes, with its sub-folders' unless `this_folder_only`."""
-    folder_id = ctx.folder["id"] if ctx.folder else None
-    pages = (
-        service.recipe_pages(folder_id)
-        if ctx.this_folder_only
-        else recipe_pages_under(service, folder_id)
+def _privileges(role: Role) -> str:
+    return "; ".join(f"{k}: {', '.join(v)}" for k, v in role.privileges.items())
+
+
+def _client_scope(client: DeveloperApiClient) -> str:
+    return "all projects" if client.all_folders else f"{len(client.folder_ids or [])} project(s)"
+
+
+def _api_ref(customer: Customer) -> str:
+    """How the API addresses a customer by external id: /managed_users/EA2300."""
+    return customer_ref(customer.external_id) if customer.external_id else ""
+
+
+def _resource(field: str) -> Callable[[ActivityEntry], Any]:
+    return lambda entry: (entry.resource or {}).get(field)
+
+
+def _user_name(entry: ActivityEntry) -> Any:
+    return (entry.user or {}).get("name")
+
+
+def _cell(label: str) -> Callable[[LookupRow], Any]:
+    return lambda row: row.data.get(label)
+
+
+def _schema_columns(ctx: ViewContext) -> tuple[C, ...]:
+    labels = table_columns(ctx.table) if ctx.table else []
+    return (
+        C("id", "ROW ID", align="right"),
+        *(C(label, label.upper(), get=_cell(label)) for label in labels),
     )
-    async for page in pages:
-        yield _dump(page)
-
-
-def _job_row(job: Any) -> Row:
-    row = job.model_dump(mode="python")
-    started, completed = row.get("started_at"), row.get("completed_at")
-    row["duration"] = (completed - started).total_seconds() if started and completed else None
-    row["repeat"] = "repeat" if row.get("master_job_id") not in (None, row["id"]) else ""
-    return row
-
-
-async def load_jobs(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    assert ctx.recipe is not None
-    async for page in service.job_pages(ctx.recipe["id"], customer=ctx.customer_ref):
-        yield [_job_row(j) for j in page]
-
-
-async def load_connections(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    """A project shows the connections of all its folders; a folder only its own."""
-    folder = ctx.folder
-    if folder is None:
-        connections = await service.connections()
-    elif folder.get("is_project") and folder.get("project_id") is not None:
-        connections = await service.connections(project_id=int(folder["project_id"]))
-    else:
-        connections = await service.connections(int(folder["id"]))
-    yield _dump(connections)
-
-
-async def load_lookup_tables(
-    service: WorkspaceService, ctx: ViewContext
-) -> AsyncIterator[list[Row]]:
-    tables = await service.lookup_tables()
-    project = ctx.folder.get("project_id") if ctx.folder else None
-    rows = []
-    for table in tables:
-        row = table.model_dump(mode="python")
-        row["columns"] = ", ".join(table.columns)
-        if project is None or row.get("project_id") == project:
-            rows.append(row)
-    yield rows
-
-
-async def load_rows(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    assert ctx.table is not None
-    async for page in service.lookup_row_pages(ctx.table["id"]):
-        yield [{"id": r.id, **{k: v for k, v in r.data.items()}} for r in page]
-
-
-async def load_deployments(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    yield _dump(await service.deployments())
-
-
-async def load_project_roles(
-    service: WorkspaceService, ctx: ViewContext
-) -> AsyncIterator[list[Row]]:
-    yield _dump(await service.project_roles())
-
-
-async def load_roles(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    rows = _dump(await service.roles())
-    for row in rows:
-        privileges = row.get("privileges") or {}
-        row["privilege_summary"] = "; ".join(f"{k}: {', '.join(v)}" for k, v in privileges.items())
-    yield rows
-
-
-async def load_api_clients(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    rows = _dump(await service.api_clients())
-    for row in rows:
-        row["scope"] = (
-            "all projects"
-            if row.get("all_folders")
-            else (f"{len(row.get('folder_ids') or [])} project(s)")
-        )
-    yield rows
-
-
-async def load_on_prem(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    rows = []
-    for group in await service.on_prem_groups():
-        row = group.model_dump(mode="python")
-        status = await service.on_prem_status(group.id)
-        row.update(
-            status=status.status,
-            active_agents=status.active_agents,
-            total_agents=status.total_agents,
-            agents=", ".join(
-                f"{a.get('name')} ({a.get('status')})"
-                for a in (status.model_dump().get("agents") or [])
-            ),
-        )
-        rows.append(row)
-    yield rows
-
-
-async def load_activity(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    async for page in service.activity_pages():
-        rows = []
-        for entry in page:
-            row = entry.model_dump(mode="python")
-            row["user_name"] = (row.get("user") or {}).get("name")
-            resource = row.get("resource") or {}
-            row["resource_type"], row["resource_name"] = resource.get("type"), resource.get("name")
-            rows.append(row)
-        yield rows
-
-
-async def load_customers(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
-    rows = _dump(await service.customers())
-    for row in rows:  # how the API addresses a customer by external id: /managed_users/EA2300
-        row["api_ref"] = customer_ref(row["external_id"]) if row.get("external_id") else ""
-    yield rows
-
-
-async def load_customer_recipes(
-    service: WorkspaceService, ctx: ViewContext
-) -> AsyncIterator[list[Row]]:
-    assert ctx.customer_ref is not None
-    yield _dump(await service.customer_recipes(ctx.customer_ref))
-
-
-_CALL_NUMBERS = itertools.count(1)
-
-
-def call_row(entry: Any) -> Row:
-    row = dict(entry) if isinstance(entry, dict) else dict(vars(entry))
-    row["id"] = next(_CALL_NUMBERS)
-    query = row.get("query") or {}
-    row["query_text"] = "&".join(f"{k}={v}" for k, v in query.items())
-    return row
-
-
-def _schema_columns(table: Row | None) -> tuple[C, ...]:
-    labels = table_columns(table) if table else []
-    return (C("id", "ROW ID", align="right"), *(C(label, label.upper()) for label in labels))
 
 
 # -- the catalog ----------------------------------------------------------------------------
@@ -210,11 +116,12 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_recipes,
+        revive=RecipeRow.revive,
         aliases=("r", "rcp", "recipe"),
         folder_scoped=True,
         empty_text="No recipes here",
         row_style=_recipe_style,
-        opens="recipe",
+        opens=Opens.RECIPE,
     ),
     ViewSpec(
         "jobs",
@@ -231,11 +138,10 @@ VIEWS: tuple[ViewSpec, ...] = (
         ),
         load_jobs,
         aliases=("jb", "job"),
-        needs="recipe",
+        needs=Need.RECIPE,
         empty_text="No jobs for this recipe",
         row_style=_status_style,
-        opens="job",
-        remembered=False,
+        opens=Opens.JOB,
     ),
     ViewSpec(
         "connections",
@@ -251,6 +157,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_connections,
+        revive=Connection.model_validate,
         aliases=("c", "conn", "connection"),
         folder_scoped=True,
         empty_text="No connections here",
@@ -263,15 +170,16 @@ VIEWS: tuple[ViewSpec, ...] = (
         (
             C("id", "ID", align="right"),
             C("name", "NAME", width=30),
-            C("columns", "COLUMNS"),
+            C("columns", "COLUMNS", get=lambda t: ", ".join(table_columns(t))),
             C("project_id", "PROJECT"),
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_lookup_tables,
+        revive=LookupTable.model_validate,
         aliases=("lt", "lookups", "tables", "lookup"),
         folder_scoped=True,
         empty_text="No lookup tables here",
-        opens="rows",
+        opens=Opens.LOOKUP_EDITOR,
     ),
     ViewSpec(
         "rows",
@@ -280,10 +188,9 @@ VIEWS: tuple[ViewSpec, ...] = (
         (),
         load_rows,
         aliases=("lr",),
-        needs="table",
+        needs=Need.TABLE,
         empty_text="This table has no rows",
-        remembered=False,
-        extra={"columns_from": _schema_columns},
+        columns_from=_schema_columns,
     ),
     ViewSpec(
         "deployments",
@@ -300,6 +207,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("description", "DESCRIPTION", width=40, format=f.text),
         ),
         load_deployments,
+        revive=Deployment.model_validate,
         aliases=("dp", "deploy", "deployment"),
         row_style=_status_style,
     ),
@@ -315,6 +223,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_project_roles,
+        revive=ProjectRole.model_validate,
         aliases=("pr", "prole"),
     ),
     ViewSpec(
@@ -324,10 +233,11 @@ VIEWS: tuple[ViewSpec, ...] = (
         (
             C("id", "ID", align="right"),
             C("name", "NAME", width=24),
-            C("privilege_summary", "PRIVILEGES", width=60),
+            C("privilege_summary", "PRIVILEGES", width=60, get=_privileges),
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_roles,
+        revive=Role.model_validate,
         aliases=("rl", "legacy-roles"),
     ),
     ViewSpec(
@@ -339,10 +249,11 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("name", "NAME", width=28),
             C("api_privilege_group_id", "ROLE", align="right"),
             C("environment_name", "ENV"),
-            C("scope", "SCOPE"),
+            C("scope", "SCOPE", get=_client_scope),
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_api_clients,
+        revive=DeveloperApiClient.model_validate,
         aliases=("ac", "clients", "api"),
     ),
     ViewSpec(
@@ -358,6 +269,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("agents", "AGENT STATUS", width=60),
         ),
         load_on_prem,
+        revive=OnPremRow.model_validate,
         aliases=("op", "onprem", "agents"),
         row_style=_status_style,
     ),
@@ -368,11 +280,12 @@ VIEWS: tuple[ViewSpec, ...] = (
         (
             C("timestamp", "TIME", format=f.when),
             C("event_type", "EVENT", width=24),
-            C("user_name", "USER", width=22),
-            C("resource_type", "TYPE"),
-            C("resource_name", "RESOURCE", width=40),
+            C("user_name", "USER", width=22, get=_user_name),
+            C("resource_type", "TYPE", get=_resource("type")),
+            C("resource_name", "RESOURCE", width=40, get=_resource("name")),
         ),
         load_activity,
+        revive=ActivityEntry.model_validate,
         aliases=("act", "audit"),
     ),
     ViewSpec(
@@ -382,13 +295,14 @@ VIEWS: tuple[ViewSpec, ...] = (
         (
             C("id", "ID", align="right"),
             C("external_id", "EXTERNAL ID"),
-            C("api_ref", "API REF"),
+            C("api_ref", "API REF", get=_api_ref),
             C("name", "NAME", width=30),
             C("created_at", "CREATED", format=f.when),
         ),
         load_customers,
+        revive=Customer.model_validate,
         aliases=("cu", "cust", "embedded"),
-        opens="customer",
+        opens=Opens.CUSTOMER_RECIPES,
     ),
     ViewSpec(
         "customer-recipes",
@@ -403,31 +317,42 @@ VIEWS: tuple[ViewSpec, ...] = (
         ),
         load_customer_recipes,
         aliases=("cr",),
-        needs="customer",
+        needs=Need.CUSTOMER,
         empty_text="This customer has no recipes",
         row_style=_recipe_style,
-        opens="customer-recipe",
-        remembered=False,
+        opens=Opens.RECIPE_JOBS,
     ),
     ViewSpec(
         "calls",
         "Call log",
         "users.me",
         (
-            C("time", "TIME", format=f.text, width=24),
-            C("method", "METHOD"),
-            C("path", "PATH", width=40),
+            C("time", "TIME", format=f.text, width=24, get=call_field("time")),
+            C("method", "METHOD", get=call_field("method")),
+            C("path", "PATH", width=40, get=call_field("path")),
             C("query_text", "QUERY", width=24),
-            C("status", "STATUS", format=f.text),
-            C("duration_ms", "MS", align="right", format=lambda v: f"{v:.0f}" if v else ""),
-            C("outcome", "OUTCOME"),
-            C("correlation_id", "CORRELATION ID", width=34, format=f.text),
-            C("detail", "DETAIL", width=60, format=f.text),  # e.g. a start refusal's items
+            C("status", "STATUS", format=f.text, get=call_field("status")),
+            C(
+                "duration_ms",
+                "MS",
+                align="right",
+                format=lambda v: f"{v:.0f}" if v else "",
+                get=call_field("duration_ms"),
+            ),
+            C("outcome", "OUTCOME", get=call_field("outcome")),
+            C(
+                "correlation_id",
+                "CORRELATION ID",
+                width=34,
+                format=f.text,
+                get=call_field("correlation_id"),
+            ),
+            # e.g. a start refusal's items
+            C("detail", "DETAIL", width=60, format=f.text, get=call_field("detail")),
         ),
-        None,  # live: the view follows the call log (ResourceView._follow_calls)
+        None,
         aliases=("log", "calllog", "api-calls"),
-        remembered=False,
-        live=True,
+        follow=follow_calls,
         empty_text="No API calls yet",
     ),
 )

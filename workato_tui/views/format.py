@@ -37,7 +37,7 @@ def running(value: Any) -> str:
 
 
 def apps(value: Any) -> str:
-    return ", ".join(value) if isinstance(value, list) else ""
+    return ", ".join(value) if isinstance(value, list | tuple) else ""
 
 
 def text(value: Any) -> str:

@@ -3,26 +3,64 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Any
 
-from ..widgets.table_model import Column
+from ..api.models import Customer
+from ..api.models_admin import LookupTable
+from ..columns import Column
+from .rows import RecipeRow, TreeFolder
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
-Row = dict[str, Any]
+Row = Any  # a view's typed row: a frozen API model or a row class of views.rows
 Loader = Callable[["WorkspaceService", "ViewContext"], AsyncIterator[list[Row]]]
+Revive = Callable[[Mapping[str, Any]], Row]  # a remembered row (see `row_data`) back
+# A live view's feed: given where to send each new row, the rows so far and how to stop
+Follow = Callable[["WorkspaceService", Callable[[Row], None]], tuple[list[Row], Callable[[], None]]]
+
+
+class Need(StrEnum):
+    """The context a view requires (the `ViewContext` field of that name)."""
+
+    RECIPE = "recipe"
+    CUSTOMER = "customer"
+    TABLE = "table"
+
+    @property
+    def hint(self) -> str:
+        return {
+            Need.RECIPE: "Pick a recipe first (in :recipes or :customer-recipes), then open its jobs.",
+            Need.CUSTOMER: "Pick a customer first in :customers.",
+            Need.TABLE: "Pick a lookup table first in :lookup-tables.",
+        }[self]
+
+
+class Opens(Enum):
+    """What enter on a row of a view opens (see `screens.main.MainScreen.drill`)."""
+
+    RECIPE = "the recipe screen"
+    RECIPE_JOBS = "the jobs of a customer's recipe"
+    CUSTOMER_RECIPES = "the customer's recipes"
+    LOOKUP_EDITOR = "the lookup editor"
+    JOB = "the job screen"
+
+    @property
+    def picks_recipe(self) -> bool:
+        """The row is a recipe: `:jobs` from here shows its jobs."""
+        return self in (Opens.RECIPE, Opens.RECIPE_JOBS)
 
 
 @dataclass(frozen=True)
 class ViewContext:
     """Where the user is: the folder picked in the tree, and the item a view drills into."""
 
-    folder: Row | None = None  # {"id", "name", "project_id", "path"}
-    recipe: Row | None = None
-    customer: Row | None = None
-    table: Row | None = None
+    folder: TreeFolder | None = None
+    recipe: RecipeRow | None = None
+    customer: Customer | None = None
+    table: LookupTable | None = None
     this_folder_only: bool = False  # False: the folder with its sub-folders
 
     def with_(self, **changes: Any) -> ViewContext:
@@ -31,7 +69,7 @@ class ViewContext:
     @property
     def customer_ref(self) -> str | None:
         """How the API addresses the customer: its numeric id."""
-        return str(self.customer["id"]) if self.customer else None
+        return str(self.customer.id) if self.customer else None
 
 
 @dataclass(frozen=True)
@@ -40,34 +78,38 @@ class ViewSpec:
     title: str
     list_endpoint: str  # for permission checks and 403 messages
     columns: tuple[Column, ...]
-    load: Loader | None  # None for a live view
+    load: Loader | None  # None for a live view (see `follow`)
     aliases: tuple[str, ...] = ()
-    needs: str | None = None  # "recipe", "customer" or "table": context the view requires
+    needs: Need | None = None
     folder_scoped: bool = False
     empty_text: str = "Nothing here"
-    row_style: Callable[[Mapping[str, Any]], str | None] | None = None
-    opens: str | None = None  # what enter does (see screens.main.MainScreen.open_row)
-    remembered: bool = True  # may go in the last-known snapshot (never jobs)
-    live: bool = False  # follows a feed instead of loading (the call log)
-    extra: dict[str, Any] = field(default_factory=dict)
+    row_style: Callable[[Row], str | None] | None = None
+    opens: Opens | None = None
+    revive: Revive | None = None  # set: the rows may go in the last-known snapshot
+    follow: Follow | None = None  # a live view: follows a feed instead of loading
+    # columns that depend on the context (a lookup table's own columns), else `columns`
+    columns_from: Callable[[ViewContext], tuple[Column, ...]] | None = None
+
+    def columns_for(self, context: ViewContext) -> tuple[Column, ...]:
+        return self.columns_from(context) if self.columns_from else self.columns
 
     def snapshot_key(self, context: ViewContext) -> str | None:
-        if not self.remembered or self.needs:
+        if self.revive is None or self.needs:
             return None
-        folder = context.folder["id"] if (self.folder_scoped and context.folder) else "all"
+        folder = context.folder.id if (self.folder_scoped and context.folder) else "all"
         only = ":only" if self.folder_scoped and context.folder and context.this_folder_only else ""
         return f"{self.name}:{folder}{only}"
 
     def crumb(self, context: ViewContext) -> list[str]:
         parts = []
         if self.folder_scoped and context.folder:
-            where = context.folder.get("path") or context.folder["name"]
+            where = context.folder.path or context.folder.name
             scope = "this folder only" if context.this_folder_only else "with sub-folders"
             parts.append(f"{where} ({scope})")
-        if context.customer and self.needs in ("customer", "recipe"):
-            parts.append(str(context.customer.get("name")))
-        if context.recipe and self.needs == "recipe":
-            parts.append(str(context.recipe.get("name")))
-        if context.table and self.needs == "table":
-            parts.append(str(context.table.get("name")))
+        if context.customer and self.needs in (Need.CUSTOMER, Need.RECIPE):
+            parts.append(str(context.customer.name))
+        if context.recipe and self.needs is Need.RECIPE:
+            parts.append(context.recipe.name)
+        if context.table and self.needs is Need.TABLE:
+            parts.append(context.table.name)
         return [*parts, self.title]

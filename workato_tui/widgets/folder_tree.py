@@ -13,6 +13,7 @@ from textual.widgets.tree import TreeNode
 from textual.worker import Worker
 
 from ..api.errors import WorkatoError
+from ..views.rows import TreeFolder
 from ..views.spec import ViewContext
 from ..write_catalog import BY_ID, bind_writes, blocked_reason, say_why_disabled
 from .write_request import WriteRequested, forward_worker_error
@@ -20,7 +21,7 @@ from .write_request import WriteRequested, forward_worker_error
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
-FolderData = dict[str, Any]  # {"id", "name", "project_id", "path", "loaded"}
+FolderData = TreeFolder
 ALL_PROJECTS = "All projects"
 
 
@@ -50,6 +51,7 @@ class FolderTree(Tree[FolderData]):
         self.guide_depth = 2
         self._keep_open: set[int] = set()  # folder ids to expand again after a reload
         self._keep_cursor: int | None = None
+        self._loaded: set[int] = set()  # folder ids whose children are in the tree
 
     def on_mount(self) -> None:
         self.root.expand()
@@ -67,37 +69,36 @@ class FolderTree(Tree[FolderData]):
             raise  # the app shows it, titled by the worker's description
         self.root.remove_children()
         for project in sorted(projects, key=lambda p: p.name.lower()):
-            data = {
-                "id": project.folder_id,
-                "name": project.name,
-                "project_id": project.id,
-                "path": project.name,
-                "loaded": False,
-                "is_project": True,
-            }
+            data = TreeFolder(
+                id=project.folder_id or 0,
+                name=project.name,
+                project_id=project.id,
+                path=project.name,
+                is_project=True,
+            )
             self._restore(self.root.add(f"▣ {project.name}", data=data, allow_expand=True))
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[FolderData]) -> None:
         data = event.node.data
-        if data is not None and not data.get("loaded"):
+        if data is not None and data.id not in self._loaded:
             self.load_children(event.node)
 
     @work(group="tree-folders", description="Load folders", exit_on_error=False)
     async def load_children(self, node: TreeNode[FolderData]) -> None:
         data = node.data
         assert data is not None
-        folders = await self.service.folders(data["id"])  # an error: the app shows it
-        data["loaded"] = True
+        folders = await self.service.folders(data.id)  # an error: the app shows it
+        self._loaded.add(data.id)
         node.remove_children()
         for folder in sorted(folders, key=lambda f: f.name.lower()):
-            child = {
-                "id": folder.id,
-                "name": folder.name,
-                "project_id": data["project_id"],
-                "path": f"{data['path']} / {folder.name}",
-                "loaded": False,
-                "is_project": False,
-            }
+            child = TreeFolder(
+                id=folder.id,
+                name=folder.name,
+                parent_id=data.id,
+                project_id=data.project_id,
+                path=f"{data.path} / {folder.name}",
+                is_project=False,
+            )
             self._restore(node.add(f"▢ {folder.name}", data=child, allow_expand=True))
         if not folders:
             node.allow_expand = False
@@ -108,18 +109,19 @@ class FolderTree(Tree[FolderData]):
 
     def reload(self) -> None:
         """Read the projects again, keeping what was open and where the cursor was."""
-        self._keep_open = {n.data["id"] for n in _walk(self.root) if n.data and n.is_expanded}
+        self._keep_open = {n.data.id for n in _walk(self.root) if n.data and n.is_expanded}
         cursor = self.cursor_node
-        self._keep_cursor = cursor.data["id"] if cursor is not None and cursor.data else None
+        self._keep_cursor = cursor.data.id if cursor is not None and cursor.data else None
+        self._loaded.clear()
         self.load_projects()
 
     def _restore(self, node: TreeNode[FolderData]) -> None:
         data = node.data
         if data is None:
             return
-        if data["id"] in self._keep_open:
+        if data.id in self._keep_open:
             node.expand()
-        if data["id"] == self._keep_cursor:
+        if data.id == self._keep_cursor:
             self.call_after_refresh(self.move_cursor, node)  # once the node has its line
             self._keep_cursor = None
 

@@ -8,6 +8,7 @@ that says what failed, why, and what to do.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,7 +21,7 @@ from textual.widgets import Input, Static
 
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
 from ..service.families import Family
-from ..views.spec import Row, ViewContext, ViewSpec
+from ..views.spec import Follow, Revive, Row, ViewContext, ViewSpec
 from ..write_catalog import (
     BY_ID,
     WriteAction,
@@ -111,20 +112,19 @@ class ResourceView(Vertical):
             self._sorts[self.spec.name] = (self.table.sort_key, self.table.sort_reverse)
         self.spec, self.context = spec, context
         table = self.table
-        columns_from = spec.extra.get("columns_from")
-        table.set_columns(columns_from(context.table) if columns_from else spec.columns)
-        table.row_style = spec.row_style
-        table.empty_text = spec.empty_text
-        self._set_failure(None)
-        if not same:
+        if not same:  # first: the old rows are of another type than the new columns read
             table.set_filter("")
             self.filter_input.value = ""
             table.clear()
+        table.set_columns(spec.columns_for(context))
+        table.row_style = spec.row_style
+        table.empty_text = spec.empty_text
+        self._set_failure(None)
         sort_key, reverse = self._sorts.get(spec.name, (None, False))
         if table.sort_key != sort_key or (sort_key and table.sort_reverse != reverse):
             table.sort_by(sort_key, reverse=reverse)
-        if spec.live:
-            self._follow_calls()
+        if spec.follow is not None:
+            self._follow(spec.follow)
         elif self._show_last_known(spec, context, refresh):
             # paint the last-known rows first, then refresh them in place
             self.call_after_refresh(self.load, refresh)
@@ -137,6 +137,8 @@ class ResourceView(Vertical):
         """Show the snapshot's rows for this view, marked stale, if the table is empty."""
         key = spec.snapshot_key(context)
         rows = self.service.last_known(key) if key and not refresh else None
+        if rows is not None and spec.revive is not None:
+            rows = _revived(spec.revive, rows)
         self.stale = rows is not None and not self.table.total_count
         if self.stale and rows is not None:
             self.table.set_rows(rows)
@@ -170,7 +172,7 @@ class ResourceView(Vertical):
             self.stale = False
             key = spec.snapshot_key(context)
             if key:
-                self.service.remember(key, table.stored_rows)
+                self.service.remember(key, table.stored_rows)  # the rows themselves
             self.post_message(self.Loaded(self, loaded))
         except WorkatoError as error:
             self._show_failure(spec, error)
@@ -204,21 +206,18 @@ class ResourceView(Vertical):
         if self.spec is not None:
             self.show(self.spec, self.context, refresh=True)
 
-    # the live call log --------------------------------------------------------------------
+    # a live view (the call log) ------------------------------------------------------------
 
-    def _follow_calls(self) -> None:
-        from ..views.catalog import call_row
+    def _follow(self, follow: Follow) -> None:
+        def arrived(row: Row) -> None:
+            self.app.call_later(self._append_live, row)
 
-        self.table.set_rows([call_row(e) for e in self.service.recent_calls()])
+        rows, self._unsubscribe = follow(self.service, arrived)
+        self.table.set_rows(rows)
         self.table.move_cursor(row=max(0, self.table.row_count - 1))
 
-        def arrived(entry: Any) -> None:
-            self.app.call_later(self._append_call, call_row(entry))
-
-        self._unsubscribe = self.service.follow_calls(arrived)
-
-    def _append_call(self, row: Row) -> None:
-        if self.spec is not None and self.spec.live:
+    def _append_live(self, row: Row) -> None:
+        if self.spec is not None and self.spec.follow is not None:
             at_end = self.table.cursor_row >= self.table.row_count - 1
             self.table.append_rows([row])
             if at_end:
@@ -359,9 +358,9 @@ class ResourceView(Vertical):
         if write.creates:
             return []
         if write.bulk and self.table.marked_keys:
-            return [dict(r) for r in self.table.marked_rows]
+            return self.table.marked_rows
         row = self.table.current_row
-        return [dict(row)] if row is not None else None
+        return [row] if row is not None else None
 
     def run_write(self, write: WriteAction, rows: list[Row]) -> None:
         """Ask the screen to run the write; refresh when it changed something."""
@@ -373,6 +372,15 @@ class ResourceView(Vertical):
                 self.show(self.spec, self.context)
 
         self.post_message(WriteRequested(write, rows, self.context, done))
+
+
+def _revived(revive: Revive, rows: list[Any]) -> list[Row] | None:
+    """Remembered rows as typed rows again (from disk they are plain data); None when a file
+    from another version does not fit: the view then just loads."""
+    try:
+        return [revive(row) if isinstance(row, Mapping) else row for row in rows]
+    except (ValueError, TypeError, KeyError):  # pydantic's ValidationError is a ValueError
+        return None
 
 
 def failure_text(spec: ViewSpec, error: WorkatoError) -> str:

@@ -6,57 +6,29 @@ the cursor; this model answers "which rows are visible, in which order".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any
 
+from ..columns import Align, Column, field_value, format_value
 from .table_rows import RowStore
 
-Row = Mapping[str, Any]
+Row = Any  # a typed row object, or a Mapping (see `columns.field_value`)
 RowKeyFunction = Callable[[Row], Hashable]
-Align = Literal["left", "right"]
 
 SEARCH_SEPARATOR = "\x1f"
-_CONTROL_CHARACTERS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+
+__all__ = ["Align", "Column", "Row", "TableModel", "default_row_key", "format_value"]
 
 
 def default_row_key(row: Row) -> Hashable:
     """The default row key: the row's `id` field."""
-    return row["id"]
-
-
-def format_value(value: Any) -> str:
-    """Default cell text: empty for None, one line for everything else."""
-    if value is None:
-        return ""
-    return str(value).translate(_CONTROL_CHARACTERS)
-
-
-@dataclass(frozen=True)
-class Column:
-    """One table column.
-
-    `width=None` means fitted from the header and a sample of rows.
-    `format` turns the raw value into the displayed (and searched) text.
-    """
-
-    key: str
-    label: str
-    width: int | None = None
-    align: Align = "left"
-    format: Callable[[Any], str] | None = None
-
-    def text(self, row: Row) -> str:
-        """The displayed text of this column's cell in `row`."""
-        value = row.get(self.key)
-        if self.format is None:
-            return format_value(value)
-        return self.format(value).translate(_CONTROL_CHARACTERS)
+    key: Hashable = field_value(row, "id")
+    return key
 
 
 def search_texts(columns: Sequence[Column], rows: Sequence[Row]) -> list[str]:
     """Lowercase text of each row's cells joined, for substring filtering."""
-    return joined_texts(columns, [[row.get(c.key) for row in rows] for c in columns], len(rows))
+    return joined_texts(columns, [[c.value(row) for row in rows] for c in columns], len(rows))
 
 
 def joined_texts(columns: Sequence[Column], values: Sequence[list[Any]], count: int) -> list[str]:
@@ -87,11 +59,6 @@ def sort_value(value: Any) -> tuple[int, Any]:
     if isinstance(value, str):
         return (1, value.casefold())
     return (2, str(value).casefold())
-
-
-def sorted_indices(rows: Sequence[Row], key: str, reverse: bool) -> list[int]:
-    """Row indices ordered by `row[key]`, with missing/None values always last."""
-    return sorted_positions([row.get(key) for row in rows], reverse)
 
 
 def sorted_positions(values: Sequence[Any], reverse: bool) -> list[int]:
@@ -156,12 +123,6 @@ class TableModel:
         if position >= len(self._visible):
             self.finish_filter()
         return self.rows[self._visible[position]]
-
-    def row_index_at(self, position: int) -> int:
-        """Index into `rows` of the visible row at `position`."""
-        if position >= len(self._visible):
-            self.finish_filter()
-        return self._visible[position]
 
     def position_of_index(self, index: int, *, matched_so_far: bool = False) -> int | None:
         """Visible position of `rows[index]`, or None if it is filtered out.
@@ -297,7 +258,8 @@ class TableModel:
         if self.sort_key is None:
             return range(len(self.rows))
         if self._order is None:
-            self._order = sorted_positions(self.rows.column(self.sort_key), self.sort_reverse)
+            values = self.rows.column(self.sort_key, get=self._getter(self.sort_key))
+            self._order = sorted_positions(values, self.sort_reverse)
         return self._order
 
     def _extend_visible(self, matching: Sequence[int]) -> None:
@@ -329,9 +291,13 @@ class TableModel:
         """Search texts for the first `count` rows, computing only those not yet cached."""
         done = len(self._search_texts)
         if done < count:
-            values = [self.rows.column(column.key, done, count) for column in self.columns]
+            values = [self.rows.column(c.key, done, count, c.get) for c in self.columns]
             self._search_texts.extend(joined_texts(self.columns, values, count - done))
         return self._search_texts
+
+    def _getter(self, key: str) -> Callable[[Any], Any] | None:
+        """The getter of the column `key` (sorting reads raw values through it)."""
+        return next((c.get for c in self.columns if c.key == key), None)
 
     def _keys_of(self, start: int) -> list[Hashable]:
         """The row keys of rows[start:], read from the id column when that is the key."""

@@ -1,4 +1,7 @@
-"""`RowStore`: a table's rows kept compactly, as tuples of values against shared keys.
+"""`RowStore`: a table's rows kept compactly.
+
+Typed rows (frozen models, slotted row classes) are kept as they are, one object each, and
+their columns read through each `Column`'s getter. Dict rows are packed:
 
 A dict per row costs about three times what a tuple of its values does, and 100,000 rows
 are 100,000 of them. The store keeps one list of keys (the union of every row's keys, in
@@ -9,21 +12,23 @@ read straight from the tuples for filtering and sorting.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
-Row = Mapping[str, Any]
+Row = Any  # a typed row object, or a Mapping (packed, see above)
 
 _MISSING: Any = object()  # a key this row does not have (another row does)
 
 
 class RowStore(Sequence[Row]):
-    """The rows of a table; `store[i]` is a new dict equal to the row that was stored."""
+    """The rows of a table: `store[i]` is the typed row that was stored, or for dict rows a
+    new dict equal to it."""
 
     def __init__(self, rows: Iterable[Row] = ()) -> None:
         self._keys: tuple[str, ...] = ()
         self._slots: dict[str, int] = {}
-        self._data: list[tuple[Any, ...]] = []
+        self._data: list[Any] = []  # typed rows, or the packed tuples of dict rows
+        self._packed: bool | None = None  # dict rows? decided by the first row stored
         self._ragged = False  # some tuples are shorter than the keys, or hold _MISSING
         self.extend(rows)
 
@@ -38,22 +43,45 @@ class RowStore(Sequence[Row]):
 
     def __getitem__(self, index: int | slice) -> Row | list[Row]:
         if isinstance(index, slice):
+            if not self._packed:
+                return self._data[index]
             return [self._unpack(values) for values in self._data[index]]
+        if not self._packed:
+            return self._data[index]
         return self._unpack(self._data[index])
 
     def __iter__(self) -> Iterator[Row]:
+        if not self._packed:
+            return iter(self._data)
         return (self._unpack(values) for values in self._data)
 
     def extend(self, rows: Iterable[Row]) -> None:
-        pack = self._pack
-        self._data.extend(pack(row) for row in rows)
+        rows = rows if isinstance(rows, Sequence) else list(rows)
+        if self._packed is None and rows:
+            self._packed = isinstance(rows[0], Mapping)
+        if self._packed:
+            pack = self._pack
+            self._data.extend(pack(row) for row in rows)
+        else:
+            self._data.extend(rows)
 
     def replace(self, index: int, row: Row) -> None:
-        self._data[index] = self._pack(row)
+        self._data[index] = self._pack(row) if self._packed else row
 
-    def column(self, key: str, start: int = 0, end: int | None = None) -> list[Any]:
-        """The values of `key` in rows [start, end), None where a row lacks it."""
+    def column(
+        self,
+        key: str,
+        start: int = 0,
+        end: int | None = None,
+        get: Callable[[Any], Any] | None = None,
+    ) -> list[Any]:
+        """The values of `key` in rows [start, end), None where a row lacks it. Typed rows
+        are read with `get` (a column's getter), else by the attribute `key`."""
         data = self._data[start:end]
+        if not self._packed:
+            if get is not None:
+                return [get(row) for row in data]
+            return [getattr(row, key, None) for row in data]
         slot = self._slots.get(key)
         if slot is None:
             return [None] * len(data)
