@@ -71,6 +71,15 @@ class Tracer:
     def counts(self) -> tuple[int, int]:
         return len({f for f, _ in self.functions}), len(self.functions)
 
+    def ui_files_before_write(self) -> list[str]:
+        """The UI's files (not api/service/lookup) entered before the first write, in order."""
+        seen: list[str] = []
+        for path, _ in self.before_write:
+            name = str(Path(path).relative_to(PACKAGE))
+            if not name.startswith(("api/", "service/", "lookup/")) and name not in seen:
+                seen.append(name)
+        return seen
+
     def files(self) -> list[str]:
         return sorted({str(Path(f).relative_to(ROOT)) for f, _ in self.functions})
 
@@ -190,6 +199,8 @@ def main() -> None:
             f"{title}: first write after {first[0]} files / {first[1]} functions; "
             f"whole flow {files} files / {functions} functions (least of {RUNS} runs)"
         )
+        ui = tracer.ui_files_before_write()
+        print(f"  UI files before the first write ({len(ui)}): {' -> '.join(ui)}")
         if show_files:
             print("  " + "\n  ".join(tracer.files()))
         if "--functions" in sys.argv:
