@@ -19,6 +19,11 @@ def _table(d: Driver) -> ResourceTable:
     return d.app.screen.query_one("#failures-table", ResourceTable)
 
 
+def _repeat(d: Driver, job: Any) -> str:
+    """The REPEAT cell of a job row, as shown."""
+    return next(c for c in _table(d).columns if c.key == "repeat").text(job)
+
+
 def _text(d: Driver, selector: str) -> str:
     return str(d.app.screen.query_one(selector, Static).render())
 
@@ -54,9 +59,9 @@ async def test_failures_opens_on_the_last_24_hours_grouped_by_cause(tmp_path: Pa
         await _open(d)
         expected = _failed_since(world, 24)
         rows = _table(d).visible_rows
-        assert {row["cause"] for row in rows} == {cause_of(e) for e in expected.values()}
-        assert sum(row["count"] for row in rows) == len(expected)
-        assert [row["count"] for row in rows] == sorted((r["count"] for r in rows), reverse=True)
+        assert {row.cause for row in rows} == {cause_of(e) for e in expected.values()}
+        assert sum(row.count for row in rows) == len(expected)
+        assert [row.count for row in rows] == sorted((r.count for r in rows), reverse=True)
         status = _text(d, "#failures-status")
         assert "Scanned" in status and "requests" in status
         assert f"{len(expected)} failed jobs" in status
@@ -70,19 +75,19 @@ async def test_w_widens_the_window_and_enter_lists_a_groups_jobs(tmp_path: Path)
         await d.settle()
         assert "last 7d" in _text(d, "#failures-title")
         expected = _failed_since(world, 24 * 7)
-        assert sum(row["count"] for row in _table(d).visible_rows) == len(expected)
+        assert sum(row.count for row in _table(d).visible_rows) == len(expected)
         first: Any = _table(d).current_row  # the cursor keeps its row while groups stream in
         await d.press("enter")
         jobs = _table(d).visible_rows
-        assert len(jobs) == first["count"]
-        assert {cause_of(row["error"]) for row in jobs} == {first["cause"]}
-        assert first["cause"] in _text(d, "#failures-title")
+        assert len(jobs) == first.count
+        assert {cause_of(row.error) for row in jobs} == {first.cause}
+        assert first.cause in _text(d, "#failures-title")
         await d.press("enter")
         await d.until(lambda: type(d.app.screen).__name__ == "JobScreen", "the job screen")
         await d.press("escape")
         await d.until_screen(FailuresScreen)
         await d.press("escape")
-        assert _table(d).current_row["cause"] == first["cause"]  # back on the groups
+        assert _table(d).current_row.cause == first.cause  # back on the groups
 
 
 async def test_repeating_a_marked_group_confirms_then_enqueues_each_job_once(
@@ -91,7 +96,7 @@ async def test_repeating_a_marked_group_confirms_then_enqueues_each_job_once(
     world = World(tmp_path)
     async with world.run() as d:
         await _open(d, "fj")
-        group = _table(d).current_row["_group"]
+        group = _table(d).current_row
         masters = {job.id for job in group.jobs}
         sent_before = len(world.store.requests)
         await d.press("space", "r")
@@ -105,11 +110,11 @@ async def test_repeating_a_marked_group_confirms_then_enqueues_each_job_once(
         assert any("enqueued" in m for m in d.messages)
         await d.until_screen(FailuresScreen)
         await d.press("enter")  # the group's jobs show their repeat
-        assert all(row["repeat"].startswith("→ j-") for row in _table(d).visible_rows)
+        assert all(_repeat(d, row).startswith("→ j-") for row in _table(d).visible_rows)
         world.clock.advance(120)  # the repeats run
         await d.press("ctrl+r")
         await d.settle()
-        endings = {row["repeat"].split()[-1] for row in _table(d).visible_rows}
+        endings = {_repeat(d, row).split()[-1] for row in _table(d).visible_rows}
         assert endings and endings <= {"succeeded", "failed", "pending"}
         assert sorted(_repeats_of(world, masters)) == sorted(masters)  # refresh sent no repeat
 
@@ -150,7 +155,7 @@ async def test_w_shift_asks_for_a_custom_window(tmp_path: Path) -> None:
         await d.settle()
         assert "last 2d" in _text(d, "#failures-title")
         expected = _failed_since(world, 48)
-        assert sum(row["count"] for row in _table(d).visible_rows) == len(expected)
+        assert sum(row.count for row in _table(d).visible_rows) == len(expected)
 
 
 async def test_from_a_customer_the_inbox_reads_that_customers_jobs(tmp_path: Path) -> None:
@@ -173,6 +178,6 @@ async def test_from_a_customer_the_inbox_reads_that_customers_jobs(tmp_path: Pat
             for j in log.jobs
             if j["status"] == "failed" and j["_t"] >= since
         ]
-        assert sum(row["count"] for row in _table(d).visible_rows) == len(expected)
+        assert sum(row.count for row in _table(d).visible_rows) == len(expected)
         if expected:
             assert "customers.jobs.list" in used

@@ -9,8 +9,9 @@ group or job) after a confirmation, and `ctrl+r` re-reads only what can have cha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -49,21 +50,60 @@ from .window_prompt import WindowPrompt
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
-GROUP_COLUMNS = (
-    Column("count", "JOBS", width=5, align="right"),
-    Column("cause", "CAUSE", width=44),
-    Column("recipes", "RECIPES", width=28),
-    Column("last", "LAST", width=8, align="right"),
-    Column("first", "FIRST", width=8, align="right"),
-    Column("sample", "SAMPLE MESSAGE", width=60),
-)
-JOB_COLUMNS = (
-    Column("started", "STARTED", width=8, align="right"),
-    Column("recipe", "RECIPE", width=28),
-    Column("error", "ERROR", width=70),
-    Column("id", "JOB", width=24),
-)
-REPEAT_COLUMN = Column("repeat", "REPEAT", width=24)  # shown once something was repeated
+
+def _named(group: FailureGroup) -> str:
+    recipes = group.recipes
+    return ", ".join(recipes[:2]) + (f" (+{len(recipes) - 2})" if len(recipes) > 2 else "")
+
+
+def _row_key(row: FailureGroup | FailedJob) -> str:
+    """A group is known by its cause, a job by its id."""
+    return row.cause if isinstance(row, FailureGroup) else row.id
+
+
+def group_columns(now: Callable[[], datetime]) -> tuple[Column, ...]:
+    """The inbox's columns; times read as how long ago, sorted by the moment itself."""
+    since = lambda moment: ago(moment, now())  # noqa: E731
+    return (
+        Column("count", "JOBS", width=5, align="right"),
+        Column("cause", "CAUSE", width=44),
+        Column("recipes", "RECIPES", width=28, get=_named),
+        Column("last", "LAST", width=8, align="right", get=_last_seen, format=since),
+        Column("first", "FIRST", width=8, align="right", get=_first_seen, format=since),
+        Column("sample", "SAMPLE MESSAGE", width=60),
+    )
+
+
+def job_columns(
+    now: Callable[[], datetime], outcome: Callable[[FailedJob], RepeatOutcome | None] | None
+) -> tuple[Column, ...]:
+    """A group's jobs; the REPEAT column once something was repeated (`outcome` given)."""
+    since = lambda moment: ago(moment, now())  # noqa: E731
+    columns = [
+        Column("started", "STARTED", width=8, align="right", get=_started_at, format=since),
+        Column("recipe", "RECIPE", width=28, get=_recipe_name),
+        Column("error", "ERROR", width=70),
+        Column("id", "JOB", width=24),
+    ]
+    if outcome is not None:
+        columns.insert(2, Column("repeat", "REPEAT", width=24, get=outcome, format=outcome_text))
+    return tuple(columns)
+
+
+def _last_seen(group: FailureGroup) -> datetime | None:
+    return group.last_seen
+
+
+def _first_seen(group: FailureGroup) -> datetime | None:
+    return group.first_seen
+
+
+def _started_at(job: FailedJob) -> datetime | None:
+    return job.started_at
+
+
+def _recipe_name(job: FailedJob) -> str:
+    return job.recipe_name
 
 
 def scope_for(context: ViewContext) -> ScanScope:
@@ -113,8 +153,8 @@ class FailuresScreen(Screen[None]):
         yield Static(self._title(), id="failures-title", classes="screen-title")
         yield Static("Scanning…", id="failures-status", classes="detail-fields")
         yield ResourceTable(
-            GROUP_COLUMNS,
-            row_key=lambda row: row["key"],
+            group_columns(self.now),
+            row_key=_row_key,
             empty_text="Scanning for failed jobs…",
             id="failures-table",
         )
@@ -164,36 +204,27 @@ class FailuresScreen(Screen[None]):
     def _show_rows(self) -> None:
         table = self.table
         if self.group is None:
-            now = self.now()
-            rows = [_group_row(g, now) for g in self.scan.inbox.groups()]
+            rows = self.scan.inbox.groups()
             table.set_rows(rows, keep_cursor=table.cursor_row > 0)  # on top unless moved
             table.empty_text = f"No failed jobs in the last {self.window}"
         else:
             group = next((g for g in self.scan.inbox.groups() if g.cause == self.group.cause), None)
             self.group = group or self.group
-            table.set_columns(_job_columns(bool(self.outcomes)))
-            table.set_rows([self._job_row(job) for job in _newest_first(self.group.jobs)])
+            outcome = self._outcome if self.outcomes else None
+            table.set_columns(job_columns(self.now, outcome))
+            table.set_rows(_newest_first(self.group.jobs))
 
-    def _job_row(self, job: FailedJob) -> dict[str, Any]:
-        outcome = self.outcomes.get((job.customer, job.id))
-        return {
-            "key": job.id,
-            "id": job.id,
-            "recipe": job.recipe_name,
-            "started": ago(job.started_at, self.now()),
-            "error": job.error,
-            "repeat": outcome_text(outcome),
-            "_job": job,
-        }
+    def _outcome(self, job: FailedJob) -> RepeatOutcome | None:
+        return self.outcomes.get((job.customer, job.id))
 
     # navigation -----------------------------------------------------------------------
 
     @on(ResourceTable.RowActivated)
     def _open(self, event: ResourceTable.RowActivated) -> None:
-        if self.group is None:
-            self._list_group(event.row["_group"])
+        if isinstance(event.row, FailureGroup):
+            self._list_group(event.row)
         else:
-            self._open_job(event.row["_job"])
+            self._open_job(event.row)
 
     def _list_group(self, group: FailureGroup) -> None:
         self.group = group
@@ -217,7 +248,7 @@ class FailuresScreen(Screen[None]):
             self.app.pop_screen()
             return
         cause, self.group = self.group.cause, None
-        self.table.set_columns(GROUP_COLUMNS)
+        self.table.set_columns(group_columns(self.now))
         self.table.clear_marks()
         self._show_rows()
         self.table.move_to_key(cause)
@@ -238,7 +269,7 @@ class FailuresScreen(Screen[None]):
         self.window = window
         self.scan = self._new_scan()
         self.group = None
-        self.table.set_columns(GROUP_COLUMNS)
+        self.table.set_columns(group_columns(self.now))
         self.table.clear()
         self.query_one("#failures-title", Static).update(self._title())
         self.run_scan()
@@ -268,10 +299,9 @@ class FailuresScreen(Screen[None]):
         row = self.table.current_row
         if row is None:
             return None
-        if self.group is None:
-            group: FailureGroup = row["_group"]
-            return _newest_first(group.jobs)[0] if group.jobs else None
-        job: FailedJob = row["_job"]
+        if isinstance(row, FailureGroup):
+            return _newest_first(row.jobs)[0] if row.jobs else None
+        job: FailedJob = row
         return job
 
     # repeat ---------------------------------------------------------------------------
@@ -281,8 +311,8 @@ class FailuresScreen(Screen[None]):
             [self.table.current_row] if self.table.current_row else []
         )
         if self.group is None:
-            return [job for row in rows for job in row["_group"].jobs]
-        return [row["_job"] for row in rows]
+            return [job for group in rows for job in group.jobs]
+        return list(rows)
 
     @work(exclusive=True, group="failures-repeat", exit_on_error=False)
     async def action_repeat(self) -> None:
@@ -363,12 +393,6 @@ def outcome_text(outcome: RepeatOutcome | None) -> str:
     return f"→ {outcome.new_job_id} {outcome.status or 'enqueued'}"
 
 
-def _job_columns(repeated: bool) -> tuple[Column, ...]:
-    if not repeated:
-        return JOB_COLUMNS
-    return (*JOB_COLUMNS[:2], REPEAT_COLUMN, *JOB_COLUMNS[2:])
-
-
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
@@ -382,21 +406,6 @@ def ago(moment: datetime | None, now: datetime) -> str:
         if seconds >= size:
             return f"{seconds // size}{unit} ago"
     return f"{seconds}s ago"
-
-
-def _group_row(group: FailureGroup, now: datetime) -> dict[str, Any]:
-    recipes = group.recipes
-    named = ", ".join(recipes[:2]) + (f" (+{len(recipes) - 2})" if len(recipes) > 2 else "")
-    return {
-        "key": group.cause,
-        "count": group.count,
-        "cause": group.cause,
-        "recipes": named,
-        "first": ago(group.first_seen, now),
-        "last": ago(group.last_seen, now),
-        "sample": group.sample,
-        "_group": group,
-    }
 
 
 def _newest_first(jobs: list[FailedJob]) -> list[FailedJob]:
