@@ -94,3 +94,23 @@ def test_compare_screen_snapshot(snap_compare: Snap, world: World) -> None:
         await ui.press("d")
 
     assert snap_compare(_app(world), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_an_api_error_opening_the_other_profile_is_shown_by_the_app_with_its_id(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workato_tui.api.errors import WorkatoError
+
+    app = _app(world)
+
+    def refused(name: str) -> Any:
+        raise WorkatoError("Unauthorized", status=401, correlation_id="corr-compare-1")
+
+    monkeypatch.setattr(app.profiles, "open", refused)
+    async with world.run(app) as ui:
+        await ui.press("colon", *"compare demo", "enter")
+        await ui.settle()
+        assert not isinstance(ui.app.screen, CompareScreen)
+        [shown] = [m for m in ui.messages if "compare" in m.lower()]
+        assert shown.startswith("Open profile demo to compare failed:")
+        assert "corr-compare-1" in shown

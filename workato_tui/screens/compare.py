@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 from ..api.errors import WorkatoError
 from ..service.compare import DIFFERS, ONLY_HERE, ONLY_THERE, SAME, Comparison, Pair
 from ..service.compare_load import CompareProgress, compare_progressively
+from ..widgets.write_request import ErrorRaised
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -41,7 +42,10 @@ def open_compare(main: Any, argument: str) -> bool:
         return False
     try:
         there = profiles.open(other)
-    except (ValueError, WorkatoError) as error:
+    except WorkatoError as error:
+        main.post_message(ErrorRaised(error, f"Open profile {other} to compare"))
+        return False
+    except ValueError as error:  # no such profile, or it is not set up: not an API error
         main.notify(str(error), title="Compare", severity="error")
         return False
     except Exception as error:
