@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from ..api import WorkatoClient
 from ..api.endpoints import endpoint
-from ..api.limiter import BucketState
+from ..api.limiter import BucketState, QuotaWait
 from ..api.models import (
     ActivityEntry,
     Connection,
@@ -143,6 +143,10 @@ class WorkspaceService(WorkspaceWrites):
 
     def busiest_bucket(self) -> BucketState | None:
         return self.client.limiter.busiest()
+
+    def quota_wait(self) -> QuotaWait | None:
+        """What a request is waiting for right now, if its quota holds it back (the header)."""
+        return self.client.limiter.waiting()
 
     def denied(self, endpoint_id: str) -> str | None:
         """Why an endpoint is unavailable: the policy, or a 403 seen this session."""
