@@ -7,9 +7,12 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from test_facade_world import World, open_world
+from test_facade_world import World, demo_ids, open_world
 
 from workato_tui.api.endpoints import endpoint
+from workato_tui.emulator.seed import add_api_client
+from workato_tui.emulator.store import ClientRole
+from workato_tui.service.names import NameKind
 
 
 @pytest.fixture
@@ -42,3 +45,47 @@ async def test_the_facade_says_which_quota_a_read_waits_for(world: World) -> Non
     gate.set()
     assert await reading  # the page came once the window allowed it
     assert world.service.quota_wait() is None
+
+
+def _requests(world: World, path: str) -> int:
+    return sum(1 for r in world.emu.store.requests if r.path == path)
+
+
+async def test_names_come_from_the_lists_one_request_each_never_per_row(world: World) -> None:
+    ids = demo_ids(world.emu)
+    names = world.service.names
+    assert names.label(NameKind.PROJECT, ids.finance_project) == str(ids.finance_project)
+    await world.service.learn_names(NameKind.PROJECT, NameKind.FOLDER, NameKind.CLIENT_ROLE)
+    await world.service.learn_names(NameKind.PROJECT, NameKind.CLIENT_ROLE)  # cached: no request
+    assert names.label(NameKind.PROJECT, ids.finance_project) == "Finance Ops"
+    assert names.label(NameKind.PROJECT, str(ids.finance_project)) == "Finance Ops"  # deployments
+    assert names.label(NameKind.FOLDER, ids.finance_folder) == "Finance Ops"  # its project folder
+    assert names.label(NameKind.CLIENT_ROLE, ids.role) == "Administrator"
+    assert _requests(world, "/api/projects") == 1
+    assert _requests(world, "/api/developer_api_client_roles") == 1
+    assert names.label(NameKind.FOLDER, None) == ""
+
+
+async def test_sub_folders_are_named_once_the_tree_reads_them(world: World) -> None:
+    ids = demo_ids(world.emu)
+    children = await world.service.folders(ids.finance_folder)
+    assert children
+    for child in children:
+        assert world.service.names.label(NameKind.FOLDER, child.id) == child.name
+
+
+async def test_a_list_the_token_may_not_read_leaves_its_ids_unnamed(
+    world: World, tmp_path: Path
+) -> None:
+    ids = demo_ids(world.emu)
+    store = world.emu.store
+    role = ClientRole(store.new_id(), "Projects only", frozenset({"projects.list", "users.me"}))
+    store.client_roles[role.id] = role
+    add_api_client(store, "Narrow", role, "narrow-token")
+    narrow = open_world(tmp_path / "narrow", token="narrow-token", emu=world.emu, clock=world.clock)
+    try:
+        names = await narrow.service.learn_names(NameKind.CLIENT_ROLE, NameKind.PROJECT)
+    finally:
+        await narrow.aclose()
+    assert names.label(NameKind.CLIENT_ROLE, ids.role) == str(ids.role)  # 403: stays an id
+    assert names.label(NameKind.PROJECT, ids.finance_project) == "Finance Ops"
