@@ -9,6 +9,7 @@ into the client itself (`before_send` / `on_call`), so no call can get around th
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -201,10 +202,9 @@ class WorkspaceService(WorkspaceWrites):
             NameKind.CLIENT_ROLE: self.api_client_roles,
         }
         for read in dict.fromkeys(reads[kind] for kind in kinds):
-            try:
+            # a list we may not read leaves ids unnamed; the view reports its own failures
+            with suppress(WorkatoError):
                 await read()
-            except WorkatoError:
-                pass  # unnamed ids are still ids; the view itself reports its own failures
         return self.names
 
     async def folder_paths(self) -> list[tuple[str, int]]:
