@@ -89,3 +89,15 @@ async def test_a_list_the_token_may_not_read_leaves_its_ids_unnamed(
         await narrow.aclose()
     assert names.label(NameKind.CLIENT_ROLE, ids.role) == str(ids.role)  # 403: stays an id
     assert names.label(NameKind.PROJECT, ids.finance_project) == "Finance Ops"
+
+
+async def test_a_repeat_makes_the_recipes_job_counts_fresh(world: World) -> None:
+    ids = demo_ids(world.emu)
+    before = await world.service.recipe(ids.recipe)
+    page = await world.service.job_page(ids.recipe)
+    master = next(j.id for j in page.items if not j.is_repeat)
+    await world.service.repeat_jobs(ids.recipe, [master])
+    world.clock.advance(6.0)  # the repeat has run (the emulator settles it as jobs are read)
+    await world.service.job_page(ids.recipe)
+    after = await world.service.recipe(ids.recipe)  # within the recipes' TTL, yet read again
+    assert after.job_succeeded_count == (before.job_succeeded_count or 0) + 1
