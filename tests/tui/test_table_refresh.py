@@ -1,0 +1,58 @@
+"""Refreshing a table in place (issue 11 item 11): pages replace rows by key, new rows join,
+rows not brought back go at the end; marks stay on rows that stay."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workato_tui.widgets.table_model import Column, TableModel
+from workato_tui.widgets.table_refresh import keep_only, merge_rows
+
+
+def rows(ids: range, name: str = "Recipe") -> list[dict[str, Any]]:
+    return [{"id": i, "name": f"{name} {i}", "ok": i % 7} for i in ids]
+
+
+def model_of(count: int) -> TableModel:
+    model = TableModel()
+    model.set_columns([Column("id", "ID"), Column("name", "NAME"), Column("ok", "OK")])
+    model.set_rows(rows(range(count)))
+    return model
+
+
+def names(model: TableModel) -> list[str]:
+    return [model.visible_row(p)["name"] for p in range(model.row_count)]
+
+
+def test_a_page_replaces_its_rows_where_they_stand_and_keeps_the_rest() -> None:
+    model = model_of(300)
+    model.marked_keys.update({5, 250})
+    keys = merge_rows(model, rows(range(100), "Fresh"))
+    assert keys == list(range(100))
+    assert model.total_count == 300  # the rest of the list is still there
+    assert names(model)[:2] == ["Fresh 0", "Fresh 1"] and names(model)[250] == "Recipe 250"
+    assert model.marked_keys == {5, 250}
+
+
+def test_new_rows_join_and_rows_not_brought_back_go_at_the_end() -> None:
+    model = model_of(300)
+    model.marked_keys.update({5, 299})
+    seen: set[object] = set()
+    for start in (0, 100, 200):  # 299 is gone; 300 and 301 are new
+        page = [r for r in rows(range(start, start + 100)) if r["id"] != 299]
+        seen.update(merge_rows(model, page))
+    seen.update(merge_rows(model, rows(range(300, 302))))
+    assert keep_only(model, seen) == 1
+    ids = [model.visible_row(p)["id"] for p in range(model.row_count)]
+    assert ids == [*range(299), 300, 301]
+    assert model.marked_keys == {5}  # the mark of the row that went goes with it
+
+
+def test_a_sorted_filtered_view_places_changed_rows_again() -> None:
+    model = model_of(20)
+    model.sort_by("ok", reverse=True)
+    model.set_filter("recipe 1")  # 1 and 10..19
+    merge_rows(model, [{"id": 1, "name": "Recipe 1", "ok": 99}, {"id": 10, "name": "x", "ok": 0}])
+    shown = [model.visible_row(p)["id"] for p in range(model.row_count)]
+    assert shown[0] == 1  # it sorts first now
+    assert 10 not in shown  # and 10 no longer matches the filter
