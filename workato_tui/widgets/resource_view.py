@@ -80,6 +80,7 @@ class ResourceView(Vertical):
         self.context = ViewContext()
         self.stale = False
         self.loading_pages = False
+        self.refreshed = 0  # rows refreshed in place so far (see load)
         self._unsubscribe: Any = None
         self._restore_key: Any = None
         self._failure: str | None = None
@@ -155,19 +156,27 @@ class ResourceView(Vertical):
         table.loading = not table.total_count
         self.loading_pages = True
         self.update_crumbs()
-        loaded = 0  # the table keeps the rows (compactly): no second list of them here
+        # Rows on screen (last-known ones, or ctrl+r): pages update them in place, and the
+        # fresh rows replace them, in the API's order, once all have arrived.
+        fresh: list[Any] | None = [] if table.total_count else None
+        loaded = self.refreshed = 0
         try:
             async for page in spec.load(self.service, context):
                 if self.spec is not spec or self.context != context:
                     return  # the user moved on: drop the stale result
                 loaded += len(page)
-                (table.append_rows if loaded > len(page) else table.set_rows)(page)
+                if fresh is not None:
+                    fresh.extend(page)
+                    table.merge_rows(page)
+                    self.refreshed = loaded
+                else:
+                    (table.append_rows if loaded > len(page) else table.set_rows)(page)
                 table.loading = False
                 self._restore_cursor()
                 self.update_crumbs()
                 await asyncio.sleep(0)  # let the page paint before the next one arrives
-            if not loaded:
-                table.set_rows([])
+            if fresh is not None or not loaded:
+                table.set_rows(fresh or [])  # what is gone goes (marks too); cursor stays
             self._set_failure(None)
             self.stale = False
             key = spec.snapshot_key(context)
@@ -257,7 +266,9 @@ class ResourceView(Vertical):
             header = next((c.label for c in table.columns if c.key == table.sort_key), None)
             label = header or table.sort_key
             parts.append(f"sort: {label}{' ▼' if table.sort_reverse else ' ▲'}")
-        if self.stale:
+        if self.loading_pages and self.refreshed:
+            parts.append(f"{self.refreshed} of {table.total_count} rows refreshed")
+        elif self.stale:
             parts.append("(stale: last-known data, refreshing)")
         self.query_one("#crumbs", Static).update("  ".join(parts))
 

@@ -35,6 +35,7 @@ from .table_messages import (
 )
 from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_key
 from .table_paint import TablePainter
+from .table_refresh import merge_rows
 from .table_render import FIT_SAMPLE_SIZE, Layout
 
 GROW_EVERY_SECONDS = 0.25
@@ -247,6 +248,14 @@ class ResourceTable(ScrollView, can_focus=True):
     def _window_reaches(self, position: int) -> bool:
         """Visible row `position` is on screen, or would be if it existed."""
         return not self.is_mounted or position <= round(self.scroll_y) + self.page_height()
+
+    def merge_rows(self, rows: Iterable[Row]) -> list[Hashable]:
+        """A refreshed page: rows replace those with their keys where they stand, new ones join
+        (see table_refresh); cursor and marks stay. Returns the page's keys."""
+        previous = self.current_key
+        keys = merge_rows(self._model, rows)
+        self.view_changed(previous)
+        return keys
 
     def update_row(self, row: Row) -> bool:
         """Replace the row with the same key in place (filter/sort not re-applied)."""

@@ -1,7 +1,7 @@
 """Refreshing a table's rows in place (ctrl+r on a long list): pages replace the rows with
-their keys where they stand, new rows join at the end, and the rows no page brought back go
-when the refresh ends, so the rows, the cursor and the marks stay while the quota makes the
-refresh take a minute.
+their keys where they stand and new rows join at the end, so the rows, the cursor and the
+marks stay while the quota makes the refresh take a minute. When the refresh ends, the view
+sets the fresh rows in the API's order (what is gone goes, with its marks).
 
 Plain functions over a `TableModel` (no Textual), so they are tested without an app.
 """
@@ -27,14 +27,3 @@ def merge_rows(model: TableModel, rows: Iterable[Row]) -> list[Hashable]:
     if model.sort_key is not None or model.filter_text:
         model.refresh_view()  # a changed value may move a row or change whether it matches
     return keys
-
-
-def keep_only(model: TableModel, keys: set[Hashable]) -> int:
-    """The end of a refresh: drop the rows whose keys it did not bring back (their marks go
-    with them); returns how many rows went."""
-    rows = list(model.rows)
-    kept = [row for row in rows if model.row_key(row) in keys]
-    if len(kept) == len(rows):
-        return 0
-    model.set_rows(kept)
-    return len(rows) - len(kept)
