@@ -150,11 +150,27 @@ class RecipeScreen(Screen[None]):
     @work(group="recipe-details", exit_on_error=False)
     async def load_details(self) -> None:
         await self._load_connections()
+        await self._load_outcomes()
+
+    @on(ResourceView.Loaded)
+    def _jobs_read(self) -> None:
+        """The jobs were read (again: ctrl+r, after a repeat): counts and outcomes follow them,
+        from the same cached first page (no request of their own)."""
+        self.run_worker(self._load_outcomes(), group="recipe-outcomes", exclusive=True)
+
+    async def _load_outcomes(self) -> None:
         try:
             page = await self.service.job_page(self.recipe.id, customer=self.context.customer_ref)
         except WorkatoError as error:
             self.query_one("#outcomes", Static).update(f"Recent outcomes: {error.message}")
             return
+        counts = {
+            "job_succeeded_count": page.job_succeeded_count,
+            "job_failed_count": page.job_failed_count,
+        }
+        if any(self.recipe.get(k) != v for k, v in counts.items() if v is not None):
+            self.recipe = {**self.recipe, **{k: v for k, v in counts.items() if v is not None}}
+            self.query_one("#fields", Static).update(self._fields())
         jobs = [j.model_dump() for j in page.items[:60]]
         line = Text("Recent outcomes ")
         line.append_text(outcome_strip(jobs))
