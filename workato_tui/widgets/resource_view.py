@@ -8,8 +8,8 @@ that says what failed, why, and what to do.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -20,7 +20,9 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
+from ..columns import Column
 from ..service.families import Family
+from ..service.names import NameKind
 from ..views.spec import Follow, Revive, Row, ViewContext, ViewSpec
 from ..write_catalog import (
     BY_ID,
@@ -117,7 +119,7 @@ class ResourceView(Vertical):
             table.set_filter("")
             self.filter_input.value = ""
             table.clear()
-        table.set_columns(spec.columns_for(context))
+        table.set_columns(self._named(spec.columns_for(context)))
         table.row_style = spec.row_style
         table.empty_text = spec.empty_text
         self._set_failure(None)
@@ -158,6 +160,9 @@ class ResourceView(Vertical):
         self.update_crumbs()
         # Rows on screen (last-known ones, or ctrl+r): pages update them in place, and the
         # fresh rows replace them, in the API's order, once all have arrived.
+        kinds = {NameKind(c.names) for c in table.columns if c.names}
+        if kinds:  # the lists that name this view's ids (cached: none per row)
+            await self.service.learn_names(*kinds)
         fresh: list[Any] | None = [] if table.total_count else None
         loaded = self.refreshed = 0
         try:
@@ -189,6 +194,19 @@ class ResourceView(Vertical):
             table.loading = False
             self.loading_pages = False
             self.update_crumbs()
+
+    def _named(self, columns: Iterable[Column]) -> list[Column]:
+        """Columns of ids the workspace names show the names (see service.names)."""
+        names = self.service.names
+
+        def named(column: Column) -> Column:
+            if column.names is None:
+                return column
+            kind, read = NameKind(column.names), column.value
+            # the name is the cell's value: shown, searched and sorted by
+            return replace(column, get=lambda row: names.label(kind, read(row)), format=None)
+
+        return [named(column) for column in columns]
 
     def _restore_cursor(self) -> None:
         if self._restore_key is not None and self.table.move_to_key(self._restore_key):
