@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import Driver, World, running
+from pilot_driver import Driver
+from pilot_world import World
 
 from workato_tui.actions.api_clients import folder_ids
 from workato_tui.screens.confirm import ConfirmScreen
@@ -22,7 +23,7 @@ async def open_new_client_form(d: Driver) -> FormScreen:
 
 async def test_the_role_choice_names_every_client_role(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world, world.service()) as d:
+    async with world.run() as d:
         form = await open_new_client_form(d)
         role_field = next(f for f in form.fields if f.name == "role")
         labels = {value: label for label, value in role_field.options}
@@ -34,7 +35,7 @@ async def test_the_role_choice_names_every_client_role(tmp_path: Path) -> None:
 async def test_a_client_is_scoped_to_projects_typed_by_name(tmp_path: Path) -> None:
     world = World(tmp_path)
     project = next(p for p in world.store.main.projects.values() if p["name"] == "Finance Ops")
-    async with running(world, world.service()) as d:
+    async with world.run() as d:
         await open_new_client_form(d)
         d.set_field("name", "Finance reporting")
         d.set_field("role", next(iter(world.store.client_roles)))

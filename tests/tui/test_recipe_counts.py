@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 from typing import Any
 
+from pilot_world import World
 from rich.console import Console
 from textual.widgets import Static
-from writes_helpers import World, running
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
@@ -32,7 +32,7 @@ async def test_the_recipe_screen_counts_a_repeat_once_it_has_run(tmp_path: Path)
     world = World(tmp_path)
     recipe = next(r for r in world.store.main.recipes.values() if r["name"] == NETSUITE_SYNC)
     before = recipe["job_succeeded_count"]
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: field(r, "id") == recipe["id"])
         await d.press("enter")

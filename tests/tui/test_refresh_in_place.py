@@ -13,14 +13,15 @@ from workato_tui.emulator.records import new_recipe
 from workato_tui.widgets.status_header import StatusHeader
 
 if TYPE_CHECKING:
-    from conftest import UI, Harness
+    from pilot_driver import Driver
+    from pilot_world import World
 
 EXTRA = 250  # with the demo's own: three pages of recipes
 RECIPES = endpoint("recipes.list")
 
 
-def add_recipes(harness: Harness, count: int) -> None:
-    store = harness.emu.store
+def add_recipes(world: World, count: int) -> None:
+    store = world.emu.store
     for n in range(count):
         new_recipe(store, store.main, name=f"Bulk {n:04d}", folder_id=None, code="")
 
@@ -28,16 +29,16 @@ def add_recipes(harness: Harness, count: int) -> None:
 class HeldQuota:
     """The limiter's waits run only when the test opens the gate (time stays put meanwhile)."""
 
-    def __init__(self, harness: Harness) -> None:
+    def __init__(self, world: World) -> None:
         self.gate = asyncio.Event()
-        self.clock = harness.clock
+        self.clock = world.clock
 
     async def sleep(self, seconds: float) -> None:
         await self.gate.wait()
         await self.clock.sleep(seconds)
 
 
-async def until(ui: UI, done: Any, tries: int = 200) -> None:
+async def until(ui: Driver, done: Any, tries: int = 200) -> None:
     for _ in range(tries):
         if done():
             return
@@ -50,28 +51,28 @@ def remaining(limiter: Any) -> int:
     return states[0] if states else RECIPES.quota.limit
 
 
-def header_text(ui: UI) -> str:
+def header_text(ui: Driver) -> str:
     return str(ui.app.screen.query_one(StatusHeader).status_text())
 
 
 async def test_ctrl_r_keeps_rows_cursor_and_marks_while_it_waits_for_the_quota(
-    harness: Harness,
+    world: World,
 ) -> None:
-    add_recipes(harness, EXTRA)
-    service = harness.service()
-    async with harness.run(harness.app(service)) as ui:
+    add_recipes(world, EXTRA)
+    service = world.service()
+    async with world.run(service=service) as ui:
         total = ui.table.total_count
         assert total > 200
         cursor = ui.move_to(lambda r: r["name"] == "Bulk 0200")
         ui.table.toggle_mark()
         marked = set(ui.table.marked_keys)
         first_page_row = ui.table.visible_rows[0]
-        store = harness.emu.store.main
+        store = world.emu.store.main
         store.recipes[first_page_row["id"]]["name"] = "Renamed while you looked"
         gone = next(r for r in store.recipes.values() if r["name"] == "Bulk 0100")
         del store.recipes[gone["id"]]
 
-        held = HeldQuota(harness)
+        held = HeldQuota(world)
         limiter = service.client.limiter
         limiter.sleep = held.sleep
         while remaining(limiter) > 1:  # one request left this minute: page 2 must wait
@@ -95,19 +96,19 @@ async def test_ctrl_r_keeps_rows_cursor_and_marks_while_it_waits_for_the_quota(
         assert "waiting" not in header_text(ui)
 
 
-async def test_fresh_pages_over_last_known_rows_are_not_labelled_stale(harness: Harness) -> None:
-    add_recipes(harness, EXTRA)
-    async with harness.run() as ui:
+async def test_fresh_pages_over_last_known_rows_are_not_labelled_stale(world: World) -> None:
+    add_recipes(world, EXTRA)
+    async with world.run() as ui:
         shown = ui.table.total_count
         await ui.pilot.press("ctrl+q")  # saves the last-known snapshot
-    service = harness.service()
-    held = HeldQuota(harness)
+    service = world.service()
+    held = HeldQuota(world)
     limiter = service.client.limiter
     limiter.sleep = held.sleep
     while remaining(limiter) > 1:  # the first page goes, the second waits
         await limiter.acquire(RECIPES)
-    async with harness.app(service).run_test(size=(120, 36)) as pilot:
-        ui = harness.ui(pilot)
+    async with world.app(service).run_test(size=(120, 36)) as pilot:
+        ui = world.driver(pilot)
         await until(ui, lambda: "rows refreshed" in ui.crumbs)
         assert "100 of" in ui.crumbs and "stale" not in ui.crumbs
         assert ui.table.total_count == shown  # the last-known rows stay until replaced
