@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING
 from workato_tui.widgets.folder_tree import FolderTree
 
 if TYPE_CHECKING:
-    from conftest import UI, Harness
+    from pilot_driver import Driver
+    from pilot_world import World
 
 
-def tree_shown(ui: UI) -> bool:
+def tree_shown(ui: Driver) -> bool:
     return bool(ui.app.screen.query_one(FolderTree).display)
 
 
-async def test_the_tree_follows_the_views_it_scopes_at_120_columns(harness: Harness) -> None:
-    async with harness.run(size=(120, 36)) as ui:
+async def test_the_tree_follows_the_views_it_scopes_at_120_columns(world: World) -> None:
+    async with world.run(size=(120, 36)) as ui:
         assert tree_shown(ui)  # recipes: scoped by folder
         await ui.jump("deployments")
         assert not tree_shown(ui)
@@ -31,8 +32,8 @@ async def test_the_tree_follows_the_views_it_scopes_at_120_columns(harness: Harn
         assert tree_shown(ui)
 
 
-async def test_a_narrow_terminal_shows_the_tree_only_when_asked(harness: Harness) -> None:
-    async with harness.run(size=(80, 24)) as ui:
+async def test_a_narrow_terminal_shows_the_tree_only_when_asked(world: World) -> None:
+    async with world.run(size=(80, 24)) as ui:
         assert not tree_shown(ui)
         await ui.jump("connections")
         assert not tree_shown(ui)
