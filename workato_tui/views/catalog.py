@@ -354,6 +354,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         None,
         aliases=("log", "calllog", "api-calls"),
         follow=follow_calls,
+        sorted_by="time",  # calls are recorded as they end; shown in the order they began
         empty_text="No API calls yet",
     ),
 )

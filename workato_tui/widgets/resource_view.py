@@ -123,7 +123,7 @@ class ResourceView(Vertical):
         table.row_style = spec.row_style
         table.empty_text = spec.empty_text
         self._set_failure(None)
-        sort_key, reverse = self._sorts.get(spec.name, (None, False))
+        sort_key, reverse = self._sorts.get(spec.name, (spec.sorted_by, False))
         if table.sort_key != sort_key or (sort_key and table.sort_reverse != reverse):
             table.sort_by(sort_key, reverse=reverse)
         if spec.follow is not None:
