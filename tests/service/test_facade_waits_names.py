@@ -101,3 +101,13 @@ async def test_a_repeat_makes_the_recipes_job_counts_fresh(world: World) -> None
     await world.service.job_page(ids.recipe)
     after = await world.service.recipe(ids.recipe)  # within the recipes' TTL, yet read again
     assert after.job_succeeded_count == (before.job_succeeded_count or 0) + 1
+
+
+async def test_a_recipes_folder_is_named_from_its_projects_sub_folders(world: World) -> None:
+    store = world.emu.store.main
+    sub = next(f for f in store.folders.values() if f["name"] == "Invoices")  # in Finance Ops
+    project = next(p for p in store.projects.values() if p["name"] == "Finance Ops")
+    await world.service.learn_folder(sub["id"], project["id"])
+    await world.service.learn_folder(sub["id"], project["id"])  # known now: no request
+    assert world.service.names.label(NameKind.FOLDER, sub["id"]) == "Invoices"
+    assert _requests(world, "/api/folders") == 1

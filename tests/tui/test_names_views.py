@@ -45,3 +45,11 @@ async def test_the_recipe_screen_names_its_folder_and_project(world: World) -> N
         await ui.press("enter")
         assert "Finance Ops / Finance Ops" in ui.text  # its folder is the project's folder
         assert "100003" not in ui.text
+
+
+async def test_a_recipe_in_a_sub_folder_names_it(world: World) -> None:
+    async with world.run() as ui:
+        ui.move_to(lambda r: _name(r) == "Check Snowflake row counts after loads")
+        await ui.press("enter")
+        assert "Quality checks / Data Platform" in ui.text
+        assert "100025" not in ui.text

@@ -157,7 +157,7 @@ class RecipeScreen(Screen[None]):
 
     @work(group="recipe-details", exit_on_error=False)
     async def load_details(self) -> None:
-        await self.service.learn_names(NameKind.FOLDER, NameKind.PROJECT)
+        await self.service.learn_folder(self.recipe.get("folder_id"), self.recipe.get("project_id"))
         self.query_one("#fields", Static).update(self._fields())
         await self._load_connections()
         await self._load_outcomes()

@@ -207,6 +207,17 @@ class WorkspaceService(WorkspaceWrites):
                 await read()
         return self.names
 
+    async def learn_folder(self, folder_id: int | None, project_id: object) -> None:
+        """Name one folder the tree has not opened (a recipe's): read its project's
+        sub-folders once (cached), when the project names it not already."""
+        names = await self.learn_names(NameKind.FOLDER, NameKind.PROJECT)
+        if folder_id is None or names.name(NameKind.FOLDER, folder_id) is not None:
+            return
+        with suppress(WorkatoError):
+            for project in await self.projects():
+                if str(project.id) == str(project_id) and project.folder_id is not None:
+                    await self.folders(project.folder_id)
+
     async def folder_paths(self) -> list[tuple[str, int]]:
         """Every folder as ("Project / Folder / Sub", folder id), for folder pickers."""
         found: list[tuple[str, int]] = []
