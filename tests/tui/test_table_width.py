@@ -3,8 +3,14 @@ the terminal, as far as its texts need."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workato_tui.widgets.table_model import Column
 from workato_tui.widgets.table_render import Layout
+
+if TYPE_CHECKING:
+    from pilot_driver import Driver
+    from pilot_world import World
 
 
 def test_name_grows_into_spare_width_as_far_as_its_texts_need() -> None:
@@ -16,3 +22,16 @@ def test_name_grows_into_spare_width_as_far_as_its_texts_need() -> None:
     assert wide.widths[1] == 41  # its text, not all 200 cells
     some = Layout.build(columns, long_rows, available=narrow.width + 5)
     assert some.widths[1] == 15 and some.width == narrow.width + 5
+
+
+async def test_recipe_names_show_in_full_on_a_wide_terminal(world: World) -> None:
+    full = "Load Salesforce opportunities into Snowflake"
+    async with world.run(size=(120, 36)) as d:
+        assert not any(full in line for line in table_lines(d))  # cut at 120 with the tree
+    async with world.run(size=(200, 36)) as d:
+        assert any(full in line for line in table_lines(d))
+
+
+def table_lines(d: Driver) -> list[str]:
+    table = d.table
+    return [table.render_line(y).text for y in range(table.size.height)]

@@ -507,6 +507,11 @@ class ResourceTable(ScrollView, can_focus=True):
         if self.current_row is not None:
             self._post_highlighted()
 
+    def on_resize(self) -> None:
+        """NAME (the flexible column) takes the width the terminal gives (see Layout)."""
+        self._relayout()
+        self._refresh_all()
+
     def on_unmount(self) -> None:
         """Gone for good (its screen closed): let go of the rows now, and of the collector's
         freeze if this table made it, so neither outlives the table (see `table_heap`)."""
@@ -516,7 +521,8 @@ class ResourceTable(ScrollView, can_focus=True):
             release_after_bulk()
 
     def _relayout(self) -> None:
-        self._layout = Layout.build(self.columns, self._model.rows)
+        width = self.scrollable_content_region.width if self.is_mounted else 0
+        self._layout = Layout.build(self.columns, self._model.rows, available=width)
         self._fitted_rows = min(self._model.total_count, FIT_SAMPLE_SIZE)
 
     def view_changed(self, previous_key: Hashable | None, always_post: bool = False) -> None:

@@ -44,11 +44,12 @@ def span(widths: Sequence[int]) -> int:
 
 
 def flexible_column(columns: Sequence[Column], widths: Sequence[int]) -> int | None:
-    """The column that takes spare width: NAME, else the widest left-aligned one."""
+    """The column that takes spare width: NAME, else the widest left-aligned one whose width
+    is fitted (a declared width stays as declared)."""
     keys = [column.key for column in columns]
     if "name" in keys:
         return keys.index("name")
-    text = [i for i, column in enumerate(columns) if column.align == "left"]
+    text = [i for i, c in enumerate(columns) if c.align == "left" and c.width is None]
     return max(text, key=lambda i: widths[i], default=None)
 
 
