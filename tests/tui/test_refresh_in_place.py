@@ -63,12 +63,12 @@ async def test_ctrl_r_keeps_rows_cursor_and_marks_while_it_waits_for_the_quota(
     async with world.run(service=service) as ui:
         total = ui.table.total_count
         assert total > 200
-        cursor = ui.move_to(lambda r: r["name"] == "Bulk 0200")
+        cursor = ui.move_to(lambda r: r.name == "Bulk 0200")
         ui.table.toggle_mark()
         marked = set(ui.table.marked_keys)
         first_page_row = ui.table.visible_rows[0]
         store = world.emu.store.main
-        store.recipes[first_page_row["id"]]["name"] = "Renamed while you looked"
+        store.recipes[first_page_row.id]["name"] = "Renamed while you looked"
         gone = next(r for r in store.recipes.values() if r["name"] == "Bulk 0100")
         del store.recipes[gone["id"]]
 
@@ -79,10 +79,10 @@ async def test_ctrl_r_keeps_rows_cursor_and_marks_while_it_waits_for_the_quota(
             await limiter.acquire(RECIPES)
         await ui.pilot.press("ctrl+r")
         await until(ui, lambda: service.quota_wait() is not None)
-        await until(ui, lambda: ui.table.visible_rows[0]["name"] == "Renamed while you looked")
+        await until(ui, lambda: ui.table.visible_rows[0].name == "Renamed while you looked")
 
         assert ui.table.total_count == total  # not cleared to the first page
-        assert ui.table.current_row["id"] == cursor["id"]
+        assert ui.table.current_row.id == cursor.id
         assert set(ui.table.marked_keys) == marked
         assert "waiting" in header_text(ui) and "recipes.list 60/min" in header_text(ui)
         assert "stale" not in ui.crumbs
@@ -90,8 +90,8 @@ async def test_ctrl_r_keeps_rows_cursor_and_marks_while_it_waits_for_the_quota(
         held.gate.set()
         await ui.settle()
         assert ui.table.total_count == total - 1  # the deleted recipe went at the end
-        assert gone["id"] not in {r["id"] for r in ui.table.visible_rows}
-        assert ui.table.current_row["id"] == cursor["id"]
+        assert gone["id"] not in {r.id for r in ui.table.visible_rows}
+        assert ui.table.current_row.id == cursor.id
         assert set(ui.table.marked_keys) == marked
         assert "waiting" not in header_text(ui)
 

@@ -157,7 +157,7 @@ class RecipeScreen(Screen[None]):
 
     @work(group="recipe-details", exit_on_error=False)
     async def load_details(self) -> None:
-        await self.service.learn_folder(self.recipe.get("folder_id"), self.recipe.get("project_id"))
+        await self.service.learn_folder(self.recipe.folder_id, self.recipe.project_id)
         self.query_one("#fields", Static).update(self._fields())
         await self._load_connections()
         await self._load_outcomes()
@@ -174,13 +174,18 @@ class RecipeScreen(Screen[None]):
         except WorkatoError as error:
             self.query_one("#outcomes", Static).update(f"Recent outcomes: {error.message}")
             return
-        counts = {
-            "job_succeeded_count": page.job_succeeded_count,
-            "job_failed_count": page.job_failed_count,
-        }
-        known = {k: v for k, v in counts.items() if v is not None}
-        if any(getattr(self.recipe, k) != v for k, v in known.items()):
-            self.recipe = replace(self.recipe, **known)
+        ok, failed = page.job_succeeded_count, page.job_failed_count
+        r = self.recipe
+        if (
+            ok is not None
+            and failed is not None
+            and (ok, failed)
+            != (
+                r.job_succeeded_count,
+                r.job_failed_count,
+            )
+        ):
+            self.recipe = replace(r, job_succeeded_count=ok, job_failed_count=failed)
             self.query_one("#fields", Static).update(self._fields())
         jobs = [j.model_dump() for j in page.items[:60]]
         line = Text("Recent outcomes ")
