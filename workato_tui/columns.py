@@ -48,6 +48,7 @@ class Column:
     align: Align = "left"
     format: Callable[[Any], str] | None = None
     get: Getter | None = None
+    names: str | None = None  # the cell is an id the workspace names (service.names.NameKind)
 
     def value(self, row: Any) -> Any:
         """The raw value of this column's cell in `row`."""

@@ -193,6 +193,8 @@ async def api_clients_flow(client: WorkatoClient, emu: Any) -> None:
     assert sorted(c.id for c in clients) == sorted(prod_clients)  # dev/test clients listed apart
     role_id = clients[0].api_privilege_group_id
     assert role_id is not None
+    roles = {r.id: r.name async for r in client.iter_api_client_roles(per_page=1)}
+    assert roles == {r.id: r.name for r in store.client_roles.values()}  # every role, named
     created = await client.create_api_client(
         name="Tests", api_privilege_group_id=role_id, all_folders=True
     )

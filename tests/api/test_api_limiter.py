@@ -108,3 +108,37 @@ async def test_disabled_limiter_does_not_count(clock: FakeClock) -> None:
 def test_negative_margin_is_refused() -> None:
     with pytest.raises(ValueError):
         RateLimiter(margin=-1)
+
+
+async def test_a_request_held_back_says_which_quota_and_how_long(clock: FakeClock) -> None:
+    gate = asyncio.Event()
+
+    async def held_sleep(seconds: float) -> None:  # the wait runs until the test opens it
+        await gate.wait()
+        await clock.sleep(seconds)
+
+    limiter = RateLimiter(now=clock.monotonic, sleep=held_sleep, margin=0.0)
+    for _ in range(60):
+        await limiter.acquire(RECIPES)
+    assert limiter.waiting() is None  # nothing held back yet
+    clock.advance(22.0)
+    held = asyncio.ensure_future(limiter.acquire(RECIPES))
+    await asyncio.sleep(0)  # it starts and waits for the window
+    wait = limiter.waiting()
+    assert wait is not None
+    assert (wait.endpoint_id, wait.limit, wait.per_seconds) == ("recipes.list", 60, 60.0)
+    assert wait.seconds_left == pytest.approx(38.0)
+    assert wait.describe() == "waiting 38 s: recipes.list 60/min"
+    clock.advance(10.0)
+    assert limiter.waiting().seconds_left == pytest.approx(28.0)  # type: ignore[union-attr]
+    gate.set()
+    await held
+    assert limiter.waiting() is None  # sent: nothing is waited for any more
+
+
+def test_a_per_second_quota_is_described_per_second() -> None:
+    from workato_tui.api.limiter import QuotaWait
+
+    assert QuotaWait("connections.create", 1, 1.0, 0.4).describe() == (
+        "waiting 1 s: connections.create 1/s"
+    )

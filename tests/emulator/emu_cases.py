@@ -336,6 +336,10 @@ CASES: dict[str, tuple[Callable[[DemoIds], Request], Callable[[Any], None] | Non
         lambda i: ("GET", "/api/developer_api_clients", None),
         _result_count_items,
     ),
+    "api_clients.roles": (
+        lambda i: ("GET", "/api/developer_api_client_roles", None),
+        _result_count_items,
+    ),
     "api_clients.create": (
         lambda i: (
             "POST",

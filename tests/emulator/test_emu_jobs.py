@@ -266,3 +266,19 @@ async def test_customer_repeat_uses_the_customer_workspace(
     assert len(ids.customer_jobs("A2300")) == len(jobs) + 1
     workspace_repeat = await admin.post(_repeat_path(ids), json={"job_ids": [master]})
     assert workspace_repeat.json()["results"][0]["error"]["type_id"] == "err.item.not_found"
+
+
+async def test_a_repeat_counts_in_its_recipes_job_counts_once_it_finishes(
+    clock: FakeClock, admin: Api, ids: DemoIds
+) -> None:
+    recipe_path = f"/api/recipes/{ids.recipe(NETSUITE_SYNC)}"
+    before = (await admin.get(recipe_path)).json()
+    master = ids.newest_master_job(NETSUITE_SYNC)
+    await admin.post(_repeat_path(ids), json={"job_ids": [master]})
+    clock.advance(6.0)  # the repeat finishes a few seconds later (seen when jobs are read)
+    listed = (await admin.get(f"{recipe_path}/jobs")).json()
+    after = (await admin.get(recipe_path)).json()
+    assert after["job_succeeded_count"] == before["job_succeeded_count"] + 1
+    assert after["job_succeeded_count"] == listed["job_succeeded_count"]  # the two agree
+    assert after["job_failed_count"] == before["job_failed_count"]
+    assert after["last_run_at"] > before["last_run_at"]

@@ -202,6 +202,20 @@ def test_recent_is_a_bounded_session_buffer() -> None:
     assert [e["query"]["page"] for e in log.recent()] == [2, 3, 4]
 
 
+def test_recent_is_in_time_order_when_a_slow_call_finishes_last() -> None:
+    log = CallLog(None)
+    for n in (1, 3, 2, 5, 0, 4):  # recorded as each finishes, stamped when each started
+        log.record(_call(n))
+    assert [e["query"]["page"] for e in log.recent()] == [0, 1, 2, 3, 4, 5]
+
+
+def test_a_full_buffer_keeps_the_latest_calls_in_time_order() -> None:
+    log = CallLog(None, keep=3)
+    for n in (5, 7, 8, 6, 1):  # 6 goes between 5 and 7 (5 drops out); 1 is older than all kept
+        log.record(_call(n))
+    assert [e["query"]["page"] for e in log.recent()] == [6, 7, 8]
+
+
 def test_unwritable_log_warns_once_and_keeps_the_session(tmp_path: Path, caplog) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")

@@ -22,12 +22,18 @@ if TYPE_CHECKING:
 
 
 def _connections_matching(world: World, word: str) -> set[str]:
-    """Connections whose shown text (name, app, status, error) contains `word`, any case."""
+    """Connections whose shown text (name, app, status, folder, error) contains `word`, any
+    case. The FOLDER column names a project's folder (the projects are read; the tree has
+    opened no sub-folder, so theirs show as ids)."""
     found = set()
+    folders = world.emu.store.main.folders
     for connection in world.emu.store.main.connections.values():
         fields = ("name", "application", "authorization_error")
         shown = [str(connection.get(f) or "") for f in fields]
         shown.append(connection_state(connection["authorization_status"]))  # the STATUS column
+        folder = folders.get(connection["folder_id"])
+        named = folder is not None and folder["is_project"]
+        shown.append(folder["name"] if named else str(connection["folder_id"]))
         text = " ".join(shown).lower()
         if word.lower() in text:
             found.add(connection["name"])

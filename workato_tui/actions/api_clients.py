@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..api.errors import WorkatoError
 from ..api.ids import ascii_int
 from ..screens.form import Field, FormScreen, Values
 from ..screens.token import TokenScreen
@@ -13,37 +14,56 @@ from .registry import handles
 
 
 async def _role_options(ctx: ActionContext) -> tuple[tuple[str, Any], ...]:
-    """Client roles in use (the API lists no roles endpoint in scope), by id."""
+    """Client roles by name (GET /api/developer_api_client_roles), with the clients using
+    each; the roles in use, by id, when this token may not list roles."""
     used: dict[int, list[str]] = {}
     for client in await ctx.service.api_clients():
         if client.api_privilege_group_id is not None:
             used.setdefault(client.api_privilege_group_id, []).append(client.name)
-    return tuple(
-        (f"role {role} (used by {', '.join(names)})", role) for role, names in sorted(used.items())
-    )
+    try:
+        named = {role.id: role.name for role in await ctx.service.api_client_roles()}
+    except WorkatoError:
+        named = {}
+    roles = sorted(named or used, key=lambda role: (named.get(role, ""), role))
+
+    def label(role: int) -> str:
+        users = f" (used by {', '.join(used[role])})" if role in used else ""
+        return f"{named.get(role) or f'role {role}'}{users}"
+
+    return tuple((label(role), role) for role in roles)
 
 
-async def _project_options(ctx: ActionContext) -> str:
+async def _projects(ctx: ActionContext) -> dict[str, int]:
+    """Each project's name -> its project folder id (what an API client is scoped by)."""
     projects = await ctx.service.projects()
-    return ", ".join(f"{p.name}={p.folder_id}" for p in projects)
+    return {p.name: p.folder_id for p in projects if p.folder_id is not None}
 
 
-def folder_ids(text: str | None) -> list[int]:
-    """The project folder ids typed in a form ("12, 34"); anything else (even "²") is skipped."""
-    found = (ascii_int(part) for part in (text or "").replace(",", " ").split())
-    return [number for number in found if number is not None]
+def folder_ids(text: str | None, projects: dict[str, int] | None = None) -> list[int]:
+    """The projects typed in a form, by name or project folder id ("Finance Ops, 34"); an
+    unknown name or anything else (even "²") is skipped."""
+    by_name = {name.lower(): folder for name, folder in (projects or {}).items()}
+    found: list[int] = []
+    for part in (text or "").replace(";", ",").split(","):
+        name = part.strip().lower()
+        if name in by_name:
+            found.append(by_name[name])
+            continue
+        found.extend(n for n in (ascii_int(x) for x in name.split()) if n is not None)
+    return found
 
 
 @handles(API_CLIENT_NEW)
 async def create(ctx: ActionContext) -> bool:
+    projects = await _projects(ctx)
     fields = [
         Field("name", "Name", required=True),
         Field("role", "Client role", "select", required=True, options=await _role_options(ctx)),
         Field("all_folders", "All projects", "checkbox"),
         Field(
             "folder_ids",
-            "…or these project folder ids (space separated)",
-            help=f"Projects: {await _project_options(ctx)}",
+            "…or these projects (names or project folder ids, comma separated)",
+            help="Projects: " + ", ".join(f"{name}={i}" for name, i in projects.items()),
         ),
         Field(
             "environment",
@@ -55,8 +75,8 @@ async def create(ctx: ActionContext) -> bool:
     ]
 
     def problem(values: Values) -> str | None:
-        if not values["all_folders"] and not folder_ids(values.get("folder_ids")):
-            return "Choose all projects, or list at least one project folder id."
+        if not values["all_folders"] and not folder_ids(values.get("folder_ids"), projects):
+            return "Choose all projects, or list at least one project (name or project folder id)."
         return None
 
     async def submit(values: Values) -> Any:
@@ -64,7 +84,9 @@ async def create(ctx: ActionContext) -> bool:
             name=values["name"].strip(),
             role_id=int(values["role"]),
             all_folders=bool(values["all_folders"]),
-            folder_ids=[] if values["all_folders"] else folder_ids(values.get("folder_ids")),
+            folder_ids=[]
+            if values["all_folders"]
+            else folder_ids(values.get("folder_ids"), projects),
             environment=values.get("environment"),
         )
 

@@ -486,6 +486,14 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "List developer API clients.",
     ),
     _e(
+        "api_clients.roles",
+        "GET",
+        "/api/developer_api_client_roles",
+        "api_clients",
+        "API clients: roles",
+        "List the client roles an API client can be given.",
+    ),
+    _e(
         "api_clients.create",
         "POST",
         "/api/developer_api_clients",

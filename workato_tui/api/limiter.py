@@ -41,6 +41,22 @@ class BucketState:
         return (self.limit - self.remaining) / self.limit if self.limit else 1.0
 
 
+@dataclass(frozen=True)
+class QuotaWait:
+    """A request held back by its quota right now: which bucket, and how long is left."""
+
+    endpoint_id: str  # the endpoint, or the workspace-wide quota it shares
+    limit: int
+    per_seconds: float
+    seconds_left: float
+
+    def describe(self) -> str:
+        """What a header says: `waiting 38 s: recipes.list 60/min`."""
+        per = "s" if self.per_seconds == 1 else "min" if self.per_seconds == 60 else None
+        rate = f"{self.limit}/{per}" if per else f"{self.limit} per {self.per_seconds:g} s"
+        return f"waiting {max(1, round(self.seconds_left))} s: {self.endpoint_id} {rate}"
+
+
 class _Bucket:
     def __init__(self, endpoint: Endpoint) -> None:
         # what a budget meter names: the endpoint, or the workspace-wide quota it shares
@@ -49,6 +65,7 @@ class _Bucket:
         self.per_seconds = endpoint.quota.per_seconds
         self.sent: deque[float] = deque()  # when each request in the window was admitted
         self.blocked_until = 0.0  # a server asked us to wait (Retry-After) until then
+        self.waiting_until: float | None = None  # a request is held back until then
         self.lock = asyncio.Lock()
 
     def prune(self, now: float, margin: float) -> None:
@@ -107,9 +124,13 @@ class RateLimiter:
         bucket = self._bucket(endpoint)
         waited = 0.0
         async with bucket.lock:
-            while (wait := bucket.wait_needed(self.now(), self.margin)) > 0:
-                await self.sleep(wait)
-                waited += wait
+            try:
+                while (wait := bucket.wait_needed(self.now(), self.margin)) > 0:
+                    bucket.waiting_until = self.now() + wait
+                    await self.sleep(wait)
+                    waited += wait
+            finally:
+                bucket.waiting_until = None
             bucket.sent.append(self.now())
         return waited
 
@@ -128,6 +149,16 @@ class RateLimiter:
         """The bucket closest to its limit, if any was used."""
         states = self.snapshot()
         return states[0] if states else None
+
+    def waiting(self) -> QuotaWait | None:
+        """The request held back longest by its quota right now, if one is."""
+        now = self.now()
+        held = [b for b in self._buckets.values() if b.waiting_until is not None]
+        if not held:
+            return None
+        bucket = max(held, key=lambda b: b.waiting_until or 0.0)
+        left = max(0.0, (bucket.waiting_until or now) - now)
+        return QuotaWait(bucket.endpoint_id, bucket.limit, bucket.per_seconds, left)
 
     def reset(self) -> None:
         self._buckets.clear()

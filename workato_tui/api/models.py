@@ -24,6 +24,7 @@ from .model_base import (
 from .models_admin import (
     ActivityEntry,
     ActivityPage,
+    ApiClientRole,
     ApiClientToken,
     DeveloperApiClient,
     LookupRow,
@@ -38,6 +39,7 @@ from .models_admin import (
 __all__ = [
     "ActivityEntry",
     "ActivityPage",
+    "ApiClientRole",
     "ApiClientToken",
     "ApiModel",
     "Connection",

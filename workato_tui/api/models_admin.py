@@ -93,6 +93,13 @@ class ApiClientToken(BaseModel):
     updated_at: Timestamp = None
 
 
+class ApiClientRole(ApiModel):
+    """A client role (API privilege group): what an API client's token may call."""
+
+    id: int
+    name: str = ""
+
+
 class DeveloperApiClient(ApiModel):
     id: int
     name: str = ""

@@ -241,11 +241,13 @@ def job_detail(recipe: Record, job: Record) -> Record:
     return detail
 
 
-def settle(store: Store, job: Record, after_seconds: float = 5.0) -> None:
-    """A pending job that is not waiting on a resume token finishes a few seconds later."""
+def settle(store: Store, job: Record, recipe: Record, after_seconds: float = 5.0) -> None:
+    """A pending job that is not waiting on a resume token finishes a few seconds later, and
+    counts in its recipe's job counts (as Workato's recipe counts follow its jobs)."""
     if job["status"] != "pending" or job.get("_resume_token"):
         return
     started = job["_t"]
     if store.now().timestamp() - started >= after_seconds:
         job["status"] = "succeeded"
         job["completed_at"] = iso(store.now())
+        recipe["job_succeeded_count"] = (recipe.get("job_succeeded_count") or 0) + 1

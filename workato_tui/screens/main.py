@@ -68,6 +68,8 @@ class MainScreen(Screen[None]):
         ),
     ]
 
+    tree_wanted = True  # the user's choice (ctrl+b); the tree shows where it scopes the view
+
     def __init__(self, service: WorkspaceService, first_view: str = "recipes") -> None:
         super().__init__()
         self.service = service
@@ -116,8 +118,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         spec = self.first_allowed_view()
-        if self.app.size.width < 100:
-            self.query_one(FolderTree).display = False  # ctrl+b shows it on narrow terminals
+        # the tree is wanted on wide terminals (ctrl+b changes that); it shows on folder views
+        self.tree_wanted = self.app.size.width >= 100
         self.go(spec, remember=False)
         self.header.stale = self.view.stale
         self.header.render_status()
@@ -144,9 +146,17 @@ class MainScreen(Screen[None]):
             )
         self.context = context
         self.view.show(spec, context)
+        self._place_tree(spec)
         if focus:
             self.view.table.focus()
         return True
+
+    def _place_tree(self, spec: ViewSpec) -> None:
+        """The tree shows on the views it scopes (when wanted) and hides on the others."""
+        tree = self.query_one(FolderTree)
+        tree.display = self.tree_wanted and spec.folder_scoped
+        if tree.has_focus and not tree.display:
+            self.view.table.focus()
 
     def jump(self, name: str) -> bool:
         verb, _, argument = name.strip().partition(" ")
@@ -246,6 +256,7 @@ class MainScreen(Screen[None]):
         place = self.history.pop()
         self.context = place.context
         self.view.show(place.spec, place.context, cursor_key=place.cursor_key)
+        self._place_tree(place.spec)
         self.view.table.focus()
 
     def action_command(self) -> None:
@@ -257,11 +268,11 @@ class MainScreen(Screen[None]):
 
     def action_toggle_tree(self) -> None:
         tree = self.query_one(FolderTree)
-        tree.display = not tree.display
+        self.tree_wanted = tree.display = not tree.display
 
     def action_focus_tree(self) -> None:
         tree = self.query_one(FolderTree)
-        tree.display = True
+        self.tree_wanted = tree.display = True
         tree.focus()
 
     # rows ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ them its jobs or (v) its versions. C switches the connection one of its steps us
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.table import Table
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..api.errors import WorkatoError
+from ..service.names import NameKind
 from ..views import ViewContext, find_view
 from ..views import format as fmt
 from ..views.rows import RecipeRow, row_data
@@ -127,7 +129,7 @@ class RecipeScreen(Screen[None]):
                     ("Last run", fmt.when(r.last_run_at)),
                     ("Actions", fmt.apps(r.action_applications)),
                     ("Version", r.version_no),
-                    ("Folder / project", f"{r.folder_id} / {r.project_id}"),
+                    ("Folder / project", self._place()),
                     ("Author", r.author_name),
                 ]
             )
@@ -136,7 +138,7 @@ class RecipeScreen(Screen[None]):
                 ("State", state),
                 ("Trigger", r.trigger_application),
                 ("Actions", fmt.apps(r.action_applications)),
-                ("Folder / project", f"{r.folder_id} / {r.project_id}"),
+                ("Folder / project", self._place()),
                 ("Version", r.version_no),
                 ("Author", r.author_name),
                 ("Jobs", jobs),
@@ -147,14 +149,44 @@ class RecipeScreen(Screen[None]):
             ]
         )
 
+    def _place(self) -> str:
+        """Its folder and project by name (ids until the lists that name them are read)."""
+        names = self.service.names
+        folder = names.label(NameKind.FOLDER, self.recipe.folder_id)
+        return f"{folder} / {names.label(NameKind.PROJECT, self.recipe.project_id)}"
+
     @work(group="recipe-details", exit_on_error=False)
     async def load_details(self) -> None:
+        await self.service.learn_folder(self.recipe.folder_id, self.recipe.project_id)
+        self.query_one("#fields", Static).update(self._fields())
         await self._load_connections()
+        await self._load_outcomes()
+
+    @on(ResourceView.Loaded)
+    def _jobs_read(self) -> None:
+        """The jobs were read (again: ctrl+r, after a repeat): counts and outcomes follow them,
+        from the same cached first page (no request of their own)."""
+        self.run_worker(self._load_outcomes(), group="recipe-outcomes", exclusive=True)
+
+    async def _load_outcomes(self) -> None:
         try:
             page = await self.service.job_page(self.recipe.id, customer=self.context.customer_ref)
         except WorkatoError as error:
             self.query_one("#outcomes", Static).update(f"Recent outcomes: {error.message}")
             return
+        ok, failed = page.job_succeeded_count, page.job_failed_count
+        r = self.recipe
+        if (
+            ok is not None
+            and failed is not None
+            and (ok, failed)
+            != (
+                r.job_succeeded_count,
+                r.job_failed_count,
+            )
+        ):
+            self.recipe = replace(r, job_succeeded_count=ok, job_failed_count=failed)
+            self.query_one("#fields", Static).update(self._fields())
         jobs = [j.model_dump() for j in page.items[:60]]
         line = Text("Recent outcomes ")
         line.append_text(outcome_strip(jobs))

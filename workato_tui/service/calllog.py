@@ -102,6 +102,15 @@ def _iso(moment: Any) -> str:
     return datetime.now(UTC).isoformat()
 
 
+def _moment(entry: Entry) -> datetime:
+    """When a call started, comparable across entries (a bad stamp sorts first)."""
+    try:
+        moment = datetime.fromisoformat(str(entry.get("time")))
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def _error_kind(error: Any) -> str | None:
     if error is None or isinstance(error, str):
         return error
@@ -147,14 +156,32 @@ class CallLog:
         line = json.dumps(entry, default=_json_default, ensure_ascii=False)
         written: Entry = json.loads(line)  # what subscribers see is exactly what was written
         with self._lock:
-            self._recent.append(written)
+            self._keep_in_time_order(written)
             if self.path is not None:
                 self._append(line + "\n")
         self._notify(written)
         return written
 
+    def _keep_in_time_order(self, entry: Entry) -> None:
+        """Calls are recorded as they finish, so one that started earlier but took longer
+        arrives later: it goes in before the calls that started after it."""
+        recent = self._recent
+        at = len(recent)
+        moment = _moment(entry)
+        while at and _moment(recent[at - 1]) > moment:
+            at -= 1
+        if at == len(recent):
+            recent.append(entry)
+            return
+        if recent.maxlen is not None and len(recent) == recent.maxlen:
+            if at == 0:
+                return  # older than everything kept: it would drop out at once
+            recent.popleft()
+            at -= 1
+        recent.insert(at, entry)
+
     def recent(self) -> list[Entry]:
-        """This session's calls, oldest first."""
+        """This session's calls, oldest first (by when each started)."""
         with self._lock:
             return list(self._recent)
 

@@ -72,8 +72,10 @@ STALE_AFTER: dict[str, tuple[Family, ...]] = {
     "recipes.stop": _RECIPE_WRITE,
     "recipes.delete": _RECIPE_WRITE,
     "recipes.connect": _RECIPE_WRITE,
-    "jobs.repeat": (Family.JOBS,),
-    "jobs.resume": (Family.JOBS,),
+    # a job run changes its recipe's job counts and last run (the recipe screen's "Jobs")
+    "jobs.repeat": (Family.JOBS, Family.RECIPES),
+    "jobs.resume": (Family.JOBS, Family.RECIPES),
+    "customers.jobs.repeat": (Family.JOBS, Family.CUSTOMERS),
     "connections.create": (Family.CONNECTIONS,),
     "connections.update": (Family.CONNECTIONS,),
     "connections.disconnect": (Family.CONNECTIONS,),

@@ -9,15 +9,18 @@ into the client itself (`before_send` / `on_call`), so no call can get around th
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..api import WorkatoClient
 from ..api.endpoints import endpoint
-from ..api.limiter import BucketState
+from ..api.errors import WorkatoError
+from ..api.limiter import BucketState, QuotaWait
 from ..api.models import (
     ActivityEntry,
+    ApiClientRole,
     Connection,
     Customer,
     Deployment,
@@ -55,6 +58,7 @@ from .families import TTL as TTL  # re-exported: the tests read the TTLs from he
 from .families import Family
 from .gateway import Gateway
 from .lookup_reads import FreshLookupRows
+from .names import NameKind, Names
 from .permissions import PermissionMemory
 from .policy import AccessPolicy
 from .snapshot import Snapshot, SnapshotStore
@@ -90,6 +94,7 @@ class WorkspaceService(WorkspaceWrites):
         self.freezes_dir = freezes_dir  # where incident freezes are recorded (see freeze.py)
         # Lookup rows as they are now (around the cache): what a lookup save compares with.
         self.fresh_lookup_rows = FreshLookupRows(self.gateway)
+        self.names = Names()  # ids named from the lists read so far (see names.py)
         self._last_known: dict[str, Any] = {}
         self._loaded_snapshot: Snapshot | None = snapshot.load() if snapshot else None
         if self._loaded_snapshot:
@@ -144,6 +149,10 @@ class WorkspaceService(WorkspaceWrites):
     def busiest_bucket(self) -> BucketState | None:
         return self.client.limiter.busiest()
 
+    def quota_wait(self) -> QuotaWait | None:
+        """What a request is waiting for right now, if its quota holds it back (the header)."""
+        return self.client.limiter.waiting()
+
     def denied(self, endpoint_id: str) -> str | None:
         """Why an endpoint is unavailable: the policy, or a 403 seen this session."""
         return self.policy.reason(endpoint(endpoint_id)) or self.permissions.denied(endpoint_id)
@@ -171,12 +180,43 @@ class WorkspaceService(WorkspaceWrites):
         return await self.gateway.read((Family.WORKSPACE,), self.client.get_me)
 
     async def projects(self) -> list[Project]:
-        return await self.gateway.read(("projects",), lambda: _collect(self.client.iter_projects()))
+        projects = await self.gateway.read(
+            ("projects",), lambda: _collect(self.client.iter_projects())
+        )
+        self.names.learn_projects(projects)
+        return projects
 
     async def folders(self, parent_id: int | None = None) -> list[Folder]:
-        return await self.gateway.read(
+        folders = await self.gateway.read(
             ("folders", parent_id), lambda: _collect(self.client.iter_folders(parent_id=parent_id))
         )
+        self.names.learn_folders(folders)
+        return folders
+
+    async def learn_names(self, *kinds: NameKind) -> Names:
+        """Read the lists that name these kinds of ids (cached: one request per list, none per
+        row); a list this token may not read just leaves its ids unnamed."""
+        reads = {
+            NameKind.FOLDER: self.projects,
+            NameKind.PROJECT: self.projects,
+            NameKind.CLIENT_ROLE: self.api_client_roles,
+        }
+        for read in dict.fromkeys(reads[kind] for kind in kinds):
+            # a list we may not read leaves ids unnamed; the view reports its own failures
+            with suppress(WorkatoError):
+                await read()
+        return self.names
+
+    async def learn_folder(self, folder_id: int | None, project_id: object) -> None:
+        """Name one folder the tree has not opened (a recipe's): read its project's
+        sub-folders once (cached), when the project names it not already."""
+        names = await self.learn_names(NameKind.FOLDER, NameKind.PROJECT)
+        if folder_id is None or names.name(NameKind.FOLDER, folder_id) is not None:
+            return
+        with suppress(WorkatoError):
+            for project in await self.projects():
+                if str(project.id) == str(project_id) and project.folder_id is not None:
+                    await self.folders(project.folder_id)
 
     async def folder_paths(self) -> list[tuple[str, int]]:
         """Every folder as ("Project / Folder / Sub", folder id), for folder pickers."""
@@ -309,6 +349,14 @@ class WorkspaceService(WorkspaceWrites):
         return await self.gateway.read(
             ("api_clients",), lambda: _collect(self.client.iter_api_clients())
         )
+
+    async def api_client_roles(self) -> list[ApiClientRole]:
+        """The client roles API clients are given (to name a client's role)."""
+        roles = await self.gateway.read(
+            ("api_clients", "roles"), lambda: _collect(self.client.iter_api_client_roles())
+        )
+        self.names.learn_client_roles(roles)
+        return roles
 
     async def on_prem_groups(self) -> list[OnPremGroup]:
         return await self.gateway.read(("on_prem",), self.client.list_on_prem_groups)

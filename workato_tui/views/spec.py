@@ -87,6 +87,7 @@ class ViewSpec:
     opens: Opens | None = None
     revive: Revive | None = None  # set: the rows may go in the last-known snapshot
     follow: Follow | None = None  # a live view: follows a feed instead of loading
+    sorted_by: str | None = None  # the column a view is sorted by until the user sorts it
     # columns that depend on the context (a lookup table's own columns), else `columns`
     columns_from: Callable[[ViewContext], tuple[Column, ...]] | None = None
 

@@ -8,8 +8,8 @@ that says what failed, why, and what to do.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -20,7 +20,9 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from ..api.errors import Forbidden, Unauthorized, WorkatoError
+from ..columns import Column
 from ..service.families import Family
+from ..service.names import NameKind
 from ..views.spec import Follow, Revive, Row, ViewContext, ViewSpec
 from ..write_catalog import (
     BY_ID,
@@ -80,6 +82,7 @@ class ResourceView(Vertical):
         self.context = ViewContext()
         self.stale = False
         self.loading_pages = False
+        self.refreshed = 0  # rows refreshed in place so far (see load)
         self._unsubscribe: Any = None
         self._restore_key: Any = None
         self._failure: str | None = None
@@ -116,11 +119,11 @@ class ResourceView(Vertical):
             table.set_filter("")
             self.filter_input.value = ""
             table.clear()
-        table.set_columns(spec.columns_for(context))
+        table.set_columns(self._named(spec.columns_for(context)))
         table.row_style = spec.row_style
         table.empty_text = spec.empty_text
         self._set_failure(None)
-        sort_key, reverse = self._sorts.get(spec.name, (None, False))
+        sort_key, reverse = self._sorts.get(spec.name, (spec.sorted_by, False))
         if table.sort_key != sort_key or (sort_key and table.sort_reverse != reverse):
             table.sort_by(sort_key, reverse=reverse)
         if spec.follow is not None:
@@ -155,19 +158,30 @@ class ResourceView(Vertical):
         table.loading = not table.total_count
         self.loading_pages = True
         self.update_crumbs()
-        loaded = 0  # the table keeps the rows (compactly): no second list of them here
+        # Rows on screen (last-known ones, or ctrl+r): pages update them in place, and the
+        # fresh rows replace them, in the API's order, once all have arrived.
+        kinds = {NameKind(c.names) for c in table.columns if c.names}
+        if kinds:  # the lists that name this view's ids (cached: none per row)
+            await self.service.learn_names(*kinds)
+        fresh: list[Any] | None = [] if table.total_count else None
+        loaded = self.refreshed = 0
         try:
             async for page in spec.load(self.service, context):
                 if self.spec is not spec or self.context != context:
                     return  # the user moved on: drop the stale result
                 loaded += len(page)
-                (table.append_rows if loaded > len(page) else table.set_rows)(page)
+                if fresh is not None:
+                    fresh.extend(page)
+                    table.merge_rows(page)
+                    self.refreshed = loaded
+                else:
+                    (table.append_rows if loaded > len(page) else table.set_rows)(page)
                 table.loading = False
                 self._restore_cursor()
                 self.update_crumbs()
                 await asyncio.sleep(0)  # let the page paint before the next one arrives
-            if not loaded:
-                table.set_rows([])
+            if fresh is not None or not loaded:
+                table.set_rows(fresh or [])  # what is gone goes (marks too); cursor stays
             self._set_failure(None)
             self.stale = False
             key = spec.snapshot_key(context)
@@ -180,6 +194,19 @@ class ResourceView(Vertical):
             table.loading = False
             self.loading_pages = False
             self.update_crumbs()
+
+    def _named(self, columns: Iterable[Column]) -> list[Column]:
+        """Columns of ids the workspace names show the names (see service.names)."""
+        names = self.service.names
+
+        def named(column: Column) -> Column:
+            if column.names is None:
+                return column
+            kind, read = NameKind(column.names), column.value
+            # the name is the cell's value: shown, searched and sorted by
+            return replace(column, get=lambda row: names.label(kind, read(row)), format=None)
+
+        return [named(column) for column in columns]
 
     def _restore_cursor(self) -> None:
         if self._restore_key is not None and self.table.move_to_key(self._restore_key):
@@ -257,7 +284,9 @@ class ResourceView(Vertical):
             header = next((c.label for c in table.columns if c.key == table.sort_key), None)
             label = header or table.sort_key
             parts.append(f"sort: {label}{' ▼' if table.sort_reverse else ' ▲'}")
-        if self.stale:
+        if self.loading_pages and self.refreshed:
+            parts.append(f"{self.refreshed} of {table.total_count} rows refreshed")
+        elif self.stale:
             parts.append("(stale: last-known data, refreshing)")
         self.query_one("#crumbs", Static).update("  ".join(parts))
 

@@ -54,6 +54,9 @@ class StatusHeader(Static):
                 f"  quota {bucket.endpoint_id} {bucket.used}/{bucket.limit}",
                 style="red" if bucket.remaining <= 0 else "",
             )
+        wait = self.service.quota_wait()  # a read held back by its quota: say what and how long
+        if wait is not None:
+            text.append(f"  {wait.describe()}", style="bold yellow")
         text.append("  " + self._freshness(), style="dim")
         return text
 

@@ -35,6 +35,7 @@ from .table_messages import (
 )
 from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_key
 from .table_paint import TablePainter
+from .table_refresh import merge_rows
 from .table_render import FIT_SAMPLE_SIZE, Layout
 
 GROW_EVERY_SECONDS = 0.25
@@ -247,6 +248,14 @@ class ResourceTable(ScrollView, can_focus=True):
     def _window_reaches(self, position: int) -> bool:
         """Visible row `position` is on screen, or would be if it existed."""
         return not self.is_mounted or position <= round(self.scroll_y) + self.page_height()
+
+    def merge_rows(self, rows: Iterable[Row]) -> list[Hashable]:
+        """A refreshed page: rows replace those with their keys where they stand, new ones join
+        (see table_refresh); cursor and marks stay. Returns the page's keys."""
+        previous = self.current_key
+        keys = merge_rows(self._model, rows)
+        self.view_changed(previous)
+        return keys
 
     def update_row(self, row: Row) -> bool:
         """Replace the row with the same key in place (filter/sort not re-applied)."""
@@ -498,6 +507,11 @@ class ResourceTable(ScrollView, can_focus=True):
         if self.current_row is not None:
             self._post_highlighted()
 
+    def on_resize(self) -> None:
+        """NAME (the flexible column) takes the width the terminal gives (see Layout)."""
+        self._relayout()
+        self._refresh_all()
+
     def on_unmount(self) -> None:
         """Gone for good (its screen closed): let go of the rows now, and of the collector's
         freeze if this table made it, so neither outlives the table (see `table_heap`)."""
@@ -507,7 +521,8 @@ class ResourceTable(ScrollView, can_focus=True):
             release_after_bulk()
 
     def _relayout(self) -> None:
-        self._layout = Layout.build(self.columns, self._model.rows)
+        width = self.scrollable_content_region.width if self.is_mounted else 0
+        self._layout = Layout.build(self.columns, self._model.rows, available=width)
         self._fitted_rows = min(self._model.total_count, FIT_SAMPLE_SIZE)
 
     def view_changed(self, previous_key: Hashable | None, always_post: bool = False) -> None:

@@ -38,6 +38,33 @@ def fitted_width(column: Column, sample: Sequence[Row]) -> int:
     return max(1, min(FIT_MAX_WIDTH, max(widest, cell_len(column.label) + 2)))
 
 
+def span(widths: Sequence[int]) -> int:
+    """Cells a row of these column widths takes (gutter and padding included)."""
+    return GUTTER_WIDTH + sum(width + 2 * CELL_PADDING for width in widths)
+
+
+def flexible_column(columns: Sequence[Column], widths: Sequence[int]) -> int | None:
+    """The column that takes spare width: NAME, else the widest left-aligned one whose width
+    is fitted (a declared width stays as declared)."""
+    keys = [column.key for column in columns]
+    if "name" in keys:
+        return keys.index("name")
+    text = [i for i, c in enumerate(columns) if c.align == "left" and c.width is None]
+    return max(text, key=lambda i: widths[i], default=None)
+
+
+def grown(
+    columns: Sequence[Column], widths: tuple[int, ...], sample: Sequence[Row], spare: int
+) -> tuple[int, ...]:
+    """`widths` with the flexible column grown by up to `spare` cells, to its widest text."""
+    flex = flexible_column(columns, widths)
+    if spare <= 0 or flex is None:
+        return widths
+    need = max((cell_len(columns[flex].text(row)) for row in sample), default=0)
+    wider = min(widths[flex] + spare, max(widths[flex], need))
+    return (*widths[:flex], wider, *widths[flex + 1 :])
+
+
 def fit_text(text: str, width: int, align: Align = "left") -> str:
     """`text` padded or cut (with an ellipsis) to exactly `width` cells."""
     length = cell_len(text)
@@ -72,9 +99,12 @@ class Layout:
     width: int
 
     @classmethod
-    def build(cls, columns: Sequence[Column], rows: Sequence[Row]) -> Layout:
+    def build(cls, columns: Sequence[Column], rows: Sequence[Row], available: int = 0) -> Layout:
+        """Fitted widths; with `available` cells to fill, the flexible column (NAME, or the
+        widest text column) grows into the spare room, as far as its texts need."""
         sample = sample_rows(rows)
         widths = tuple(fitted_width(column, sample) for column in columns)
+        widths = grown(columns, widths, sample, available - span(widths))
         offsets = []
         x = GUTTER_WIDTH
         for width in widths:

@@ -9,6 +9,7 @@ from ..core import BaseClient, Reply, list_of, validate
 from ..models import (
     ActivityEntry,
     ActivityPage,
+    ApiClientRole,
     DeveloperApiClient,
     OnPremGroup,
     OnPremStatus,
@@ -72,6 +73,21 @@ class AdminMixin(BaseClient):
     ) -> AsyncIterator[DeveloperApiClient]:
         async def fetch(page: int, size: int) -> list[DeveloperApiClient]:
             return await self.list_api_clients(page=page, per_page=size)
+
+        return by_page_number(fetch, min(per_page, API_CLIENTS_PER_PAGE))
+
+    async def list_api_client_roles(
+        self, *, page: int = 1, per_page: int = API_CLIENTS_PER_PAGE
+    ) -> list[ApiClientRole]:
+        """One page of the client roles (API privilege groups) API clients can be given."""
+        query = {"page": page, "per_page": per_page}
+        return await self._many(ApiClientRole, "api_clients.roles", query=query)
+
+    def iter_api_client_roles(
+        self, *, per_page: int = API_CLIENTS_PER_PAGE
+    ) -> AsyncIterator[ApiClientRole]:
+        async def fetch(page: int, size: int) -> list[ApiClientRole]:
+            return await self.list_api_client_roles(page=page, per_page=size)
 
         return by_page_number(fetch, min(per_page, API_CLIENTS_PER_PAGE))
 

@@ -1,4 +1,4 @@
-"""Developer API clients: list, create (mints a token), regenerate, delete."""
+"""Developer API clients: list, create (mints a token), regenerate, delete; client roles."""
 
 from __future__ import annotations
 
@@ -34,6 +34,14 @@ async def list_clients(ctx: Ctx) -> Record:
             "items": [_view(c) for c in ctx.paginate(clients, 100, 100)],
         }
     }
+
+
+@route("api_clients.roles")
+async def list_client_roles(ctx: Ctx) -> Record:
+    """The client roles (API privilege groups), in the same envelope as the clients."""
+    roles = sorted(ctx.store.client_roles.values(), key=lambda r: r.id)
+    items = [{"id": r.id, "name": r.name} for r in ctx.paginate(roles, 100, 100)]
+    return {"result": {"count": len(roles), "items": items}}
 
 
 def _folder_ids(ctx: Ctx, raw: Any) -> list[int]:

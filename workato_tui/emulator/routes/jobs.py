@@ -61,7 +61,7 @@ def list_jobs(ctx: Ctx, ws: Workspace, recipe: Record) -> Record:
     _, size = ctx.page(100, 100)
     items = _window(ctx, log, matches, size)
     for job in items:
-        settle(ctx.store, job)
+        settle(ctx.store, job, recipe)
     unfiltered = not ctx.query("status") and not ctx.query_bool("rerun_only")
     return {
         "job_succeeded_count": sum(j["status"] == "succeeded" for j in log.jobs),
@@ -76,7 +76,7 @@ def get_job(ctx: Ctx, ws: Workspace, recipe: Record) -> Record:
     job = ws.job_log(recipe["id"]).get(ctx.params["job_id"])
     if job is None:
         raise not_found("Job not found")
-    settle(ctx.store, job)
+    settle(ctx.store, job, recipe)
     return job_detail(recipe, job)
 
 
@@ -136,6 +136,7 @@ def _repeat_one(ctx: Ctx, ws: Workspace, recipe: Record, job_id: str) -> Record:
     repeat = make_job(store, recipe, store.now(), "pending", store.rng, master=job)
     log.append(repeat)
     job["_repeats"] += 1
+    recipe["last_run_at"] = repeat["started_at"]
     return {"requested_job_id": job_id, "status": "enqueued", "job": {"id": repeat["id"]}}
 
 
