@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
     from .service.workspace import WorkspaceService
 
-Where = Literal["views", "tree", "recipe"]  # resource views, the folder tree, the recipe screen
+# resource views, the folder tree, the recipe screen, the job screen
+Where = Literal["views", "tree", "recipe", "job"]
 RowRule = Callable[[Any], "str | None"]  # why a row refuses the write, or None
 PLACES: dict[Where, str] = {
     "views": "resource views",
     "tree": "folder tree",
     "recipe": "recipe detail",
+    "job": "job detail",
 }
 
 
@@ -46,6 +48,7 @@ class WriteAction:
     irreversible: bool = False  # the confirm asks to type the name
     refuses: RowRule | None = None  # said before anything is sent (start a running recipe)
     creates: bool = False  # needs no row (a "new" form)
+    also: tuple[Where, ...] = ()  # other places offering it on the one row they show
 
     @property
     def endpoint(self) -> Endpoint:
@@ -59,7 +62,8 @@ class WriteAction:
     @property
     def places(self) -> tuple[str, ...]:
         """Where its key works, as `workato-tui --keys` says it."""
-        return (f"{', '.join(self.views)} view",) if self.views else (PLACES[self.on],)
+        own = (f"{', '.join(self.views)} view",) if self.views else (PLACES[self.on],)
+        return own + tuple(PLACES[place] for place in self.also)
 
     def binding(self) -> Binding:
         return Binding(self.key, f"act('{self.id}')", self.label, id=self.id)
@@ -77,7 +81,7 @@ def declare(action: WriteAction) -> WriteAction:
 
 
 def declared(on: Where) -> list[WriteAction]:
-    return [a for a in BY_ID.values() if a.on == on]
+    return [a for a in BY_ID.values() if a.on == on or on in a.also]
 
 
 def bind_writes(node: DOMNode, on: Where) -> None:
@@ -101,6 +105,10 @@ def _running(row: Any) -> str | None:
     if row.running:
         return "it is running: stop it first (Workato refuses to update a running recipe)"
     return None
+
+
+def _no_build(row: Any) -> str | None:
+    return None if row.project_build_id else "Workato recorded no build for it"
 
 
 def _not_paused(row: Any) -> str | None:
@@ -137,6 +145,7 @@ RECIPE_COPY = declare(
         verb="Copy recipe",
         endpoint_id="recipes.copy",
         views=RECIPES,
+        also=("recipe",),
     )
 )
 
@@ -148,6 +157,7 @@ RECIPE_EDIT = declare(
         verb="Update recipe",
         endpoint_id="recipes.update",
         views=RECIPES,
+        also=("recipe",),
         refuses=_running,
     )
 )
@@ -160,6 +170,7 @@ RECIPE_START = declare(
         verb="Start recipe",
         endpoint_id="recipes.start",
         views=RECIPES,
+        also=("recipe",),
         bulk=True,
         refuses=_already_running,
     )
@@ -173,6 +184,7 @@ RECIPE_STOP = declare(
         verb="Stop recipe",
         endpoint_id="recipes.stop",
         views=RECIPES,
+        also=("recipe",),
         bulk=True,
         refuses=_already_stopped,
     )
@@ -186,6 +198,7 @@ RECIPE_DELETE = declare(
         verb="Delete recipe",
         endpoint_id="recipes.delete",
         views=RECIPES,
+        also=("recipe",),
         bulk=True,
         irreversible=True,
     )
@@ -199,6 +212,7 @@ JOB_REPEAT = declare(
         verb="Repeat job",
         endpoint_id="jobs.repeat",
         views=JOBS,
+        also=("job",),
         bulk=True,
     )
 )
@@ -211,6 +225,7 @@ JOB_RESUME = declare(
         verb="Resume job",
         endpoint_id="jobs.resume",
         views=JOBS,
+        also=("job",),
         refuses=_not_paused,
     )
 )
@@ -366,6 +381,18 @@ FOLDER_DELETE = declare(
     )
 )
 
+DEPLOYMENT_REDEPLOY = declare(
+    WriteAction(
+        id="deployment-redeploy",
+        key="d",
+        label="Deploy again",
+        verb="Deploy again",
+        endpoint_id="project_builds.deploy",
+        views=("deployments",),
+        refuses=_no_build,
+    )
+)
+
 RECIPE_CONNECT = declare(
     WriteAction(
         id="recipe-connect",
@@ -413,6 +440,8 @@ def say_why_disabled(
     """For a key bound to a write that is disabled here: stop it and notify the reason."""
     active = widget.screen.active_bindings.get(event.key)
     if active is None or active.enabled or active.binding.id not in BY_ID:
+        return
+    if active.node is not widget:  # bound by a screen around it (recipe detail's x): it says
         return
     action = BY_ID[active.binding.id]
     reason = (why or (lambda a: blocked_reason(widget.service, a)))(action)

@@ -24,7 +24,15 @@ from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
 from ..widgets.write_request import WriteRequested
-from ..write_catalog import BY_ID, bind_writes, blocked_reason, say_why_disabled
+from ..write_catalog import (
+    BY_ID,
+    RECIPE_DELETE,
+    WriteAction,
+    bind_writes,
+    blocked_reason,
+    say_why_disabled,
+    state_reason,
+)
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -255,28 +263,38 @@ class RecipeScreen(Screen[None]):
             return True
         if self.context.customer is not None:
             return False  # the endpoint works on the workspace's own recipes only
-        return None if blocked_reason(self.service, BY_ID[str(parameters[0])]) else True
+        return None if self.why_disabled(BY_ID[str(parameters[0])]) else True
+
+    def why_disabled(self, write: WriteAction) -> str | None:
+        """The policy or a 403 this session, or the recipe's state (stop a stopped recipe)."""
+        return blocked_reason(self.service, write) or state_reason(write, [self.recipe])
 
     def on_key(self, event: Any) -> None:
         """A disabled write key says why it is disabled instead of doing nothing."""
-        say_why_disabled(self, event)
+        say_why_disabled(self, event, self.why_disabled)
 
     def action_act(self, action_id: str) -> None:
         write = BY_ID[action_id]
-        reason = blocked_reason(self.service, write)
+        reason = self.why_disabled(write)
         if reason:
             self.notify(reason, title=f"{write.verb}: unavailable", severity="warning")
             return
         self.run_write(action_id)
 
     def run_write(self, action_id: str) -> None:
-        """Ask the app to run the write; show the recipe afresh when it changed something."""
+        """Ask the app to run the write; show the recipe afresh when it changed something
+        (a deleted one is gone: back to the list)."""
+        write = BY_ID[action_id]
 
         def done(changed: bool) -> None:
-            if changed and self.is_attached:
+            if not changed or not self.is_attached:
+                return
+            if write is RECIPE_DELETE:
+                if self.app.screen is self:
+                    self.app.pop_screen()
+            else:
                 self.run_worker(self._reload_recipe(), group="recipe-write", exit_on_error=False)
 
-        write = BY_ID[action_id]
         self.post_message(WriteRequested(write, [self.recipe], self.context, done))
 
     async def _reload_recipe(self) -> None:
@@ -286,6 +304,7 @@ class RecipeScreen(Screen[None]):
             return
         self.recipe = RecipeRow.of(fresh)
         self.query_one("#fields", Static).update(self._fields())
+        self.refresh_bindings()  # start and stop follow the recipe's state
         await self._load_connections()
 
     @on(ResourceTable.RowActivated)
