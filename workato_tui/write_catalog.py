@@ -65,8 +65,8 @@ class WriteAction:
         own = (f"{', '.join(self.views)} view",) if self.views else (PLACES[self.on],)
         return own + tuple(PLACES[place] for place in self.also)
 
-    def binding(self) -> Binding:
-        return Binding(self.key, f"act('{self.id}')", self.label, id=self.id)
+    def binding(self, group: Binding.Group | None = None) -> Binding:
+        return Binding(self.key, f"act('{self.id}')", self.label, id=self.id, group=group)
 
 
 # Every declared write by binding id, in declaration order (the footer's order).
@@ -84,10 +84,11 @@ def declared(on: Where) -> list[WriteAction]:
     return [a for a in BY_ID.values() if a.on == on or on in a.also]
 
 
-def bind_writes(node: DOMNode, on: Where) -> None:
-    """Give a widget or screen the key bindings of the writes declared for it."""
+def bind_writes(node: DOMNode, on: Where, group: Binding.Group | None = None) -> None:
+    """Give a widget or screen the key bindings of the writes declared for it (`group`: the
+    footer shows their keys together under one label, `?` names each)."""
     for action in declared(on):
-        node._bindings.key_to_bindings.setdefault(action.key, []).append(action.binding())
+        node._bindings.key_to_bindings.setdefault(action.key, []).append(action.binding(group))
 
 
 # Rows a write refuses, said before anything is sent.

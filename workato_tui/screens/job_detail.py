@@ -70,7 +70,7 @@ class JobScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="job-back"),
         Binding("e", "failed_step", "Failed step", id="job-failed-step"),
-        Binding("y", "raw_json", "JSON", id="job-json"),
+        Binding("y", "raw_json", "JSON", id="job-json", show=False),  # in ?, not the footer
         Binding("u", "copy_url", "Copy URL", id="job-copy-url"),
     ]
 

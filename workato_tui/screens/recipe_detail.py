@@ -64,6 +64,8 @@ def _cell(value: Any) -> Text:
     return value if isinstance(value, Text) else Text(fmt.text(value))
 
 
+# The recipe's writes share one footer label, so the jobs pane's keys and `? Keys` still fit.
+WRITE_KEYS = Binding.Group("Recipe", compact=False)
 COMPACT_BELOW = 30  # terminal rows: below this the header block packs into a few lines
 
 
@@ -78,12 +80,13 @@ def outcome_strip(jobs: list[dict[str, Any]]) -> Text:
 class RecipeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="recipe-back"),
-        Binding("y", "raw_json", "JSON", id="recipe-json"),
+        Binding("y", "raw_json", "JSON", id="recipe-json", show=False),  # in ?, not the footer
         Binding("v", "toggle_versions", "Versions", id="recipe-versions"),
     ]
 
     DEFAULT_CSS = """
     RecipeScreen #versions { height: 1fr; display: none; padding: 0 1; }
+    RecipeScreen Footer.-compact FooterLabel { margin-right: 1; }
     RecipeScreen.-compact #connections, RecipeScreen.-compact #outcomes {
         text-wrap: nowrap; text-overflow: ellipsis;
     }
@@ -93,7 +96,7 @@ class RecipeScreen(Screen[None]):
 
     def __init__(self, service: WorkspaceService, recipe: RecipeRow, context: ViewContext) -> None:
         super().__init__()
-        bind_writes(self, "recipe")  # each write's key, as declared in actions/
+        bind_writes(self, "recipe", WRITE_KEYS)  # each write's key, as declared
         self.service = service
         self.recipe = recipe
         self.context = context
