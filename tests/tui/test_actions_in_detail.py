@@ -66,6 +66,21 @@ async def test_recipe_detail_stops_then_starts_its_recipe(tmp_path: Path) -> Non
     assert len(world.sent("recipes.stop")) == 1 and len(world.sent("recipes.start")) == 1
 
 
+async def test_the_list_below_shows_a_stop_made_in_recipe_detail(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    async with running(world) as d:
+        await open_recipe(d, RUNNING)
+        await d.press("x")
+        await d.until_screen(ConfirmScreen)
+        await d.confirm()
+        await d.until(lambda: not stored(world, RUNNING)["running"], "the stop")
+        await d.press("escape")
+        await d.until_screen(MainScreen)
+        await d.settle()
+        (row,) = [r for r in d.rows if r["name"] == RUNNING]
+        assert row["running"] is False
+
+
 async def test_recipe_detail_refuses_by_state_and_sends_nothing(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with running(world) as d:
@@ -136,6 +151,8 @@ async def test_recipe_detail_deletes_after_the_typed_name_and_goes_back(tmp_path
         await d.until_screen(ConfirmScreen)
         await d.confirm(STOPPED)
         await d.until(lambda: isinstance(d.app.screen, MainScreen), "back to the list")
+        await d.settle()
+        assert recipe_id not in {r["id"] for r in d.rows}
     assert recipe_id not in world.store.main.recipes
 
 

@@ -100,6 +100,7 @@ class RecipeScreen(Screen[None]):
         self.service = service
         self.recipe = recipe
         self.context = context
+        self.changed = False  # a write here changed the recipe: the list below reloads
 
     def compose(self) -> ComposeResult:
         yield Static(f" Recipe {self.recipe.id}: {self.recipe.name}", classes="screen-title")
@@ -292,9 +293,10 @@ class RecipeScreen(Screen[None]):
         def done(changed: bool) -> None:
             if not changed or not self.is_attached:
                 return
+            self.changed = True
             if write is RECIPE_DELETE:
                 if self.app.screen is self:
-                    self.app.pop_screen()
+                    self.leave()
             else:
                 self.run_worker(self._reload_recipe(), group="recipe-write", exit_on_error=False)
 
@@ -318,7 +320,17 @@ class RecipeScreen(Screen[None]):
 
     def action_back(self) -> None:
         if not self.query_one(ResourceView).clear_filter():
-            self.app.pop_screen()
+            self.leave()
+
+    def leave(self) -> None:
+        """Back to the list; after a write here, it reloads (the write made it stale)."""
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) > 1 else None
+        self.app.pop_screen()
+        if self.changed and below is not None:
+            for view in below.query(ResourceView):
+                if view.spec is not None:
+                    view.show(view.spec, view.context)
 
     def action_raw_json(self) -> None:
         from .json_view import JsonScreen
