@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import Driver, World, recipe_named, running
+from pilot_driver import Driver
+from pilot_world import World, recipe_named
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
@@ -50,7 +51,7 @@ def stored(world: World, name: str) -> dict[str, object]:
 
 async def test_recipe_detail_stops_then_starts_its_recipe(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         screen = await open_recipe(d, RUNNING)
         await d.press("x")
         confirm = await d.until_screen(ConfirmScreen)
@@ -68,7 +69,7 @@ async def test_recipe_detail_stops_then_starts_its_recipe(tmp_path: Path) -> Non
 
 async def test_the_list_below_shows_a_stop_made_in_recipe_detail(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await open_recipe(d, RUNNING)
         await d.press("x")
         await d.until_screen(ConfirmScreen)
@@ -83,7 +84,7 @@ async def test_the_list_below_shows_a_stop_made_in_recipe_detail(tmp_path: Path)
 
 async def test_recipe_detail_refuses_by_state_and_sends_nothing(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await open_recipe(d, RUNNING)
         for key, said in (("t", "already running"), ("e", "stop it first")):
             await d.press(key)
@@ -96,7 +97,7 @@ async def test_recipe_detail_refuses_by_state_and_sends_nothing(tmp_path: Path) 
 
 async def test_recipe_detail_writes_are_blocked_read_only(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world, world.service(read_only=True)) as d:
+    async with world.run(service=world.service(read_only=True)) as d:
         await open_recipe(d, RUNNING)
         for key in ("x", "D", "c"):
             await d.press(key)
@@ -109,7 +110,7 @@ async def test_recipe_detail_writes_are_blocked_read_only(tmp_path: Path) -> Non
 
 async def test_recipe_detail_edits_a_stopped_recipe(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         screen = await open_recipe(d, STOPPED)
         await d.press("e")
         await d.until_screen(FormScreen)
@@ -125,7 +126,7 @@ async def test_recipe_detail_edits_a_stopped_recipe(tmp_path: Path) -> None:
 async def test_recipe_detail_copies_into_the_folder_the_confirm_names(tmp_path: Path) -> None:
     world = World(tmp_path)
     before = len(world.store.main.recipes)
-    async with running(world) as d:
+    async with world.run() as d:
         await open_recipe(d, STOPPED)
         await d.press("c")
         form = await d.until_screen(FormScreen)
@@ -145,7 +146,7 @@ async def test_recipe_detail_copies_into_the_folder_the_confirm_names(tmp_path: 
 async def test_recipe_detail_deletes_after_the_typed_name_and_goes_back(tmp_path: Path) -> None:
     world = World(tmp_path)
     recipe_id = stored(world, STOPPED)["id"]
-    async with running(world) as d:
+    async with world.run() as d:
         await open_recipe(d, STOPPED)
         await d.press("D")
         await d.until_screen(ConfirmScreen)
@@ -160,7 +161,7 @@ async def test_recipe_detail_repeats_the_marked_jobs(tmp_path: Path) -> None:
     world = World(tmp_path)
     recipe_id = int(stored(world, RUNNING)["id"])  # type: ignore[call-overload]
     log = world.store.main.job_log(recipe_id)
-    async with running(world) as d:
+    async with world.run() as d:
         await open_recipe(d, RUNNING)
         recent = [r["id"] for r in d.rows if r["status"] == "failed" and not r["is_repeat"]][:3]
         marked = await d.mark(lambda r: r["id"] in recent)
@@ -180,7 +181,7 @@ async def test_recipe_detail_repeats_the_marked_jobs(tmp_path: Path) -> None:
 async def test_job_detail_repeats_its_job(tmp_path: Path) -> None:
     world = World(tmp_path)
     recipe_id = int(stored(world, RUNNING)["id"])  # type: ignore[call-overload]
-    async with running(world) as d:
+    async with world.run() as d:
         screen = await open_job(d, RUNNING, "failed")
         log = world.store.main.job_log(recipe_id)
         before = log.get(str(screen.job["id"]))["_repeats"]  # type: ignore[index]
@@ -195,7 +196,7 @@ async def test_job_detail_repeats_its_job(tmp_path: Path) -> None:
 
 async def test_job_detail_resumes_only_a_paused_job(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await open_job(d, PAUSED_IN, "succeeded")
         await d.press("p")
         await d.settle()
@@ -220,7 +221,7 @@ async def test_job_detail_resumes_only_a_paused_job(tmp_path: Path) -> None:
 
 async def test_job_detail_resume_is_blocked_read_only(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world, world.service(read_only=True)) as d:
+    async with world.run(service=world.service(read_only=True)) as d:
         await open_job(d, PAUSED_IN, "pending")
         await d.press("p")
         await d.settle()
@@ -231,7 +232,7 @@ async def test_job_detail_resume_is_blocked_read_only(tmp_path: Path) -> None:
 
 async def test_job_detail_copies_its_web_url(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         screen = await open_job(d, RUNNING, "failed")
         await d.press("u")
         recipe_id = stored(world, RUNNING)["id"]

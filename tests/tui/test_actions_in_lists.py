@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from writes_helpers import World, connection_named, running
+from pilot_world import World, connection_named
 
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.form import FormScreen
@@ -32,7 +32,7 @@ async def test_deploy_again_deploys_the_same_build_to_the_same_environment(
 ) -> None:
     world = World(tmp_path)
     before = set(world.store.main.deployments)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.goto("deploy")  # `:deploy` offers the deploy action
         assert d.app.screen.active_bindings["d"].binding.id == "deployment-redeploy"
         past = d.move_to(lambda r: r["title"] == "HR Onboarding to prod")
@@ -51,7 +51,7 @@ async def test_deploy_again_deploys_the_same_build_to_the_same_environment(
 
 async def test_deploy_again_is_blocked_read_only(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world, world.service(read_only=True)) as d:
+    async with world.run(service=world.service(read_only=True)) as d:
         await d.jump("deployments")
         d.move_to(lambda r: r["environment_type"] == "test")
         await d.press("d")
@@ -63,7 +63,7 @@ async def test_deploy_again_is_blocked_read_only(tmp_path: Path) -> None:
 
 async def test_enter_shows_a_deployment_whole(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("deployments")
         row = d.move_to(lambda r: r["environment_type"] == "prod")
         await d.press("enter")
@@ -83,7 +83,7 @@ async def test_disconnect_names_the_running_recipes_that_use_it(tmp_path: Path) 
     target = connection_named(world.store, SALESFORCE)
     users = running_users(world, target["id"])
     assert len(users) == 2  # the seed: two running recipes, one stopped one, use it
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("connections")
         d.move_to(lambda r: r["id"] == target["id"])
         await d.press("x")
@@ -100,7 +100,7 @@ async def test_disconnect_names_the_running_recipes_that_use_it(tmp_path: Path) 
 async def test_disconnect_of_an_unused_connection_says_none_uses_it(tmp_path: Path) -> None:
     world = World(tmp_path)
     target = connection_named(world.store, SANDBOX)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("connections")
         d.move_to(lambda r: r["id"] == target["id"])
         await d.press("x")
@@ -117,7 +117,7 @@ async def test_disconnect_of_an_unused_connection_says_none_uses_it(tmp_path: Pa
 async def test_the_provider_is_chosen_from_those_the_workspace_uses(tmp_path: Path) -> None:
     world = World(tmp_path)
     used = sorted({c["provider"] for c in world.store.main.connections.values()})
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("connections")
         await d.press("n")
         form = await d.until_screen(FormScreen)
@@ -136,7 +136,7 @@ async def test_the_provider_is_chosen_from_those_the_workspace_uses(tmp_path: Pa
 
 async def test_another_provider_is_typed_and_required(tmp_path: Path) -> None:
     world = World(tmp_path)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("connections")
         await d.press("n")
         form = await d.until_screen(FormScreen)
