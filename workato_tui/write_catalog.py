@@ -10,7 +10,7 @@ widgets bind the keys and show a write disabled without importing the actions th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -423,7 +423,7 @@ def blocked_reason(service: WorkspaceService, action: WriteAction) -> str | None
     return service.denied(action.endpoint_id)
 
 
-def state_reason(action: WriteAction | str, rows: Sequence[Mapping[str, Any]]) -> str | None:
+def state_reason(action: WriteAction | str, rows: Sequence[Any]) -> str | None:
     """Why a write does not apply to these rows (every one of them), or None."""
     write = BY_ID.get(action) if isinstance(action, str) else action
     rule = write.refuses if write is not None else None

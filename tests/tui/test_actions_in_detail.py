@@ -25,7 +25,7 @@ PAUSED_IN = "Provision new hire accounts from Workday"  # a job waits on an appr
 async def open_recipe(d: Driver, name: str) -> RecipeScreen:
     recipe = recipe_named(d.world.store, name)
     await d.jump("recipes")
-    d.move_to(lambda r: r["id"] == recipe["id"])
+    d.move_to(lambda r: r.id == recipe["id"])
     await d.press("enter")
     screen = await d.until_screen(RecipeScreen)
     await d.settle()
@@ -34,11 +34,11 @@ async def open_recipe(d: Driver, name: str) -> RecipeScreen:
 
 async def open_job(d: Driver, recipe: str, status: str) -> JobScreen:
     await open_recipe(d, recipe)
-    row = d.move_to(lambda r: r["status"] == status)
+    row = d.move_to(lambda r: r.status == status)
     await d.press("enter")
     screen = await d.until_screen(JobScreen)
     await d.settle()
-    assert screen.job["id"] == row["id"]  # type: ignore[attr-defined]
+    assert screen.job.id == row.id  # type: ignore[attr-defined]
     return screen  # type: ignore[return-value]
 
 
@@ -58,7 +58,7 @@ async def test_recipe_detail_stops_then_starts_its_recipe(tmp_path: Path) -> Non
         assert confirm.confirmation.items == (RUNNING,)  # type: ignore[attr-defined]
         await d.confirm()
         await d.until(lambda: not stored(world, RUNNING)["running"], "the stop")
-        await d.until(lambda: screen.recipe["running"] is False, "the screen to reload")
+        await d.until(lambda: screen.recipe.running is False, "the screen to reload")
         await d.press("t")
         await d.until_screen(ConfirmScreen)
         await d.confirm()
@@ -78,8 +78,8 @@ async def test_the_list_below_shows_a_stop_made_in_recipe_detail(tmp_path: Path)
         await d.press("escape")
         await d.until_screen(MainScreen)
         await d.settle()
-        (row,) = [r for r in d.rows if r["name"] == RUNNING]
-        assert row["running"] is False
+        (row,) = [r for r in d.rows if r.name == RUNNING]
+        assert row.running is False
 
 
 async def test_recipe_detail_refuses_by_state_and_sends_nothing(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ async def test_recipe_detail_edits_a_stopped_recipe(tmp_path: Path) -> None:
         await d.until_screen(ConfirmScreen)
         await d.confirm()
         await d.until(lambda: not d.modal, "the form to close")
-        await d.until(lambda: screen.recipe["name"] == "Month-end reconciliation v2", "reload")
+        await d.until(lambda: screen.recipe.name == "Month-end reconciliation v2", "reload")
     assert recipe_named(world.store, "Month-end reconciliation v2")["id"]
 
 
@@ -153,7 +153,7 @@ async def test_recipe_detail_deletes_after_the_typed_name_and_goes_back(tmp_path
         await d.confirm(STOPPED)
         await d.until(lambda: isinstance(d.app.screen, MainScreen), "back to the list")
         await d.settle()
-        assert recipe_id not in {r["id"] for r in d.rows}
+        assert recipe_id not in {r.id for r in d.rows}
     assert recipe_id not in world.store.main.recipes
 
 
@@ -163,9 +163,10 @@ async def test_recipe_detail_repeats_the_marked_jobs(tmp_path: Path) -> None:
     log = world.store.main.job_log(recipe_id)
     async with world.run() as d:
         await open_recipe(d, RUNNING)
-        recent = [r["id"] for r in d.rows if r["status"] == "failed" and not r["is_repeat"]][:3]
-        marked = await d.mark(lambda r: r["id"] in recent)
-        before = {str(j["id"]): log.get(str(j["id"]))["_repeats"] for j in marked}  # type: ignore[index]
+        masters = [r for r in d.rows if r.status == "failed" and r.master_job_id in (None, r.id)]
+        recent = [r.id for r in masters][:3]
+        marked = await d.mark(lambda r: r.id in recent)
+        before = {j.id: log.get(j.id)["_repeats"] for j in marked}  # type: ignore[index]
         await d.press("r")
         await d.confirm_bulk()
         await d.close_bulk()
@@ -184,14 +185,14 @@ async def test_job_detail_repeats_its_job(tmp_path: Path) -> None:
     async with world.run() as d:
         screen = await open_job(d, RUNNING, "failed")
         log = world.store.main.job_log(recipe_id)
-        before = log.get(str(screen.job["id"]))["_repeats"]  # type: ignore[index]
+        before = log.get(str(screen.job.id))["_repeats"]  # type: ignore[index]
         await d.press("r")
         confirm = await d.until_screen(ConfirmScreen)
-        assert confirm.confirmation.items == (str(screen.job["id"]),)  # type: ignore[attr-defined]
+        assert confirm.confirmation.items == (str(screen.job.id),)  # type: ignore[attr-defined]
         await d.confirm()
         await d.close_bulk(expect=True)
         assert isinstance(d.app.screen, JobScreen)
-    assert log.get(str(screen.job["id"]))["_repeats"] == before + 1  # type: ignore[index]
+    assert log.get(str(screen.job.id))["_repeats"] == before + 1  # type: ignore[index]
 
 
 async def test_job_detail_resumes_only_a_paused_job(tmp_path: Path) -> None:
@@ -216,7 +217,7 @@ async def test_job_detail_resumes_only_a_paused_job(tmp_path: Path) -> None:
         await d.until(lambda: not d.modal, "the form to close")
     assert len(world.sent("jobs.resume")) == 1
     assert "resume-7Qm2Xc9P-newhire-approval" not in world.store.resume_tokens
-    assert screen.job["status"] == "pending"
+    assert screen.job.status == "pending"
 
 
 async def test_job_detail_resume_is_blocked_read_only(tmp_path: Path) -> None:
@@ -236,5 +237,5 @@ async def test_job_detail_copies_its_web_url(tmp_path: Path) -> None:
         screen = await open_job(d, RUNNING, "failed")
         await d.press("u")
         recipe_id = stored(world, RUNNING)["id"]
-        assert d.app.clipboard.endswith(f"/recipes/{recipe_id}/job/{screen.job['id']}")
+        assert d.app.clipboard.endswith(f"/recipes/{recipe_id}/job/{screen.job.id}")
         assert any("Copied" in m for m in d.messages)

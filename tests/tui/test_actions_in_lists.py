@@ -35,16 +35,16 @@ async def test_deploy_again_deploys_the_same_build_to_the_same_environment(
     async with world.run() as d:
         await d.goto("deploy")  # `:deploy` offers the deploy action
         assert d.app.screen.active_bindings["d"].binding.id == "deployment-redeploy"
-        past = d.move_to(lambda r: r["title"] == "HR Onboarding to prod")
+        past = d.move_to(lambda r: r.title == "HR Onboarding to prod")
         await d.press("d")
         confirm = await d.until_screen(ConfirmScreen)
         items = confirm.confirmation.items  # type: ignore[attr-defined]
-        assert items == (f"Build {past['project_build_id']} (HR Onboarding to prod) -> prod",)
+        assert items == (f"Build {past.project_build_id} (HR Onboarding to prod) -> prod",)
         await d.confirm()
         await d.until(lambda: len(world.store.main.deployments) > len(before), "a deployment")
         await d.until(lambda: any("Deployment " in m and ": success" in m for m in d.messages))
     (new,) = [world.store.main.deployments[i] for i in set(world.store.main.deployments) - before]
-    assert new["project_build_id"] == past["project_build_id"]
+    assert new["project_build_id"] == past.project_build_id
     assert new["environment_type"] == "prod"
     assert len(world.sent("project_builds.deploy")) == 1
 
@@ -53,7 +53,7 @@ async def test_deploy_again_is_blocked_read_only(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run(service=world.service(read_only=True)) as d:
         await d.jump("deployments")
-        d.move_to(lambda r: r["environment_type"] == "test")
+        d.move_to(lambda r: r.environment_type == "test")
         await d.press("d")
         await d.settle()
         assert not d.modal
@@ -65,13 +65,13 @@ async def test_enter_shows_a_deployment_whole(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
         await d.jump("deployments")
-        row = d.move_to(lambda r: r["environment_type"] == "prod")
+        row = d.move_to(lambda r: r.environment_type == "prod")
         await d.press("enter")
         screen = await d.until_screen(JsonScreen)
         assert isinstance(screen, JsonScreen)
         text = to_json(screen.value)
-        assert f"Deployments: {row['id']}" in d.screen_text(screen)
-        for value in (row["description"], str(row["project_build_id"]), row["performed_by_name"]):
+        assert f"Deployments: {row.id}" in d.screen_text(screen)
+        for value in (row.description, str(row.project_build_id), row.performed_by_name):
             assert value in text
 
 
@@ -85,7 +85,7 @@ async def test_disconnect_names_the_running_recipes_that_use_it(tmp_path: Path) 
     assert len(users) == 2  # the seed: two running recipes, one stopped one, use it
     async with world.run() as d:
         await d.jump("connections")
-        d.move_to(lambda r: r["id"] == target["id"])
+        d.move_to(lambda r: r.id == target["id"])
         await d.press("x")
         confirm = await d.until_screen(ConfirmScreen)
         details = " ".join(confirm.confirmation.details)  # type: ignore[attr-defined]
@@ -102,7 +102,7 @@ async def test_disconnect_of_an_unused_connection_says_none_uses_it(tmp_path: Pa
     target = connection_named(world.store, SANDBOX)
     async with world.run() as d:
         await d.jump("connections")
-        d.move_to(lambda r: r["id"] == target["id"])
+        d.move_to(lambda r: r.id == target["id"])
         await d.press("x")
         confirm = await d.until_screen(ConfirmScreen)
         assert confirm.confirmation.details == ("No running recipe uses it.",)  # type: ignore[attr-defined]

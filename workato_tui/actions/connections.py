@@ -170,7 +170,7 @@ async def disconnect(ctx: ActionContext) -> bool:
     and forcing it is asked apart."""
     connection = ctx.rows[0]
     name = label(connection)
-    users = await running_recipes_using(ctx, int(connection["id"]))
+    users = await running_recipes_using(ctx, connection.id)
     if not await ctx.confirm([name], details=_users_said(users)):
         return False
     try:
