@@ -10,7 +10,7 @@ widgets bind the keys and show a write disabled without importing the actions th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
     from .service.workspace import WorkspaceService
 
-Where = Literal["views", "tree", "recipe"]  # resource views, the folder tree, the recipe screen
+# resource views, the folder tree, the recipe screen, the job screen
+Where = Literal["views", "tree", "recipe", "job"]
 RowRule = Callable[[Any], "str | None"]  # why a row refuses the write, or None
 PLACES: dict[Where, str] = {
     "views": "resource views",
     "tree": "folder tree",
     "recipe": "recipe detail",
+    "job": "job detail",
 }
 
 
@@ -46,6 +48,7 @@ class WriteAction:
     irreversible: bool = False  # the confirm asks to type the name
     refuses: RowRule | None = None  # said before anything is sent (start a running recipe)
     creates: bool = False  # needs no row (a "new" form)
+    also: tuple[Where, ...] = ()  # other places offering it on the one row they show
 
     @property
     def endpoint(self) -> Endpoint:
@@ -59,10 +62,11 @@ class WriteAction:
     @property
     def places(self) -> tuple[str, ...]:
         """Where its key works, as `workato-tui --keys` says it."""
-        return (f"{', '.join(self.views)} view",) if self.views else (PLACES[self.on],)
+        own = (f"{', '.join(self.views)} view",) if self.views else (PLACES[self.on],)
+        return own + tuple(PLACES[place] for place in self.also)
 
-    def binding(self) -> Binding:
-        return Binding(self.key, f"act('{self.id}')", self.label, id=self.id)
+    def binding(self, group: Binding.Group | None = None) -> Binding:
+        return Binding(self.key, f"act('{self.id}')", self.label, id=self.id, group=group)
 
 
 # Every declared write by binding id, in declaration order (the footer's order).
@@ -77,13 +81,14 @@ def declare(action: WriteAction) -> WriteAction:
 
 
 def declared(on: Where) -> list[WriteAction]:
-    return [a for a in BY_ID.values() if a.on == on]
+    return [a for a in BY_ID.values() if a.on == on or on in a.also]
 
 
-def bind_writes(node: DOMNode, on: Where) -> None:
-    """Give a widget or screen the key bindings of the writes declared for it."""
+def bind_writes(node: DOMNode, on: Where, group: Binding.Group | None = None) -> None:
+    """Give a widget or screen the key bindings of the writes declared for it (`group`: the
+    footer shows their keys together under one label, `?` names each)."""
     for action in declared(on):
-        node._bindings.key_to_bindings.setdefault(action.key, []).append(action.binding())
+        node._bindings.key_to_bindings.setdefault(action.key, []).append(action.binding(group))
 
 
 # Rows a write refuses, said before anything is sent.
@@ -101,6 +106,10 @@ def _running(row: Any) -> str | None:
     if row.running:
         return "it is running: stop it first (Workato refuses to update a running recipe)"
     return None
+
+
+def _no_build(row: Any) -> str | None:
+    return None if row.project_build_id else "Workato recorded no build for it"
 
 
 def _not_paused(row: Any) -> str | None:
@@ -137,6 +146,7 @@ RECIPE_COPY = declare(
         verb="Copy recipe",
         endpoint_id="recipes.copy",
         views=RECIPES,
+        also=("recipe",),
     )
 )
 
@@ -148,6 +158,7 @@ RECIPE_EDIT = declare(
         verb="Update recipe",
         endpoint_id="recipes.update",
         views=RECIPES,
+        also=("recipe",),
         refuses=_running,
     )
 )
@@ -160,6 +171,7 @@ RECIPE_START = declare(
         verb="Start recipe",
         endpoint_id="recipes.start",
         views=RECIPES,
+        also=("recipe",),
         bulk=True,
         refuses=_already_running,
     )
@@ -173,6 +185,7 @@ RECIPE_STOP = declare(
         verb="Stop recipe",
         endpoint_id="recipes.stop",
         views=RECIPES,
+        also=("recipe",),
         bulk=True,
         refuses=_already_stopped,
     )
@@ -186,6 +199,7 @@ RECIPE_DELETE = declare(
         verb="Delete recipe",
         endpoint_id="recipes.delete",
         views=RECIPES,
+        also=("recipe",),
         bulk=True,
         irreversible=True,
     )
@@ -199,6 +213,7 @@ JOB_REPEAT = declare(
         verb="Repeat job",
         endpoint_id="jobs.repeat",
         views=JOBS,
+        also=("job",),
         bulk=True,
     )
 )
@@ -211,6 +226,7 @@ JOB_RESUME = declare(
         verb="Resume job",
         endpoint_id="jobs.resume",
         views=JOBS,
+        also=("job",),
         refuses=_not_paused,
     )
 )
@@ -366,6 +382,18 @@ FOLDER_DELETE = declare(
     )
 )
 
+DEPLOYMENT_REDEPLOY = declare(
+    WriteAction(
+        id="deployment-redeploy",
+        key="d",
+        label="Deploy again",
+        verb="Deploy again",
+        endpoint_id="project_builds.deploy",
+        views=("deployments",),
+        refuses=_no_build,
+    )
+)
+
 RECIPE_CONNECT = declare(
     WriteAction(
         id="recipe-connect",
@@ -395,7 +423,7 @@ def blocked_reason(service: WorkspaceService, action: WriteAction) -> str | None
     return service.denied(action.endpoint_id)
 
 
-def state_reason(action: WriteAction | str, rows: Sequence[Mapping[str, Any]]) -> str | None:
+def state_reason(action: WriteAction | str, rows: Sequence[Any]) -> str | None:
     """Why a write does not apply to these rows (every one of them), or None."""
     write = BY_ID.get(action) if isinstance(action, str) else action
     rule = write.refuses if write is not None else None
@@ -413,6 +441,8 @@ def say_why_disabled(
     """For a key bound to a write that is disabled here: stop it and notify the reason."""
     active = widget.screen.active_bindings.get(event.key)
     if active is None or active.enabled or active.binding.id not in BY_ID:
+        return
+    if active.node is not widget:  # bound by a screen around it (recipe detail's x): it says
         return
     action = BY_ID[active.binding.id]
     reason = (why or (lambda a: blocked_reason(widget.service, a)))(action)

@@ -35,7 +35,7 @@ def test_keys_prints_every_binding_id_with_its_key_and_place(
         | {"lookup-save", "lookup-find"}  # from the editor's mixins
     )
     assert expected <= set(rows)
-    assert re.fullmatch(r"recipe-stop\s+x\s+recipes view", rows["recipe-stop"])
+    assert re.fullmatch(r"recipe-stop\s+x\s+recipe detail, recipes view", rows["recipe-stop"])
     assert re.fullmatch(r"quit\s+ctrl\+q\s+everywhere", rows["quit"])
     assert re.fullmatch(r"table-toggle-mark\s+space\s+tables", rows["table-toggle-mark"])
     assert re.fullmatch(r"folder-delete\s+D\s+folder tree", rows["folder-delete"])

@@ -5,11 +5,21 @@ Importing the package imports every handler module, so every write has its handl
 imports it with the first write (it pulls in the form and confirm screens).
 """
 
-from . import api_clients, connections, folder_delete, folders, jobs, recipe_connect, recipes
+from . import (
+    api_clients,
+    connections,
+    deployments,
+    folder_delete,
+    folders,
+    jobs,
+    recipe_connect,
+    recipes,
+)
 
 __all__ = [
     "api_clients",
     "connections",
+    "deployments",
     "folder_delete",
     "folders",
     "jobs",

@@ -43,15 +43,41 @@ def _credentials_problem(values: Values) -> str | None:
     return None
 
 
+OTHER = "__other__"  # the provider list's "another provider" entry
+OTHER_HELP = "A connector's name (e.g. jira, snowflake) when it is not in the list above."
+
+
+async def provider_field(ctx: ActionContext) -> Field:
+    """The providers the workspace's connections already use, then "another" (typed)."""
+    used = sorted({c.provider for c in await ctx.service.connections() if c.provider})
+    options = (*((p, p) for p in used), ("another provider (type it below)", OTHER))
+    return Field(
+        "provider",
+        "Provider (connector)",
+        "select",
+        required=True,
+        value=used[0] if used else OTHER,
+        options=options,
+    )
+
+
+def chosen_provider(values: Values) -> str:
+    if values.get("provider") == OTHER:
+        return str(values.get("other_provider") or "").strip()
+    return str(values.get("provider") or "")
+
+
+def _provider_problem(values: Values) -> str | None:
+    if chosen_provider(values):
+        return None
+    return "Type the provider's name under '…or another provider'."
+
+
 @handles(CONNECTION_NEW)
 async def create(ctx: ActionContext) -> bool:
     fields = [
-        Field(
-            "provider",
-            "Provider (connector)",
-            required=True,
-            help="e.g. salesforce, netsuite, slack, jira, service_now, snowflake",
-        ),
+        await provider_field(ctx),
+        Field("other_provider", "…or another provider", help=OTHER_HELP),
         Field("name", "Name", required=True),
         await folder_field(ctx),
         Field("credentials", "Credentials", "password", help=CREDENTIALS_HELP),
@@ -61,7 +87,7 @@ async def create(ctx: ActionContext) -> bool:
     async def submit(values: Values) -> Any:
         return await ctx.service.create_connection(
             name=values["name"].strip(),
-            provider=values["provider"].strip(),
+            provider=chosen_provider(values),
             folder_id=int(values["folder_id"]),
             shell_connection=bool(values["shell"]),
             input=parse_credentials(values.get("credentials")),
@@ -71,8 +97,8 @@ async def create(ctx: ActionContext) -> bool:
         "New connection",
         fields,
         submit,
-        validate=_credentials_problem,
-        confirm=lambda v: ctx.confirmation([v["name"]]),
+        validate=lambda v: _provider_problem(v) or _credentials_problem(v),
+        confirm=lambda v: ctx.confirmation([f"{v['name']} ({chosen_provider(v)})"]),
         submit_label="Create",
     )
     return await ctx.form(
@@ -117,12 +143,35 @@ async def update(ctx: ActionContext) -> bool:
     return await ctx.form(form, lambda r: f"Updated {connection.name}.")
 
 
+async def running_recipes_using(ctx: ActionContext, connection_id: int) -> list[str]:
+    """The running recipes whose steps use the connection (from the recipes' config)."""
+    names: list[str] = []
+    async for page in ctx.service.recipe_pages():
+        names += [
+            r.name
+            for r in page
+            if r.running and any(c.account_id == connection_id for c in r.config)
+        ]
+    return names
+
+
+def _users_said(names: list[str]) -> tuple[str, ...]:
+    if not names:
+        return ("No running recipe uses it.",)
+    return (
+        f"{len(names)} running recipe(s) use it: {', '.join(names)}.",
+        "Workato refuses to disconnect it unless forced; forcing it stops them authenticating.",
+    )
+
+
 @handles(CONNECTION_DISCONNECT)
 async def disconnect(ctx: ActionContext) -> bool:
-    """Disconnect; when recipes run on it, Workato refuses, and forcing it is asked apart."""
+    """Disconnect, saying first which running recipes use it; when any do, Workato refuses,
+    and forcing it is asked apart."""
     connection = ctx.rows[0]
     name = label(connection)
-    if not await ctx.confirm([name]):
+    users = await running_recipes_using(ctx, connection.id)
+    if not await ctx.confirm([name], details=_users_said(users)):
         return False
     try:
         await ctx.service.disconnect_connection(connection.id)
@@ -133,10 +182,7 @@ async def disconnect(ctx: ActionContext) -> bool:
             [name],
             verb="Force disconnect",
             irreversible=True,
-            details=(
-                f"Workato refused: {error.message}",
-                "Forcing it stops those running recipes from authenticating.",
-            ),
+            details=(f"Workato refused: {error.message}", *_users_said(users)[1:]),
         ):
             return False
         await ctx.service.disconnect_connection(connection.id, force=True)

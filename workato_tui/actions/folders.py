@@ -124,11 +124,11 @@ async def deploy(ctx: ActionContext) -> bool:
     deployment = await ctx.app.push_screen_wait(form)
     if not deployment:
         return False
-    await _follow(ctx, folder.name, deployment)
+    await follow(ctx, folder.name, deployment)
     return True
 
 
-async def _follow(ctx: ActionContext, project: str, deployment: Any) -> None:
+async def follow(ctx: ActionContext, project: str, deployment: Any) -> None:
     """Say the deployment started, follow it to its end, and say how it ended."""
     ctx.notify_done(f"Deployment {deployment.id} started ({deployment.state}); following it…")
     final = await ctx.service.follow_deployment(deployment)

@@ -108,11 +108,18 @@ async def copy(ctx: ActionContext) -> bool:
     async def submit(values: Values) -> Any:
         return await ctx.service.copy_recipe(recipe.id, int(values["folder_id"]))
 
+    folder = await folder_field(ctx, recipe.folder_id)
+    path_of = {folder_id: path for path, folder_id in folder.options}
+
+    def confirmation(values: Values) -> Any:
+        where = path_of.get(int(values["folder_id"]), f"folder {values['folder_id']}")
+        return ctx.confirmation([recipe.name], details=(f"Copy into: {where}",))
+
     form = FormScreen(
         f"Copy {recipe.name}",
-        [await folder_field(ctx, recipe.folder_id)],
+        [folder],
         submit,
-        confirm=lambda v: ctx.confirmation([recipe.name]),
+        confirm=confirmation,
         submit_label="Copy",
     )
     return await ctx.form(form, lambda r: f"Copied as recipe {r.new_flow_id}.")

@@ -21,6 +21,15 @@ from ..views import ViewContext
 from ..views import format as fmt
 from ..views.rows import JobRow, row_data
 from ..widgets.job_steps import StepList, failing_index, step_detail
+from ..widgets.write_request import WriteRequested
+from ..write_catalog import (
+    BY_ID,
+    WriteAction,
+    bind_writes,
+    blocked_reason,
+    say_why_disabled,
+    state_reason,
+)
 from .recipe_detail import OUTCOME_STYLE
 
 if TYPE_CHECKING:
@@ -61,7 +70,8 @@ class JobScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="job-back"),
         Binding("e", "failed_step", "Failed step", id="job-failed-step"),
-        Binding("y", "raw_json", "JSON", id="job-json"),
+        Binding("y", "raw_json", "JSON", id="job-json", show=False),  # in ?, not the footer
+        Binding("u", "copy_url", "Copy URL", id="job-copy-url"),
     ]
 
     DEFAULT_CSS = """
@@ -71,6 +81,7 @@ class JobScreen(Screen[None]):
 
     def __init__(self, service: WorkspaceService, context: ViewContext, job: Job | JobRow) -> None:
         super().__init__()
+        bind_writes(self, "job")  # repeat, resume: as declared in write_catalog
         self.service = service
         self.context = context
         self.job = job
@@ -143,3 +154,35 @@ class JobScreen(Screen[None]):
 
         value = self.detail.model_dump(mode="json") if self.detail else row_data(self.job)
         self.app.push_screen(JsonScreen(f"Job {self.job.id}", value))
+
+    def action_copy_url(self) -> None:
+        self.app.copy_to_clipboard(self.web_url)
+        self.notify(self.web_url, title="Copied the job's web URL")
+
+    # writes -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "act":
+            return True
+        return None if self.why_disabled(BY_ID[str(parameters[0])]) else True
+
+    def why_disabled(self, write: WriteAction) -> str | None:
+        """The policy or a 403 this session, or the job's state (resume a finished job)."""
+        return blocked_reason(self.service, write) or state_reason(write, [self.job])
+
+    def on_key(self, event: Any) -> None:
+        """A disabled write key says why it is disabled instead of doing nothing."""
+        say_why_disabled(self, event, self.why_disabled)
+
+    def action_act(self, action_id: str) -> None:
+        write = BY_ID[action_id]
+        reason = self.why_disabled(write)
+        if reason:
+            self.notify(reason, title=f"{write.verb}: unavailable", severity="warning")
+            return
+
+        def done(changed: bool) -> None:
+            if changed and self.is_attached:
+                self.load()
+
+        self.post_message(WriteRequested(write, [self.job], self.context, done))

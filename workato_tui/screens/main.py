@@ -304,6 +304,8 @@ class MainScreen(Screen[None]):
                 from .job_detail import JobScreen
 
                 self.app.push_screen(JobScreen(self.service, context, row))
+            case Opens.JSON:  # a deployment whole (its description is cut in the list)
+                self.action_raw_json()
             case _:
                 assert_never(target)
 

@@ -24,7 +24,15 @@ from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
 from ..widgets.write_request import WriteRequested
-from ..write_catalog import BY_ID, bind_writes, blocked_reason, say_why_disabled
+from ..write_catalog import (
+    BY_ID,
+    RECIPE_DELETE,
+    WriteAction,
+    bind_writes,
+    blocked_reason,
+    say_why_disabled,
+    state_reason,
+)
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -56,6 +64,8 @@ def _cell(value: Any) -> Text:
     return value if isinstance(value, Text) else Text(fmt.text(value))
 
 
+# The recipe's writes share one footer label, so the jobs pane's keys and `? Keys` still fit.
+WRITE_KEYS = Binding.Group("Recipe", compact=False)
 COMPACT_BELOW = 30  # terminal rows: below this the header block packs into a few lines
 
 
@@ -70,12 +80,13 @@ def outcome_strip(jobs: list[dict[str, Any]]) -> Text:
 class RecipeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="recipe-back"),
-        Binding("y", "raw_json", "JSON", id="recipe-json"),
+        Binding("y", "raw_json", "JSON", id="recipe-json", show=False),  # in ?, not the footer
         Binding("v", "toggle_versions", "Versions", id="recipe-versions"),
     ]
 
     DEFAULT_CSS = """
     RecipeScreen #versions { height: 1fr; display: none; padding: 0 1; }
+    RecipeScreen Footer.-compact FooterLabel { margin-right: 1; }
     RecipeScreen.-compact #connections, RecipeScreen.-compact #outcomes {
         text-wrap: nowrap; text-overflow: ellipsis;
     }
@@ -85,10 +96,11 @@ class RecipeScreen(Screen[None]):
 
     def __init__(self, service: WorkspaceService, recipe: RecipeRow, context: ViewContext) -> None:
         super().__init__()
-        bind_writes(self, "recipe")  # each write's key, as declared in actions/
+        bind_writes(self, "recipe", WRITE_KEYS)  # each write's key, as declared
         self.service = service
         self.recipe = recipe
         self.context = context
+        self.changed = False  # a write here changed the recipe: the list below reloads
 
     def compose(self) -> ComposeResult:
         yield Static(f" Recipe {self.recipe.id}: {self.recipe.name}", classes="screen-title")
@@ -255,28 +267,39 @@ class RecipeScreen(Screen[None]):
             return True
         if self.context.customer is not None:
             return False  # the endpoint works on the workspace's own recipes only
-        return None if blocked_reason(self.service, BY_ID[str(parameters[0])]) else True
+        return None if self.why_disabled(BY_ID[str(parameters[0])]) else True
+
+    def why_disabled(self, write: WriteAction) -> str | None:
+        """The policy or a 403 this session, or the recipe's state (stop a stopped recipe)."""
+        return blocked_reason(self.service, write) or state_reason(write, [self.recipe])
 
     def on_key(self, event: Any) -> None:
         """A disabled write key says why it is disabled instead of doing nothing."""
-        say_why_disabled(self, event)
+        say_why_disabled(self, event, self.why_disabled)
 
     def action_act(self, action_id: str) -> None:
         write = BY_ID[action_id]
-        reason = blocked_reason(self.service, write)
+        reason = self.why_disabled(write)
         if reason:
             self.notify(reason, title=f"{write.verb}: unavailable", severity="warning")
             return
         self.run_write(action_id)
 
     def run_write(self, action_id: str) -> None:
-        """Ask the app to run the write; show the recipe afresh when it changed something."""
+        """Ask the app to run the write; show the recipe afresh when it changed something
+        (a deleted one is gone: back to the list)."""
+        write = BY_ID[action_id]
 
         def done(changed: bool) -> None:
-            if changed and self.is_attached:
+            if not changed or not self.is_attached:
+                return
+            self.changed = True
+            if write is RECIPE_DELETE:
+                if self.app.screen is self:
+                    self.leave()
+            else:
                 self.run_worker(self._reload_recipe(), group="recipe-write", exit_on_error=False)
 
-        write = BY_ID[action_id]
         self.post_message(WriteRequested(write, [self.recipe], self.context, done))
 
     async def _reload_recipe(self) -> None:
@@ -286,6 +309,7 @@ class RecipeScreen(Screen[None]):
             return
         self.recipe = RecipeRow.of(fresh)
         self.query_one("#fields", Static).update(self._fields())
+        self.refresh_bindings()  # start and stop follow the recipe's state
         await self._load_connections()
 
     @on(ResourceTable.RowActivated)
@@ -296,7 +320,17 @@ class RecipeScreen(Screen[None]):
 
     def action_back(self) -> None:
         if not self.query_one(ResourceView).clear_filter():
-            self.app.pop_screen()
+            self.leave()
+
+    def leave(self) -> None:
+        """Back to the list; after a write here, it reloads (the write made it stale)."""
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) > 1 else None
+        self.app.pop_screen()
+        if self.changed and below is not None:
+            for view in below.query(ResourceView):
+                if view.spec is not None:
+                    view.show(view.spec, view.context)
 
     def action_raw_json(self) -> None:
         from .json_view import JsonScreen

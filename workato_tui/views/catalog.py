@@ -210,6 +210,7 @@ VIEWS: tuple[ViewSpec, ...] = (
         load_deployments,
         revive=Deployment.model_validate,
         aliases=("dp", "deploy", "deployment"),
+        opens=Opens.JSON,
         row_style=_status_style,
     ),
     ViewSpec(

@@ -46,6 +46,7 @@ class Opens(Enum):
     CUSTOMER_RECIPES = "the customer's recipes"
     LOOKUP_EDITOR = "the lookup editor"
     JOB = "the job screen"
+    JSON = "the row whole, as JSON"
 
     @property
     def picks_recipe(self) -> bool:
