@@ -19,10 +19,11 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from ..api.errors import WorkatoError
 from ..editor import edit_in_editor
+from ..widgets.keys_footer import KeysFooter
 from .confirm import Confirmation, ConfirmScreen
 
 Kind = Literal["text", "password", "json", "select", "checkbox", "code"]
@@ -100,7 +101,7 @@ class FormScreen(ModalScreen[Any]):
             with Horizontal(id="form-buttons"):
                 yield Button("Cancel", id="form-cancel")
                 yield Button(self.submit_label, id="form-submit", variant="primary")
-        yield Footer(compact=True)  # the form's own keys: ctrl+s, escape, ctrl+e
+        yield KeysFooter()  # the form's own keys: ctrl+s, escape, ctrl+e
 
     def on_mount(self) -> None:
         """Typing goes to the first field at once (no Tab needed)."""
