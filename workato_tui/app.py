@@ -189,12 +189,7 @@ class WorkatoApp(CrashReporting, App[None]):
                     f":{spec.name} ({aliases})",
                     lambda s=screen, n=spec.name: s.jump(n),
                 )
-            yield SystemCommand(
-                "Refresh", "Reload the current view (ctrl+r)", screen.view.refresh_view
-            )
-            yield SystemCommand(
-                "Toggle folder tree", "Show or hide the tree (ctrl+b)", screen.action_toggle_tree
-            )
+            # refresh, the tree and the writes come from the bindings (action_commands)
             for name in self.profiles.others() if self.profiles else []:
                 yield SystemCommand(
                     f"Compare with {name}",

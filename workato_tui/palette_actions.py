@@ -64,22 +64,27 @@ def action_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComman
             continue
         seen.add(binding.action)
         key = app.get_key_display(binding)
+        write = BY_ID.get(_write_id(binding))
+        title = write.verb if write else binding.description  # "Stop recipe", not "Stop"
         why = _why_disabled(node, binding) if not enabled else None
         if not enabled and why is None:
             continue  # disabled for no reason worth saying (e.g. a key for another view)
         if why:
-            yield SystemCommand(
-                binding.description, f"{key} · disabled: {why}", _say(app, binding, why)
-            )
+            yield SystemCommand(title, f"{key} · disabled: {why}", _say(app, title, why))
         else:
-            yield SystemCommand(binding.description, f"{key}", _run(app, node, binding.action))
+            yield SystemCommand(title, key, _run(app, node, binding.action))
+
+
+def _write_id(binding: Binding) -> str:
+    """`recipe-stop` for a declared write's binding (`act('recipe-stop')`), else ''."""
+    name, _, arguments = binding.action.partition("(")
+    return arguments.strip("')\"") if name == "act" else ""
 
 
 def _why_disabled(node: DOMNode, binding: Binding) -> str | None:
     """The reason a declared write is disabled here, if the node can say it."""
     why = getattr(node, "why_disabled", None)
-    action_id = binding.action.partition("(")[2].strip("')\"")
-    write = BY_ID.get(action_id)
+    write = BY_ID.get(_write_id(binding))
     if write is None or why is None:
         return None
     reason = why(write)
@@ -90,5 +95,5 @@ def _run(app: App[Any], node: DOMNode, action: str) -> Callable[[], Any]:
     return lambda: app.run_action(action, node)
 
 
-def _say(app: App[Any], binding: Binding, why: str) -> Callable[[], None]:
-    return lambda: app.notify(why, title=f"{binding.description}: disabled", severity="warning")
+def _say(app: App[Any], title: str, why: str) -> Callable[[], None]:
+    return lambda: app.notify(why, title=f"{title}: disabled", severity="warning")
