@@ -17,4 +17,4 @@ class PlainCheckbox(Checkbox):
     @property
     def _button(self) -> Content:
         style = self.get_visual_style("toggle--label")
-        return Content.styled(CHECKED if self.value else UNCHECKED, style)
+        return Content.styled((CHECKED if self.value else UNCHECKED) + " ", style)
