@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from lookup_helpers import World
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "tui"))
 from footer_reading import footer_labels, footer_line
+from pilot_world import World
 
 
 async def test_lookup_editor_footer_at_80_columns(world: World) -> None:

@@ -7,20 +7,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lookup_helpers import World
+from pilot_world import World
 
+from workato_tui.lookup.files import default_file_name
 from workato_tui.screens.confirm import ConfirmScreen
-from workato_tui.screens.lookup_files import default_file_name
 
 
 async def test_d_marks_the_row_deleted_and_x_is_not_export(world: World) -> None:
     first = next(iter(world.stored()))
     async with world.editor() as ed:
-        ed.move_to(first)
+        ed.move_to_cell(first)
         await ed.press("x")
-        assert not ed.screen.query_one("#lookup-prompt").has_class("-active")
+        assert not ed.editor.prompt.display or ed.app.focused is not ed.editor.prompt
         await ed.press("D")
-        staged = ed.screen.staging.get(first)
+        staged = ed.editor.staging.get(first)
         assert staged is not None and staged.deleted
 
 
@@ -30,7 +30,7 @@ async def test_e_exports_to_the_home_directory_without_spaces(
     monkeypatch.setenv("HOME", str(tmp_path))
     async with world.editor() as ed:
         await ed.press("E")
-        assert ed.screen.prompt.value == str(tmp_path / "Cost_centers.csv")
+        assert ed.editor.prompt.value == str(tmp_path / "Cost_centers.csv")
         await ed.press("enter")
         assert (tmp_path / "Cost_centers.csv").exists()
 
@@ -40,7 +40,7 @@ async def test_u_discards_every_staged_change_after_asking(world: World) -> None
     async with world.editor() as ed:
         await ed.edit(first, "name", "Mine")
         await ed.press("U")
-        await ed.pilot.pause()
+        await ed.settle()
         assert isinstance(ed.app.screen, ConfirmScreen)
 
 

@@ -3,10 +3,8 @@ every visible row, rather than landing in the filter box as `failed*`."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from pilot_world import World, recipe_named
 from textual import events
-from writes_helpers import World, recipe_named, running
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 
@@ -17,10 +15,9 @@ def burst(app: object, keys: list[tuple[str, str | None]]) -> None:
         app.post_message(events.Key(key, character))  # type: ignore[attr-defined]
 
 
-async def test_keys_right_after_enter_in_the_filter_reach_the_table(tmp_path: Path) -> None:
-    world = World(tmp_path)
+async def test_keys_right_after_enter_in_the_filter_reach_the_table(world: World) -> None:
     recipe = recipe_named(world.store, NETSUITE_SYNC)
-    async with running(world, size=(80, 24)) as d:
+    async with world.run(size=(80, 24)) as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == recipe["id"])
         await d.jump("jobs")
@@ -35,9 +32,8 @@ async def test_keys_right_after_enter_in_the_filter_reach_the_table(tmp_path: Pa
         assert d.app.focused is d.table
 
 
-async def test_slash_again_types_into_the_box(tmp_path: Path) -> None:
-    world = World(tmp_path)
-    async with running(world) as d:
+async def test_slash_again_types_into_the_box(world: World) -> None:
+    async with world.run() as d:
         await d.jump("recipes")
         burst(d.app, [("slash", "/"), ("x", "x"), ("enter", "\r")])
         box = d.view.filter_input

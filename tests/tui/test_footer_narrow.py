@@ -4,10 +4,8 @@ on screen, whole, on every place; the place's own keys follow while they fit (th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from footer_reading import footer_labels, footer_line
-from writes_helpers import World, recipe_named, running
+from pilot_world import World, recipe_named
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 
@@ -15,9 +13,8 @@ ESSENTIAL = ["? Keys", ": Go to", "^p Palette", "^q Quit"]
 NARROW = (80, 24)
 
 
-async def test_main_screen_at_80_columns_shows_the_essential_keys_first(tmp_path: Path) -> None:
-    world = World(tmp_path)
-    async with running(world, size=NARROW) as d:
+async def test_main_screen_at_80_columns_shows_the_essential_keys_first(world: World) -> None:
+    async with world.run(size=NARROW) as d:
         await d.jump("recipes")
         labels = footer_labels(d.app)
         assert labels[:4] == ESSENTIAL
@@ -28,10 +25,9 @@ async def test_main_screen_at_80_columns_shows_the_essential_keys_first(tmp_path
         assert "palettea" not in line.lower() and "^pa lette" not in line
 
 
-async def test_recipe_detail_and_a_form_keep_the_essential_keys(tmp_path: Path) -> None:
-    world = World(tmp_path)
+async def test_recipe_detail_and_a_form_keep_the_essential_keys(world: World) -> None:
     recipe = recipe_named(world.store, NETSUITE_SYNC)
-    async with running(world, size=NARROW) as d:
+    async with world.run(size=NARROW) as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == recipe["id"])
         await d.press("enter")
@@ -41,9 +37,8 @@ async def test_recipe_detail_and_a_form_keep_the_essential_keys(tmp_path: Path) 
         assert labels[0] == "? Keys"
 
 
-async def test_footer_widens_with_the_terminal(tmp_path: Path) -> None:
-    world = World(tmp_path)
-    async with running(world, size=NARROW) as d:
+async def test_footer_widens_with_the_terminal(world: World) -> None:
+    async with world.run(size=NARROW) as d:
         await d.jump("recipes")
         narrow = footer_labels(d.app)
         await d.pilot.resize_terminal(160, 30)

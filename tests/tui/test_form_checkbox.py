@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from writes_helpers import World, running
+from pilot_world import World
 
 from workato_tui.screens.form import FormScreen
 from workato_tui.widgets.plain_checkbox import PlainCheckbox
 
 
-async def test_checkbox_shows_its_state(tmp_path: Path) -> None:
-    world = World(tmp_path)
-    async with running(world) as d:
+async def test_checkbox_shows_its_state(world: World) -> None:
+    async with world.run() as d:
         await d.jump("connections")
         await d.press("n")
         screen = await d.until_screen(FormScreen)

@@ -3,11 +3,10 @@ plus the views, and running one does what its key does (the confirm screen opens
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
+from pilot_world import World, recipe_named
 from textual.command import CommandList, CommandPalette
-from writes_helpers import World, recipe_named, running
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
@@ -27,11 +26,10 @@ async def search(d: Any, text: str) -> list[str]:
 
 
 async def test_palette_offers_stop_with_its_key_and_running_it_asks_to_confirm(
-    tmp_path: Path,
+    world: World,
 ) -> None:
-    world = World(tmp_path)
     recipe = recipe_named(world.store, NETSUITE_SYNC)
-    async with running(world) as d:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["id"] == recipe["id"])
         hits = await search(d, "stop")
@@ -44,9 +42,8 @@ async def test_palette_offers_stop_with_its_key_and_running_it_asks_to_confirm(
         assert world.sent("recipes.stop") == []
 
 
-async def test_palette_lists_other_writes_and_the_views(tmp_path: Path) -> None:
-    world = World(tmp_path)
-    async with running(world) as d:
+async def test_palette_lists_other_writes_and_the_views(world: World) -> None:
+    async with world.run() as d:
         await d.jump("recipes")
         hits = await search(d, "delete")
         assert any("Delete" in hit and "D" in hit for hit in hits), hits
@@ -55,9 +52,8 @@ async def test_palette_lists_other_writes_and_the_views(tmp_path: Path) -> None:
         assert any("Go to Jobs" in hit for hit in hits), hits
 
 
-async def test_a_disabled_write_is_listed_saying_why(tmp_path: Path) -> None:
-    world = World(tmp_path)
-    async with running(world) as d:
+async def test_a_disabled_write_is_listed_saying_why(world: World) -> None:
+    async with world.run() as d:
         await d.jump("recipes")
         d.move_to(lambda r: r["name"] == STOPPED)
         hits = await search(d, "stop")
