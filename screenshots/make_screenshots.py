@@ -120,12 +120,12 @@ async def recipes(pilot: Pilot[Any]) -> None:
 
 
 async def recipe(pilot: Pilot[Any]) -> None:
-    await open_row(pilot, lambda row: row.get("name") == NETSUITE_SYNC)
+    await open_row(pilot, lambda row: getattr(row, "name", None) == NETSUITE_SYNC)
 
 
 async def job(pilot: Pilot[Any]) -> None:
     await recipe(pilot)
-    await open_row(pilot, lambda row: row.get("status") == "failed")
+    await open_row(pilot, lambda row: getattr(row, "status", None) == "failed")
 
 
 async def connections(pilot: Pilot[Any]) -> None:
@@ -134,7 +134,7 @@ async def connections(pilot: Pilot[Any]) -> None:
 
 async def lookup_table(pilot: Pilot[Any]) -> None:
     await jump(pilot, "lookup-tables")
-    await open_row(pilot, lambda row: row.get("name") == "Cost centers")
+    await open_row(pilot, lambda row: getattr(row, "name", None) == "Cost centers")
 
 
 async def customers(pilot: Pilot[Any]) -> None:
@@ -159,7 +159,7 @@ async def failed_jobs_marked(pilot: Pilot[Any]) -> None:
     await recipes(pilot)
     table = pilot.app.screen.query_one(ResourceView).table
     for index, row in enumerate(table.visible_rows):
-        if row.get("name") == NETSUITE_SYNC:
+        if getattr(row, "name", None) == NETSUITE_SYNC:
             table.move_cursor(row=index)
     await jump(pilot, "jobs")
     await pilot.press("slash", *"failed", "enter", "asterisk")

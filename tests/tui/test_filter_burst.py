@@ -19,15 +19,15 @@ async def test_keys_right_after_enter_in_the_filter_reach_the_table(world: World
     recipe = recipe_named(world.store, NETSUITE_SYNC)
     async with world.run(size=(80, 24)) as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         await d.jump("jobs")
         typed = [(c, c) for c in "failed"]
         burst(d.app, [("slash", "/"), *typed, ("enter", "\r"), ("asterisk", "*")])
         await d.until(lambda: bool(d.table.marked_keys), "marks", seconds=5)
         assert d.table.filter_text == "failed"
         assert d.view.filter_input.value == "failed"
-        failed = {row["id"] for row in d.rows}
-        assert failed and all(row["status"] == "failed" for row in d.rows)
+        failed = {row.id for row in d.rows}
+        assert failed and all(row.status == "failed" for row in d.rows)
         assert d.table.marked_keys == failed
         assert d.app.focused is d.table
 

@@ -29,7 +29,7 @@ async def test_recipe_detail_and_a_form_keep_the_essential_keys(world: World) ->
     recipe = recipe_named(world.store, NETSUITE_SYNC)
     async with world.run(size=NARROW) as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         await d.press("enter")
         await d.until(lambda: type(d.app.screen).__name__ == "RecipeScreen", "detail")
         labels = footer_labels(d.app)

@@ -31,7 +31,7 @@ async def test_palette_offers_stop_with_its_key_and_running_it_asks_to_confirm(
     recipe = recipe_named(world.store, NETSUITE_SYNC)
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["id"] == recipe["id"])
+        d.move_to(lambda r: r.id == recipe["id"])
         hits = await search(d, "stop")
         assert any("Stop" in hit and "x" in hit for hit in hits), hits
         await d.press("enter")
@@ -55,7 +55,7 @@ async def test_palette_lists_other_writes_and_the_views(world: World) -> None:
 async def test_a_disabled_write_is_listed_saying_why(world: World) -> None:
     async with world.run() as d:
         await d.jump("recipes")
-        d.move_to(lambda r: r["name"] == STOPPED)
+        d.move_to(lambda r: r.name == STOPPED)
         hits = await search(d, "stop")
         assert any("Stop" in hit and "already stopped" in hit for hit in hits), hits
         await d.press("enter")
