@@ -1,4 +1,4 @@
-"""Regenerate the README's screenshots (SVG, 120x36), headless, against the in-process emulator.
+"""Regenerate the README's screenshots (SVG, 120x36 and one 80x24), headless, against the in-process emulator.
 
     python screenshots/make_screenshots.py [--out DIR] [NAME ...]
 
@@ -34,6 +34,7 @@ from workato_tui.service.workspace import WorkspaceService
 from workato_tui.widgets.resource_view import ResourceView
 
 SIZE = (120, 36)
+SIZE_OF = {"jobs-80x24": (80, 24)}  # the rest are taken at SIZE
 HERE = Path(__file__).resolve().parent
 SECRETS = (ADMIN_TOKEN,)
 
@@ -119,12 +120,12 @@ async def recipes(pilot: Pilot[Any]) -> None:
 
 
 async def recipe(pilot: Pilot[Any]) -> None:
-    await open_row(pilot, lambda row: row.get("name") == NETSUITE_SYNC)
+    await open_row(pilot, lambda row: getattr(row, "name", None) == NETSUITE_SYNC)
 
 
 async def job(pilot: Pilot[Any]) -> None:
     await recipe(pilot)
-    await open_row(pilot, lambda row: row.get("status") == "failed")
+    await open_row(pilot, lambda row: getattr(row, "status", None) == "failed")
 
 
 async def connections(pilot: Pilot[Any]) -> None:
@@ -133,7 +134,7 @@ async def connections(pilot: Pilot[Any]) -> None:
 
 async def lookup_table(pilot: Pilot[Any]) -> None:
     await jump(pilot, "lookup-tables")
-    await open_row(pilot, lambda row: row.get("name") == "Cost centers")
+    await open_row(pilot, lambda row: getattr(row, "name", None) == "Cost centers")
 
 
 async def customers(pilot: Pilot[Any]) -> None:
@@ -153,6 +154,25 @@ async def failures(pilot: Pilot[Any]) -> None:
     await settle(pilot)
 
 
+async def failed_jobs_marked(pilot: Pilot[Any]) -> None:
+    """80x24: a recipe's jobs filtered to the failed ones, all marked (`/failed` enter `*`)."""
+    await recipes(pilot)
+    table = pilot.app.screen.query_one(ResourceView).table
+    for index, row in enumerate(table.visible_rows):
+        if getattr(row, "name", None) == NETSUITE_SYNC:
+            table.move_cursor(row=index)
+    await jump(pilot, "jobs")
+    await pilot.press("slash", *"failed", "enter", "asterisk")
+    await settle(pilot)
+
+
+async def palette(pilot: Pilot[Any]) -> None:
+    """ctrl+p on a recipe: the actions that apply here, with their keys, and the views."""
+    await pilot.press("ctrl+p")
+    for _ in range(20):
+        await pilot.pause(0.05)
+
+
 async def nothing(pilot: Pilot[Any]) -> None:
     """The app opens on this screen by itself."""
 
@@ -169,6 +189,8 @@ SHOTS: dict[str, tuple[Walk, AppFactory]] = {
     "customers": (customers, Studio.app),
     "calls": (calls, Studio.app),
     "failures": (failures, Studio.app),
+    "jobs-80x24": (failed_jobs_marked, Studio.app),
+    "palette": (palette, Studio.app),
     "first-run": (nothing, Studio.first_run_app),
     "auth-error": (nothing, lambda studio: studio.app("not-a-valid-token")),
 }
@@ -178,7 +200,7 @@ async def take(name: str, out: Path) -> Path:
     walk, make_app = SHOTS[name]
     with tempfile.TemporaryDirectory(prefix="workato-shots-") as root:
         app = make_app(Studio(Path(root)))
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=SIZE_OF.get(name, SIZE)) as pilot:
             await settle(pilot)
             await walk(pilot)
             path = Path(app.save_screenshot(filename=f"{name}.svg", path=str(out)))

@@ -173,7 +173,12 @@ class WorkatoApp(CrashReporting, App[None]):
     # commands, theme ------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from .palette_actions import action_commands
+
+        here = list(action_commands(self, screen))  # every action bound where the user is
+        yield from here
+        titles = {command.title for command in here}
+        yield from (c for c in super().get_system_commands(screen) if c.title not in titles)
         from .screens.main import MainScreen
 
         if isinstance(screen, MainScreen):
@@ -184,12 +189,7 @@ class WorkatoApp(CrashReporting, App[None]):
                     f":{spec.name} ({aliases})",
                     lambda s=screen, n=spec.name: s.jump(n),
                 )
-            yield SystemCommand(
-                "Refresh", "Reload the current view (ctrl+r)", screen.view.refresh_view
-            )
-            yield SystemCommand(
-                "Toggle folder tree", "Show or hide the tree (ctrl+b)", screen.action_toggle_tree
-            )
+            # refresh, the tree and the writes come from the bindings (action_commands)
             for name in self.profiles.others() if self.profiles else []:
                 yield SystemCommand(
                     f"Compare with {name}",

@@ -27,11 +27,11 @@ def write(path: Path, rows: list[list[str]]) -> None:
 async def test_csv_round_trip(
     world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    path = tmp_path / "Cost centers.csv"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    path = tmp_path / "Cost_centers.csv"
     async with world.editor() as ed:
-        await ed.press("x")
-        assert ed.editor.prompt.value == str(path)  # the default: <table name>.csv in cwd
+        await ed.press("E")
+        assert ed.editor.prompt.value == str(path)  # default: in home
         await ed.press("enter")
         exported = read(path)
         assert exported[0] == ["id", "code", "name", "owner"] and len(exported) == 65
@@ -67,7 +67,7 @@ async def test_csv_round_trip(
 
 async def test_export_of_the_filtered_rows(world: World, tmp_path: Path) -> None:
     async with world.editor() as ed:
-        await ed.press("slash", *"legal", "enter", "x")
+        await ed.press("slash", *"legal", "enter", "E")
         ed.editor.prompt.value = str(tmp_path / "legal.csv")  # (typing it would be slow)
         await ed.press("enter")
     rows = read(tmp_path / "legal.csv")
@@ -85,8 +85,8 @@ async def test_export_of_the_filtered_rows(world: World, tmp_path: Path) -> None
 async def test_a_bad_file_is_refused_naming_the_line(
     world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, expected: str
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "Cost centers.csv").write_text(content)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "Cost_centers.csv").write_text(content)
     async with world.editor() as ed:
         await ed.press("i")
         screen = ed.app.screen
@@ -101,8 +101,8 @@ async def test_a_bad_file_is_refused_naming_the_line(
 async def test_a_file_that_is_not_utf8(
     world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "Cost centers.csv").write_bytes(b"code,name\nCC-1000,Caf\xe9\n")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "Cost_centers.csv").write_bytes(b"code,name\nCC-1000,Caf\xe9\n")
     async with world.editor() as ed:
         await ed.press("i")
         problem = widget_text(ed.app.screen.query_one("#import-problem", Static))

@@ -237,6 +237,11 @@ async def test_ctrl_f_looks_a_key_up_through_the_api(world: World) -> None:
         await ed.press("enter")
         assert ed.editor.grid.current_key == target
         assert any("/lookup" in r.path and "CC-1300" in r.query for r in world.requests())
+        found = stored[target]
+        assert any(
+            f"Found row {target}: code = 'CC-1300', name = {found['name']!r}" in m
+            for m in ed.messages
+        )
         await ed.press("ctrl+f")
         await ed.type("CC-0000")
         await ed.press("enter")

@@ -98,7 +98,7 @@ async def test_discard_asks_then_drops_everything_and_undo_brings_it_back(world:
     async with world.editor() as ed:
         await ed.edit(first, "name", "Mine")
         await ed.press("a", "escape")
-        await ed.press("D")
+        await ed.press("U")
         await ed.confirm()
         assert not len(ed.editor.staging) and ed.editor.rows[first]["name"] != "Mine"
         assert -1 not in ed.editor.rows

@@ -24,7 +24,9 @@ def row(key: int, code: str, name: str = "n") -> dict[str, object]:
 
 
 def test_file_names_and_paths() -> None:
-    assert default_file_name('Cost/centers: "EU"') == "Cost_centers_ _EU_.csv"
+    assert (
+        default_file_name('Cost/centers: "EU"') == "Cost_centers_EU.csv"
+    )  # no spaces (issue 11 item 24)
     assert default_file_name(" .. ") == "lookup-table.csv"
     assert resolve_path(" out.csv ", Path("/work")) == Path("/work/out.csv")
     assert resolve_path("/tmp/x.csv", Path("/work")) == Path("/tmp/x.csv")

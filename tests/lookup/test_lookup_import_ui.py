@@ -38,10 +38,10 @@ def send_key(app: App[None], key: str) -> None:
 async def test_the_editor_answers_keys_while_a_big_import_stages(
     world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setattr(staging_module, "IMPORT_CHUNK", 250)  # many turns of the event loop:
     monkeypatch.setattr(lookup_files, "IMPORT_SLICE_SECONDS", 0)  # one per chunk of 250 rows
-    big_file(tmp_path / "Cost centers.csv", NEW_ROWS)
+    big_file(tmp_path / "Cost_centers.csv", NEW_ROWS)
     async with world.editor() as ed:
         editor, grid = ed.editor, ed.editor.grid
         staging_started, moved = asyncio.Event(), asyncio.Event()
@@ -95,8 +95,8 @@ async def test_a_corrupt_staged_file_is_reported_when_the_editor_opens(world: Wo
 async def test_escape_while_a_big_file_is_read_closes_the_import_cleanly(
     world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    big_file(tmp_path / "Cost centers.csv", NEW_ROWS)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    big_file(tmp_path / "Cost_centers.csv", NEW_ROWS)
     async with world.editor() as ed:
         editor = ed.editor
         dismissed = threading.Event()

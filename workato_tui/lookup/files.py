@@ -24,8 +24,8 @@ YIELD_SECONDS = 0.002  # time for a key's trip through the queues between two sl
 
 
 def default_file_name(table_name: str) -> str:
-    """`Cost centers.csv`: the table's name, minus characters that are awkward in paths."""
-    safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", table_name).strip(" .") or "lookup-table"
+    """`Cost_centers.csv`: the table's name, minus spaces and characters awkward in paths."""
+    safe = re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", table_name).strip(" ._") or "lookup-table"
     return f"{safe}.csv"
 
 

@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..service.access_report import AccessReport, build_report, read_entries
+from ..widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -39,7 +40,7 @@ class AccessScreen(Screen[None]):
         yield Static("", id="access-source")
         with VerticalScroll(id="access-scroll"):
             yield Static("", id="access-text")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#access-scroll").focus()

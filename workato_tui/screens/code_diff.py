@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import Worker, WorkerState
 
 from ..api.errors import WorkatoError
 from ..service.code_diff import DiffRow, changed_count, code_diff
+from ..widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from ..service.compare import Pair
@@ -46,7 +47,7 @@ class CodeDiffScreen(Screen[None]):
         table.add_column(self.here.profile.name, key="here")
         table.add_column(self.there.profile.name, key="there")
         yield table
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

@@ -13,12 +13,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import Worker, WorkerState
 
 from ..api.errors import WorkatoError
 from ..service.compare import DIFFERS, ONLY_HERE, ONLY_THERE, SAME, Comparison, Pair
 from ..service.compare_load import CompareProgress, compare_progressively
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.write_request import ErrorRaised
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class CompareScreen(Screen[None]):
         table: DataTable[Any] = DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
         table.add_columns("KIND", "WHERE", "STATUS", "WHAT DIFFERS")
         yield table
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..api.endpoints import endpoint
 from ..api.models import Recipe
@@ -41,6 +41,7 @@ from ..service.failures import FailedJob, FailureGroup
 from ..service.writes import ItemResult
 from ..views import ViewContext
 from ..views.rows import RecipeRow
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.table import ResourceTable
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_saving import profile_text
@@ -158,7 +159,7 @@ class FailuresScreen(Screen[None]):
             empty_text="Scanning for failed jobs…",
             id="failures-table",
         )
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     @property
     def table(self) -> ResourceTable:

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..api.errors import WorkatoError
+from ..widgets.keys_footer import KeysFooter
 
 SETUP = """\
 [b]Welcome to workato-tui[/b]
@@ -47,7 +48,7 @@ class FirstRunScreen(Screen[None]):
         detail = f" ({escape(self.problem)})" if self.problem else ""  # it may hold [ ]
         with Vertical(id="panel"):
             yield Static(SETUP.format(problem=detail), markup=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def action_demo(self) -> None:
         self.app.open_demo()  # type: ignore[attr-defined]
@@ -73,4 +74,4 @@ class AuthErrorScreen(Screen[None]):
                 f"Correlation id: {escape(self.error.correlation_id or 'none')}\n\n"
                 "Press ctrl+q to quit, or escape to look around anyway."
             )
-        yield Footer(compact=True)
+        yield KeysFooter()

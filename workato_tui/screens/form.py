@@ -19,10 +19,12 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..api.errors import WorkatoError
 from ..editor import edit_in_editor
+from ..widgets.keys_footer import KeysFooter
+from ..widgets.plain_checkbox import PlainCheckbox
 from .confirm import Confirmation, ConfirmScreen
 
 Kind = Literal["text", "password", "json", "select", "checkbox", "code"]
@@ -100,7 +102,7 @@ class FormScreen(ModalScreen[Any]):
             with Horizontal(id="form-buttons"):
                 yield Button("Cancel", id="form-cancel")
                 yield Button(self.submit_label, id="form-submit", variant="primary")
-        yield Footer(compact=True)  # the form's own keys: ctrl+s, escape, ctrl+e
+        yield KeysFooter()  # the form's own keys: ctrl+s, escape, ctrl+e
 
     def on_mount(self) -> None:
         """Typing goes to the first field at once (no Tab needed)."""
@@ -117,7 +119,7 @@ class FormScreen(ModalScreen[Any]):
                 allow_blank=not field.required,
             )
         if field.kind == "checkbox":
-            return Checkbox(field.label, value=bool(field.value), id=wid)
+            return PlainCheckbox(field.label, value=bool(field.value), id=wid)
         if field.kind in ("json", "code"):
             return TextArea(field.value or "", id=wid, show_line_numbers=False)
         return Input(

@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..api.endpoints import endpoint
 from ..api.models import Recipe
@@ -34,6 +34,7 @@ from ..service.freeze import (
 )
 from ..service.writes import ItemResult
 from ..views import format as fmt
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.table import ResourceTable
 from .confirm import Confirmation, ConfirmScreen
 from .lookup_saving import profile_text
@@ -81,7 +82,7 @@ class FreezesScreen(Screen[None]):
             empty_text="No freezes yet. :freeze stops what runs in the chosen folder.",
             id="freezes-table",
         )
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     @property
     def table(self) -> ResourceTable:

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from ..api.errors import WorkatoError
 from ..api.models import Job
@@ -21,6 +21,7 @@ from ..views import ViewContext
 from ..views import format as fmt
 from ..views.rows import JobRow, row_data
 from ..widgets.job_steps import StepList, failing_index, step_detail
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.write_request import WriteRequested
 from ..write_catalog import (
     BY_ID,
@@ -103,7 +104,7 @@ class JobScreen(Screen[None]):
         yield StepList(id="steps")
         with VerticalScroll(id="step-detail"):
             yield Static("", id="step-data")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -11,7 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from ..widgets.keys_footer import KeysFooter
 
 
 def to_json(value: Any) -> str:
@@ -39,7 +41,7 @@ class JsonScreen(Screen[None]):
         yield Static(f" {self.title_text}  (raw JSON)", classes="screen-title")
         with VerticalScroll(id="json"):
             yield Static(Syntax(to_json(self.value), "json", theme="ansi_dark", word_wrap=True))
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#json").focus()

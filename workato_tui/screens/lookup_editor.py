@@ -21,7 +21,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ..lookup import (
     GridChange,
@@ -36,6 +36,7 @@ from ..lookup.files import (
     default_file_name,
 )
 from ..lookup.rows import ID, id_text, row_name, values_of
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.prompt_bar import PromptBar
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
@@ -54,15 +55,15 @@ class LookupEditorScreen(Screen[None]):
         Binding("e", "edit_cell", "Edit", id="lookup-edit"),
         Binding("a", "add_row", "Add row", id="lookup-add-row"),
         Binding("shift+enter", "add_row", "Add row", show=False, id="lookup-add-row-enter"),
-        Binding("ctrl+d", "toggle_delete", "Delete", id="lookup-delete-row"),
+        Binding("ctrl+d,D", "toggle_delete", "Delete", show=False, id="lookup-delete-row"),
         Binding("u", "undo", "Undo", id="lookup-undo"),
         Binding("ctrl+s", "save", "Save", id="lookup-save"),
         Binding("slash", "filter", "Filter", id="lookup-filter"),
         Binding("ctrl+f", "find", "Look up", id="lookup-find"),
-        Binding("x", "export_csv", "Export", id="lookup-export"),
-        Binding("X", "export_csv_raw", "Export raw", show=False, id="lookup-export-raw"),
+        Binding("E", "export_csv", "Export", id="lookup-export"),
+        Binding("ctrl+e", "export_csv_raw", "Export raw", show=False, id="lookup-export-raw"),
         Binding("i", "import_csv", "Import", id="lookup-import"),
-        Binding("D", "discard", "Discard all", show=False, id="lookup-discard"),
+        Binding("U", "discard", "Discard all", show=False, id="lookup-discard"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="lookup-reload"),
     ]
 
@@ -71,6 +72,8 @@ class LookupEditorScreen(Screen[None]):
     LookupEditorScreen #lookup-status { height: auto; max-height: 3; padding: 0 1;
                                         background: $panel; }
     LookupEditorScreen #lookup-status.-pending { background: $warning 25%; }
+    /* toasts sit above the pending-changes bar (up to 3 lines) and the footer, not over it */
+    LookupEditorScreen ToastRack { margin-bottom: 4; }
     """
 
     def __init__(
@@ -82,7 +85,7 @@ class LookupEditorScreen(Screen[None]):
         self.table_id = table.id
         self.table_name = table.name or f"table {self.table_id}"
         self.columns = table_columns(table)
-        self.workdir = workdir or Path.cwd()
+        self.workdir = workdir or Path.home()
         self.store = StagedStore(service.staged_dir)
         self.staging = self._restore()
         self.restored = len(self.staging)
@@ -115,7 +118,7 @@ class LookupEditorScreen(Screen[None]):
         )
         yield Static("", id="lookup-status")
         yield PromptBar(id="lookup-prompt")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def _title(self) -> str:
         return f"Lookup table: {self.table_name}  ·  {profile_text(self.service)}"

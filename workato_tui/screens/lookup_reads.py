@@ -4,6 +4,7 @@ API's lookup of one row. Plain functions; one editor method calls each.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..api.errors import NotFound, WorkatoError
@@ -86,3 +87,12 @@ async def look_up(editor: LookupEditorScreen, column: str, value: str) -> None:
             title="Look up",
             severity="warning",
         )
+        return
+    editor.notify(f"Found row {found.id}: {found_summary(found.data, column)}", title="Look up")
+
+
+def found_summary(data: Mapping[str, Any], column: str, limit: int = 4) -> str:
+    """`code = 'CC-1004', name = 'Marketing', …`: the looked-up column first, then the rest."""
+    names = [column, *(name for name in data if name != column)]
+    shown = [f"{name} = {data.get(name)!r}" for name in names[:limit]]
+    return ", ".join(shown) + (", …" if len(names) > limit else "")

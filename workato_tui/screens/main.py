@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ..api.endpoints import endpoint
 from ..api.models import Recipe
@@ -21,6 +20,7 @@ from ..views.rows import row_data
 from ..views.spec import Need, Opens, Row
 from ..widgets.command_bar import CommandBar
 from ..widgets.folder_tree import FolderTree
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.resource_view import ResourceView
 from ..widgets.status_header import StatusHeader
 from ..widgets.table import ResourceTable
@@ -85,7 +85,7 @@ class MainScreen(Screen[None]):
         yield CommandBar(
             view_names() + sorted(SCREEN_COMMANDS) + list(PROFILE_COMMANDS), id="command-bar"
         )
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     @property
     def view(self) -> ResourceView:

@@ -13,8 +13,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
 
@@ -55,7 +56,7 @@ class MessagesScreen(Screen[None]):
             id="messages-table",
         )
         yield Static("", id="message-whole", classes="detail-fields", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(ResourceTable).focus()

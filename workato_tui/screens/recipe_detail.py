@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..api.errors import WorkatoError
 from ..service.names import NameKind
 from ..views import ViewContext, find_view
 from ..views import format as fmt
 from ..views.rows import RecipeRow, row_data
+from ..widgets.keys_footer import KeysFooter
 from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
@@ -110,7 +111,7 @@ class RecipeScreen(Screen[None]):
         yield ResourceView(self.service, id="jobs")
         with VerticalScroll(id="versions"):
             yield Static("Versions: loading…", id="versions-table")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         spec = find_view("jobs")

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..api.errors import WorkatoError
 from ..lookup.diff import diff_lines
@@ -26,6 +26,7 @@ from ..lookup.rows import Row, flatten, table_columns
 from ..lookup.save import SaveEngine
 from ..lookup.staging import Staging
 from ..service.families import Family
+from ..widgets.keys_footer import KeysFooter
 from .compare import STYLE
 from .confirm import Confirmation, ConfirmScreen
 
@@ -59,7 +60,7 @@ class RowDiffScreen(Screen[None]):
         yield Static(f" Lookup rows: {self.pair.where}", classes="screen-title")
         yield Static("Loading both tables…", id="row-diff-summary")
         yield DataTable(id="row-diff", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()

@@ -33,6 +33,7 @@ from ..write_catalog import (
     say_why_disabled,
     state_reason,
 )
+from .filter_input import FilterInput
 from .table import ResourceTable
 from .typing_focus import takes_typing
 from .write_request import ErrorRaised, WriteRequested
@@ -92,7 +93,11 @@ class ResourceView(Vertical):
         yield Static("", id="crumbs")
         yield Static("", id="view-error", markup=False)  # a failed load, wrapped in full
         yield ResourceTable(id="table")
-        yield Input(placeholder="filter (! inverts) - enter keeps it, escape clears", id="filter")
+        yield FilterInput(
+            leave_to=lambda: self.table,
+            placeholder="filter (! inverts) - enter keeps it, escape clears",
+            id="filter",
+        )
 
     @property
     def table(self) -> ResourceTable:

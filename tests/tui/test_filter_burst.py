@@ -1,0 +1,42 @@
+"""`/ failed Enter *` sent in one burst (paste speed): the filter keeps `failed` and `*` marks
+every visible row, rather than landing in the filter box as `failed*`."""
+
+from __future__ import annotations
+
+from pilot_world import World, recipe_named
+from textual import events
+
+from workato_tui.emulator.seed import NETSUITE_SYNC
+
+
+def burst(app: object, keys: list[tuple[str, str | None]]) -> None:
+    """Queue every key on the app at once, as a terminal delivers a paste-speed burst."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))  # type: ignore[attr-defined]
+
+
+async def test_keys_right_after_enter_in_the_filter_reach_the_table(world: World) -> None:
+    recipe = recipe_named(world.store, NETSUITE_SYNC)
+    async with world.run(size=(80, 24)) as d:
+        await d.jump("recipes")
+        d.move_to(lambda r: r.id == recipe["id"])
+        await d.jump("jobs")
+        typed = [(c, c) for c in "failed"]
+        burst(d.app, [("slash", "/"), *typed, ("enter", "\r"), ("asterisk", "*")])
+        await d.until(lambda: bool(d.table.marked_keys), "marks", seconds=5)
+        assert d.table.filter_text == "failed"
+        assert d.view.filter_input.value == "failed"
+        failed = {row.id for row in d.rows}
+        assert failed and all(row.status == "failed" for row in d.rows)
+        assert d.table.marked_keys == failed
+        assert d.app.focused is d.table
+
+
+async def test_slash_again_types_into_the_box(world: World) -> None:
+    async with world.run() as d:
+        await d.jump("recipes")
+        burst(d.app, [("slash", "/"), ("x", "x"), ("enter", "\r")])
+        box = d.view.filter_input
+        await d.until(lambda: box.value == "x" and d.app.focused is d.table, "filter kept")
+        await d.press("slash", "y")
+        assert box.value.endswith("y") and d.app.focused is box  # typed into the box again
