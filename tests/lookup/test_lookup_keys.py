@@ -48,3 +48,12 @@ def test_default_file_name_has_no_spaces_or_path_characters() -> None:
     assert default_file_name("Cost centers") == "Cost_centers.csv"
     assert default_file_name("EU / UK  rates: 2026") == "EU_UK_rates_2026.csv"
     assert default_file_name("  ") == "lookup-table.csv"
+
+
+async def test_the_pending_line_names_the_keys_that_undo_and_discard(world: World) -> None:
+    """The status line teaches the keys: they must be the ones bound (discard moved to `U`)."""
+    first = next(iter(world.stored()))
+    async with world.editor() as ed:
+        await ed.edit(first, "name", "Mine")
+        bound = {b.action: b.key for b in ed.editor.BINDINGS if not isinstance(b, tuple)}
+        assert f"{bound['undo']} undoes, {bound['discard']} discards" in ed.status

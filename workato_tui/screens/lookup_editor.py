@@ -155,7 +155,7 @@ class LookupEditorScreen(Screen[None]):
         if self.restored:
             self.notify(
                 f"Restored {self.staging.summary().lower()} from the last session: "
-                "nothing was sent yet. ctrl+s saves, D discards.",
+                "nothing was sent yet. ctrl+s saves, U discards.",
                 title=f"{self.table_name}: staged edits restored",
                 timeout=10,
             )
@@ -231,7 +231,7 @@ class LookupEditorScreen(Screen[None]):
         pending = len(self.staging)
         text = Text(self.staging.summary(), style="bold" if pending else "")
         if pending:
-            text.append("  ·  ctrl+s saves, u undoes, D discards")
+            text.append("  ·  ctrl+s saves, u undoes, U discards")
         refusal = self.service.denied("lookup_rows.update")
         if refusal:
             text.append(f"  ·  saving is refused: {refusal}", style="italic")
