@@ -435,6 +435,11 @@ def state_reason(action: WriteAction | str, rows: Sequence[Any]) -> str | None:
     return f"none of the {len(rows)} marked rows applies: {reasons[0]}"
 
 
+def notify_unavailable(node: Any, write: WriteAction, reason: str) -> None:
+    """The one way a disabled write says why: a warning titled "<verb>: unavailable"."""
+    node.app.notify(reason, title=f"{write.verb}: unavailable", severity="warning")
+
+
 def say_why_disabled(
     widget: Any, event: Any, why: Callable[[WriteAction], str | None] | None = None
 ) -> None:
@@ -448,4 +453,4 @@ def say_why_disabled(
     reason = (why or (lambda a: blocked_reason(widget.service, a)))(action)
     if reason:
         event.stop()
-        widget.app.notify(reason, title=f"{action.verb}: unavailable", severity="warning")
+        notify_unavailable(widget, action, reason)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..api.errors import Forbidden, Refused
 from ..service.folder_census import FolderContents, folder_contents
 from ..service.writes import CANNOT_DESTROY
-from ..write_catalog import FOLDER_DELETE
+from ..write_catalog import FOLDER_DELETE, notify_unavailable
 from .flow import ActionContext
 from .registry import handles
 
@@ -67,7 +67,7 @@ async def delete(ctx: ActionContext) -> bool:
     endpoint_id = "projects.delete" if is_project else "folders.delete"
     reason = ctx.service.denied(endpoint_id)
     if reason:
-        ctx.app.notify(reason, title=f"{ctx.action.verb}: unavailable", severity="warning")
+        notify_unavailable(ctx.app, ctx.action, reason)
         return False
     contents = await folder_contents(ctx.service, folder.id)
     verb = "Delete project" if is_project else "Delete folder"

@@ -28,6 +28,7 @@ from ..write_catalog import (
     WriteAction,
     bind_writes,
     blocked_reason,
+    notify_unavailable,
     say_why_disabled,
     state_reason,
 )
@@ -179,7 +180,7 @@ class JobScreen(Screen[None]):
         write = BY_ID[action_id]
         reason = self.why_disabled(write)
         if reason:
-            self.notify(reason, title=f"{write.verb}: unavailable", severity="warning")
+            notify_unavailable(self, write, reason)
             return
 
         def done(changed: bool) -> None:

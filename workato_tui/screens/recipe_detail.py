@@ -31,6 +31,7 @@ from ..write_catalog import (
     WriteAction,
     bind_writes,
     blocked_reason,
+    notify_unavailable,
     say_why_disabled,
     state_reason,
 )
@@ -282,7 +283,7 @@ class RecipeScreen(Screen[None]):
         write = BY_ID[action_id]
         reason = self.why_disabled(write)
         if reason:
-            self.notify(reason, title=f"{write.verb}: unavailable", severity="warning")
+            notify_unavailable(self, write, reason)
             return
         self.run_write(action_id)
 

@@ -15,7 +15,13 @@ from textual.worker import Worker
 from ..api.errors import WorkatoError
 from ..views.rows import TreeFolder
 from ..views.spec import ViewContext
-from ..write_catalog import BY_ID, bind_writes, blocked_reason, say_why_disabled
+from ..write_catalog import (
+    BY_ID,
+    bind_writes,
+    blocked_reason,
+    notify_unavailable,
+    say_why_disabled,
+)
 from .write_request import WriteRequested, forward_worker_error
 
 if TYPE_CHECKING:
@@ -163,7 +169,7 @@ class FolderTree(Tree[FolderData]):
         write = BY_ID[action_id]
         reason = blocked_reason(self.service, write)
         if reason:
-            self.app.notify(reason, title=f"{write.verb}: unavailable", severity="warning")
+            notify_unavailable(self, write, reason)
             return
         node = self.cursor_node
         self.run_write(action_id, node.data if node is not None else None)
