@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 from ..lookup import AUTO, CsvProblem, ImportPlan
 from ..lookup.gcpause import collector_paused
 from ..lookup.rows import ID
+from ..widgets.plain_checkbox import PlainCheckbox
 
 Planner = Callable[[Path, str, bool], ImportPlan]  # path, key column, delete missing
 
@@ -75,7 +76,7 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
             yield Input(str(self.default_path), id="import-path", select_on_focus=False)
             yield Label("Match rows by:")
             yield Select(options, value=AUTO, allow_blank=False, id="import-key")
-            yield Checkbox(
+            yield PlainCheckbox(
                 "Also delete the table's rows that are not in the file", id="import-delete"
             )
             with VerticalScroll(id="import-preview"):
@@ -98,7 +99,7 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
         """Plan the import in a thread (a big file takes a while) and show it, or the problem
         naming the line; with `then_stage`, dismiss with the plan once it is ready."""
         key = str(self.query_one("#import-key", Select).value)
-        delete = self.query_one("#import-delete", Checkbox).value
+        delete = self.query_one("#import-delete", PlainCheckbox).value
         self.query_one("#import-problem", Static).update(f"Reading {self.path().name}…")
         self._plan_in_thread(self.path(), key, delete, then_stage)
 
