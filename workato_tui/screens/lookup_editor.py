@@ -40,6 +40,7 @@ from ..widgets.keys_footer import KeysFooter
 from ..widgets.prompt_bar import PromptBar
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
+from ..widgets.typing_focus import takes_typing
 from .lookup_csv import BUSY_WHILE_IMPORTING, export_csv, import_csv, still_loading
 from .lookup_reads import load_pages, look_up
 from .lookup_saving import confirm_leave, discard_staged, profile_text, save_staged
@@ -49,18 +50,25 @@ if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
 
+# Actions of keys that are text too (e, a, /, E, enter): in the open prompt they type or submit.
+OPENS_PROMPT = frozenset({"edit_cell", "add_row", "filter", "export_csv"})
+
+
 class LookupEditorScreen(Screen[None]):
+    # Keys that open the prompt are priority bindings: they act before the next key is routed,
+    # so what is typed right after them at paste speed lands in the prompt (see OPENS_PROMPT).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Back", id="lookup-leave"),
-        Binding("e", "edit_cell", "Edit", id="lookup-edit"),
-        Binding("a", "add_row", "Add row", id="lookup-add-row"),
+        Binding("e", "edit_cell", "Edit", id="lookup-edit", priority=True),
+        Binding("enter", "edit_cell", "Edit", show=False, id="lookup-edit-enter", priority=True),
+        Binding("a", "add_row", "Add row", id="lookup-add-row", priority=True),
         Binding("shift+enter", "add_row", "Add row", show=False, id="lookup-add-row-enter"),
         Binding("ctrl+d,D", "toggle_delete", "Delete", show=False, id="lookup-delete-row"),
         Binding("u", "undo", "Undo", id="lookup-undo"),
         Binding("ctrl+s", "save", "Save", id="lookup-save"),
-        Binding("slash", "filter", "Filter", id="lookup-filter"),
-        Binding("ctrl+f", "find", "Look up", id="lookup-find"),
-        Binding("E", "export_csv", "Export", id="lookup-export"),
+        Binding("slash", "filter", "Filter", id="lookup-filter", priority=True),
+        Binding("ctrl+f", "find", "Look up", id="lookup-find", priority=True),
+        Binding("E", "export_csv", "Export", id="lookup-export", priority=True),
         Binding("ctrl+e", "export_csv_raw", "Export raw", show=False, id="lookup-export-raw"),
         Binding("i", "import_csv", "Import", id="lookup-import"),
         Binding("U", "discard", "Discard all", show=False, id="lookup-discard"),
@@ -147,7 +155,7 @@ class LookupEditorScreen(Screen[None]):
         return self.prompt_bar.mode
 
     def on_mount(self) -> None:
-        self.grid.focus()
+        self.set_focus(self.grid)
         self.grid.move_cursor(column=1 if self.columns else 0)
         self.update_status()
         if self.store.problem:
@@ -345,13 +353,13 @@ class LookupEditorScreen(Screen[None]):
 
     def close_prompt(self) -> None:
         self.prompt_bar.close()
-        self.grid.focus()
+        self.set_focus(self.grid)
 
     @on(PromptBar.Submitted)
     def _prompt_submitted(self, event: PromptBar.Submitted) -> None:
         """Enter in the prompt: finish what it was opened for."""
         target, self.edit_target = self.edit_target, None
-        self.grid.focus()
+        self.set_focus(self.grid)
         if event.mode == "edit" and target is not None:
             self._commit_edit(target, event.value)
         elif event.mode == "find" and self.find_column:
@@ -369,7 +377,7 @@ class LookupEditorScreen(Screen[None]):
     def _prompt_advanced(self, event: PromptBar.Advanced) -> None:
         """Tab in the prompt: commit the cell and edit the next one (else just leave it)."""
         target, self.edit_target = self.edit_target, None
-        self.grid.focus()
+        self.set_focus(self.grid)
         if event.mode != "edit" or target is None:
             return
         self._commit_edit(target, event.value)
@@ -488,7 +496,8 @@ class LookupEditorScreen(Screen[None]):
         self.query_one("#lookup-status", Static).update(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While an import is staging, keys that change rows or leave are off (shown dimmed)."""
+        """While an import is staging, keys that change rows or leave are off (shown dimmed).
+        While the prompt has focus, the printable keys that open it are typed into it."""
         if self.importing and action in BUSY_WHILE_IMPORTING:
             return None
-        return True
+        return not (action in OPENS_PROMPT and takes_typing(self.focused))

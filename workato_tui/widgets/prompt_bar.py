@@ -94,7 +94,10 @@ class PromptBar(Horizontal):
         box = self.input
         box.value = value
         box.cursor_position = len(value)
-        box.focus()
+        # Focus now, not on the next turn of the event loop as `focus()` does: the key that
+        # opened the prompt is a priority binding, so the keys typed right after it at paste
+        # speed are routed after this returns, and must find the prompt focused.
+        self.screen.set_focus(box)
 
     def close(self) -> None:
         self.mode = None
