@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_driver import Driver
+from pilot_driver import Driver, widget_text
 from pilot_world import World, recipe_named
+from textual.screen import Screen
+from textual.widgets import Static
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
@@ -239,3 +241,53 @@ async def test_job_detail_copies_its_web_url(tmp_path: Path) -> None:
         recipe_id = stored(world, RUNNING)["id"]
         assert d.app.clipboard.endswith(f"/recipes/{recipe_id}/job/{screen.job.id}")
         assert any("Copied" in m for m in d.messages)
+
+
+def key_enabled(screen: Screen[None], key: str) -> bool:
+    active = screen.active_bindings.get(key)
+    return active is not None and active.enabled
+
+
+async def test_job_detail_after_a_resume_reads_the_job_afresh(tmp_path: Path) -> None:
+    """After a resume, the screen reads the job again: resume is off (its token is spent)
+    while it runs on, and the status shown is the job's as read afresh."""
+    world = World(tmp_path)
+    async with world.run() as d:
+        screen = await open_job(d, PAUSED_IN, "pending")
+        assert key_enabled(screen, "p")
+        before = screen.job
+        reads = len(world.sent("jobs.get"))
+        await d.press("p")
+        await d.until_screen(FormScreen)
+        await d.submit_form()
+        await d.until_screen(ConfirmScreen)
+        await d.confirm()
+        await d.until(lambda: screen.job is not before, "the job to be read afresh")
+        await d.settle()
+        assert len(world.sent("jobs.get")) > reads
+        assert not key_enabled(screen, "p")
+        await d.press("p")
+        await d.settle()
+        assert not d.modal
+        assert any("resumed here" in m for m in d.messages), d.messages
+        world.clock.advance(10)  # the emulator finishes a resumed job after 5 s
+        await screen.writes.refresh()  # what the screen's follow-up read does
+        await d.settle()
+        assert screen.job.status == "succeeded"
+        assert "succeeded" in widget_text(screen.query_one("#summary", Static))
+        assert not key_enabled(screen, "p")
+    assert len(world.sent("jobs.resume")) == 1
+
+
+async def test_recipe_detail_after_a_stop_offers_start_not_stop(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    async with world.run() as d:
+        screen = await open_recipe(d, RUNNING)
+        assert key_enabled(screen, "x") and not key_enabled(screen, "t")
+        await d.press("x")
+        await d.until_screen(ConfirmScreen)
+        await d.confirm()
+        await d.until(lambda: screen.recipe.running is False, "the recipe to be read afresh")
+        await d.settle()
+        assert key_enabled(screen, "t") and not key_enabled(screen, "x")
+        assert "stopped" in widget_text(screen.query_one("#fields", Static))

@@ -22,16 +22,8 @@ from ..views import format as fmt
 from ..views.rows import JobRow, row_data
 from ..widgets.job_steps import StepList, failing_index, step_detail
 from ..widgets.keys_footer import KeysFooter
-from ..widgets.write_request import WriteRequested
-from ..write_catalog import (
-    BY_ID,
-    WriteAction,
-    bind_writes,
-    blocked_reason,
-    notify_unavailable,
-    say_why_disabled,
-    state_reason,
-)
+from ..write_catalog import JOB_RESUME, WriteAction, bind_writes, label
+from .item_writes import SCREEN_METHODS, ItemWrites
 from .recipe_detail import OUTCOME_STYLE
 
 if TYPE_CHECKING:
@@ -39,6 +31,16 @@ if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
 NO_STEPS = "Workato sent no steps for this job."
+FOLLOW_SECONDS = 3.0  # a job resumed here is read again this often while it runs on
+FOLLOW_READS = 20
+
+
+def resume_token(detail: JobDetail | None) -> str | None:
+    """The token a paused job's waiting step shows, if it shows one."""
+    for line in detail.lines if detail is not None else []:
+        if isinstance(line.output, dict) and line.output.get("resume_token"):
+            return str(line.output["resume_token"])
+    return None
 
 
 def web_base(base_url: str) -> str:
@@ -86,8 +88,16 @@ class JobScreen(Screen[None]):
         bind_writes(self, "job")  # repeat, resume: as declared in write_catalog
         self.service = service
         self.context = context
-        self.job = job
         self.detail: JobDetail | None = None
+        self._follows = 0  # reads of a resumed job while it runs on
+        self.writes = ItemWrites(
+            self, service, context, job, reread=self._reread, refuses=self._resumed_here
+        )
+
+    @property
+    def job(self) -> Job | JobRow:
+        """The job as last read (a write here reads it afresh)."""
+        return self.writes.item  # type: ignore[no-any-return]
 
     @property
     def web_url(self) -> str:
@@ -112,23 +122,28 @@ class JobScreen(Screen[None]):
 
     @work(exclusive=True, group="job-detail", exit_on_error=False)
     async def load(self) -> None:
+        await self._read()
+
+    async def _read(self) -> JobDetail | None:
+        """Read the job through the service and show it: summary, steps, the chosen step."""
         recipe_id = self.context.recipe.id if self.context.recipe else self.job.recipe_id
         if recipe_id is None:
             self.query_one("#summary", Static).update(Text("This job names no recipe.", "red"))
-            return
+            return None
         try:
             self.detail = await self.service.job(recipe_id, self.job.id, self.context.customer_ref)
         except WorkatoError as error:
             self.query_one("#summary", Static).update(Text(error.describe(), style="red"))
-            return
+            return None
         self.query_one("#summary", Static).update(summary(self.detail, self.web_url))
         steps = self.query_one(StepList)
         steps.show(self.detail.lines)
         if not self.detail.lines:
             self.query_one("#step-data", Static).update(NO_STEPS)
-            return
+            return self.detail
         steps.highlighted = failing_index(self.detail.lines) or 0
         steps.focus()
+        return self.detail
 
     @on(OptionList.OptionHighlighted, "#steps")
     def _show_step(self, event: OptionList.OptionHighlighted) -> None:
@@ -161,30 +176,29 @@ class JobScreen(Screen[None]):
         self.app.copy_to_clipboard(self.web_url)
         self.notify(self.web_url, title="Copied the job's web URL")
 
-    # writes -------------------------------------------------------------------------------
+    # writes: offered, run and followed by a fresh read in ItemWrites ----------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action != "act":
-            return True
-        return None if self.why_disabled(BY_ID[str(parameters[0])]) else True
+    check_action, why_disabled, on_key, action_act = SCREEN_METHODS
 
-    def why_disabled(self, write: WriteAction) -> str | None:
-        """The policy or a 403 this session, or the job's state (resume a finished job)."""
-        return blocked_reason(self.service, write) or state_reason(write, [self.job])
+    def _resumed_here(self, write: WriteAction) -> str | None:
+        """A job resumed here stays pending while it runs on, but its token is spent: resume
+        is off until a fresh read shows it waiting on a new one."""
+        if write is not JOB_RESUME or self.writes.last_write is not JOB_RESUME:
+            return None
+        if self.job.status != "pending" or resume_token(self.detail):
+            return None
+        return f"{label(self.job)}: resumed here; it runs on until it finishes"
 
-    def on_key(self, event: Any) -> None:
-        """A disabled write key says why it is disabled instead of doing nothing."""
-        say_why_disabled(self, event, self.why_disabled)
+    async def _reread(self) -> JobRow | None:
+        """After a write: the job afresh; while a resumed job runs on, read it again shortly."""
+        detail = await self._read()
+        if detail is None:
+            return None
+        if detail.status == "pending" and self.writes.last_write is JOB_RESUME:
+            self._follow_resumed()
+        return JobRow.of(detail, self.job.recipe_id)
 
-    def action_act(self, action_id: str) -> None:
-        write = BY_ID[action_id]
-        reason = self.why_disabled(write)
-        if reason:
-            notify_unavailable(self, write, reason)
-            return
-
-        def done(changed: bool) -> None:
-            if changed and self.is_attached:
-                self.load()
-
-        self.post_message(WriteRequested(write, [self.job], self.context, done))
+    def _follow_resumed(self) -> None:
+        if self._follows < FOLLOW_READS:
+            self._follows += 1
+            self.set_timer(FOLLOW_SECONDS, lambda: self.run_worker(self.writes.refresh()))

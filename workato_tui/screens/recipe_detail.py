@@ -24,17 +24,8 @@ from ..widgets.keys_footer import KeysFooter
 from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
-from ..widgets.write_request import WriteRequested
-from ..write_catalog import (
-    BY_ID,
-    RECIPE_DELETE,
-    WriteAction,
-    bind_writes,
-    blocked_reason,
-    notify_unavailable,
-    say_why_disabled,
-    state_reason,
-)
+from ..write_catalog import RECIPE_DELETE, bind_writes
+from .item_writes import SCREEN_METHODS, ItemWrites
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -100,9 +91,26 @@ class RecipeScreen(Screen[None]):
         super().__init__()
         bind_writes(self, "recipe", WRITE_KEYS)  # each write's key, as declared
         self.service = service
-        self.recipe = recipe
         self.context = context
-        self.changed = False  # a write here changed the recipe: the list below reloads
+        self.writes = ItemWrites(
+            self,
+            service,
+            context,
+            recipe,
+            reread=self._reread,
+            offered=context.customer is None,  # the endpoints take the workspace's recipes only
+            gone=RECIPE_DELETE,
+            on_gone=self._deleted,
+        )
+
+    @property
+    def recipe(self) -> RecipeRow:
+        """The recipe as last read (a write here reads it afresh)."""
+        return self.writes.item  # type: ignore[no-any-return]
+
+    @recipe.setter
+    def recipe(self, recipe: RecipeRow) -> None:
+        self.writes.item = recipe
 
     def compose(self) -> ComposeResult:
         yield Static(f" Recipe {self.recipe.id}: {self.recipe.name}", classes="screen-title")
@@ -262,57 +270,20 @@ class RecipeScreen(Screen[None]):
             return
         target.update(versions_table(versions, self.recipe.version_no))
 
-    # writes -------------------------------------------------------------------------------
+    # writes: offered, run and followed by a fresh read in ItemWrites ----------------------
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action != "act":
-            return True
-        if self.context.customer is not None:
-            return False  # the endpoint works on the workspace's own recipes only
-        return None if self.why_disabled(BY_ID[str(parameters[0])]) else True
+    check_action, why_disabled, on_key, action_act = SCREEN_METHODS
 
-    def why_disabled(self, write: WriteAction) -> str | None:
-        """The policy or a 403 this session, or the recipe's state (stop a stopped recipe)."""
-        return blocked_reason(self.service, write) or state_reason(write, [self.recipe])
-
-    def on_key(self, event: Any) -> None:
-        """A disabled write key says why it is disabled instead of doing nothing."""
-        say_why_disabled(self, event, self.why_disabled)
-
-    def action_act(self, action_id: str) -> None:
-        write = BY_ID[action_id]
-        reason = self.why_disabled(write)
-        if reason:
-            notify_unavailable(self, write, reason)
-            return
-        self.run_write(action_id)
-
-    def run_write(self, action_id: str) -> None:
-        """Ask the app to run the write; show the recipe afresh when it changed something
-        (a deleted one is gone: back to the list)."""
-        write = BY_ID[action_id]
-
-        def done(changed: bool) -> None:
-            if not changed or not self.is_attached:
-                return
-            self.changed = True
-            if write is RECIPE_DELETE:
-                if self.app.screen is self:
-                    self.leave()
-            else:
-                self.run_worker(self._reload_recipe(), group="recipe-write", exit_on_error=False)
-
-        self.post_message(WriteRequested(write, [self.recipe], self.context, done))
-
-    async def _reload_recipe(self) -> None:
-        try:
-            fresh = await self.service.recipe(self.recipe.id)
-        except WorkatoError:
-            return
-        self.recipe = RecipeRow.of(fresh)
+    async def _reread(self) -> RecipeRow:
+        """After a write: the recipe afresh (state, version, stop cause) and its connections."""
+        self.recipe = RecipeRow.of(await self.service.recipe(self.recipe.id))
         self.query_one("#fields", Static).update(self._fields())
-        self.refresh_bindings()  # start and stop follow the recipe's state
         await self._load_connections()
+        return self.recipe
+
+    def _deleted(self) -> None:
+        if self.app.screen is self:
+            self.leave()
 
     @on(ResourceTable.RowActivated)
     def _open_job(self, event: ResourceTable.RowActivated) -> None:
@@ -329,7 +300,7 @@ class RecipeScreen(Screen[None]):
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) > 1 else None
         self.app.pop_screen()
-        if self.changed and below is not None:
+        if self.writes.changed and below is not None:
             for view in below.query(ResourceView):
                 if view.spec is not None:
                     view.show(view.spec, view.context)
