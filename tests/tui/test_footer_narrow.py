@@ -46,3 +46,23 @@ async def test_footer_widens_with_the_terminal(world: World) -> None:
         await d.pilot.pause()
         wide = footer_labels(d.app)
         assert wide[:4] == ESSENTIAL and len(wide) > len(narrow)
+
+
+async def test_recipe_detail_at_80_columns_shows_its_own_keys_before_the_jobs_pane(
+    world: World,
+) -> None:
+    """Its writes (one group: `c e t x D C Recipe`) and `esc Back` come before the focused
+    jobs pane's keys, which take what width is left."""
+    recipe = recipe_named(world.store, NETSUITE_SYNC)
+    async with world.run(size=NARROW) as d:
+        await d.jump("recipes")
+        d.move_to(lambda r: r.id == recipe["id"])
+        await d.press("enter")
+        await d.until(lambda: type(d.app.screen).__name__ == "RecipeScreen", "detail")
+        await d.settle()
+        labels = footer_labels(d.app)
+        assert labels[0] == "? Keys" and "esc Back" in labels
+        writes = [label.strip() for label in labels if label.endswith(" ")]
+        assert writes == ["c", "e", "t", "x", "D", "C"]
+        line = footer_line(d.app)
+        assert "Recipe" in line and line.index("Recipe") < line.index("Mark")

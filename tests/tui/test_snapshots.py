@@ -118,3 +118,9 @@ def test_first_run_screen(snap_compare: Snap, world: World) -> None:
         startup_problem="WORKATO_API_TOKEN is not set",
     )
     assert snap_compare(app, terminal_size=SIZE, run_before=_before(world))
+
+
+def test_recipe_detail_narrow(snap_compare: Snap, world: World) -> None:
+    """80x24: the compact header, ten job rows, and its own keys first in the footer."""
+    steps = _before(world, _open_netsuite_recipe)
+    assert snap_compare(world.app(), terminal_size=NARROW, run_before=steps)

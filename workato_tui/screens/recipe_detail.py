@@ -120,7 +120,7 @@ class RecipeScreen(Screen[None]):
         yield ResourceView(self.service, id="jobs")
         with VerticalScroll(id="versions"):
             yield Static("Versions: loading…", id="versions-table")
-        yield KeysFooter()
+        yield KeysFooter(screen_first=True)  # its writes and esc before the jobs pane's keys
 
     def on_mount(self) -> None:
         spec = find_view("jobs")

@@ -5,12 +5,16 @@ screen's first and the app's last, so at 80 columns `? Keys` and `^q Quit` fall 
 edge, and the command-palette key, docked right over the others, garbles the labels under it.
 Here the essential keys (help, go to, palette, quit) come first and always show; the place's
 keys follow while whole keys fit the width (a key never shows cut), and the rest are in `?`.
+A screen whose own keys matter more than the focused pane's (recipe detail's writes and
+`esc`, over its jobs pane's) asks for `KeysFooter(screen_first=True)`. Keys of one
+`Binding.Group` show together under the group's label (`c e t x D C Recipe`), as in Footer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import groupby
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -18,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
 # Binding ids of the keys every place shows, in this order (the palette is the app's
 # COMMAND_PALETTE_BINDING, which has no id).
@@ -33,33 +37,50 @@ class ShownKey(NamedTuple):
     essential: int  # place in ESSENTIAL_IDS, or len(ESSENTIAL_IDS) for the place's own keys
 
 
+PLACE = len(ESSENTIAL_IDS)  # rank of the place's keys (the screen's, with screen_first)
+OTHER = PLACE + 1  # rank of the focused widget's keys, with screen_first
+
+
 class KeysFooter(Footer):
     """A compact footer that keeps `? Keys`, `: Go to`, `^p Palette` and `^q Quit` on screen."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, screen_first: bool = False) -> None:
         super().__init__(compact=True, show_command_palette=False)
+        self.screen_first = screen_first  # the screen's own keys before the focused widget's
         self._width = 0
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
         budget = self.size.width or self.app.size.width
-        for key in self.fitting(self.shown_keys(), budget):
-            yield FooterKey(
-                key.binding.key,
-                self.app.get_key_display(key.binding),
-                key.binding.description,
-                key.binding.action,
-                disabled=not key.enabled,
-                tooltip=key.tooltip,
-            ).data_bind(compact=Footer.compact)
+        for item in self.fitting(self.shown_keys(), budget):
+            if len(item) == 1:
+                yield self._footer_key(item[0], item[0].binding.description)
+                continue
+            group = item[0].binding.group
+            assert group is not None
+            with KeyGroup(classes="-compact" if group.compact else ""):
+                for key in item:
+                    yield self._footer_key(key, "", classes="-grouped")
+            yield FooterLabel(group.description)
+
+    def _footer_key(self, key: ShownKey, description: str, classes: str = "") -> FooterKey:
+        return FooterKey(
+            key.binding.key,
+            self.app.get_key_display(key.binding),
+            description,
+            key.binding.action,
+            disabled=not key.enabled,
+            tooltip=key.tooltip or (key.binding.description if not description else ""),
+            classes=classes,
+        ).data_bind(compact=Footer.compact)
 
     def shown_keys(self) -> list[ShownKey]:
         """One key per action: the essential ones in their order, then the place's own."""
         palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else ""
         seen: set[str] = set()
         keys: list[ShownKey] = []
-        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+        for key, (node, binding, enabled, tooltip) in self.screen.active_bindings.items():
             if key == palette_key:
                 binding = replace(binding, description=PALETTE_LABEL, id="palette")
             elif not binding.show:
@@ -67,20 +88,41 @@ class KeysFooter(Footer):
             if binding.action in seen:
                 continue
             seen.add(binding.action)
-            rank = ESSENTIAL_IDS.index(binding.id) if binding.id in ESSENTIAL_IDS else 99
-            keys.append(ShownKey(binding, enabled, tooltip, min(rank, len(ESSENTIAL_IDS))))
+            if binding.id in ESSENTIAL_IDS:
+                rank = ESSENTIAL_IDS.index(binding.id)
+            else:
+                rank = OTHER if self.screen_first and node is not self.screen else PLACE
+            keys.append(ShownKey(binding, enabled, tooltip, rank))
         return sorted(keys, key=lambda k: k.essential)  # stable: the place's keys keep order
 
-    def fitting(self, keys: Iterable[ShownKey], budget: int) -> list[ShownKey]:
-        """The essential keys, then each further key whose whole label still fits."""
-        chosen: list[ShownKey] = []
+    def fitting(self, keys: Iterable[ShownKey], budget: int) -> list[list[ShownKey]]:
+        """The essential keys, then each further key (or group of keys) whose whole label
+        still fits."""
+        chosen: list[list[ShownKey]] = []
         used = 0
-        for key in keys:
-            width = self.key_width(key.binding)
-            if key.essential < len(ESSENTIAL_IDS) or used + width <= budget:
-                chosen.append(key)
+        for item in self.items(keys):
+            width = self.item_width(item)
+            if item[0].essential < PLACE or used + width <= budget:
+                chosen.append(item)
                 used += width
         return chosen
+
+    @staticmethod
+    def items(keys: Iterable[ShownKey]) -> Iterator[list[ShownKey]]:
+        """One item a key, except neighbouring keys of one group: one item together."""
+        for group, members in groupby(keys, key=lambda k: k.binding.group):
+            together = list(members)
+            if group is not None and len(together) > 1:
+                yield together
+            else:
+                yield from ([key] for key in together)
+
+    def item_width(self, item: list[ShownKey]) -> int:
+        if len(item) == 1:
+            return self.key_width(item[0].binding)
+        group = item[0].binding.group
+        keys = sum(cell_len(self.app.get_key_display(k.binding)) + 1 for k in item)
+        return 1 + keys + cell_len(group.description if group else "") + 1
 
     def key_width(self, binding: Binding) -> int:
         """Cells a compact FooterKey takes: key, space, description, right margin."""
