@@ -33,6 +33,7 @@ from ..write_catalog import (
     say_why_disabled,
     state_reason,
 )
+from .crumbs import Crumbs
 from .filter_input import FilterInput
 from .table import ResourceTable
 from .typing_focus import takes_typing
@@ -90,7 +91,7 @@ class ResourceView(Vertical):
         self._sorts: dict[str, tuple[str | None, bool]] = {}  # view name -> (column, reversed)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="crumbs")
+        yield Crumbs(id="crumbs")
         yield Static("", id="view-error", markup=False)  # a failed load, wrapped in full
         yield ResourceTable(id="table")
         yield FilterInput(
@@ -283,8 +284,9 @@ class ResourceView(Vertical):
             parts.append("counting…")
         if table.filter_text:
             parts.append(f"filter: {table.filter_text}")
-        if table.marked_keys:
-            parts.append(f"{len(table.marked_keys)} marked")
+        marked = f"{len(table.marked_keys)} marked" if table.marked_keys else ""
+        if marked:
+            parts.append(marked)
         if table.sort_key:
             header = next((c.label for c in table.columns if c.key == table.sort_key), None)
             label = header or table.sort_key
@@ -293,7 +295,8 @@ class ResourceView(Vertical):
             parts.append(f"{self.refreshed} of {table.total_count} rows refreshed")
         elif self.stale:
             parts.append("(stale: last-known data, refreshing)")
-        self.query_one("#crumbs", Static).update("  ".join(parts))
+        # narrow: the path is cut first; the count and the marks always show
+        self.query_one(Crumbs).show(parts[0], parts[1:], keep=(shown, marked))
 
     def action_start_filter(self) -> None:
         box = self.filter_input
