@@ -7,8 +7,9 @@ staged, highlighted, counted in the status line and kept on disk until saved or 
 One class, composed rather than mixed: the logic lives in `workato_tui.lookup` (staging, save
 engine, files); loading and the API's lookup are plain functions in `lookup_reads`, the save,
 discard and leave flows in `lookup_saving`, the CSV ones in `lookup_csv`, one method here
-calling each; the prompt line is a `PromptBar` widget
-whose messages (`PromptBar.Submitted`, ...) one handler here turns into what they finish.
+calling each, editing in `lookup_edits` and what the grid and status lines show in
+`lookup_display`; the prompt line is a `PromptBar` widget whose messages
+(`PromptBar.Submitted`, ...) one handler here turns into what they finish.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,13 +35,23 @@ from ..lookup import (
 from ..lookup.files import (
     default_file_name,
 )
-from ..lookup.rows import ID, id_text, row_name, values_of
+from ..lookup.rows import ID, id_text
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.prompt_bar import PromptBar
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
 from ..widgets.typing_focus import takes_typing
 from .lookup_csv import BUSY_WHILE_IMPORTING, export_csv, import_csv, still_loading
+from .lookup_display import apply_changes, crumbs_text, persist_staging, status_text
+from .lookup_edits import (
+    add_row,
+    commit_edit,
+    commit_pending_edit,
+    edit_cell,
+    edit_next_cell,
+    toggle_delete,
+    undo,
+)
 from .lookup_reads import load_pages, look_up
 from .lookup_saving import confirm_leave, discard_staged, profile_text, save_staged
 
@@ -102,7 +112,7 @@ class LookupEditorScreen(Screen[None]):
         self.importing = False  # an import is being staged: editing keys wait
         self.edit_target: tuple[int, str] | None = None  # the cell the open prompt edits
         self.find_column: str | None = None
-        self._persist_warned = False
+        self.persist_warned = False  # the disk refused the staged file once: said
 
     def _restore(self) -> Staging:
         try:
@@ -186,73 +196,23 @@ class LookupEditorScreen(Screen[None]):
 
     def apply(self, changes: list[GridChange], *, persist: bool = True) -> None:
         """Show staged (or saved) changes in the grid; keep the staged file current."""
-        grid, rebuild, appended = self.grid, False, []
-        for key, row in changes:
-            if row is None:
-                rebuild = self.rows.pop(key, None) is not None or rebuild
-            elif key in self.rows:
-                self.rows[key] = row
-                if not rebuild:
-                    grid.update_row(row)
-            else:
-                self.rows[key] = row
-                appended.append(row)
-        if rebuild:
-            grid.set_rows(list(self.rows.values()))
-        elif appended:
-            grid.append_rows(appended)
-        grid.refresh()
+        apply_changes(self, changes)
         if persist:
             self.persist()
         self.update_status()
         self.update_crumbs()
 
     def persist(self) -> None:
-        try:
-            self.store.save(self.staging, self.table_name)
-        except OSError as error:
-            if not self._persist_warned:
-                self._persist_warned = True
-                self.notify(
-                    f"Staged edits could not be written to disk ({error}); they are "
-                    "kept in memory only.",
-                    title="Staged edits",
-                    severity="warning",
-                )
+        persist_staging(self)
 
     def update_crumbs(self) -> None:
-        grid = self.grid
-        count = (
-            f"{grid.shown_count}/{grid.total_count}" if grid.filter_text else f"{grid.total_count}"
-        )
-        parts = [f"{self.table_name} › Rows", f"[{count}]"]
-        if self.loading_rows:
-            parts.append("loading…")
-        if grid.filtering:
-            parts.append("counting…")
-        if grid.filter_text:
-            parts.append(f"filter: {grid.filter_text}")
         # one line, always: no layout pass (this runs once per page while rows stream in)
-        self.query_one("#lookup-crumbs", Static).update("  ".join(parts), layout=False)
+        self.query_one("#lookup-crumbs", Static).update(crumbs_text(self), layout=False)
 
     def update_status(self) -> None:
-        pending = len(self.staging)
-        text = Text(self.staging.summary(), style="bold" if pending else "")
-        if pending:
-            text.append("  ·  ctrl+s saves, u undoes, U discards")
-        refusal = self.service.denied("lookup_rows.update")
-        if refusal:
-            text.append(f"  ·  saving is refused: {refusal}", style="italic")
-        row = self.grid.current_row
-        staged = self.staging.get(row[ID]) if row is not None else None
-        if staged is not None and staged.error:
-            text.append(
-                f"\n{row_name(staged.key, staged.values, self.columns)}: {staged.error}",
-                style="bold red",
-            )
         status = self.query_one("#lookup-status", Static)
-        status.update(text)
-        status.set_class(bool(pending), "-pending")
+        status.update(status_text(self))
+        status.set_class(bool(len(self.staging)), "-pending")
 
     @on(ResourceTable.FilterCounted, "#lookup-grid")
     def _filter_counted(self) -> None:
@@ -265,86 +225,26 @@ class LookupEditorScreen(Screen[None]):
 
     # editing ------------------------------------------------------------------------------
 
-    def _target_cell(self) -> tuple[dict[str, Any], str] | None:
-        row, column = self.grid.current_row, self.grid.current_column
-        if row is None or not self.columns:
-            return None
-        if column is None or column.key == ID:
-            self.grid.move_cursor(column=1)
-            return dict(row), self.columns[0]
-        return dict(row), column.key
-
     def action_edit_cell(self) -> None:
-        self.commit_pending_edit()
-        target = self._target_cell()
-        if target is None:
-            self.notify("No row here: press a to add one.", title="Edit", severity="warning")
-            return
-        row, column = target
-        staged = self.staging.get(row[ID])
-        if staged is not None and staged.deleted:
-            self.notify(
-                "This row is staged for deletion: ctrl+d keeps it.",
-                title="Edit",
-                severity="warning",
-            )
-            return
-        self.edit_target = (row[ID], column)
-        name = row_name(row[ID], values_of(row, self.columns), self.columns)
-        self.ask("edit", f"{column} of {name}:", str(row.get(column) or ""))
+        edit_cell(self)
 
     @on(ResourceTable.RowActivated, "#lookup-grid")
     def _activated(self, event: ResourceTable.RowActivated) -> None:
         event.stop()
         self.action_edit_cell()
 
-    def _commit_edit(self, target: tuple[int, str], value: str) -> None:
-        key, column = target
-        row = self.rows.get(key)
-        if row is None:
-            self.notify(
-                "That row is no longer in the table; the edit was not staged.",
-                title="Edit",
-                severity="warning",
-            )
-            return
-        self.apply(self.staging.set_cell(row, column, value))
-
     def commit_pending_edit(self) -> None:
         """A cell edit still open (focus moved, or another command came) is staged, not lost."""
-        if self.prompt_mode == "edit" and self.edit_target is not None:
-            target, self.edit_target = self.edit_target, None
-            value = self.prompt_bar.value
-            self.close_prompt()
-            self._commit_edit(target, value)
+        commit_pending_edit(self)
 
     def action_add_row(self) -> None:
-        self.commit_pending_edit()
-        if self.grid.filter_text:
-            self.grid.set_filter("")
-        changes = self.staging.add_row()
-        self.apply(changes)
-        self.move_to_key(changes[0][0])
-        self.grid.move_cursor(column=1)
-        self.action_edit_cell()
+        add_row(self)
 
     def action_toggle_delete(self) -> None:
-        grid = self.grid
-        rows = [dict(r) for r in grid.marked_rows] or (
-            [dict(grid.current_row)] if grid.current_row is not None else []
-        )
-        if not rows:
-            return
-        self.apply(self.staging.toggle_delete(rows))
-        if grid.marked_keys:
-            grid.clear_marks()
+        toggle_delete(self)
 
     def action_undo(self) -> None:
-        changes = self.staging.undo()
-        if changes is None:
-            self.notify("Nothing to undo.", title="Undo")
-            return
-        self.apply(changes)
+        undo(self)
 
     # the prompt line ----------------------------------------------------------------------
 
@@ -361,7 +261,7 @@ class LookupEditorScreen(Screen[None]):
         target, self.edit_target = self.edit_target, None
         self.set_focus(self.grid)
         if event.mode == "edit" and target is not None:
-            self._commit_edit(target, event.value)
+            commit_edit(self, target, event.value)
         elif event.mode == "find" and self.find_column:
             self.find_row(self.find_column, event.value)
         elif event.mode in ("export", "export-raw"):
@@ -378,15 +278,8 @@ class LookupEditorScreen(Screen[None]):
         """Tab in the prompt: commit the cell and edit the next one (else just leave it)."""
         target, self.edit_target = self.edit_target, None
         self.set_focus(self.grid)
-        if event.mode != "edit" or target is None:
-            return
-        self._commit_edit(target, event.value)
-        grid = self.grid
-        move = grid.action_next_cell if event.step > 0 else grid.action_previous_cell
-        move()
-        if grid.cursor_column == 0 and event.step < 0:
-            move()  # the id column is not editable: on to the previous row's last cell
-        self.action_edit_cell()
+        if event.mode == "edit" and target is not None:
+            edit_next_cell(self, target, event.value, event.step)
 
     def action_filter(self) -> None:
         self.ask("filter", "Filter (! inverts):", self.grid.filter_text)

@@ -9,13 +9,31 @@ marked`) always show, so a narrow terminal never hides how many rows a bulk writ
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from textual.widgets import Static
 
+if TYPE_CHECKING:
+    from .table import ResourceTable
+
 SEPARATOR = "  "
 MIN_PATH = 12  # cells of the path kept before parts are dropped
 ELLIPSIS = "…"
+
+
+def table_parts(table: ResourceTable, *, loading: bool) -> list[str]:
+    """What a table shows: its row count (shown/total while filtered), then whether pages are
+    still loading, the filter is still counting, and the filter."""
+    count = f"{table.shown_count}/{table.total_count}" if table.filter_text else table.total_count
+    parts = [f"[{count}]"]
+    if loading:
+        parts.append("loading…")
+    if table.filtering:
+        parts.append("counting…")
+    if table.filter_text:
+        parts.append(f"filter: {table.filter_text}")
+    return parts
 
 
 def cut(text: str, width: int) -> str:

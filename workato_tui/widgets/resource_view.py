@@ -33,7 +33,7 @@ from ..write_catalog import (
     say_why_disabled,
     state_reason,
 )
-from .crumbs import Crumbs
+from .crumbs import Crumbs, table_parts
 from .filter_input import FilterInput
 from .table import ResourceTable
 from .typing_focus import takes_typing
@@ -271,19 +271,10 @@ class ResourceView(Vertical):
         if self.spec is None:
             return
         table = self.table
-        count = (
-            f"{table.shown_count}/{table.total_count}"
-            if table.filter_text
-            else f"{table.total_count}"
-        )
-        shown = "not loaded" if self.failure and not table.total_count else f"[{count}]"
-        parts = [" › ".join(self.spec.crumb(self.context)), shown]
-        if self.loading_pages:
-            parts.append("loading…")
-        if table.filtering:
-            parts.append("counting…")
-        if table.filter_text:
-            parts.append(f"filter: {table.filter_text}")
+        parts = table_parts(table, loading=self.loading_pages)
+        if self.failure and not table.total_count:
+            parts[0] = "not loaded"
+        shown = parts[0]
         marked = f"{len(table.marked_keys)} marked" if table.marked_keys else ""
         if marked:
             parts.append(marked)
@@ -296,7 +287,8 @@ class ResourceView(Vertical):
         elif self.stale:
             parts.append("(stale: last-known data, refreshing)")
         # narrow: the path is cut first; the count and the marks always show
-        self.query_one(Crumbs).show(parts[0], parts[1:], keep=(shown, marked))
+        path = " › ".join(self.spec.crumb(self.context))
+        self.query_one(Crumbs).show(path, parts, keep=(shown, marked))
 
     def action_start_filter(self) -> None:
         box = self.filter_input
