@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -17,14 +17,17 @@ from textual.worker import Worker, WorkerState
 
 from .api.errors import Unauthorized, Uncertain, WorkatoError
 from .crash import CrashReporting
-from .profiles_open import Profiles
 from .screens.messages import Notice
-from .service.workspace import WorkspaceService
+from .starting import StartingWorkspace
 from .startup import resume_after_first_frame
 from .views import VIEWS
 from .widgets.write_request import ErrorRaised, WriteRequested
 
 ERROR_SECONDS = 15  # how long an error stays on screen (every error: one presenter)
+
+if TYPE_CHECKING:
+    from .profiles_open import Profiles
+    from .service.workspace import WorkspaceService
 
 STARTUP_GC_PAUSE_LIMIT = 3.0  # seconds: the collector resumes then even if nothing loaded
 
@@ -95,12 +98,22 @@ class WorkatoApp(CrashReporting, App[None]):
             self.switch_screen(main)
         else:
             self.push_screen(main)
+        if isinstance(service, StartingWorkspace):
+            self._start_after_first_frame(service)
         self.run_worker(
             self._check_token(service),
             group="token-check",
             description="Reach Workato",
             exit_on_error=False,
         )
+
+    def _start_after_first_frame(self, service: StartingWorkspace) -> None:
+        """Build the client once the first frame (with the last-known rows) is out; without a
+        snapshot there is nothing to paint first, so at once (the first data needs it)."""
+        if service.snapshot_saved_at is None:
+            service.allow_start()
+        else:  # the screen's first idle moment: its first frame has been sent
+            self.screen.call_after_refresh(service.allow_start)
 
     async def _check_token(self, service: WorkspaceService) -> None:
         try:

@@ -99,18 +99,17 @@ def run_app(args: argparse.Namespace) -> int:
         return print_paths(paths)
     if args.keys:
         return print_keys()
-    lean_imports()
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # see lean_imports
     from .app import WorkatoApp
 
     ui_state = paths.state_dir / "ui.json"
     demo = functools.partial(build_demo_service, paths, args.read_only)
     if args.demo:
-        from .profiles_open import demo_profiles
-        from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES
+        from .first_demo import starting_demo
 
-        current = args.profile if args.profile in DEMO_ENVIRONMENT_PROFILES else "demo"
-        service, profiles = demo_profiles(paths, args.read_only, current)
+        service, profiles = starting_demo(paths, args.read_only, args.profile, lean_imports)
         return _run(WorkatoApp(service, ui_state_file=ui_state, profiles=profiles))
+    lean_imports()
     from .service.config import ConfigError
     from .service.tokens import TokenError, get_token
 

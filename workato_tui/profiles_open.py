@@ -8,13 +8,19 @@ profiles are resolved from the config file and their own tokens.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
-from pydantic import SecretStr
-
+from .emulator.tokens import ADMIN_TOKEN, DEV_TOKEN, TEST_TOKEN
+from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES, demo_environment_profile
 from .service.paths import Paths
-from .service.workspace import WorkspaceService
 
-Opener = Callable[[str], WorkspaceService]
+if TYPE_CHECKING:  # light to import: `--demo` builds its services after the first frame
+    from .emulator.lazy import LazyEmulator
+    from .service.workspace import WorkspaceService
+
+DEMO_PROFILE_TOKENS = {"demo": ADMIN_TOKEN, "demo-dev": DEV_TOKEN, "demo-test": TEST_TOKEN}
+
+Opener = Callable[[str], "WorkspaceService"]
 
 
 class Profiles:
@@ -59,24 +65,31 @@ def demo_profiles(
     paths: Paths, read_only: bool = False, current: str = "demo"
 ) -> tuple[WorkspaceService, Profiles]:
     """The demo's prod (`demo`), dev and test on one emulator, `current` opened first."""
-    from .emulator import ADMIN_TOKEN, DEV_TOKEN, TEST_TOKEN, Emulator, SystemClock
-    from .emulator.lazy import LazyEmulator
-    from .service.connect import open_workspace
-    from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES, demo_environment_profile
+    profiles = demo_profile_set(paths, read_only, current)
+    return profiles.open(current), profiles
 
-    emulator = LazyEmulator(lambda: Emulator.demo(SystemClock()))  # seeded on first request
-    tokens = {"demo": ADMIN_TOKEN, "demo-dev": DEV_TOKEN, "demo-test": TEST_TOKEN}
+
+def demo_profile_set(paths: Paths, read_only: bool = False, current: str = "demo") -> Profiles:
+    """The demo's profiles, none opened yet; the first one opened builds the emulator they
+    share (seeded on its first request) and imports the client."""
+    shared: list[LazyEmulator] = []  # the one emulator, built when a profile is opened
 
     def opener(name: str) -> WorkspaceService:
+        from pydantic import SecretStr
+
+        from .service.connect import open_workspace
+
+        if not shared:
+            from .emulator import Emulator, SystemClock
+            from .emulator.lazy import LazyEmulator
+
+            shared.append(LazyEmulator(lambda: Emulator.demo(SystemClock())))  # seeded later
         profile = demo_environment_profile(name, read_only)
-        return open_workspace(
-            profile, SecretStr(tokens[name]), paths, transport=emulator.transport()
-        )
+        token = SecretStr(DEMO_PROFILE_TOKENS[name])
+        return open_workspace(profile, token, paths, transport=shared[0].transport())
 
     environments = {env: name for name, env in DEMO_ENVIRONMENT_PROFILES.items()}
-    profiles = Profiles(current, list(tokens), opener, environments)
-    service = profiles.open(current)
-    return service, profiles
+    return Profiles(current, list(DEMO_PROFILE_TOKENS), opener, environments)
 
 
 def config_profiles(paths: Paths, current: str) -> Profiles:

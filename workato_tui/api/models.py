@@ -35,6 +35,7 @@ from .models_admin import (
     ProjectRole,
     Role,
 )
+from .vocabulary import connection_state as connection_state  # re-exported
 
 __all__ = [
     "ActivityEntry",
@@ -277,16 +278,6 @@ class RepeatJobsResult(ApiModel):
 
 
 # Connections -----------------------------------------------------------------------------
-
-
-def connection_state(status: str | None, authorized: bool = True) -> str:
-    """Workato only sends `success`, `failed`, `exception` or null (decisions #28): null, or
-    `success` without `authorized_at`, reads "disconnected"; `exception` reads "error"."""
-    if status == "success":
-        return "connected" if authorized else "disconnected"
-    if status in (None, ""):
-        return "disconnected"
-    return "error" if status == "exception" else str(status)
 
 
 class Connection(ApiModel):

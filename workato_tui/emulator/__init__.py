@@ -7,22 +7,16 @@ async with httpx.AsyncClient(transport=emu.transport(), base_url="http://127.0.0
 
 from __future__ import annotations
 
-import httpx
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .app import EmulatorApp
-from .clock import Clock, FakeClock, SystemClock
-from .faults import EmulatorTransport, FaultInjector
-from .ratelimit import QuotaKeeper
-from .seed import (
-    ADMIN_TOKEN,
-    DEMO_RESUME_TOKEN,
-    DEMO_TOKENS,
-    FINANCE_TOKEN,
-    READONLY_TOKEN,
-    build_demo,
-)
-from .seed_envs import DEV_TOKEN, TEST_TOKEN
-from .store import SeenRequest, Store
+from .tokens import ADMIN_TOKEN, DEMO_TOKENS, DEV_TOKEN, FINANCE_TOKEN, READONLY_TOKEN, TEST_TOKEN
+
+if TYPE_CHECKING:
+    from .clock import Clock, FakeClock, SystemClock
+    from .core import Emulator
+    from .seed import DEMO_RESUME_TOKEN
+    from .store import SeenRequest, Store
 
 __all__ = [
     "ADMIN_TOKEN",
@@ -40,39 +34,23 @@ __all__ = [
     "SystemClock",
 ]
 
+# The rest is imported when first asked for (PEP 562): the tokens above cost nothing, while
+# the emulator itself (Starlette, httpx, the seeds) is for when `--demo` sends its first request.
+_HOME = {
+    "Clock": "clock",
+    "FakeClock": "clock",
+    "SystemClock": "clock",
+    "Emulator": "core",
+    "DEMO_RESUME_TOKEN": "seed",
+    "SeenRequest": "store",
+    "Store": "store",
+}
 
-class Emulator:
-    """The store, its ASGI app, the fault injector and the quota keeper, together."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.faults = FaultInjector()
-        self.quotas = QuotaKeeper(store.clock)
-        self.app = EmulatorApp(store, self.faults, self.quotas)
-
-    @classmethod
-    def demo(cls, clock: Clock | None = None, seed: int = 7) -> Emulator:
-        return cls(build_demo(clock or SystemClock(), seed))
-
-    @classmethod
-    def large(cls, clock: Clock | None = None, seed: int = 7) -> Emulator:
-        from .seed_large import build_large
-
-        return cls(build_large(clock or SystemClock(), seed))
-
-    @classmethod
-    def build(cls, scale: str = "demo", clock: Clock | None = None, seed: int = 7) -> Emulator:
-        if scale not in ("demo", "large"):
-            raise ValueError(f"unknown scale {scale!r}; expected demo or large")
-        return cls.large(clock, seed) if scale == "large" else cls.demo(clock, seed)
-
-    @property
-    def clock(self) -> Clock:
-        return self.store.clock
-
-    @property
-    def requests(self) -> list[SeenRequest]:
-        return self.store.requests
-
-    def transport(self) -> httpx.ASGITransport:
-        return EmulatorTransport(app=self.app)
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -22,11 +22,8 @@ from .records import (
 )
 from .seed_envs import seed_environments
 from .store import ApiClient, ClientRole, Customer, Record, Store, Workspace
+from .tokens import ADMIN_TOKEN, FINANCE_TOKEN, READONLY_TOKEN
 
-ADMIN_TOKEN = "demo-admin-token"
-READONLY_TOKEN = "demo-readonly-token"
-FINANCE_TOKEN = "demo-finance-token"
-DEMO_TOKENS = {"admin": ADMIN_TOKEN, "readonly": READONLY_TOKEN, "finance": FINANCE_TOKEN}
 DEMO_RESUME_TOKEN = "resume-7Qm2Xc9P-newhire-approval"
 NETSUITE_SYNC = "Sync closed-won opportunities to NetSuite"
 

@@ -19,10 +19,8 @@ import json
 from .environments import ENVIRONMENT_NAMES
 from .records import new_connection, new_recipe, new_row, recipe_code
 from .store import ClientRole, Record, Store, Workspace
+from .tokens import ENVIRONMENT_TOKENS
 
-DEV_TOKEN = "demo-dev-token"
-TEST_TOKEN = "demo-test-token"
-ENVIRONMENT_TOKENS = {"dev": DEV_TOKEN, "test": TEST_TOKEN}
 ID_BASES = {"dev": 600_000, "test": 700_000}
 
 CHANGED_RECIPE = "Route inbound leads by territory"

@@ -7,7 +7,8 @@ import sys
 import time
 
 from .clock import SystemClock
-from .seed import DEMO_RESUME_TOKEN, DEMO_TOKENS
+from .seed import DEMO_RESUME_TOKEN
+from .tokens import DEMO_TOKENS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -13,22 +13,20 @@ import difflib
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
-from pydantic import SecretStr, ValidationError
+from pydantic import ValidationError
 
 from workato_tui.api.hosts import DATA_CENTERS, base_url_for, check_base_url, data_center_of
 from workato_tui.service.config_lines import line_of
 from workato_tui.service.config_model import (
     KNOWN_KEYS,
-    AccessLevel,
     Config,
     ProfileConfig,
     access_dict,
 )
-from workato_tui.service.policy import AccessPolicy
+from workato_tui.service.profile import ResolvedProfile, TokenSource
 
 __all__ = [
     "API_TOKEN_ENV",
@@ -171,48 +169,6 @@ def _cross_checks(config: Config, text: str) -> list[ConfigProblem]:
 
 
 # --- resolving a profile ---------------------------------------------------------------------
-
-
-TokenSourceKind = Literal["command", "env", "file", "keyring", "config"]
-
-
-@dataclass(frozen=True)
-class TokenSource:
-    """One place a token may come from; `tokens.get_token` tries them in order."""
-
-    kind: TokenSourceKind
-    detail: str  # the command, variable name, file path, keyring user or config file
-    secret: SecretStr | None = field(default=None, repr=False)  # only for kind "config"
-
-    def describe(self) -> str:
-        return {
-            "command": f"command `{self.detail}`",
-            "env": f"environment variable {self.detail}",
-            "file": f"file {self.detail}",
-            "keyring": f"OS keyring (service workato-tui, user {self.detail})",
-            "config": f"token in {self.detail} (discouraged)",
-        }[self.kind]
-
-
-@dataclass(frozen=True)
-class ResolvedProfile:
-    """Everything needed to connect with a profile, except the secret itself."""
-
-    name: str
-    label: str
-    color: str | None
-    base_url: str
-    data_center: str | None
-    token_source: str  # a description, e.g. "environment variable WORKATO_PROD_TOKEN"
-    read_only: bool
-    access: dict[str, AccessLevel]  # the families the config names; others default
-    keymap: dict[str, str]
-    theme: str | None = None
-    token_sources: tuple[TokenSource, ...] = ()
-    config_path: Path | None = None
-
-    def access_policy(self) -> AccessPolicy:
-        return AccessPolicy(self.read_only, self.access)
 
 
 def resolve_profile(

@@ -16,9 +16,9 @@ from ..api.retry import DEFAULT_WRITE_BUDGET, WriteRetry
 from .cache import Cache
 from .calllog import CallLog
 from .config import ResolvedProfile
+from .demo_envs import demo_profile as demo_profile  # re-exported: its home was here
 from .paths import Paths
-from .snapshot import SnapshotStore
-from .tokens import fingerprint
+from .snapshot import snapshot_store
 from .workspace import WorkspaceService
 
 
@@ -64,8 +64,7 @@ def open_workspace(
         before_send=policy.check,
         on_call=calls.record,
     )
-    identity = fingerprint(token, profile.base_url)
-    snapshot = SnapshotStore(paths.snapshot_file(profile.name, identity), token) if paths else None
+    snapshot = snapshot_store(paths, profile.name, profile.base_url, token) if paths else None
     cache = Cache(clock.monotonic) if clock else Cache()
     staged = paths.staged_edits_dir(profile.name) if paths else None
     return WorkspaceService(
@@ -78,19 +77,4 @@ def open_workspace(
         staged_dir=staged,
         freezes_dir=paths.freezes_dir(profile.name) if paths else None,
         now=clock.now if clock else None,
-    )
-
-
-def demo_profile(read_only: bool = False) -> ResolvedProfile:
-    """The demo workspace: the in-process emulator, signed in as the admin API client."""
-    return ResolvedProfile(
-        name="demo",
-        label="DEMO",
-        color="green",
-        base_url="http://127.0.0.1",
-        data_center="emulator",
-        token_source="built-in demo token",
-        read_only=read_only,
-        access={},
-        keymap={},
     )

@@ -16,13 +16,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..api.endpoints import endpoint
 from ..api.errors import NotFound, WorkatoError
-from ..api.models import Recipe
 from .families import Family
 from .paths import ensure_private_dir
-from .workspace import WorkspaceService
+
+if TYPE_CHECKING:  # light to import: the main screen checks for an unfinished freeze at once
+    from ..api.models import Recipe
+    from .workspace import WorkspaceService
 
 FREEZING, FROZEN, THAWING, PARTLY_THAWED, THAWED = (
     "freezing",

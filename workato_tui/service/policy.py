@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workato_tui.api.endpoints import Endpoint
 from workato_tui.api.errors import PolicyRefused
-from workato_tui.service.config_model import AccessLevel
 from workato_tui.service.families import Family
+
+if TYPE_CHECKING:  # a Literal: the config models (pydantic) are not needed to check a call
+    from workato_tui.service.config_model import AccessLevel
 
 ALWAYS_READABLE = frozenset({Family.WORKSPACE})
 # The families a profile's [access] block may name (rows follow their tables).

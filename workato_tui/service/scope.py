@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
-from ..api.models import Recipe
-from .workspace import WorkspaceService
+if TYPE_CHECKING:  # light to import: the views catalog names recipe_pages_under
+    from ..api.models import Recipe
+    from .workspace import WorkspaceService
 
 
 async def folder_ids_under(service: WorkspaceService, folder_id: int | None) -> list[int | None]:

@@ -18,12 +18,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, SecretStr
+from workato_tui.service.masking import (
+    MASK,
+    contains_secret,
+    fingerprint,
+    mask_secret,
+    secret_text,
+)
+from workato_tui.service.paths import Paths, ensure_private_dir
 
-from workato_tui.service.paths import ensure_private_dir
-from workato_tui.service.tokens import MASK, contains_secret, mask_secret, secret_text
+if TYPE_CHECKING:
+    from pydantic import SecretStr
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +139,8 @@ def _plain(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _json_default(value: Any) -> Any:
+    from pydantic import BaseModel, SecretStr  # here: reading a snapshot needs no pydantic
+
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
     if isinstance(value, (datetime, date)):
@@ -143,3 +152,10 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
     raise TypeError(f"cannot store {type(value).__name__} in a snapshot")
+
+
+def snapshot_store(
+    paths: Paths, profile_name: str, base_url: str, token: SecretStr
+) -> SnapshotStore:
+    """A profile's snapshot, keyed by who the token is (another token never sees it)."""
+    return SnapshotStore(paths.snapshot_file(profile_name, fingerprint(token, base_url)), token)

@@ -8,7 +8,6 @@ names no source. Error messages name the source, never its output.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shlex
@@ -20,13 +19,16 @@ from pathlib import Path
 from pydantic import SecretStr
 
 from workato_tui.service.config import Config, ResolvedProfile, TokenSource
+from workato_tui.service.masking import MASK as MASK  # re-exported, as are the next four
+from workato_tui.service.masking import contains_secret as contains_secret
+from workato_tui.service.masking import fingerprint as fingerprint
+from workato_tui.service.masking import mask_secret as mask_secret
+from workato_tui.service.masking import secret_text as secret_text
 
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "workato-tui"
 COMMAND_TIMEOUT = 10.0
-MASK = "[redacted]"
-_MIN_MASKED_LENGTH = 8  # shorter "tokens" are only scrubbed where a value equals them
 
 
 class TokenError(Exception):
@@ -212,34 +214,3 @@ def config_warnings(config: Config) -> list[str]:
 
 
 # --- keeping the token out of text ----------------------------------------------------------
-
-
-def secret_text(token: SecretStr | str | None) -> str | None:
-    if isinstance(token, SecretStr):
-        token = token.get_secret_value()
-    return token or None
-
-
-def contains_secret(text: str, token: str | None) -> bool:
-    """Whether `text` holds the token (a short token only as the whole text)."""
-    if not token:
-        return False
-    return text == token or (len(token) >= _MIN_MASKED_LENGTH and token in text)
-
-
-def mask_secret(text: str, token: str | None) -> str:
-    """`text` with the token replaced; a short token only where it is the whole text."""
-    if not token:
-        return text
-    if text == token:
-        return MASK
-    if len(token) >= _MIN_MASKED_LENGTH and token in text:
-        return text.replace(token, MASK)
-    return text
-
-
-def fingerprint(token: SecretStr | str, base_url: str) -> str:
-    """Who a token is, for keying cached data: a one-way hash of the token and the workspace
-    address, never the token itself (16 hex digits of SHA-256)."""
-    text = secret_text(token) or ""
-    return hashlib.sha256(f"{base_url}\0{text}".encode()).hexdigest()[:16]

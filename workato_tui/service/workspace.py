@@ -100,6 +100,10 @@ class WorkspaceService(WorkspaceWrites):
         if self._loaded_snapshot:
             self._last_known.update(self._loaded_snapshot.data)
 
+    async def started(self) -> WorkspaceService:
+        """Itself: what a `starting.StartingWorkspace` answers once it has built the service."""
+        return self
+
     async def aclose(self) -> None:
         self.save_snapshot()
         await self.client.aclose()

@@ -18,7 +18,7 @@ from ..api.models_admin import (
     ProjectRole,
     Role,
 )
-from ..api.resources.customers import customer_ref
+from ..api.vocabulary import customer_ref
 from ..columns import Column as C
 from ..lookup.rows import table_columns
 from . import format as f

@@ -158,6 +158,7 @@ class ResourceView(Vertical):
     async def load(self, refresh: bool = False) -> None:
         spec, context = self.spec, self.context
         assert spec is not None and spec.load is not None  # a live view never loads
+        await self.service.started()  # built after the first frame (see starting.py)
         if refresh:
             self.service.refresh(_family(spec))
         table = self.table

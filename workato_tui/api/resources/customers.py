@@ -16,13 +16,9 @@ from ..pagination import (
     by_cursor,
     by_page_number,
 )
+from ..vocabulary import customer_ref as customer_ref  # re-exported
 
 CustomerId = int | str
-
-
-def customer_ref(external_id: str) -> str:
-    """How the API addresses a customer by external id: `E` + the id (URL-encoded on send)."""
-    return "E" + external_id
 
 
 class CustomersMixin(BaseClient):

@@ -1,0 +1,152 @@
+"""`StartingWorkspace`: the main screen's first frame without the client.
+
+A `WorkspaceService` needs httpx, pydantic, the API models and (for `--demo`) the emulator:
+about half of what start-up imports, none of which the first frame shows. This stand-in
+answers what the first frame reads (the profile, the access policy, the last-known rows, the
+clock, an unfinished freeze) from light modules, and builds the real service in a thread once
+the app says the first frame is out (`allow_start`). `started()` awaits it; the screens' reads
+(`me`, `projects`, `folders`, a view's load) go through it, so they wait instead of blocking
+the event loop. Everything else is the real service's own, by delegation; asked for before the
+build, it waits for the build there and then (correct, if not smooth: nothing on the first
+frame's path does that).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .api.endpoints import endpoint
+from .service.snapshot import Snapshot, SnapshotStore
+
+if TYPE_CHECKING:
+    from .api.limiter import BucketState
+    from .api.models import Folder, Project, User
+    from .service.policy import AccessPolicy
+    from .service.profile import ResolvedProfile
+    from .service.workspace import WorkspaceService
+
+
+class StartingWorkspace:
+    def __init__(
+        self,
+        profile: ResolvedProfile,
+        build: Callable[[], WorkspaceService],
+        *,
+        snapshot: SnapshotStore | None = None,
+        freezes_dir: Path | None = None,
+    ) -> None:
+        self._profile = profile
+        self._policy = profile.access_policy()
+        self._build = build
+        self._snapshot: Snapshot | None = snapshot.load() if snapshot else None
+        self._freezes_dir = freezes_dir
+        self._service: WorkspaceService | None = None
+        self._building: Future[WorkspaceService] | None = None
+        self._allowed: asyncio.Event | None = None
+
+    # the build -----------------------------------------------------------------------------
+
+    @property
+    def built(self) -> bool:
+        return self._service is not None
+
+    def allow_start(self) -> None:
+        """The first frame is out: build the service now (in a thread)."""
+        self._start()
+        if self._allowed is not None:
+            self._allowed.set()
+
+    async def started(self) -> WorkspaceService:
+        """The real service, once built (after `allow_start`; the event loop runs meanwhile)."""
+        if self._service is None:
+            if self._building is None:
+                self._allowed = self._allowed or asyncio.Event()
+                await self._allowed.wait()
+            self._service = await asyncio.wrap_future(self._start())
+        return self._service
+
+    def _start(self) -> Future[WorkspaceService]:
+        if self._building is None:
+            building: Future[WorkspaceService] = Future()
+            self._building = building
+
+            def run() -> None:
+                try:
+                    building.set_result(self._build())
+                except BaseException as error:  # the awaiting reader reports it
+                    building.set_exception(error)
+
+            threading.Thread(target=run, name="workspace-start", daemon=True).start()
+        return self._building
+
+    def _now_built(self) -> WorkspaceService:
+        """The real service, waiting for the build right here if it is not done yet."""
+        if self._service is None:
+            self._service = self._start().result()
+        return self._service
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._now_built(), name)
+
+    # what the first frame reads --------------------------------------------------------------
+
+    @property
+    def profile(self) -> ResolvedProfile:
+        return self._service.profile if self._service else self._profile
+
+    @property
+    def policy(self) -> AccessPolicy:
+        return self._service.policy if self._service else self._policy
+
+    @property
+    def freezes_dir(self) -> Path | None:
+        return self._service.freezes_dir if self._service else self._freezes_dir
+
+    @property
+    def snapshot_saved_at(self) -> datetime | None:
+        if self._service is not None:
+            saved: datetime | None = self._service.snapshot_saved_at
+            return saved
+        return self._snapshot.saved_at if self._snapshot else None
+
+    def now(self) -> datetime:
+        return self._service.now() if self._service else datetime.now(UTC)
+
+    def last_known(self, view_key: str) -> list[dict[str, Any]] | None:
+        if self._service is not None:
+            return self._service.last_known(view_key)
+        rows = self._snapshot.data.get(view_key) if self._snapshot else None
+        return rows if isinstance(rows, list) else None
+
+    def denied(self, endpoint_id: str) -> str | None:
+        if self._service is not None:
+            return self._service.denied(endpoint_id)
+        return self._policy.reason(endpoint(endpoint_id))  # no 403 seen yet: nothing sent
+
+    def busiest_bucket(self) -> BucketState | None:
+        return self._service.busiest_bucket() if self._service else None  # nothing sent yet
+
+    # the first reads: they wait for the build --------------------------------------------------
+
+    async def me(self) -> User:
+        return await (await self.started()).me()
+
+    async def projects(self) -> list[Project]:
+        return await (await self.started()).projects()
+
+    async def folders(self, parent_id: int | None = None) -> list[Folder]:
+        return await (await self.started()).folders(parent_id)
+
+    async def aclose(self) -> None:
+        """Close the service if it was built (or is being built); otherwise nothing was sent
+        and the snapshot on disk is still the last known."""
+        if self._building is not None:
+            await (await self.started()).aclose()
