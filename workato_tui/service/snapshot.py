@@ -155,7 +155,7 @@ def _json_default(value: Any) -> Any:
 
 
 def snapshot_store(
-    paths: Paths, profile_name: str, base_url: str, token: SecretStr
+    paths: Paths, profile_name: str, base_url: str, token: SecretStr | str
 ) -> SnapshotStore:
     """A profile's snapshot, keyed by who the token is (another token never sees it)."""
     return SnapshotStore(paths.snapshot_file(profile_name, fingerprint(token, base_url)), token)

@@ -1,0 +1,182 @@
+"""`StartingWorkspace` (issue 14 start-up): the first frame from light modules, the service
+built after it in a thread, then everything delegated to the real one.
+
+How long start-up takes is measured in tests/benchmarks/bench_startup.py, not here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any, cast
+
+import pytest
+
+from workato_tui.app import WorkatoApp
+from workato_tui.emulator import ADMIN_TOKEN
+from workato_tui.first_demo import starting_demo
+from workato_tui.screens.main import MainScreen
+from workato_tui.service.connect import demo_profile
+from workato_tui.service.paths import Paths
+from workato_tui.service.snapshot import SnapshotStore, snapshot_store
+from workato_tui.service.workspace import WorkspaceService
+from workato_tui.starting import StartingWorkspace
+from workato_tui.widgets.folder_tree import FolderTree
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import Harness
+
+
+class Builds:
+    """A build that counts its calls and notes them in a shared event list."""
+
+    def __init__(self, make: Any, events: list[str] | None = None) -> None:
+        self.make = make
+        self.events = events if events is not None else []
+        self.count = 0
+
+    def __call__(self) -> WorkspaceService:
+        self.count += 1
+        self.events.append("build")
+        return cast("WorkspaceService", self.make())
+
+
+def _starting(harness: Harness, build: Builds) -> StartingWorkspace:
+    profile = demo_profile()
+    store = snapshot_store(harness.paths, profile.name, profile.base_url, ADMIN_TOKEN)
+    return StartingWorkspace(
+        profile, build, snapshot=store, freezes_dir=harness.paths.freezes_dir(profile.name)
+    )
+
+
+def _forbid_blocking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail if anything waits for the build on the event loop (a read should await it)."""
+
+    original = StartingWorkspace._now_built
+
+    def blocked(self: StartingWorkspace) -> WorkspaceService:
+        if not self.built:
+            raise AssertionError("the event loop waited for the build")
+        return original(self)
+
+    monkeypatch.setattr(StartingWorkspace, "_now_built", blocked)
+
+
+def _record_frames(
+    monkeypatch: pytest.MonkeyPatch, events: list[str], starting: StartingWorkspace
+) -> None:
+    """Note each frame sent to the terminal: the rows shown and whether the service exists."""
+    original = WorkatoApp._display
+
+    def display(app: WorkatoApp, screen: Any, renderable: Any) -> None:
+        if renderable is not None and not app._batch_count and isinstance(app.screen, MainScreen):
+            rows = app.screen.view.table.total_count
+            events.append(f"frame rows={rows} built={starting.built}")
+        original(app, screen, renderable)
+
+    monkeypatch.setattr(WorkatoApp, "_display", display)
+
+
+async def test_last_known_rows_paint_before_the_service_is_built_then_refresh_in_place(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with harness.run() as ui:
+        shown = ui.table.total_count
+        await ui.pilot.press("ctrl+q")  # saves the last-known snapshot
+    events: list[str] = []
+    build = Builds(harness.service, events)
+    starting = _starting(harness, build)
+    _record_frames(monkeypatch, events, starting)
+    _forbid_blocking(monkeypatch)
+    app = harness.app(cast("WorkspaceService", starting))
+    async with harness.run(app) as ui:
+        assert ui.table.total_count == shown
+        assert not ui.view.stale  # refreshed from the emulator, in the same table
+        assert starting.built and build.count == 1
+        assert app.service is starting  # it answers for the service, now by delegation
+    assert f"frame rows={shown} built=False" in events[: events.index("build")], events
+    assert len(harness.requests("/api/recipes")) >= 1
+
+
+async def test_without_a_snapshot_the_build_starts_at_once_and_the_data_arrives(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build = Builds(harness.service)
+    starting = _starting(harness, build)
+    _forbid_blocking(monkeypatch)
+    assert starting.snapshot_saved_at is None
+    async with harness.run(harness.app(cast("WorkspaceService", starting))) as ui:
+        assert ui.table.total_count > 0
+        tree = ui.app.screen.query_one(FolderTree)
+        assert tree.root.children  # the tree's projects came through the stand-in too
+    assert build.count == 1
+
+
+def test_the_first_frame_reads_answer_without_building(tmp_path: Path) -> None:
+    profile = demo_profile(read_only=True)
+    store = SnapshotStore(tmp_path / "snapshot.json", ADMIN_TOKEN)
+    store.save({"recipes": [{"id": 1, "name": "Kept"}]})
+    build = Builds(lambda: pytest.fail("built for a first-frame read"))
+    starting = StartingWorkspace(profile, build, snapshot=store, freezes_dir=tmp_path / "fz")
+    assert starting.last_known("recipes") == [{"id": 1, "name": "Kept"}]
+    assert starting.last_known("connections") is None
+    assert starting.profile is profile and starting.policy.read_only
+    assert starting.denied("recipes.start")  # read-only refuses writes, before anything is built
+    assert starting.denied("recipes.list") is None
+    assert starting.busiest_bucket() is None
+    assert starting.freezes_dir == tmp_path / "fz"
+    assert starting.snapshot_saved_at is not None
+    assert starting.now().tzinfo is not None
+    assert build.count == 0 and not starting.built
+
+
+async def test_reads_wait_for_allow_start_then_everything_is_the_service_s(
+    harness: Harness,
+) -> None:
+    service = harness.service()
+    build = Builds(lambda: service)
+    starting = _starting(harness, build)
+    projects = asyncio.ensure_future(starting.projects())
+    await asyncio.sleep(0.01)  # real time, only to show nothing starts the build but the app
+    assert not projects.done() and build.count == 0
+    starting.allow_start()
+    assert [p.name for p in await projects] == [p.name for p in await service.projects()]
+    assert await starting.started() is service
+    assert starting.cache is service.cache  # delegated
+    assert starting.profile is service.profile
+    await starting.aclose()
+    assert build.count == 1
+
+
+def test_something_else_asked_for_before_the_build_waits_for_it_there(harness: Harness) -> None:
+    service = harness.service()
+    starting = _starting(harness, Builds(lambda: service))
+    assert starting.calls is service.calls  # the live call log view, say: built right here
+    assert starting.built
+
+
+async def test_a_failed_build_fails_the_read_that_waits_for_it(harness: Harness) -> None:
+    def broken() -> WorkspaceService:
+        raise RuntimeError("no client today")
+
+    starting = _starting(harness, Builds(broken))
+    starting.allow_start()
+    with pytest.raises(RuntimeError, match="no client today"):
+        await starting.me()
+
+
+async def test_quitting_before_the_build_sends_nothing_and_keeps_the_snapshot(
+    harness: Harness,
+) -> None:
+    build = Builds(harness.service)
+    starting = _starting(harness, build)
+    await starting.aclose()
+    assert build.count == 0 and harness.requests() == []
+
+
+def test_demo_start_is_a_stand_in_with_the_demo_profiles(tmp_path: Path) -> None:
+    service, profiles = starting_demo(Paths.under(tmp_path), True, "demo-dev")
+    assert isinstance(service, StartingWorkspace) and not service.built
+    assert service.profile.name == "demo-dev" and service.policy.read_only
+    assert profiles.current == "demo-dev" and profiles.others() == ["demo", "demo-test"]
