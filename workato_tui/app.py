@@ -108,10 +108,10 @@ class WorkatoApp(CrashReporting, App[None]):
         )
 
     def _start_after_first_frame(self, service: StartingWorkspace) -> None:
-        """Build the client once the first frame (with the last-known rows) is out; without a
-        snapshot there is nothing to paint first, so at once (the first data needs it)."""
+        """Build the client in a thread once the first frame (the last-known rows) is out;
+        without a snapshot there is nothing to paint first: at once, here."""
         if service.snapshot_saved_at is None:
-            service.allow_start()
+            service.build_now()
         else:  # the screen's first idle moment: its first frame has been sent
             self.screen.call_after_refresh(service.allow_start)
 

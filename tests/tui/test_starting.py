@@ -7,6 +7,7 @@ How long start-up takes is measured in tests/benchmarks/bench_startup.py, not he
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import TYPE_CHECKING, Any, cast
 
 import pytest
@@ -35,10 +36,12 @@ class Builds:
         self.make = make
         self.events = events if events is not None else []
         self.count = 0
+        self.threads: list[str] = []
 
     def __call__(self) -> WorkspaceService:
         self.count += 1
         self.events.append("build")
+        self.threads.append(threading.current_thread().name)
         return cast("WorkspaceService", self.make())
 
 
@@ -95,11 +98,12 @@ async def test_last_known_rows_paint_before_the_service_is_built_then_refresh_in
         assert not ui.view.stale  # refreshed from the emulator, in the same table
         assert starting.built and build.count == 1
         assert app.service is starting  # it answers for the service, now by delegation
+        assert build.threads == ["workspace-start"]
     assert f"frame rows={shown} built=False" in events[: events.index("build")], events
     assert len(harness.requests("/api/recipes")) >= 1
 
 
-async def test_without_a_snapshot_the_build_starts_at_once_and_the_data_arrives(
+async def test_without_a_snapshot_the_service_is_built_at_once_and_the_data_arrives(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build = Builds(harness.service)
@@ -110,6 +114,7 @@ async def test_without_a_snapshot_the_build_starts_at_once_and_the_data_arrives(
         assert ui.table.total_count > 0
         tree = ui.app.screen.query_one(FolderTree)
         assert tree.root.children  # the tree's projects came through the stand-in too
+        assert build.threads == ["MainThread"]  # nothing to paint first: no thread
     assert build.count == 1
 
 
