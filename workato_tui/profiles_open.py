@@ -7,6 +7,7 @@ profiles are resolved from the config file and their own tokens.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -73,17 +74,19 @@ def demo_profile_set(paths: Paths, read_only: bool = False, current: str = "demo
     """The demo's profiles, none opened yet; the first one opened builds the emulator they
     share (seeded on its first request) and imports the client."""
     shared: list[LazyEmulator] = []  # the one emulator, built when a profile is opened
+    lock = threading.Lock()  # the first one may be opened in a thread (see starting.py)
 
     def opener(name: str) -> WorkspaceService:
         from pydantic import SecretStr
 
         from .service.connect import open_workspace
 
-        if not shared:
-            from .emulator import Emulator, SystemClock
-            from .emulator.lazy import LazyEmulator
+        with lock:
+            if not shared:
+                from .emulator import Emulator, SystemClock
+                from .emulator.lazy import LazyEmulator
 
-            shared.append(LazyEmulator(lambda: Emulator.demo(SystemClock())))  # seeded later
+                shared.append(LazyEmulator(lambda: Emulator.demo(SystemClock())))  # seeded later
         profile = demo_environment_profile(name, read_only)
         token = SecretStr(DEMO_PROFILE_TOKENS[name])
         return open_workspace(profile, token, paths, transport=shared[0].transport())
