@@ -1,4 +1,5 @@
-"""The Textual app: receives a built `WorkspaceService` and shows the main screen."""
+"""The Textual app: receives a `WorkspaceService` (or a `StartingWorkspace` standing in for it
+until it is built: see starting.py) and shows the main screen."""
 
 from __future__ import annotations
 
@@ -99,7 +100,7 @@ class WorkatoApp(CrashReporting, App[None]):
         else:
             self.push_screen(main)
         if isinstance(service, StartingWorkspace):
-            self._start_after_first_frame(service)
+            self._start_service(service)
         self.run_worker(
             self._check_token(service),
             group="token-check",
@@ -107,7 +108,7 @@ class WorkatoApp(CrashReporting, App[None]):
             exit_on_error=False,
         )
 
-    def _start_after_first_frame(self, service: StartingWorkspace) -> None:
+    def _start_service(self, service: StartingWorkspace) -> None:
         """Build the client in a thread once the first frame (the last-known rows) is out;
         without a snapshot there is nothing to paint first: at once, here."""
         if service.snapshot_saved_at is None:
