@@ -29,6 +29,7 @@ EXIT_NO_TOKEN = 3
 
 
 def build_demo_service(paths: Paths, read_only: bool = False) -> WorkspaceService:
+    lean_imports()  # (the first-run screen's demo: nothing imported httpx yet)
     from pydantic import SecretStr
 
     from .emulator import ADMIN_TOKEN, Emulator, SystemClock
@@ -105,11 +106,10 @@ def run_app(args: argparse.Namespace) -> int:
     ui_state = paths.state_dir / "ui.json"
     demo = functools.partial(build_demo_service, paths, args.read_only)
     if args.demo:
-        from .first_demo import starting_demo
+        from .first_frame import starting_demo
 
         service, profiles = starting_demo(paths, args.read_only, args.profile, lean_imports)
         return _run(WorkatoApp(service, ui_state_file=ui_state, profiles=profiles))
-    lean_imports()
     from .service.config import ConfigError
     from .service.tokens import TokenError, get_token
 
@@ -139,9 +139,9 @@ def run_app(args: argparse.Namespace) -> int:
             f"{token.source.describe()}: ready (nothing was sent)"
         )
         return 0
-    from .service.connect import open_workspace
+    from .first_frame import starting_profile
 
-    service = open_workspace(profile, token.secret, paths, read_only=args.read_only or None)
+    service = starting_profile(profile, token.secret, paths, args.read_only, lean_imports)
     from .profiles_open import config_profiles
 
     app = WorkatoApp(

@@ -98,12 +98,13 @@ def demo_profile_set(paths: Paths, read_only: bool = False, current: str = "demo
 def config_profiles(paths: Paths, current: str) -> Profiles:
     """The config file's profiles; each opened with its own token when first compared."""
     from .service.config import load_config, resolve_profile
-    from .service.connect import open_workspace
     from .service.tokens import get_token
 
     config = load_config(paths.config_file)
 
     def opener(name: str) -> WorkspaceService:
+        from .service.connect import open_workspace  # the client: after the first frame
+
         profile = resolve_profile(config, name)
         token = get_token(profile)
         return open_workspace(profile, token.secret, paths)

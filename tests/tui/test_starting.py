@@ -14,7 +14,7 @@ import pytest
 
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN
-from workato_tui.first_demo import starting_demo
+from workato_tui.first_frame import starting_demo, starting_profile
 from workato_tui.screens.main import MainScreen
 from workato_tui.service.connect import demo_profile
 from workato_tui.service.paths import Paths
@@ -185,3 +185,16 @@ def test_demo_start_is_a_stand_in_with_the_demo_profiles(tmp_path: Path) -> None
     assert isinstance(service, StartingWorkspace) and not service.built
     assert service.profile.name == "demo-dev" and service.policy.read_only
     assert profiles.current == "demo-dev" and profiles.others() == ["demo", "demo-test"]
+
+
+async def test_a_config_profile_start_is_a_stand_in_and_keeps_read_only(
+    harness: Harness,
+) -> None:
+    from pydantic import SecretStr
+
+    service = starting_profile(demo_profile(), SecretStr(ADMIN_TOKEN), harness.paths, True)
+    assert isinstance(service, StartingWorkspace) and not service.built
+    assert service.policy.read_only and service.denied("recipes.start")
+    service.build_now()
+    assert service.built and service.profile.read_only and service.policy.read_only
+    await service.aclose()

@@ -119,10 +119,12 @@ import gc, json, sys
 import textual.app
 textual.app.App.run = lambda self, **kwargs: None  # everything up to the event loop
 from workato_tui.__main__ import main
-main(["--demo"])
+main(ARGUMENTS)
 import workato_tui.screens.main  # the screen the app opens once it runs
 print(json.dumps({"modules": sorted(sys.modules), "gc": gc.isenabled()}))
 """
+# A config profile reads its config models and token first (pydantic), but not the client.
+CLIENT = ["httpx", "starlette", "workato_tui.api.client", "workato_tui.service.workspace"]
 NOT_FOR_THE_FIRST_FRAME = [
     "workato_tui.actions",  # the write actions: the first write imports them
     "workato_tui.screens.form",
@@ -143,22 +145,34 @@ NOT_FOR_THE_FIRST_FRAME = [
 ]
 
 
-def test_demo_start_imports_only_what_the_first_frame_needs(tmp_path: Any) -> None:
+def _modules_at_start(tmp_path: Any, arguments: list[str], **extra_env: str) -> dict[str, Any]:
     env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     env |= {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
     result = subprocess.run(
-        [sys.executable, "-c", START_DEMO],
+        [sys.executable, "-c", START_DEMO.replace("ARGUMENTS", repr(arguments))],
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "", "PYTHONDONTWRITEBYTECODE": "1", **env},
+        env={"PATH": "", "PYTHONDONTWRITEBYTECODE": "1", **env, **extra_env},
         check=True,
     )
-    started = json.loads(result.stdout.splitlines()[-1])
+    started: dict[str, Any] = json.loads(result.stdout.splitlines()[-1])
+    return started
+
+
+def test_demo_start_imports_only_what_the_first_frame_needs(tmp_path: Any) -> None:
+    started = _modules_at_start(tmp_path, ["--demo"])
     loaded = set(started["modules"])
     assert {"workato_tui.app", "workato_tui.starting", "workato_tui.emulator.tokens"} <= loaded
     assert [m for m in NOT_FOR_THE_FIRST_FRAME if m in loaded] == []
     assert started["gc"] is True  # the start-up pause ended with the run
+
+
+def test_a_config_profile_starts_without_the_client(tmp_path: Any) -> None:
+    started = _modules_at_start(tmp_path, [], WORKATO_API_TOKEN="a-token-from-the-environment")
+    loaded = set(started["modules"])
+    assert {"workato_tui.app", "workato_tui.starting", "workato_tui.service.config"} <= loaded
+    assert [m for m in CLIENT if m in loaded] == []
 
 
 def test_typing_focus_knows_inputs_and_text_areas_without_importing_text_area() -> None:

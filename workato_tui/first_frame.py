@@ -1,0 +1,81 @@
+"""The service the app opens first: a `StartingWorkspace` that paints the first frame (with
+the last-known rows) and builds the real service after it.
+
+`--demo`: its profile, policy and token are constants, so the snapshot is found and painted
+before anything heavy is imported; the client, pydantic, the API models and the emulator come
+after that frame. A config profile must first read its config file (with the config models,
+so pydantic) and its token (from the environment, a file, the keyring or a command), since
+the snapshot is keyed by who the token is; the client, httpx and the API models still wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
+
+from .profiles_open import DEMO_PROFILE_TOKENS, Profiles, demo_profile_set
+from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES, demo_environment_profile
+from .service.paths import Paths
+from .service.snapshot import snapshot_store
+from .starting import StartingWorkspace
+
+if TYPE_CHECKING:
+    from pydantic import SecretStr
+
+    from .service.profile import ResolvedProfile
+    from .service.workspace import WorkspaceService
+
+
+def starting_demo(
+    paths: Paths,
+    read_only: bool,
+    profile_name: str | None,
+    before_build: Callable[[], None] = lambda: None,
+) -> tuple[WorkspaceService, Profiles]:
+    """The service the app opens (a stand-in until built) and the demo's profiles.
+
+    `before_build` runs in the build thread first (the CLI skips two import costs there)."""
+    current = profile_name if profile_name in DEMO_ENVIRONMENT_PROFILES else "demo"
+    profile = demo_environment_profile(current, read_only)
+    profiles = demo_profile_set(paths, read_only, current)
+
+    def build() -> WorkspaceService:
+        before_build()
+        return profiles.open(current)
+
+    token = DEMO_PROFILE_TOKENS[current]
+    starting = StartingWorkspace(
+        profile,
+        build,
+        snapshot=snapshot_store(paths, profile.name, profile.base_url, token),
+        freezes_dir=paths.freezes_dir(profile.name),
+    )
+    # It answers for the service (what the first frame reads itself, the rest by delegation).
+    return cast("WorkspaceService", starting), profiles
+
+
+def starting_profile(
+    profile: ResolvedProfile,
+    token: SecretStr,
+    paths: Paths,
+    read_only: bool,
+    before_build: Callable[[], None] = lambda: None,
+) -> WorkspaceService:
+    """A config profile's service (a stand-in until built), `read_only` forcing read-only."""
+    if read_only and not profile.read_only:
+        profile = replace(profile, read_only=True)
+
+    def build() -> WorkspaceService:
+        before_build()
+        from .service.connect import open_workspace
+
+        return open_workspace(profile, token, paths)
+
+    starting = StartingWorkspace(
+        profile,
+        build,
+        snapshot=snapshot_store(paths, profile.name, profile.base_url, token),
+        freezes_dir=paths.freezes_dir(profile.name),
+    )
+    return cast("WorkspaceService", starting)
