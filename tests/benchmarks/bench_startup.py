@@ -185,10 +185,12 @@ def main() -> None:
     print("  (wall s; CPU s of the process by then)")
     for name, label in LABELS.items():
         print(f"  {label:<44} {_median(runs[name])}   {_runs(runs[name])}")
+    bare_wall = statistics.median(r.wall for r in runs["bare"])
+    bare_cpu = statistics.median(r.cpu for r in runs["bare"])
     for name in ("demo", "warm"):
         wall = statistics.median(r.wall for r in runs[name])
-        bare_wall = statistics.median(r.wall for r in runs["bare"])
-        print(f"  {name} / bare = {wall / bare_wall:.2f}x")
+        cpu = statistics.median(r.cpu for r in runs[name])
+        print(f"  {name} / bare = {wall / bare_wall:.2f}x   (CPU {cpu / bare_cpu:.2f}x)")
 
 
 LABELS = {
