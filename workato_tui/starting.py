@@ -8,7 +8,10 @@ the app says the first frame is out (`allow_start`). `started()` awaits it; the 
 (`me`, `projects`, `folders`, a view's load) go through it, so they wait instead of blocking
 the event loop. Everything else is the real service's own, by delegation; asked for before the
 build, it waits for the build there and then (correct, if not smooth: nothing on the first
-frame's path does that).
+frame's path does that). With no snapshot to paint, the app calls `build_now` instead: the
+first data needs the service anyway, so it is built at once on the main thread.
+
+Everything here runs on the event loop's thread except `build` itself.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
 
 
 class StartingWorkspace:
+    """Stands in for a `WorkspaceService` until `build` has made it (see the module doc)."""
+
     def __init__(
         self,
         profile: ResolvedProfile,
@@ -74,6 +79,8 @@ class StartingWorkspace:
             self._building.set_result(self._service)
         else:  # a thread is building it already: wait for that one
             self._service = self._building.result()
+        if self._allowed is not None:
+            self._allowed.set()  # any read already waiting goes on with it
 
     async def started(self) -> WorkspaceService:
         """The real service, once built (after `allow_start`; the event loop runs meanwhile)."""

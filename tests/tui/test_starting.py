@@ -198,3 +198,16 @@ async def test_a_config_profile_start_is_a_stand_in_and_keeps_read_only(
     service.build_now()
     assert service.built and service.profile.read_only and service.policy.read_only
     await service.aclose()
+
+
+async def test_a_read_waiting_before_build_now_goes_on_with_that_service(
+    harness: Harness,
+) -> None:
+    service = harness.service()
+    build = Builds(lambda: service)
+    starting = _starting(harness, build)
+    me = asyncio.ensure_future(starting.me())
+    await asyncio.sleep(0.01)  # real time, only to let the read start waiting
+    starting.build_now()
+    assert (await asyncio.wait_for(me, 5)).id == (await service.me()).id
+    assert build.count == 1 and build.threads == ["MainThread"]
