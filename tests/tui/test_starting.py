@@ -21,12 +21,11 @@ from workato_tui.service.paths import Paths
 from workato_tui.service.snapshot import SnapshotStore, snapshot_store
 from workato_tui.service.workspace import WorkspaceService
 from workato_tui.starting import StartingWorkspace
-from workato_tui.widgets.folder_tree import FolderTree
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from conftest import Harness
+    from pilot_world import World
 
 
 class Builds:
@@ -45,11 +44,11 @@ class Builds:
         return cast("WorkspaceService", self.make())
 
 
-def _starting(harness: Harness, build: Builds) -> StartingWorkspace:
+def _starting(world: World, build: Builds) -> StartingWorkspace:
     profile = demo_profile()
-    store = snapshot_store(harness.paths, profile.name, profile.base_url, ADMIN_TOKEN)
+    store = snapshot_store(world.paths, profile.name, profile.base_url, ADMIN_TOKEN)
     return StartingWorkspace(
-        profile, build, snapshot=store, freezes_dir=harness.paths.freezes_dir(profile.name)
+        profile, build, snapshot=store, freezes_dir=world.paths.freezes_dir(profile.name)
     )
 
 
@@ -82,38 +81,37 @@ def _record_frames(
 
 
 async def test_last_known_rows_paint_before_the_service_is_built_then_refresh_in_place(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
+    world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with harness.run() as ui:
+    async with world.run() as ui:
         shown = ui.table.total_count
         await ui.pilot.press("ctrl+q")  # saves the last-known snapshot
     events: list[str] = []
-    build = Builds(harness.service, events)
-    starting = _starting(harness, build)
+    build = Builds(world.service, events)
+    starting = _starting(world, build)
     _record_frames(monkeypatch, events, starting)
     _forbid_blocking(monkeypatch)
-    app = harness.app(cast("WorkspaceService", starting))
-    async with harness.run(app) as ui:
+    app = world.app(cast("WorkspaceService", starting))
+    async with world.run(app) as ui:
         assert ui.table.total_count == shown
         assert not ui.view.stale  # refreshed from the emulator, in the same table
         assert starting.built and build.count == 1
         assert app.service is starting  # it answers for the service, now by delegation
         assert build.threads == ["workspace-start"]
     assert f"frame rows={shown} built=False" in events[: events.index("build")], events
-    assert len(harness.requests("/api/recipes")) >= 1
+    assert len(world.requests("/api/recipes")) >= 1
 
 
 async def test_without_a_snapshot_the_service_is_built_at_once_and_the_data_arrives(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
+    world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build = Builds(harness.service)
-    starting = _starting(harness, build)
+    build = Builds(world.service)
+    starting = _starting(world, build)
     _forbid_blocking(monkeypatch)
     assert starting.snapshot_saved_at is None
-    async with harness.run(harness.app(cast("WorkspaceService", starting))) as ui:
+    async with world.run(world.app(cast("WorkspaceService", starting))) as ui:
         assert ui.table.total_count > 0
-        tree = ui.app.screen.query_one(FolderTree)
-        assert tree.root.children  # the tree's projects came through the stand-in too
+        assert ui.tree.root.children  # the tree's projects came through the stand-in too
         assert build.threads == ["MainThread"]  # nothing to paint first: no thread
     assert build.count == 1
 
@@ -137,11 +135,11 @@ def test_the_first_frame_reads_answer_without_building(tmp_path: Path) -> None:
 
 
 async def test_reads_wait_for_allow_start_then_everything_is_the_service_s(
-    harness: Harness,
+    world: World,
 ) -> None:
-    service = harness.service()
+    service = world.service()
     build = Builds(lambda: service)
-    starting = _starting(harness, build)
+    starting = _starting(world, build)
     projects = asyncio.ensure_future(starting.projects())
     await asyncio.sleep(0.01)  # real time, only to show nothing starts the build but the app
     assert not projects.done() and build.count == 0
@@ -154,30 +152,30 @@ async def test_reads_wait_for_allow_start_then_everything_is_the_service_s(
     assert build.count == 1
 
 
-def test_something_else_asked_for_before_the_build_waits_for_it_there(harness: Harness) -> None:
-    service = harness.service()
-    starting = _starting(harness, Builds(lambda: service))
+def test_something_else_asked_for_before_the_build_waits_for_it_there(world: World) -> None:
+    service = world.service()
+    starting = _starting(world, Builds(lambda: service))
     assert starting.calls is service.calls  # the live call log view, say: built right here
     assert starting.built
 
 
-async def test_a_failed_build_fails_the_read_that_waits_for_it(harness: Harness) -> None:
+async def test_a_failed_build_fails_the_read_that_waits_for_it(world: World) -> None:
     def broken() -> WorkspaceService:
         raise RuntimeError("no client today")
 
-    starting = _starting(harness, Builds(broken))
+    starting = _starting(world, Builds(broken))
     starting.allow_start()
     with pytest.raises(RuntimeError, match="no client today"):
         await starting.me()
 
 
 async def test_quitting_before_the_build_sends_nothing_and_keeps_the_snapshot(
-    harness: Harness,
+    world: World,
 ) -> None:
-    build = Builds(harness.service)
-    starting = _starting(harness, build)
+    build = Builds(world.service)
+    starting = _starting(world, build)
     await starting.aclose()
-    assert build.count == 0 and harness.requests() == []
+    assert build.count == 0 and world.requests() == []
 
 
 def test_demo_start_is_a_stand_in_with_the_demo_profiles(tmp_path: Path) -> None:
@@ -188,11 +186,11 @@ def test_demo_start_is_a_stand_in_with_the_demo_profiles(tmp_path: Path) -> None
 
 
 async def test_a_config_profile_start_is_a_stand_in_and_keeps_read_only(
-    harness: Harness,
+    world: World,
 ) -> None:
     from pydantic import SecretStr
 
-    service = starting_profile(demo_profile(), SecretStr(ADMIN_TOKEN), harness.paths, True)
+    service = starting_profile(demo_profile(), SecretStr(ADMIN_TOKEN), world.paths, True)
     assert isinstance(service, StartingWorkspace) and not service.built
     assert service.policy.read_only and service.denied("recipes.start")
     service.build_now()
@@ -201,11 +199,11 @@ async def test_a_config_profile_start_is_a_stand_in_and_keeps_read_only(
 
 
 async def test_a_read_waiting_before_build_now_goes_on_with_that_service(
-    harness: Harness,
+    world: World,
 ) -> None:
-    service = harness.service()
+    service = world.service()
     build = Builds(lambda: service)
-    starting = _starting(harness, build)
+    starting = _starting(world, build)
     me = asyncio.ensure_future(starting.me())
     await asyncio.sleep(0.01)  # real time, only to let the read start waiting
     starting.build_now()
