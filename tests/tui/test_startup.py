@@ -134,12 +134,12 @@ NOT_FOR_THE_FIRST_FRAME = [
     "click",  # httpx's command-line tool (see cli.lean_imports)
     "pygments",
     "textual.widgets._text_area",  # only forms and editors have one (see typing_focus)
-    # the client and what it needs: built in a thread after the first frame (starting.py)
+    # the client and what it needs: built in a thread after the first frame (starting.py);
+    # pydantic and the API models do come: the typed rows (views/rows.py) are models, and
+    # the last-known rows are revived as them
     "httpx",
-    "pydantic",
     "starlette",
     "workato_tui.api.client",
-    "workato_tui.api.models",
     "workato_tui.emulator.core",
     "workato_tui.service.workspace",
 ]
