@@ -67,6 +67,7 @@ class WorkatoApp(CrashReporting, App[None]):
         self.profiles = profiles  # other profiles, for :compare and deploy previews
         self._initial_theme = theme or self._remembered_theme()
         self.notices: list[Notice] = []  # every notification this session (`!`, `:messages`)
+        self._last_error: WorkatoError | None = None  # shown last (one failure, many readers)
 
     # start-up -----------------------------------------------------------------------------
 
@@ -136,7 +137,12 @@ class WorkatoApp(CrashReporting, App[None]):
     def show_error(self, error: WorkatoError, what: str = "") -> None:
         """The one place API errors become notifications: titled by what failed ("Stop
         recipe failed"), saying why and what to do, with the correlation id. A write whose
-        answer was lost says so (checked, or "may have been applied"), never "retry"."""
+        answer was lost says so (checked, or "may have been applied"), never "retry".
+        The same error again (a failed start, raised to each read that waited for it) is
+        shown once."""
+        if error is self._last_error:
+            return
+        self._last_error = error
         if isinstance(error, Uncertain):
             lost = "not applied (checked)" if error.not_applied else "may have been applied"
             title = f"{what or 'The write'}: {lost}"

@@ -20,15 +20,18 @@ import asyncio
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .api.endpoints import endpoint
+from .api.errors import WorkatoError
+from .service.names import Names
 from .service.snapshot import Snapshot, SnapshotStore
 
 if TYPE_CHECKING:
-    from .api.limiter import BucketState
+    from .api.limiter import BucketState, QuotaWait
     from .api.models import Folder, Project, User
     from .service.policy import AccessPolicy
     from .service.profile import ResolvedProfile
@@ -50,10 +53,14 @@ class StartingWorkspace:
         self._policy = profile.access_policy()
         self._build = build
         self._snapshot: Snapshot | None = snapshot.load() if snapshot else None
+        self._mask: Callable[[str], str] = snapshot.masked if snapshot else str
         self._freezes_dir = freezes_dir
         self._service: WorkspaceService | None = None
         self._building: Future[WorkspaceService] | None = None
         self._allowed: asyncio.Event | None = None
+        # The first frame's columns name ids from this directory; the service built takes it
+        # over (it learns the names there), so those columns show names once they are read.
+        self._names = Names()
 
     # the build -----------------------------------------------------------------------------
 
@@ -70,14 +77,19 @@ class StartingWorkspace:
     def build_now(self) -> None:
         """Build the service here and now, on the calling thread: what the app does when there
         is no snapshot to paint first (the first data needs the service anyway, and measured,
-        building in a thread then cost ~0.1 s more CPU and wall time; bench_startup.py)."""
+        building in a thread then cost ~0.1 s more CPU and wall time; bench_startup.py).
+        A failed build raises nothing here: the reads waiting for it fail with `StartFailed`."""
         if self._service is not None:
             return
         if self._building is None:
-            self._service = self._build()
             self._building = Future()
-            self._building.set_result(self._service)
-        else:  # a thread is building it already: wait for that one
+            try:
+                self._service = self._built()
+            except StartFailed as error:
+                self._building.set_exception(error)
+            else:
+                self._building.set_result(self._service)
+        elif self._building.exception() is None:  # a thread is building it: wait for that one
             self._service = self._building.result()
         if self._allowed is not None:
             self._allowed.set()  # any read already waiting goes on with it
@@ -98,12 +110,24 @@ class StartingWorkspace:
 
             def run() -> None:
                 try:
-                    building.set_result(self._build())
+                    building.set_result(self._built())
                 except BaseException as error:  # the awaiting reader reports it
                     building.set_exception(error)
 
             threading.Thread(target=run, name="workspace-start", daemon=True).start()
         return self._building
+
+    def _built(self) -> WorkspaceService:
+        """Build the service, handing it the names directory the first frame's columns read;
+        whatever stops the build is raised as a `StartFailed` (an API error, for the app's
+        one error presenter), with the token masked out of its text."""
+        try:
+            service = self._build()
+        except Exception as error:  # (not chained: the cause's text may hold the token)
+            cause = self._mask(f"{type(error).__name__}: {error}")
+            raise StartFailed(self._profile.label, cause) from None
+        service.names = self._names
+        return service
 
     def _now_built(self) -> WorkspaceService:
         """The real service, waiting for the build right here if it is not done yet."""
@@ -151,6 +175,13 @@ class StartingWorkspace:
             return self._service.denied(endpoint_id)
         return self._policy.reason(endpoint(endpoint_id))  # no 403 seen yet: nothing sent
 
+    @property
+    def names(self) -> Names:
+        return self._names  # the service's own, once built (see `_built`)
+
+    def quota_wait(self) -> QuotaWait | None:
+        return self._service.quota_wait() if self._service else None  # nothing sent yet
+
     def busiest_bucket(self) -> BucketState | None:
         return self._service.busiest_bucket() if self._service else None  # nothing sent yet
 
@@ -167,6 +198,22 @@ class StartingWorkspace:
 
     async def aclose(self) -> None:
         """Close the service if it was built (or is being built); otherwise nothing was sent
-        and the snapshot on disk is still the last known."""
+        and the snapshot on disk is still the last known (as after a failed build)."""
         if self._building is not None:
-            await (await self.started()).aclose()
+            with suppress(StartFailed):
+                await (await self.started()).aclose()
+
+
+class StartFailed(WorkatoError):
+    """The service could not be built (nothing was sent): shown by the app's one error
+    presenter, by whichever read waited for the build first."""
+
+    kind = "start"
+    hint = "Nothing was sent. Check the profile's settings and start workato-tui again."
+
+    def __init__(self, profile_label: str, cause: str) -> None:
+        super().__init__(cause)
+        self.profile_label = profile_label
+
+    def describe(self) -> str:
+        return f"Could not open {self.profile_label}: {self.message.rstrip('.')}. {self.hint}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workato_tui.views import find_view
-from workato_tui.views.rows import TreeFolder
+from workato_tui.views.model_rows import TreeFolder
 from workato_tui.widgets.folder_tree import ALL_PROJECTS, FolderTree
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from workato_tui.service.connect import demo_profile
 from workato_tui.service.paths import Paths
 from workato_tui.service.snapshot import SnapshotStore, snapshot_store
 from workato_tui.service.workspace import WorkspaceService
-from workato_tui.starting import StartingWorkspace
+from workato_tui.starting import StartFailed, StartingWorkspace
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -141,7 +141,8 @@ async def test_reads_wait_for_allow_start_then_everything_is_the_service_s(
     build = Builds(lambda: service)
     starting = _starting(world, build)
     projects = asyncio.ensure_future(starting.projects())
-    await asyncio.sleep(0.01)  # real time, only to show nothing starts the build but the app
+    for _ in range(5):  # let the read start waiting (no clock involved)
+        await asyncio.sleep(0)
     assert not projects.done() and build.count == 0
     starting.allow_start()
     assert [p.name for p in await projects] == [p.name for p in await service.projects()]
@@ -159,14 +160,39 @@ def test_something_else_asked_for_before_the_build_waits_for_it_there(world: Wor
     assert starting.built
 
 
-async def test_a_failed_build_fails_the_read_that_waits_for_it(world: World) -> None:
-    def broken() -> WorkspaceService:
-        raise RuntimeError("no client today")
+def _broken() -> WorkspaceService:
+    raise RuntimeError(f"no client today for {ADMIN_TOKEN}")
 
-    starting = _starting(world, Builds(broken))
+
+async def test_a_failed_build_fails_the_read_that_waits_for_it(world: World) -> None:
+    starting = _starting(world, Builds(_broken))
     starting.allow_start()
-    with pytest.raises(RuntimeError, match="no client today"):
+    with pytest.raises(StartFailed, match="RuntimeError: no client today") as failed:
         await starting.me()
+    assert ADMIN_TOKEN not in str(failed.value)  # the token is masked out of the message
+    await starting.aclose()  # quitting after it: nothing to close, nothing raised
+
+
+@pytest.mark.parametrize("with_snapshot", [True, False], ids=["last-known rows", "cold"])
+async def test_a_failed_build_is_shown_once_by_the_error_presenter(
+    world: World, with_snapshot: bool
+) -> None:
+    if with_snapshot:
+        async with world.run() as ui:
+            shown = ui.table.total_count
+            await ui.pilot.press("ctrl+q")  # saves the last-known snapshot
+    sent = len(world.requests())
+    starting = _starting(world, Builds(_broken))
+    async with world.run(world.app(cast("WorkspaceService", starting))) as ui:
+        await ui.until(lambda: bool(ui.messages), "the failure shown")
+        await ui.settle()
+        failures = [m for m in ui.messages if "no client today" in m]
+        assert len(failures) == 1, ui.messages  # the tree, the list and the token check
+        assert "failed: Could not open DEMO" in failures[0]
+        assert "RuntimeError: no client today for [redacted]" in failures[0]
+        assert "Nothing was sent" in failures[0]
+        assert ui.table.total_count == (shown if with_snapshot else 0)  # the rows stay
+    assert len(world.requests()) == sent  # nothing sent by this run
 
 
 async def test_quitting_before_the_build_sends_nothing_and_keeps_the_snapshot(
@@ -205,7 +231,8 @@ async def test_a_read_waiting_before_build_now_goes_on_with_that_service(
     build = Builds(lambda: service)
     starting = _starting(world, build)
     me = asyncio.ensure_future(starting.me())
-    await asyncio.sleep(0.01)  # real time, only to let the read start waiting
+    for _ in range(5):  # let the read start waiting (no clock involved)
+        await asyncio.sleep(0)
     starting.build_now()
     assert (await asyncio.wait_for(me, 5)).id == (await service.me()).id
     assert build.count == 1 and build.threads == ["MainThread"]

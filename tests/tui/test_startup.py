@@ -135,11 +135,12 @@ NOT_FOR_THE_FIRST_FRAME = [
     "pygments",
     "textual.widgets._text_area",  # only forms and editors have one (see typing_focus)
     # the client and what it needs: built in a thread after the first frame (starting.py);
-    # pydantic and the API models do come: the typed rows (views/rows.py) are models, and
-    # the last-known rows are revived as them
+    # the last-known recipes are revived as slotted rows without pydantic (views/rows.py)
     "httpx",
+    "pydantic",
     "starlette",
     "workato_tui.api.client",
+    "workato_tui.api.models",
     "workato_tui.emulator.core",
     "workato_tui.service.workspace",
 ]
@@ -180,3 +181,62 @@ def test_typing_focus_knows_inputs_and_text_areas_without_importing_text_area() 
 
     assert takes_typing(Input()) and takes_typing(TextArea())
     assert not takes_typing(Static()) and not takes_typing(None)
+
+
+# The demo run headless in a subprocess of its own (this process has imported everything).
+RUN_DEMO = """
+import json, sys
+import textual.app
+from workato_tui.__main__ import main
+from workato_tui.app import WorkatoApp
+from workato_tui.starting import StartingWorkspace
+
+run = textual.app.App.run
+textual.app.App.run = lambda self, **kwargs: run(self, headless=True, size=(120, 40))
+MODE
+main(["--demo"])
+"""
+# First run: quit once the recipes have loaded, which saves the last-known snapshot.
+SAVE_A_SNAPSHOT = """
+def quit_when_loaded(app):
+    app.call_later(app.action_quit)
+
+WorkatoApp.on_resource_view_loaded = quit_when_loaded
+"""
+# Second run: at the first frame (when the app lets the build start), note what is imported
+# and shown, and leave without starting the build.
+AT_THE_FIRST_FRAME = """
+def first_frame(starting):
+    app = textual.app.active_app.get()
+    names = [type(row).__name__ + ": " + row.name for row in app.screen.view.table.stored_rows]
+    print(json.dumps({"modules": sorted(sys.modules), "names": names, "built": starting.built}))
+    app.exit()
+
+StartingWorkspace.allow_start = first_frame
+"""
+
+
+def _run_demo(home: Any, mode: str) -> str:
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / "config")}
+    env |= {"XDG_CACHE_HOME": str(home / "cache"), "XDG_STATE_HOME": str(home / "state")}
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_DEMO.replace("MODE", mode)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "", "PYTHONDONTWRITEBYTECODE": "1", **env},
+        check=True,
+    )
+    return result.stdout
+
+
+def test_demo_paints_last_known_recipes_without_pydantic_or_the_client(tmp_path: Any) -> None:
+    """The first frame of a start with a snapshot: its recipes, revived from light modules."""
+    _run_demo(tmp_path, SAVE_A_SNAPSHOT)
+    assert list((tmp_path / "cache").rglob("*.json")), "no snapshot saved"
+    first = json.loads(_run_demo(tmp_path, AT_THE_FIRST_FRAME).splitlines()[-1])
+    assert "RecipeRow: Sync closed-won opportunities to NetSuite" in first["names"]
+    assert first["built"] is False
+    loaded = set(first["modules"])
+    assert "workato_tui.widgets.resource_view" in loaded  # it did paint the main screen
+    assert [m for m in NOT_FOR_THE_FIRST_FRAME if m in loaded] == []

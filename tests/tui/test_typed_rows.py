@@ -64,3 +64,26 @@ def test_a_remembered_row_from_another_version_is_dropped_not_fatal() -> None:
     assert _revived(spec.revive, [{"name": "a recipe without its id"}]) is None
     fits = _revived(spec.revive, [{"id": 1, "name": "Sync"}])
     assert fits == [RecipeRow.of(Recipe(id=1, name="Sync"))]
+
+
+def test_a_remembered_recipe_revives_as_the_api_model_would_read_it() -> None:
+    """RecipeRow.revive reads snapshot data without pydantic (the first frame's rows): the
+    same row as through the API model, loose ids and times included."""
+    spec = find_view("recipes")
+    assert spec is not None and spec.revive is not None
+    remembered = [
+        {"id": 3},
+        {"id": 4, "name": "Sync", "project_id": "523144", "folder_id": None, "running": True},
+        {"id": 5, "project_id": "f660222", "last_run_at": "2026-10-08T09:00:10.185000+00:00"},
+        {"id": 6, "config": [{"provider": "slack", "account_id": 8}, {"provider": None}]},
+        {"id": 7, "action_applications": ["jira"], "updated_at": "2026-10-08T11:00:00+02:00"},
+    ]
+    for data in remembered:
+        assert spec.revive(data) == RecipeRow.of(Recipe.model_validate(data)), data
+
+
+def test_a_remembered_recipe_of_the_wrong_shape_is_dropped_without_pydantic() -> None:
+    spec = find_view("recipes")
+    assert spec is not None and spec.revive is not None
+    for wrong in ({"id": "7"}, {"id": 7, "running": "yes"}, {"id": 7, "config": "x"}):
+        assert _revived(spec.revive, [wrong]) is None, wrong

@@ -7,9 +7,10 @@ Rows the user added and has not saved yet carry a negative id (`-1`, `-2`, ...).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..api.models_admin import LookupTable, schema_labels
+if TYPE_CHECKING:  # the list views name `table_columns` on the first frame, before pydantic
+    from ..api.models_admin import LookupTable
 
 Row = dict[str, Any]
 Values = dict[str, str]
@@ -50,7 +51,9 @@ def id_text(value: Any) -> str:
 
 def table_columns(table: LookupTable | Mapping[str, Any]) -> list[str]:
     """Column labels of a lookup table (from its schema, else its `columns`), at most 10."""
-    if isinstance(table, LookupTable):
+    from ..api.models_admin import schema_labels
+
+    if not isinstance(table, Mapping):  # a LookupTable
         return schema_labels(table.schema_)[:MAX_COLUMNS]
     for key in ("schema", "schema_"):
         labels = schema_labels(table.get(key))

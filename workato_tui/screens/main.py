@@ -12,9 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from ..api.endpoints import endpoint
-from ..api.models import Recipe
 from ..service.freeze import unfinished_freezes
-from ..service.scope import recipes_under
 from ..views import VIEWS, ViewContext, ViewSpec, find_view, view_names
 from ..views.rows import row_data
 from ..views.spec import Need, Opens, Row
@@ -211,6 +209,9 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group="freeze-scope", exit_on_error=False)
     async def open_freeze(self) -> None:
         """Freeze the recipes marked in the recipes view, or all in the chosen folder."""
+        from ..api.models import Recipe  # pydantic: not for the first frame (see starting.py)
+        from ..service.scope import recipes_under
+
         spec, marked = self.view.spec, self.view.table.marked_rows
         if spec is not None and spec.name == "recipes" and marked:
             recipes = [Recipe(id=r.id, name=r.name, running=r.running) for r in marked]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..api.models import ApiClientRole, Folder, Project
+if TYPE_CHECKING:  # the first frame names ids before the API models are imported
+    from ..api.models import ApiClientRole, Folder, Project
 
 
 class NameKind(StrEnum):

@@ -59,6 +59,10 @@ class SnapshotStore:
         self._token = secret_text(token)
         self._now = now
 
+    def masked(self, text: str) -> str:
+        """`text` with this profile's token masked out (for a message about its start)."""
+        return mask_secret(text, self._token)
+
     def save(self, data: Mapping[str, Any]) -> Snapshot:
         """Write a scrubbed copy of `data`; returns exactly what was stored."""
         clean = scrub(_plain(data), self._token)

@@ -6,19 +6,11 @@ cell (a job's duration, a role's privileges) is a column getter, never a key add
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import importlib
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from ..api.models import Connection, Customer, Deployment, connection_state
-from ..api.models_admin import (
-    ActivityEntry,
-    DeveloperApiClient,
-    LookupRow,
-    LookupTable,
-    ProjectRole,
-    Role,
-)
-from ..api.vocabulary import customer_ref
+from ..api.vocabulary import connection_state, customer_ref
 from ..columns import Column as C
 from ..lookup.rows import table_columns
 from . import format as f
@@ -38,8 +30,29 @@ from .loaders import (
     load_roles,
     load_rows,
 )
-from .rows import OnPremRow, RecipeRow, call_field
-from .spec import Need, Opens, ViewContext, ViewSpec
+from .rows import RecipeRow, call_field
+from .spec import Need, Opens, Revive, ViewContext, ViewSpec
+
+if TYPE_CHECKING:  # the first frame imports the views; the API models come after it
+    from ..api.models import (
+        ActivityEntry,
+        Connection,
+        Customer,
+        DeveloperApiClient,
+        LookupRow,
+        Role,
+    )
+
+
+def _model(module: str, name: str) -> Revive:
+    """A model's validator, the model imported when a remembered row is first revived (the
+    first frame revives only recipes, which need no model: see `RecipeRow.revive`)."""
+
+    def revive(data: Mapping[str, Any]) -> Any:
+        model = getattr(importlib.import_module(module, __package__), name)
+        return model.model_validate(data)
+
+    return revive
 
 
 def _status_style(row: Any) -> str | None:
@@ -158,7 +171,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_connections,
-        revive=Connection.model_validate,
+        revive=_model("..api.models", "Connection"),
         aliases=("c", "conn", "connection"),
         folder_scoped=True,
         empty_text="No connections here",
@@ -176,7 +189,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_lookup_tables,
-        revive=LookupTable.model_validate,
+        revive=_model("..api.models", "LookupTable"),
         aliases=("lt", "lookups", "tables", "lookup"),
         folder_scoped=True,
         empty_text="No lookup tables here",
@@ -208,7 +221,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("description", "DESCRIPTION", width=40, format=f.text),
         ),
         load_deployments,
-        revive=Deployment.model_validate,
+        revive=_model("..api.models", "Deployment"),
         aliases=("dp", "deploy", "deployment"),
         opens=Opens.JSON,
         row_style=_status_style,
@@ -225,7 +238,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_project_roles,
-        revive=ProjectRole.model_validate,
+        revive=_model("..api.models", "ProjectRole"),
         aliases=("pr", "prole"),
     ),
     ViewSpec(
@@ -239,7 +252,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_roles,
-        revive=Role.model_validate,
+        revive=_model("..api.models", "Role"),
         aliases=("rl", "legacy-roles"),
     ),
     ViewSpec(
@@ -255,7 +268,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("updated_at", "UPDATED", format=f.when),
         ),
         load_api_clients,
-        revive=DeveloperApiClient.model_validate,
+        revive=_model("..api.models", "DeveloperApiClient"),
         aliases=("ac", "clients", "api"),
     ),
     ViewSpec(
@@ -271,7 +284,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("agents", "AGENT STATUS", width=60),
         ),
         load_on_prem,
-        revive=OnPremRow.model_validate,
+        revive=_model(".model_rows", "OnPremRow"),
         aliases=("op", "onprem", "agents"),
         row_style=_status_style,
     ),
@@ -287,7 +300,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("resource_name", "RESOURCE", width=40, get=_resource("name")),
         ),
         load_activity,
-        revive=ActivityEntry.model_validate,
+        revive=_model("..api.models", "ActivityEntry"),
         aliases=("act", "audit"),
     ),
     ViewSpec(
@@ -302,7 +315,7 @@ VIEWS: tuple[ViewSpec, ...] = (
             C("created_at", "CREATED", format=f.when),
         ),
         load_customers,
-        revive=Customer.model_validate,
+        revive=_model("..api.models", "Customer"),
         aliases=("cu", "cust", "embedded"),
         opens=Opens.CUSTOMER_RECIPES,
     ),

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING
 
 from ..service.scope import recipe_pages_under
-from .rows import CallRow, JobRow, OnPremRow, RecipeRow
+from .rows import CallRow, JobRow, RecipeRow
 from .spec import Row, ViewContext
 
 if TYPE_CHECKING:
@@ -76,6 +76,8 @@ async def load_api_clients(service: WorkspaceService, ctx: ViewContext) -> Async
 
 
 async def load_on_prem(service: WorkspaceService, ctx: ViewContext) -> AsyncIterator[list[Row]]:
+    from .model_rows import OnPremRow  # a model: not for the first frame (see rows.py)
+
     yield [
         OnPremRow.of(group, await service.on_prem_status(group.id))
         for group in await service.on_prem_groups()

@@ -2,7 +2,11 @@
 
 Most views show frozen API models (`Recipe`, `Connection`, ...) directly. Jobs come by the
 100,000, so a job is kept as a small slotted `JobRow` (about a tenth of a model, and no dict);
-an on-prem group is shown with its status; a call-log line gets a number.
+a recipe as a slotted `RecipeRow`; a call-log line gets a number. Rows that are models
+themselves (the tree's folders, on-prem groups with their status) are in `model_rows`.
+
+This module imports no pydantic and no API model: the first frame revives the last-known
+recipes as `RecipeRow`s before the client is built (see starting.py).
 """
 
 from __future__ import annotations
@@ -12,12 +16,12 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from ..api.ids import ascii_int
 
-from ..api.models import Folder, Job, Recipe
-from ..api.models_admin import OnPremAgent, OnPremGroup, OnPremStatus
+if TYPE_CHECKING:
+    from ..api.models import Job, Recipe
 
 
 def _interned(text: str | None) -> str | None:
@@ -141,46 +145,84 @@ class RecipeRow:
 
     @classmethod
     def revive(cls, data: Mapping[str, Any]) -> RecipeRow:
-        """A remembered row (plain data from the snapshot file) as a row again."""
-        return cls.of(Recipe.model_validate(data))
+        """A remembered row (plain data from the snapshot file, see `row_data`) as a row again.
 
-
-class TreeFolder(Folder):
-    """A folder or project as the tree offers it: the API's folder plus where it sits."""
-
-    path: str = ""
-
-    @property
-    def project(self) -> int:
-        """The id of the project this folder is in (every tree node knows it)."""
-        if self.project_id is None:
-            raise ValueError(f"folder {self.id} has no project")
-        return int(self.project_id)
-
-
-class OnPremRow(OnPremGroup):
-    """An on-prem group with its agents' status."""
-
-    status: str | None = None  # active, inactive
-    total_agents: int | None = None
-    active_agents: int | None = None
-    agent_list: list[OnPremAgent] = Field(default_factory=list)
-
-    @classmethod
-    def of(cls, group: OnPremGroup, status: OnPremStatus) -> OnPremRow:
-        return cls.model_validate(
-            {
-                **group.model_dump(),
-                "status": status.status,
-                "total_agents": status.total_agents,
-                "active_agents": status.active_agents,
-                "agent_list": status.agents,
-            }
+        Read here without the API model (pydantic): the first frame paints these before the
+        client is built. A value of the wrong type raises TypeError or KeyError (`id`), and the
+        view then just loads (see resource_view._revived)."""
+        return cls(
+            id=_int(data["id"]),
+            name=_text(data.get("name")) or "",
+            folder_id=_int_or_none(data.get("folder_id")),
+            project_id=_id_or_none(data.get("project_id")),
+            description=_text(data.get("description")),
+            running=_flag(data.get("running", False)),
+            trigger_application=_interned(_text(data.get("trigger_application"))),
+            action_applications=tuple(
+                sys.intern(_text(a) or "") for a in _items(data.get("action_applications"))
+            ),
+            job_succeeded_count=_int(data.get("job_succeeded_count", 0)),
+            job_failed_count=_int(data.get("job_failed_count", 0)),
+            version_no=_int_or_none(data.get("version_no")),
+            stop_cause=_text(data.get("stop_cause")),
+            author_name=_interned(_text(data.get("author_name"))),
+            config=tuple(_step_connection(step) for step in _items(data.get("config"))),
+            last_run_at=_when(data.get("last_run_at")),
+            updated_at=_when(data.get("updated_at")),
         )
 
-    @property
-    def agents(self) -> str:
-        return ", ".join(f"{a.name} ({a.status})" for a in self.agent_list)
+
+# Reading remembered rows without pydantic: each raises TypeError on a value of another type.
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"not a whole number: {value!r}")
+    return value
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else _int(value)
+
+
+def _id_or_none(value: Any) -> int | str | None:
+    if isinstance(value, str):  # as the API model reads it: "523144" -> 523144
+        number = ascii_int(value)
+        return value if number is None else number
+    return _int_or_none(value)
+
+
+def _text(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"not a text: {value!r}")
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"not true or false: {value!r}")
+    return value
+
+
+def _items(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise TypeError(f"not a list: {value!r}")
+    return value
+
+
+def _when(value: Any) -> datetime | None:
+    """An ISO 8601 time as the snapshot stores it (see snapshot._json_default)."""
+    return None if value is None else datetime.fromisoformat(_text(value) or "")
+
+
+def _step_connection(step: Any) -> StepConnection:
+    if not isinstance(step, Mapping):
+        raise TypeError(f"not a recipe step: {step!r}")
+    return StepConnection(
+        _interned(_text(step.get("provider"))), _int_or_none(step.get("account_id"))
+    )
 
 
 _CALL_NUMBERS = itertools.count(1)
@@ -214,8 +256,9 @@ def call_field(name: str) -> Callable[[CallRow], Any]:
 
 def row_data(row: Any) -> dict[str, Any]:
     """A typed row as plain data, for the raw-JSON view."""
-    if isinstance(row, BaseModel):
-        return row.model_dump(mode="python")
+    if hasattr(row, "model_dump"):  # an API model (or a model row of views.model_rows)
+        data: dict[str, Any] = row.model_dump(mode="python")
+        return data
     if isinstance(row, CallRow):
         return dict(row.entry)
     if isinstance(row, JobRow):

@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Any
 
-from ..api.models import Customer
-from ..api.models_admin import LookupTable
 from ..columns import Column
-from .rows import RecipeRow, TreeFolder
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the first frame imports the views; the API models come after it)
+    from ..api.models import Customer
+    from ..api.models_admin import LookupTable
     from ..service.workspace import WorkspaceService
+    from .model_rows import TreeFolder
+    from .rows import RecipeRow
 
 Row = Any  # a view's typed row: a frozen API model or a row class of views.rows
 Loader = Callable[["WorkspaceService", "ViewContext"], AsyncIterator[list[Row]]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 from textual import work
 from textual.binding import Binding, BindingType
@@ -13,7 +13,6 @@ from textual.widgets.tree import TreeNode
 from textual.worker import Worker
 
 from ..api.errors import WorkatoError
-from ..views.rows import TreeFolder
 from ..views.spec import ViewContext
 from ..write_catalog import (
     BY_ID,
@@ -26,8 +25,11 @@ from .write_request import WriteRequested, forward_worker_error
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
+    from ..views.model_rows import TreeFolder
 
-FolderData = TreeFolder
+# A node's data: a model, imported with the first projects (after the first frame, which
+# shows the tree's root only; see starting.py)
+FolderData: TypeAlias = "TreeFolder"
 ALL_PROJECTS = "All projects"
 
 
@@ -73,6 +75,8 @@ class FolderTree(Tree[FolderData]):
         except WorkatoError as error:
             self.root.set_label(f"{ALL_PROJECTS} (could not load: {error.kind})")
             raise  # the app shows it, titled by the worker's description
+        from ..views.model_rows import TreeFolder
+
         self.root.remove_children()
         for project in sorted(projects, key=lambda p: p.name.lower()):
             data = TreeFolder(
@@ -94,6 +98,8 @@ class FolderTree(Tree[FolderData]):
         data = node.data
         assert data is not None
         folders = await self.service.folders(data.id)  # an error: the app shows it
+        from ..views.model_rows import TreeFolder
+
         self._loaded.add(data.id)
         node.remove_children()
         for folder in sorted(folders, key=lambda f: f.name.lower()):
