@@ -8,6 +8,8 @@ keys follow while whole keys fit the width (a key never shows cut), and the rest
 A screen whose own keys matter more than the focused pane's (recipe detail's writes and
 `esc`, over its jobs pane's) asks for `KeysFooter(screen_first=True)`. Keys of one
 `Binding.Group` show together under the group's label (`c e t x D C Recipe`), as in Footer.
+It recomposes at most once a refresh, and only when what it shows changes (Footer recomposes
+after every change of the bindings: eight times before the app's first frame).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
 
@@ -48,12 +51,15 @@ class KeysFooter(Footer):
         super().__init__(compact=True, show_command_palette=False)
         self.screen_first = screen_first  # the screen's own keys before the focused widget's
         self._width = 0
+        self._shown: list[tuple[ShownKey, str]] | None = None  # what the last compose showed
+        self._recompose_due = False
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        budget = self.size.width or self.app.size.width
-        for item in self.fitting(self.shown_keys(), budget):
+        items = self.fitting(self.shown_keys(), self.size.width or self.app.size.width)
+        self._shown = self._what_shows(items)
+        for item in items:
             if len(item) == 1:
                 yield self._footer_key(item[0], item[0].binding.description)
                 continue
@@ -72,8 +78,32 @@ class KeysFooter(Footer):
             key.binding.action,
             disabled=not key.enabled,
             tooltip=key.tooltip or (key.binding.description if not description else ""),
-            classes=classes,
-        ).data_bind(compact=Footer.compact)
+            # always compact: by class, not bound to Footer.compact (which restyles each key
+            # once mounted)
+            classes=f"{classes} -compact",
+        )
+
+    def _what_shows(self, items: list[list[ShownKey]]) -> list[tuple[ShownKey, str]]:
+        return [(key, self.app.get_key_display(key.binding)) for item in items for key in item]
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Instead of Footer's recompose after every change: one a refresh, if needed."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._recompose_soon()
+
+    def _recompose_soon(self) -> None:
+        if not self._recompose_due:
+            self._recompose_due = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._recompose_due = False
+        if not self.is_attached:
+            return
+        items = self.fitting(self.shown_keys(), self.size.width or self.app.size.width)
+        if self._what_shows(items) != self._shown:
+            await self.recompose()
 
     def shown_keys(self) -> list[ShownKey]:
         """One key per action: the essential ones in their order, then the place's own."""
@@ -131,4 +161,4 @@ class KeysFooter(Footer):
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._width:
             self._width = event.size.width
-            self.call_after_refresh(self.recompose)
+            self._recompose_soon()
