@@ -18,7 +18,6 @@ from textual.worker import Worker, WorkerState
 
 from .api.errors import Unauthorized, Uncertain, WorkatoError
 from .crash import CrashReporting
-from .screens.messages import Notice
 from .starting import StartingWorkspace
 from .startup import resume_after_first_frame
 from .views import VIEWS
@@ -28,6 +27,7 @@ ERROR_SECONDS = 15  # how long an error stays on screen (every error: one presen
 
 if TYPE_CHECKING:
     from .profiles_open import Profiles
+    from .screens.messages import Notice
     from .service.workspace import WorkspaceService
 
 STARTUP_GC_PAUSE_LIMIT = 3.0  # seconds: the collector resumes then even if nothing loaded
@@ -249,6 +249,8 @@ class WorkatoApp(CrashReporting, App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
+        from .screens.messages import Notice  # with the first notification, not at start-up
+
         now = self.service.now() if self.service is not None else datetime.now(UTC)
         self.notices.append(Notice(now, severity, title, str(message)))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)

@@ -12,7 +12,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from ..api.endpoints import endpoint
-from ..service.freeze import unfinished_freezes
 from ..views import VIEWS, ViewContext, ViewSpec, find_view, view_names
 from ..views.rows import row_data
 from ..views.spec import Need, Opens, Row
@@ -122,7 +121,7 @@ class MainScreen(Screen[None]):
         self.header.stale = self.view.stale
         self.header.render_status()
         self.view.table.focus()
-        self.offer_unfinished_freezes()
+        self.call_after_refresh(self.offer_unfinished_freezes)  # after the first frame
 
     # navigation ---------------------------------------------------------------------------
 
@@ -233,6 +232,8 @@ class MainScreen(Screen[None]):
 
     def offer_unfinished_freezes(self) -> None:
         """After a crash mid-freeze, open the freezes on the one to finish or thaw."""
+        from ..service.freeze import unfinished_freezes
+
         if unfinished_freezes(self.service):
             from .freezes import FreezesScreen  # imported when there is one to offer
 
