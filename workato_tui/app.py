@@ -4,6 +4,7 @@ until it is built: see starting.py) and shows the main screen."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,6 +69,7 @@ class WorkatoApp(CrashReporting, App[None]):
         self._initial_theme = theme or self._remembered_theme()
         self.notices: list[Notice] = []  # every notification this session (`!`, `:messages`)
         self._last_error: WorkatoError | None = None  # shown last (one failure, many readers)
+        self._last_error_until = 0.0  # (time.monotonic) while it is still on screen
 
     # start-up -----------------------------------------------------------------------------
 
@@ -138,11 +140,12 @@ class WorkatoApp(CrashReporting, App[None]):
         """The one place API errors become notifications: titled by what failed ("Stop
         recipe failed"), saying why and what to do, with the correlation id. A write whose
         answer was lost says so (checked, or "may have been applied"), never "retry".
-        The same error again (a failed start, raised to each read that waited for it) is
-        shown once."""
-        if error is self._last_error:
+        The same error again while it is still on screen (a failed start, raised to each
+        read that waited for it) is shown once."""
+        now = time.monotonic()
+        if error is self._last_error and now < self._last_error_until:
             return
-        self._last_error = error
+        self._last_error, self._last_error_until = error, now + ERROR_SECONDS
         if isinstance(error, Uncertain):
             lost = "not applied (checked)" if error.not_applied else "may have been applied"
             title = f"{what or 'The write'}: {lost}"
