@@ -12,6 +12,12 @@ the demo ran once before and quit with ctrl+q, saving its last-known snapshot, w
 measured start paints before the emulator answers. Also printed: the CPU seconds the process
 had used by the first frame, steadier than wall time on a shared machine.
 
+What each start needs before that frame: with a snapshot, only Textual and the app's light
+modules (the last-known recipes are revived without pydantic; httpx, the client, the API models
+and the emulator are built in a thread after the frame, see workato_tui/starting.py). A fresh
+home has nothing to paint until the emulator answers, so it imports and builds all of that,
+seeds the demo workspace and serves the first pages first: that bounds the "fresh home" ratio.
+
 Both processes get the same private bytecode cache (PYTHONPYCACHEPREFIX, a temporary directory)
 with PYTHONDONTWRITEBYTECODE unset, so the unmeasured warm-up run of each compiles its modules
 once and the measured runs load compiled bytecode, as an installed package does. (With
