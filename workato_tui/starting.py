@@ -9,7 +9,9 @@ the app says the first frame is out (`allow_start`). `started()` awaits it; the 
 the event loop. Everything else is the real service's own, by delegation; asked for before the
 build, it waits for the build there and then (correct, if not smooth: nothing on the first
 frame's path does that). With no snapshot to paint, the app calls `build_now` instead: the
-first data needs the service anyway, so it is built at once on the main thread.
+first data needs the service anyway, so it is built at once on the main thread. A build that
+fails (nothing was sent) fails each read that waits for it with a `StartFailed`, which the
+app's one error presenter shows once; last-known rows on screen stay.
 
 Everything here runs on the event loop's thread except `build` itself.
 """
