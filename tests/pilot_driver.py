@@ -243,6 +243,11 @@ class Driver:
         return self.view.table
 
     @property
+    def header(self) -> str:
+        """The table's header line as drawn (labels, sort arrow, the note of hidden columns)."""
+        return self.table.render_line(0).text
+
+    @property
     def rows(self) -> list[Row]:
         """The visible rows: typed rows (models or `views.rows` classes)."""
         return list(self.table.visible_rows)

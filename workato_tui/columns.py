@@ -16,6 +16,13 @@ from typing import Any, Literal
 Align = Literal["left", "right"]
 Getter = Callable[[Any], Any]
 
+# How long a column stays when the table is narrow (`Column.priority`): the lowest hides
+# first, the rightmost of equals first; the flexible column (NAME) never hides.
+HIDES_FIRST = 0  # ids, edit times, folders, long lists: shown when there is room
+NORMAL = 1
+KEEPS = 2
+ESSENTIAL = 3  # what a glance at the list is for: state, failures, last run
+
 _CONTROL_CHARACTERS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 
 
@@ -39,7 +46,10 @@ class Column:
 
     `width=None` means fitted from the header and a sample of rows. `get` reads the cell's raw
     value from a row (default: the row's `key` field); `format` turns the raw value into the
-    displayed (and searched) text. Sorting uses the raw value.
+    displayed (and searched) text. Sorting uses the raw value. `priority` says how long the
+    column stays when the table is narrow (HIDES_FIRST .. ESSENTIAL above); the column that
+    `grows` takes the width the terminal gives and never hides (default: NAME, else the
+    widest text column).
     """
 
     key: str
@@ -49,6 +59,8 @@ class Column:
     format: Callable[[Any], str] | None = None
     get: Getter | None = None
     names: str | None = None  # the cell is an id the workspace names (service.names.NameKind)
+    priority: int = NORMAL
+    grows: bool = False
 
     def value(self, row: Any) -> Any:
         """The raw value of this column's cell in `row`."""

@@ -292,15 +292,19 @@ async def test_tab_in_row_mode_moves_focus_away() -> None:
         assert table.app.focused is not table
 
 
-async def test_right_scrolls_header_and_body_together_in_row_mode() -> None:
+async def test_right_shows_the_next_hidden_column_in_header_and_body_in_row_mode() -> None:
     table = new_table(5)
     async with TableApp(table).run_test(size=(30, 10)) as pilot:
-        await pilot.press("right", "right", "right", "right", "right", "right")
-        assert table.scroll_x > 0
+        before = table.shown_columns
+        assert "status" not in before and "more" in screen_lines(table)[0]
+        await pilot.press("right")
+        assert table.scroll_x == 0  # by column, not by cell
+        assert "status" in table.shown_columns
         header, first = screen_lines(table)[:2]
-        assert "ID" not in header.split()
+        assert "Status" in header and "running" in first
         assert header.index("Name") < header.index("Status")
-        assert "running" in first
+        await pilot.press("left")
+        assert table.shown_columns == before
 
 
 async def test_shrinking_rows_scrolls_back_into_range() -> None:

@@ -1,7 +1,8 @@
 """`:compare OTHER-PROFILE`: this profile's assets against another's, side by side.
 
 Rows are asset pairs with their status (only here, only there, differs, same) and what
-differs; the header counts them. Keys filter by status; Enter on a recipe pair opens the code
+differs; the header counts them. STATUS always shows and WHAT DIFFERS takes the rest of the
+width; a long WHERE is cut instead (`column_widths`). Keys filter by status; Enter on a recipe pair opens the code
 diff, on a lookup table pair the row diff (from which rows can be copied across).
 """
 
@@ -27,6 +28,21 @@ if TYPE_CHECKING:
 
 STYLE = {ONLY_HERE: "green", ONLY_THERE: "yellow", DIFFERS: "bold red", SAME: "dim"}
 FILTERS = {"all": None, "here": ONLY_HERE, "there": ONLY_THERE, "differs": DIFFERS, "same": SAME}
+LABELS = ("KIND", "WHERE", "STATUS", "WHAT DIFFERS")
+CELL_PADDING = 1  # DataTable's, each side of a cell
+WHERE_MIN = 24  # WHERE is cut to leave WHAT DIFFERS its text, down to this
+
+
+def column_widths(available: int, rows: list[tuple[str, str, str, str]]) -> list[int]:
+    """Widths of KIND, WHERE, STATUS and WHAT DIFFERS in `available` cells: KIND and STATUS
+    as their texts; WHAT DIFFERS its text, cutting WHERE down to WHERE_MIN for it; then WHERE
+    as far as its texts need, and WHAT DIFFERS whatever is left."""
+    need = [max([len(label), *(len(row[i]) for row in rows)]) for i, label in enumerate(LABELS)]
+    kind, where, status, what = need
+    rest = available - 2 * CELL_PADDING * len(LABELS) - kind - status
+    what = max(len(LABELS[3]), min(what, rest - WHERE_MIN))
+    where = max(1, min(where, rest - what))
+    return [kind, where, status, max(what, rest - where)]
 
 
 def open_compare(main: Any, argument: str) -> bool:
@@ -88,9 +104,7 @@ class CompareScreen(Screen[None]):
         scope = f" · project {self.project}" if self.project else ""
         yield Static(f" Compare {here} (here) with {there} (there){scope}", classes="screen-title")
         yield Static("Loading both sides…", id="compare-counts")
-        table: DataTable[Any] = DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("KIND", "WHERE", "STATUS", "WHAT DIFFERS")
-        yield table
+        yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -124,15 +138,7 @@ class CompareScreen(Screen[None]):
             return
         wanted = FILTERS[self.filter]
         self.shown = [p for p in self.comparison.pairs if wanted is None or p.status == wanted]
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for index, pair in enumerate(self.shown):
-            status = Text(pair.status, style=STYLE[pair.status])
-            what = ", ".join(pair.differences)
-            table.add_row(pair.kind.replace("_", " "), pair.where, status, what, key=str(index))
-        if self.shown:
-            table.move_cursor(row=min(cursor, len(self.shown) - 1))
+        self._fill()
         counts = self.comparison.header()
         loading = self.progress is not None and not self.progress.finished
         state = f"   {self.progress.describe()}" if loading and self.progress else ""
@@ -140,6 +146,27 @@ class CompareScreen(Screen[None]):
             f" {counts}{state}   filter: {self.filter}  "
             "(a all · h here · t there · d differs · s same)"
         )
+
+    def on_resize(self) -> None:
+        if self.comparison is not None:
+            self._fill()
+
+    def _fill(self) -> None:
+        """The shown pairs in the table, its columns fitted to its width (see column_widths)."""
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        rows = [
+            (p.kind.replace("_", " "), p.where, p.status, ", ".join(p.differences))
+            for p in self.shown
+        ]
+        available = table.size.width - table.styles.scrollbar_size_vertical
+        table.clear(columns=True)
+        for label, width in zip(LABELS, column_widths(available, rows), strict=True):
+            table.add_column(label, width=width)
+        for index, (kind, where, status, what) in enumerate(rows):
+            table.add_row(kind, _cut(where), _status(status), _cut(what), key=str(index))
+        if self.shown:
+            table.move_cursor(row=min(cursor, len(self.shown) - 1))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is None:
@@ -158,3 +185,12 @@ class CompareScreen(Screen[None]):
             self.app.push_screen(RowDiffScreen(self.here, self.there, pair))
         else:
             self.notify(f"{pair.where}: {pair.summary}")
+
+
+def _cut(text: str) -> Text:
+    """A cell cut with an ellipsis where its column ends."""
+    return Text(text, no_wrap=True, overflow="ellipsis")
+
+
+def _status(status: str) -> Text:
+    return Text(status, style=STYLE[status], no_wrap=True, overflow="ellipsis")

@@ -2,30 +2,28 @@
 
 It renders only the lines on screen (Textual's Line API), so 100,000 rows open and
 scroll at once, and no key costs more on 100,000 rows than on 10. Data, filter, sort and
-marks live in `TableModel` (rows kept compactly in `table_rows`); geometry and Strip
-building in `table_render` and the `TablePainter` it owns (`table_paint`); filtering across
-frames in the `FilterRun` it owns (`table_filtering`); where to scroll for the cursor in
-`table_cursor`; the garbage collector policy for big tables in `table_heap`; the messages in
-`table_messages`. This module holds the widget: its public API, keys and mouse.
+marks live in `TableModel` (rows kept compactly in `table_rows`); its state, cursor, layout
+and painting in `TableCore` (`table_core`); which columns show and how wide in
+`table_layout`; Strip building in `table_render` and the `TablePainter` it owns
+(`table_paint`); filtering across frames in the `FilterRun` it owns (`table_filtering`);
+where to scroll for the cursor in `table_cursor`; the garbage collector policy for big tables
+in `table_heap`; the messages in `table_messages`. This module holds the widget: its data API,
+keys and mouse.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
-from typing import ClassVar, Literal, TypeAlias
+from collections.abc import Hashable, Iterable
+from typing import ClassVar, TypeAlias
 
 from textual import events
 from textual.actions import SkipAction
 from textual.binding import BindingType
-from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
-from textual.timer import Timer
 
-from .table_cursor import cell_scroll_x, row_scroll_y
+from .table_core import CellStyleHook, CursorMode, StyleHook, TableCore
 from .table_defaults import TABLE_BINDINGS, TABLE_COMPONENT_CLASSES, TABLE_CSS
-from .table_filtering import FilterRun
 from .table_heap import release_after_bulk, settle_after_bulk
+from .table_layout import FIT_SAMPLE_SIZE
 from .table_messages import (
     CellHighlighted,
     FilterCounted,
@@ -34,17 +32,12 @@ from .table_messages import (
     RowHighlighted,
 )
 from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_key
-from .table_paint import TablePainter
 from .table_refresh import merge_rows
-from .table_render import FIT_SAMPLE_SIZE, Layout
 
 GROW_EVERY_SECONDS = 0.25
-CursorMode = Literal["row", "cell"]
-StyleHook = Callable[[Row], str | None]
-CellStyleHook = Callable[[Row, str], str | None]
 
 
-class ResourceTable(ScrollView, can_focus=True):
+class ResourceTable(TableCore, can_focus=True):
     """A keyboard-first, windowed table of typed rows (or dicts) with filter, sort and marks."""
 
     BINDINGS: ClassVar[list[BindingType]] = TABLE_BINDINGS
@@ -72,144 +65,29 @@ class ResourceTable(ScrollView, can_focus=True):
         classes: str | None = None,
         disabled: bool = False,
     ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        self._model = TableModel(row_key)
-        self._painter = TablePainter(self)
-        self._filter = FilterRun(self)
-        self._layout = Layout.build((), ())
-        self._fitted_rows = 0
+        super().__init__(
+            row_key=row_key,
+            cursor_mode=cursor_mode,
+            empty_text=empty_text,
+            row_style=row_style,
+            cell_style=cell_style,
+            name=name,
+            id=id,
+            classes=classes,
+            disabled=disabled,
+        )
         self._froze_heap = False
-        self._virtual_size_timer: Timer | None = None
-        self._cursor_row = 0
-        self._cursor_column = 0
-        self._cursor_mode: CursorMode = cursor_mode
-        self._empty_text = empty_text
-        self._error_text: str | None = None
-        self.row_style = row_style
-        self.cell_style = cell_style
         self._model.set_columns(columns)
         self._model.set_rows(rows)
         self._relayout()
         self.update_virtual_size()
 
-    # -- public state --------------------------------------------------------
-
-    @property
-    def model(self) -> TableModel:
-        """Rows, filter, sort and marks (the table's helpers read it; callers use the API)."""
-        return self._model
-
-    @property
-    def geometry(self) -> Layout:
-        """Where each column sits (fitted widths and offsets)."""
-        return self._layout
-
-    @property
-    def columns(self) -> tuple[Column, ...]:
-        return self._model.columns
-
-    @property
-    def row_count(self) -> int:
-        """Rows visible after the filter (finishes a filter still counting: see `filtering`)."""
-        return self._model.row_count
-
-    @property
-    def shown_count(self) -> int:
-        """Rows known to match the filter so far: what a status line can show at once."""
-        return self._model.shown_count
-
-    @property
-    def total_count(self) -> int:
-        """All rows, before filtering."""
-        return self._model.total_count
-
-    @property
-    def cursor_row(self) -> int:
-        """Cursor position in the visible (filtered, sorted) rows."""
-        return self._cursor_row
-
-    @property
-    def cursor_column(self) -> int:
-        return self._cursor_column
-
-    @property
-    def current_row(self) -> Row | None:
-        if self._cursor_row < self._model.shown_count:
-            return self._model.visible_row(self._cursor_row)
-        return None
-
-    @property
-    def current_key(self) -> Hashable | None:
-        row = self.current_row
-        return None if row is None else self._model.row_key(row)
-
-    @property
-    def current_column(self) -> Column | None:
-        columns = self._model.columns
-        return columns[self._cursor_column] if self._cursor_column < len(columns) else None
-
-    @property
-    def visible_rows(self) -> list[Row]:
-        """The rows after filter and sort (builds a list: not for every keystroke)."""
-        return [self._model.visible_row(i) for i in range(self._model.row_count)]
-
-    @property
-    def stored_rows(self) -> list[Row]:
-        """All rows in the order they were given, filter and sort aside (builds a list)."""
-        return list(self._model.rows)
-
-    @property
-    def cursor_mode(self) -> CursorMode:
-        return self._cursor_mode
-
-    @cursor_mode.setter
-    def cursor_mode(self, mode: CursorMode) -> None:
-        if mode not in ("row", "cell"):
-            raise ValueError(f"cursor_mode must be 'row' or 'cell', not {mode!r}")
-        self._cursor_mode = mode
-        self.refresh()
-
-    @property
-    def filter_text(self) -> str:
-        return self._model.filter_text
-
-    @filter_text.setter
-    def filter_text(self, text: str) -> None:
-        self.set_filter(text)
-
-    @property
-    def sort_key(self) -> str | None:
-        return self._model.sort_key
-
-    @property
-    def sort_reverse(self) -> bool:
-        return self._model.sort_reverse
-
-    @property
-    def empty_text(self) -> str:
-        return self._empty_text
-
-    @empty_text.setter
-    def empty_text(self, text: str) -> None:
-        self._empty_text = text
-        self._refresh_all()
-
-    @property
-    def error_text(self) -> str | None:
-        return self._error_text
-
-    @property
-    def marked_keys(self) -> frozenset[Hashable]:
-        return frozenset(self._model.marked_keys)
-
-    @property
-    def marked_rows(self) -> list[Row]:
-        """Marked rows in their original order."""
-        return self._model.marked_rows()
-
     # -- data ----------------------------------------------------------------
 
     def set_columns(self, columns: Iterable[Column]) -> None:
+        columns = tuple(columns)
+        if columns != self.columns:
+            self._window.step = 0  # another view: its hidden columns from the first
         self._model.set_columns(columns)
         self._cursor_column = min(self._cursor_column, max(0, len(self.columns) - 1))
         self._relayout()
@@ -277,20 +155,13 @@ class ResourceTable(ScrollView, can_focus=True):
 
     # -- filter, sort, marks ------------------------------------------------------
 
-    @property
-    def filtering(self) -> bool:
-        """The filter has rows left to look at: `shown_count` may still grow."""
-        return self._model.filtering
-
-    def set_filter(self, text: str) -> None:
-        """Case-insensitive substring filter on cell text; a leading `!` inverts it (see
-        `table_filtering`: a screenful at once, the count across frames)."""
-        self._filter.start(text)
-
     def sort_by(self, column_key: str | None, reverse: bool | None = None) -> None:
-        """Sort by a column's raw value (None last); `reverse=None` toggles on the same key."""
+        """Sort by a column's raw value (None last); `reverse=None` toggles on the same key.
+        The sorted column is shown, hidden for want of room or not."""
         previous = self.current_key
         self._model.sort_by(column_key, reverse)
+        self._window.step = 0
+        self._relayout(measure=False)
         self.view_changed(previous)
 
     def toggle_mark(self) -> None:
@@ -324,69 +195,6 @@ class ResourceTable(ScrollView, can_focus=True):
         self.refresh()
         self._post_marks_changed()
 
-    # -- the cursor ----------------------------------------------------------------
-
-    def move_cursor(
-        self, row: int | None = None, column: int | None = None, *, scroll: bool = True
-    ) -> None:
-        """Move the cursor to visible `row` / `column` index (clamped)."""
-        old_row, old_column = self._cursor_row, self._cursor_column
-        if row is not None:
-            self._cursor_row = max(0, min(row, self._last_row_up_to(row)))
-        if column is not None:
-            self._cursor_column = max(0, min(column, len(self.columns) - 1))
-        if scroll:
-            self.scroll_to_cursor()
-        if (old_row, old_column) == (self._cursor_row, self._cursor_column):
-            return
-        self._refresh_row(old_row)
-        self._refresh_row(self._cursor_row)
-        if old_row != self._cursor_row:
-            self._post_highlighted()
-        if self._cursor_mode == "cell":
-            self._post_cell_highlighted()
-
-    def scroll_to_cursor(self, animate: bool = False) -> None:
-        """Scroll so the cursor row (and in cell mode the cell) is on screen."""
-        if not self.is_mounted:
-            return
-        if self._virtual_size_timer is not None:
-            self.update_virtual_size()  # the cursor may be on rows the scroll range lacks
-        y = row_scroll_y(self._cursor_row, round(self.scroll_y), self.page_height())
-        x = None
-        if self._cursor_mode == "cell":
-            width = self.scrollable_content_region.width
-            x = cell_scroll_x(self._layout, self._cursor_column, round(self.scroll_x), width)
-        if x is not None or y is not None:
-            self.scroll_to(x=x, y=y, animate=animate, force=True, immediate=True)
-
-    def page_height(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
-
-    def move_to_key(self, key: Hashable) -> bool:
-        """Put the cursor on the row with `key`, if it is shown; True when it moved there."""
-        position = self.position_of_key(key)
-        if position is None:
-            return False
-        self.move_cursor(row=position)
-        return True
-
-    def position_of_key(self, key: Hashable | None, *, matched_so_far: bool = False) -> int | None:
-        if key is None:
-            return None
-        if key == self.current_key:  # the common case (a page appended): no key index needed
-            return self._cursor_row
-        index = self._model.index_of_key(key)
-        if index is None:
-            return None
-        return self._model.position_of_index(index, matched_so_far=matched_so_far)
-
-    def _last_row_up_to(self, row: int) -> int:
-        """The last visible position, counting only as far as `row` needs."""
-        if row >= self._model.shown_count:
-            self._model.finish_filter()
-        return self._model.shown_count - 1
-
     # -- keys and mouse --------------------------------------------------------------
 
     def action_cursor_up(self) -> None:
@@ -396,16 +204,29 @@ class ResourceTable(ScrollView, can_focus=True):
         self.move_cursor(row=self._cursor_row + 1)
 
     def action_cursor_left(self) -> None:
-        if self._cursor_mode == "row":
-            self.action_scroll_left()
-        else:
+        if self._cursor_mode == "cell":
             self.move_cursor(column=self._cursor_column - 1)
+        elif not self.step_columns(-1):
+            self.action_scroll_left()
 
     def action_cursor_right(self) -> None:
-        if self._cursor_mode == "row":
-            self.action_scroll_right()
-        else:
+        if self._cursor_mode == "cell":
             self.move_cursor(column=self._cursor_column + 1)
+        elif not self.step_columns(+1):
+            self.action_scroll_right()
+
+    def step_columns(self, direction: int) -> bool:
+        """Show the next (+1) or previous (-1) column hidden for want of room, in table order
+        (left/right in a row table); False when there is none that way."""
+        if not self._window.move(direction):
+            return False
+        self._relayout(measure=False)
+        self._refresh_all()
+        revealed = self._window.revealed_column
+        x = None if revealed is None else self._scroll_x_showing(revealed)
+        if self.is_mounted:
+            self.scroll_to(x=x if x is not None else 0, animate=False, force=True, immediate=True)
+        return True
 
     def action_next_cell(self) -> None:
         if self._cursor_mode == "row" or not self.columns:
@@ -492,25 +313,11 @@ class ResourceTable(ScrollView, can_focus=True):
         if event.chain >= 2:
             self.action_activate()
 
-    # -- painting (see `table_paint`) -------------------------------------------------
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        with self._painter.frame():
-            return super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        return self._painter.line(y)
-
     # -- lifecycle and view updates --------------------------------------------
 
     def on_mount(self) -> None:
         if self.current_row is not None:
             self._post_highlighted()
-
-    def on_resize(self) -> None:
-        """NAME (the flexible column) takes the width the terminal gives (see Layout)."""
-        self._relayout()
-        self._refresh_all()
 
     def on_unmount(self) -> None:
         """Gone for good (its screen closed): let go of the rows now, and of the collector's
@@ -519,52 +326,6 @@ class ResourceTable(ScrollView, can_focus=True):
         if self._froze_heap:
             self._froze_heap = False
             release_after_bulk()
-
-    def _relayout(self) -> None:
-        width = self.scrollable_content_region.width if self.is_mounted else 0
-        self._layout = Layout.build(self.columns, self._model.rows, available=width)
-        self._fitted_rows = min(self._model.total_count, FIT_SAMPLE_SIZE)
-
-    def view_changed(self, previous_key: Hashable | None, always_post: bool = False) -> None:
-        """After rows/filter/sort changed: keep the cursor on its row, then redraw."""
-        position = self.position_of_key(previous_key, matched_so_far=True)
-        if position is None:
-            position = self._cursor_row
-        self._cursor_row = max(0, min(position, self._model.shown_count - 1))
-        self._refresh_all()
-        self.scroll_to_cursor()
-        if always_post or self.current_key != previous_key:
-            self._post_highlighted()
-
-    def _refresh_all(self) -> None:
-        self.update_virtual_size()
-        self.refresh()
-
-    def update_virtual_size(self) -> None:
-        if self._virtual_size_timer is not None:
-            self._virtual_size_timer.stop()
-            self._virtual_size_timer = None
-        body = len(self._painter.message_lines()) or self._model.shown_count
-        self.virtual_size = Size(self._layout.width, 1 + body)
-
-    def _refresh_row(self, position: int) -> None:
-        if self.is_mounted:
-            self.refresh_line(position + 1)
-
-    def _post_highlighted(self) -> None:
-        if self.is_mounted:
-            self.post_message(self.RowHighlighted(self, self.current_row, self.current_key))
-
-    def _post_cell_highlighted(self) -> None:
-        if self.is_mounted:
-            message = self.CellHighlighted(
-                self, self.current_row, self.current_key, self.current_column
-            )
-            self.post_message(message)
-
-    def _post_marks_changed(self) -> None:
-        if self.is_mounted:
-            self.post_message(self.MarksChanged(self, len(self._model.marked_keys)))
 
 
 __all__ = ["Column", "ResourceTable"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .table_render import Layout
+from .table_layout import Layout
 
 
 def row_scroll_y(cursor_row: int, top: int, page: int) -> int | None:
@@ -16,9 +16,10 @@ def row_scroll_y(cursor_row: int, top: int, page: int) -> int | None:
 
 def cell_scroll_x(layout: Layout, column: int, left: int, width: int) -> int | None:
     """The horizontal scroll that shows cell `column` (None: it is on screen already)."""
-    if not layout.columns:
+    cell = layout.cell_span(column)
+    if cell is None:
         return None
-    start, end = layout.cell_span(column)
+    start, end = cell
     if column == 0 and left > 0:
         return 0
     if start < left:

@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 TABLE_BINDINGS: list[BindingType] = [
     Binding("up,k", "cursor_up", "Up", show=False, id="table-cursor-up"),
     Binding("down,j", "cursor_down", "Down", show=False, id="table-cursor-down"),
-    Binding("left", "cursor_left", "Left", show=False, id="table-cursor-left"),
-    Binding("right", "cursor_right", "Right", show=False, id="table-cursor-right"),
+    Binding("left,h", "cursor_left", "Left", show=False, id="table-cursor-left"),
+    Binding("right,l", "cursor_right", "Right", show=False, id="table-cursor-right"),
     Binding("tab", "next_cell", "Next cell", show=False, id="table-next-cell"),
     Binding("shift+tab", "previous_cell", "Previous cell", show=False, id="table-previous-cell"),
     Binding("pageup", "page_up", "Page up", show=False, id="table-page-up"),
@@ -34,6 +34,7 @@ CURSOR = "resource-table--cursor"
 MARKED = "resource-table--marked"
 EMPTY = "resource-table--empty"
 ERROR = "resource-table--error"
+MORE = "resource-table--more"  # the header's note of hidden columns
 
 # Generic row/cell classes that `row_style` / `cell_style` hooks may return.
 ROW_CLASSES = {
@@ -44,7 +45,7 @@ ROW_CLASSES = {
     "resource-table--changed",
 }
 
-TABLE_COMPONENT_CLASSES = {HEADER, CURSOR, MARKED, EMPTY, ERROR, *ROW_CLASSES}
+TABLE_COMPONENT_CLASSES = {HEADER, CURSOR, MARKED, EMPTY, ERROR, MORE, *ROW_CLASSES}
 
 TABLE_CSS = """
 ResourceTable {
@@ -65,6 +66,7 @@ ResourceTable {
     & > .resource-table--marked { background: $secondary 30%; text-style: bold; }
     & > .resource-table--empty { color: $text-muted; text-style: italic; }
     & > .resource-table--error { color: $text-error; }
+    & > .resource-table--more { color: $text-accent; }
     & > .resource-table--danger { color: $text-error; }
     & > .resource-table--warning { color: $text-warning; }
     & > .resource-table--success { color: $text-success; }

@@ -19,7 +19,7 @@ from .table_messages import FilterCounted
 from .table_model import parse_filter
 
 if TYPE_CHECKING:
-    from .table import ResourceTable
+    from .table_core import TableCore
 
 STEP_ROWS = 2_000  # rows looked at between two clock checks
 FIRST_SCREEN_SECONDS = 0.025  # at most this long before the first screenful is painted
@@ -29,7 +29,7 @@ FRAME_STEP_SECONDS = 0.008  # then at most this long per frame
 class FilterRun:
     """The filter of one table: `start` it, and the steps that finish it across frames."""
 
-    def __init__(self, table: ResourceTable) -> None:
+    def __init__(self, table: TableCore) -> None:
         self.table = table
         self._anchor: tuple[Hashable, int] | None = None  # (row key to return to, cursor then)
         self._step_pending = False

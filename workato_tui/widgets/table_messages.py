@@ -16,19 +16,19 @@ from ..columns import Column
 from .table_model import Row
 
 if TYPE_CHECKING:
-    from .table import ResourceTable
+    from .table_core import TableCore
 
 
 @dataclass
 class RowHighlighted(Message, namespace="resource_table"):
     """The cursor moved to another row (`row` is None when the table is empty)."""
 
-    table: ResourceTable
+    table: TableCore
     row: Row | None
     key: Hashable | None
 
     @property
-    def control(self) -> ResourceTable:
+    def control(self) -> TableCore:
         return self.table
 
     def can_replace(self, message: Message) -> bool:
@@ -39,13 +39,13 @@ class RowHighlighted(Message, namespace="resource_table"):
 class CellHighlighted(Message, namespace="resource_table"):
     """In cell mode, the cursor moved to another cell."""
 
-    table: ResourceTable
+    table: TableCore
     row: Row | None
     key: Hashable | None
     column: Column | None
 
     @property
-    def control(self) -> ResourceTable:
+    def control(self) -> TableCore:
         return self.table
 
 
@@ -53,12 +53,12 @@ class CellHighlighted(Message, namespace="resource_table"):
 class RowActivated(Message, namespace="resource_table"):
     """Enter (or a double click) on a row."""
 
-    table: ResourceTable
+    table: TableCore
     row: Row
     key: Hashable
 
     @property
-    def control(self) -> ResourceTable:
+    def control(self) -> TableCore:
         return self.table
 
 
@@ -66,11 +66,11 @@ class RowActivated(Message, namespace="resource_table"):
 class FilterCounted(Message, namespace="resource_table"):
     """A filter that was finished in steps has looked at every row: `count` match."""
 
-    table: ResourceTable
+    table: TableCore
     count: int
 
     @property
-    def control(self) -> ResourceTable:
+    def control(self) -> TableCore:
         return self.table
 
 
@@ -78,9 +78,9 @@ class FilterCounted(Message, namespace="resource_table"):
 class MarksChanged(Message, namespace="resource_table"):
     """Rows were marked or unmarked; `count` is how many are marked now."""
 
-    table: ResourceTable
+    table: TableCore
     count: int
 
     @property
-    def control(self) -> ResourceTable:
+    def control(self) -> TableCore:
         return self.table

@@ -13,18 +13,18 @@ from rich.errors import StyleSyntaxError
 from rich.style import Style
 from textual.strip import Strip
 
-from .table_defaults import CURSOR, EMPTY, ERROR, HEADER, MARKED
+from .table_defaults import CURSOR, EMPTY, ERROR, HEADER, MARKED, MORE
 from .table_model import Row
 from .table_render import Palette, RowLook, header_strip, message_strip, row_strip
 
 if TYPE_CHECKING:
-    from .table import ResourceTable
+    from .table_core import TableCore
 
 
 class TablePainter:
     """Line API rendering for one table: `line(y)` is the Strip for screen line `y`."""
 
-    def __init__(self, table: ResourceTable) -> None:
+    def __init__(self, table: TableCore) -> None:
         self.table = table
         self._in_frame = False
         self._frame_palette: Palette | None = None  # resolved once per frame, not per line
@@ -90,7 +90,8 @@ class TablePainter:
 
     def _palette(self) -> Palette:
         delta = self._component_delta
-        return Palette(self.table.rich_style, delta(HEADER), delta(CURSOR), delta(MARKED))
+        base = self.table.rich_style
+        return Palette(base, delta(HEADER), delta(CURSOR), delta(MARKED), delta(MORE))
 
     def _hook_style(self, name: str | None) -> Style:
         """A row/cell hook result: a component class name or a Rich style string."""

@@ -1,8 +1,8 @@
-"""Layout and line building for `ResourceTable`: fitted widths, cell text, Strips."""
+"""Line building for `ResourceTable`: cell text and Strips, from the `Layout` of the shown
+columns (see `table_layout`)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -11,58 +11,11 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from .table_layout import CELL_PADDING, GUTTER_WIDTH, Layout
 from .table_model import Align, Column, Row
 
-FIT_SAMPLE_SIZE = 500
-FIT_MAX_WIDTH = 40
-GUTTER_WIDTH = 1
-CELL_PADDING = 1
 SORT_INDICATORS = {False: "▲", True: "▼"}
 MARK_INDICATOR = "•"
-
-
-def sample_rows(rows: Sequence[Row], size: int = FIT_SAMPLE_SIZE) -> Sequence[Row]:
-    """Up to `size` rows: the first half from the top, the rest spread over all rows."""
-    if len(rows) <= size:
-        return rows
-    head = size // 2
-    step = len(rows) // (size - head)
-    return [*rows[:head], *rows[head::step][: size - head]]
-
-
-def fitted_width(column: Column, sample: Sequence[Row]) -> int:
-    """Width of `column`: its own, or fitted to the header (plus sort indicator) and sample."""
-    if column.width is not None:
-        return max(1, column.width)
-    widest = max((cell_len(column.text(row)) for row in sample), default=0)
-    return max(1, min(FIT_MAX_WIDTH, max(widest, cell_len(column.label) + 2)))
-
-
-def span(widths: Sequence[int]) -> int:
-    """Cells a row of these column widths takes (gutter and padding included)."""
-    return GUTTER_WIDTH + sum(width + 2 * CELL_PADDING for width in widths)
-
-
-def flexible_column(columns: Sequence[Column], widths: Sequence[int]) -> int | None:
-    """The column that takes spare width: NAME, else the widest left-aligned one whose width
-    is fitted (a declared width stays as declared)."""
-    keys = [column.key for column in columns]
-    if "name" in keys:
-        return keys.index("name")
-    text = [i for i, c in enumerate(columns) if c.align == "left" and c.width is None]
-    return max(text, key=lambda i: widths[i], default=None)
-
-
-def grown(
-    columns: Sequence[Column], widths: tuple[int, ...], sample: Sequence[Row], spare: int
-) -> tuple[int, ...]:
-    """`widths` with the flexible column grown by up to `spare` cells, to its widest text."""
-    flex = flexible_column(columns, widths)
-    if spare <= 0 or flex is None:
-        return widths
-    need = max((cell_len(columns[flex].text(row)) for row in sample), default=0)
-    wider = min(widths[flex] + spare, max(widths[flex], need))
-    return (*widths[:flex], wider, *widths[flex + 1 :])
 
 
 def fit_text(text: str, width: int, align: Align = "left") -> str:
@@ -89,49 +42,6 @@ def header_text(column: Column, width: int, indicator: str | None) -> str:
     return fit_text(text, width, column.align)
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Horizontal geometry: where each cell starts and how wide it is."""
-
-    columns: tuple[Column, ...]
-    widths: tuple[int, ...]
-    offsets: tuple[int, ...]
-    width: int
-
-    @classmethod
-    def build(cls, columns: Sequence[Column], rows: Sequence[Row], available: int = 0) -> Layout:
-        """Fitted widths; with `available` cells to fill, the flexible column (NAME, or the
-        widest text column) grows into the spare room, as far as its texts need."""
-        sample = sample_rows(rows)
-        widths = tuple(fitted_width(column, sample) for column in columns)
-        widths = grown(columns, widths, sample, available - span(widths))
-        offsets = []
-        x = GUTTER_WIDTH
-        for width in widths:
-            offsets.append(x)
-            x += width + 2 * CELL_PADDING
-        return cls(tuple(columns), widths, tuple(offsets), x)
-
-    def column_at(self, x: int) -> int | None:
-        """Index of the column under virtual x coordinate `x`."""
-        if not self.columns or x < GUTTER_WIDTH or x >= self.width:
-            return None
-        return bisect_right(self.offsets, x) - 1
-
-    def visible_columns(self, x1: int, x2: int) -> range:
-        """Indices of the columns that overlap [x1, x2)."""
-        if not self.columns:
-            return range(0)
-        first = max(0, bisect_right(self.offsets, x1) - 1)
-        last = bisect_right(self.offsets, x2 - 1)
-        return range(first, last)
-
-    def cell_span(self, column: int) -> tuple[int, int]:
-        """Start and end x of `column` including padding."""
-        start = self.offsets[column]
-        return start, start + self.widths[column] + 2 * CELL_PADDING
-
-
 def line_strip(
     layout: Layout,
     texts: Sequence[tuple[int, str, Style]],
@@ -140,7 +50,7 @@ def line_strip(
     x2: int,
     base_style: Style,
 ) -> Strip:
-    """One line cropped to [x1, x2): a gutter then `(column, fitted text, style)` cells."""
+    """One line cropped to [x1, x2): a gutter then `(position, fitted text, style)` cells."""
     segments: list[Segment] = []
     start = layout.offsets[texts[0][0]] if texts else layout.width
     if x1 < GUTTER_WIDTH:
@@ -160,19 +70,30 @@ class Palette:
     header: Style
     cursor: Style
     marked: Style
+    more: Style  # the header's note of hidden columns
 
 
 def header_strip(
     layout: Layout, sort_key: str | None, reverse: bool, palette: Palette, x1: int, x2: int
 ) -> Strip:
-    """The header line: labels, with ▲/▼ on the sorted column."""
+    """The header line: labels, with ▲/▼ on the sorted column, and at its right end the note
+    of hidden columns (see `table_layout.more_text`)."""
     style = palette.base + palette.header
     cells = []
-    for index in layout.visible_columns(x1, x2):
-        column = layout.columns[index]
+    for position in layout.visible_columns(x1, x2):
+        column = layout.columns[position]
         indicator = SORT_INDICATORS[reverse] if column.key == sort_key else None
-        cells.append((index, header_text(column, layout.widths[index], indicator), style))
-    return line_strip(layout, cells, (" ", style), x1, x2, palette.base)
+        cells.append((position, header_text(column, layout.widths[position], indicator), style))
+    strip = line_strip(layout, cells, (" ", style), x1, x2, palette.base)
+    return with_note(strip, layout.more, style + palette.more)
+
+
+def with_note(strip: Strip, note: str, style: Style) -> Strip:
+    """`strip` with `note` over its right end (the layout left room for it)."""
+    size, width = cell_len(note), strip.cell_length
+    if not note or size >= width:
+        return strip
+    return Strip.join([strip.crop(0, width - size), Strip([Segment(note, style)], size)])
 
 
 @dataclass(frozen=True)
@@ -192,14 +113,14 @@ def row_strip(layout: Layout, row: Row, look: RowLook, palette: Palette, x1: int
     if look.marked:
         row_style += palette.marked
     cells = []
-    for index in layout.visible_columns(x1, x2):
-        column = layout.columns[index]
+    for position in layout.visible_columns(x1, x2):
+        column, width = layout.columns[position], layout.widths[position]
         style = row_style
         if look.cell_style is not None:
             style += look.cell_style(column.key)
-        if look.whole_row_cursor or index == look.cursor_column:
+        if look.whole_row_cursor or layout.indices[position] == look.cursor_column:
             style += palette.cursor
-        cells.append((index, fit_text(column.text(row), layout.widths[index], column.align), style))
+        cells.append((position, fit_text(column.text(row), width, column.align), style))
     gutter_style = row_style + palette.cursor if look.whole_row_cursor else row_style
     gutter = (MARK_INDICATOR if look.marked else " ", gutter_style)
     return line_strip(layout, cells, gutter, x1, x2, palette.base)
