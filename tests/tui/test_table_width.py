@@ -1,12 +1,20 @@
 """Columns use the width (issue 11 item 18): NAME, or the widest text column, grows with
-the terminal, as far as its texts need."""
+the terminal, as far as its texts need; when narrow, columns hide by priority (table_layout)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workato_tui.columns import ESSENTIAL, HIDES_FIRST, NORMAL
+from workato_tui.widgets.table_layout import (
+    FLEX_MIN_WIDTH,
+    ColumnFit,
+    ColumnWindow,
+    Layout,
+    arrange,
+    more_text,
+)
 from workato_tui.widgets.table_model import Column
-from workato_tui.widgets.table_render import Layout
 
 if TYPE_CHECKING:
     from pilot_driver import Driver
@@ -35,3 +43,60 @@ async def test_recipe_names_show_in_full_on_a_wide_terminal(world: World) -> Non
 def table_lines(d: Driver) -> list[str]:
     table = d.table
     return [table.render_line(y).text for y in range(table.size.height)]
+
+
+def priced(widths: dict[str, int], **priorities: int) -> list[Column]:
+    """Columns of declared widths; `name` grows, the others at the priorities given."""
+    return [
+        Column(key, key.upper(), width=width, priority=priorities.get(key, NORMAL))
+        for key, width in widths.items()
+    ]
+
+
+def test_the_lowest_priority_hides_first_then_the_rightmost_of_equals() -> None:
+    widths = {"id": 6, "name": 30, "state": 9, "trigger": 10, "failed": 6, "folder": 12}
+    columns = priced(widths, id=HIDES_FIRST, state=ESSENTIAL, failed=ESSENTIAL)
+    everything = arrange(ColumnFit.measure(columns, []), 200)
+    assert everything.hidden == () and everything.more == ""
+    narrow = arrange(ColumnFit.measure(columns, []), 70)
+    shown = [c.key for c in narrow.columns]
+    assert shown == ["name", "state", "trigger", "failed"]  # id (lowest), folder (rightmost)
+    assert [columns[i].key for i in narrow.hidden] == ["id", "folder"]
+    assert narrow.width <= 70 - len(more_text(len(columns) - 1))  # room for the note
+
+
+def test_must_show_columns_stay_and_the_flexible_one_takes_what_is_left() -> None:
+    widths = {"id": 6, "name": 30, "state": 9, "updated": 16}
+    columns = priced(widths, id=HIDES_FIRST, updated=HIDES_FIRST)
+    fit = ColumnFit.measure(columns, [])
+    assert [c.key for c in arrange(fit, 52).columns] == ["id", "name", "state"]
+    shown = arrange(fit, 52, must_show={3})  # e.g. the sorted column
+    assert [c.key for c in shown.columns] == ["name", "updated"]
+    assert shown.width == 52 - len(more_text(3))  # NAME takes the rest: 23 cells
+    assert shown.widths[0] == 23
+
+
+def test_an_essential_column_narrows_the_flexible_one_further_before_it_hides() -> None:
+    widths = {"name": 40, "method": 30, "status": 25}
+    normal = arrange(ColumnFit.measure(priced(widths), []), 90)
+    assert [c.key for c in normal.columns] == ["name", "method"]  # NAME narrows to 30 only
+    essential = priced(widths, method=ESSENTIAL, status=ESSENTIAL)
+    squeezed = arrange(ColumnFit.measure(essential, []), 90)
+    assert [c.key for c in squeezed.columns] == ["name", "method", "status"]
+    assert squeezed.widths[0] == FLEX_MIN_WIDTH
+
+
+def test_the_window_steps_through_hidden_columns_and_notes_which_way_is_left() -> None:
+    widths = {"id": 6, "name": 30, "a": 20, "b": 20}
+    window = ColumnWindow()
+    window.measure(priced(widths, id=HIDES_FIRST), [])
+    first = window.arrange(60, ())
+    assert first.more == more_text(len(first.hidden), left=False, right=True)
+    assert window.move(+1)
+    stepped = window.arrange(60, ())
+    assert first.hidden[0] in stepped.indices
+    assert stepped.more.startswith("\u2039")
+    while window.move(+1):
+        window.arrange(60, ())
+    assert not window.move(+1) and window.step == window.steps
+    assert window.arrange(60, ()).more.endswith(" ")  # nothing further right
