@@ -52,19 +52,23 @@ def span(widths: Iterable[int]) -> int:
 
 
 def flexible_column(columns: Sequence[Column], widths: Sequence[int]) -> int | None:
-    """The column that takes spare width: the one that says it `grows`, else NAME, else the
-    widest left-aligned one whose width is fitted (a declared width stays as declared)."""
+    """The column that takes spare width (and gives it up when narrow): the one that says it
+    `grows`, else NAME, else the widest left-aligned one (a long DETAIL or MESSAGE)."""
     growing = [i for i, column in enumerate(columns) if column.grows]
     if growing:
         return growing[0]
     keys = [column.key for column in columns]
     if "name" in keys:
         return keys.index("name")
-    text = [i for i, c in enumerate(columns) if c.align == "left" and c.width is None]
+    text = [i for i, c in enumerate(columns) if c.align == "left"]
     return max(text, key=lambda i: widths[i], default=None)
 
 
 LEFT_MORE, RIGHT_MORE = "\u2039", "\u203a"  # single angle quotes
+
+
+def grows_past_declared(column: Column) -> bool:
+    return column.width is None or column.grows or column.key == "name"
 
 
 def more_text(hidden: int, left: bool = False, right: bool = False) -> str:
@@ -89,8 +93,8 @@ class ColumnFit:
         sample = sample_rows(rows)
         widths = tuple(fitted_width(column, sample) for column in columns)
         flex = flexible_column(columns, widths)
-        need = 0
-        if flex is not None:
+        need = 0  # a declared width is the most the fallback column (a DETAIL) takes
+        if flex is not None and grows_past_declared(columns[flex]):
             need = max((cell_len(columns[flex].text(row)) for row in sample), default=0)
         return cls(columns, widths, flex, need)
 
