@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(
     TMUX is None, reason="tmux is not installed: the end-to-end tests drive the app in tmux"
 )
 
-FIRST_RECIPE = "Sync closed-won opportunities to NetSuite"
+FIRST_RECIPE = "Sync closed-won opportunities"  # NAME is cut to the width left (item 18)
 
 
 def test_browse_the_demo_workspace_by_keyboard(emulator_url: str, start_app: AppStarter) -> None:
