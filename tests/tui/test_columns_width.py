@@ -56,6 +56,8 @@ async def test_left_and_right_step_through_the_hidden_columns_one_at_a_time(
             await ui.press("right")
             [new] = [key for key in ui.table.shown_columns if key not in first]
             seen.append(new)
+            revealed = ui.table.geometry.revealed  # its header stands out
+            assert revealed is not None and ui.table.columns[revealed].key == new
             assert "\u2039" in ui.header  # left goes back
         assert seen == hidden  # each hidden column in turn, in table order
         await ui.press("right")  # none further: stays on the last

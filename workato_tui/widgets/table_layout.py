@@ -126,6 +126,7 @@ class Layout:
     width: int
     hidden: tuple[int, ...] = ()  # the table's columns not shown, in table order
     more: str = ""  # the header's note of the hidden columns
+    revealed: int | None = None  # the hidden column left/right shows (its header stands out)
 
     @classmethod
     def place(
@@ -247,7 +248,7 @@ class ColumnWindow:
         if not layout.hidden:
             return layout
         note = more_text(len(layout.hidden), left=self.step > 0, right=self.step < self.steps)
-        return replace(layout, more=note)
+        return replace(layout, more=note, revealed=self.revealed_column)
 
     def move(self, direction: int) -> bool:
         """Step to the next (+1) or previous (-1) hidden column; False when there is none."""

@@ -76,14 +76,16 @@ class Palette:
 def header_strip(
     layout: Layout, sort_key: str | None, reverse: bool, palette: Palette, x1: int, x2: int
 ) -> Strip:
-    """The header line: labels, with ▲/▼ on the sorted column, and at its right end the note
-    of hidden columns (see `table_layout.more_text`)."""
+    """The header line: labels (the one left/right revealed standing out), with ▲/▼ on the
+    sorted column, and at its right end the note of hidden columns (`more_text`)."""
     style = palette.base + palette.header
     cells = []
     for position in layout.visible_columns(x1, x2):
         column = layout.columns[position]
         indicator = SORT_INDICATORS[reverse] if column.key == sort_key else None
-        cells.append((position, header_text(column, layout.widths[position], indicator), style))
+        text = header_text(column, layout.widths[position], indicator)
+        revealed = layout.indices[position] == layout.revealed
+        cells.append((position, text, style + palette.more if revealed else style))
     strip = line_strip(layout, cells, (" ", style), x1, x2, palette.base)
     return with_note(strip, layout.more, style + palette.more)
 
