@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 TABLE_BINDINGS: list[BindingType] = [
     Binding("up,k", "cursor_up", "Up", show=False, id="table-cursor-up"),
     Binding("down,j", "cursor_down", "Down", show=False, id="table-cursor-down"),
-    Binding("left,h", "cursor_left", "Left", show=False, id="table-cursor-left"),
-    Binding("right,l", "cursor_right", "Right", show=False, id="table-cursor-right"),
+    Binding("left,h", "cursor_left", "Column left", show=False, id="table-cursor-left"),
+    Binding("right,l", "cursor_right", "Column right", show=False, id="table-cursor-right"),
     Binding("tab", "next_cell", "Next cell", show=False, id="table-next-cell"),
     Binding("shift+tab", "previous_cell", "Previous cell", show=False, id="table-previous-cell"),
     Binding("pageup", "page_up", "Page up", show=False, id="table-page-up"),
