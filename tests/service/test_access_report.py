@@ -36,8 +36,8 @@ async def script(service: WorkspaceService) -> None:
     """An agent's session: reads recipes and a lookup table, stops and starts one recipe."""
     recipes = [r async for page in service.recipe_pages() for r in page]
     stopped = next(r for r in recipes if r.name == "Month-end revenue reconciliation")
-    await service.start_recipe(stopped.id)
-    await service.stop_recipe(stopped.id)
+    await service.writes.start_recipe(stopped.id)
+    await service.writes.stop_recipe(stopped.id)
     table = next(t for t in await service.lookup_tables() if t.name == "Cost centers")
     async for _ in service.lookup_row_pages(table.id):
         pass
@@ -91,10 +91,10 @@ async def test_the_exported_policy_replays_the_session_and_refuses_other_writes(
     assert not [e for e in replay.calls.recent() if e["outcome"] == "blocked"]
     table = next(t for t in await replay.lookup_tables() if t.name == "Cost centers")
     refusals = [
-        lambda: replay.add_lookup_row(table.id, {"code": "CC-9"}),
-        lambda: replay.create_folder("Agent folder"),
-        lambda: replay.disconnect_connection(1),
-        lambda: replay.deploy_project(1, "test"),
+        lambda: replay.writes.add_lookup_row(table.id, {"code": "CC-9"}),
+        lambda: replay.writes.create_folder("Agent folder"),
+        lambda: replay.writes.disconnect_connection(1),
+        lambda: replay.writes.deploy_project(1, "test"),
     ]
     for write in refusals:
         with pytest.raises(PolicyRefused):

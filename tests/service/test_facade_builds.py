@@ -23,13 +23,13 @@ async def envs(tmp_path: Path) -> AsyncIterator[Envs]:
 async def test_build_follow_deploy_the_build_and_follow_it(envs: Envs) -> None:
     dev = envs["demo-dev"]
     project = next(p for p in await dev.projects() if p.name == "Sales Ops")
-    build = await dev.build_project(project.id, "Release 3")
+    build = await dev.builds.build_project(project.id, "Release 3")
     assert build.state == "pending" and build.download_url is None
-    done = await dev.follow_build(build)
+    done = await dev.builds.follow_build(build)
     assert done.state == "success" and done.download_url
-    deployment = await dev.deploy_build(build.id, "test", "From build 3")
+    deployment = await dev.builds.deploy_build(build.id, "test", "From build 3")
     assert deployment.project_build_id == build.id
-    final = await dev.follow_deployment(deployment)
+    final = await dev.writes.follow_deployment(deployment)
     assert final.state == "success"
     testing = envs.emu.store.environments["test"]
     assert DEV_ONLY_RECIPE in {r["name"] for r in testing.recipes.values()}

@@ -77,15 +77,15 @@ async def test_the_log_file_is_private_to_the_user(world: World) -> None:
 
 async def test_neither_the_token_nor_connection_credentials_reach_the_log(world: World) -> None:
     ids = demo_ids(world.emu)
-    created = await world.service.create_connection(
+    created = await world.service.writes.create_connection(
         name="NetSuite (treasury)",
         provider="netsuite",
         folder_id=ids.finance_folder,
         input={"account": "TSTDRV1", "password": "hunter2-secret"},
     )
-    await world.service.update_connection(created.id, input={"password": "hunter2-secret"})
+    await world.service.writes.update_connection(created.id, input={"password": "hunter2-secret"})
     await world.service.connections()
-    await world.service.deploy_project(ids.finance_project, "test")
+    await world.service.writes.deploy_project(ids.finance_project, "test")
     # the secret really went over the wire, so its absence below means something
     sent_bodies = [r.body for r in world.emu.store.requests if r.body]
     assert sent_bodies[0]["input"]["password"] == "hunter2-secret"
@@ -113,16 +113,15 @@ async def test_subscribers_see_each_entry_as_written(world: World) -> None:
 async def test_a_remembered_list_is_seen_by_the_next_session(world: World) -> None:
     recipes = [r async for page in world.service.recipe_pages() for r in page]
     rows = dump_rows(recipes)
-    world.service.remember("recipes:all", rows)
+    world.service.memory.remember("recipes:all", rows)
     await world.service.aclose()  # saves the snapshot
 
     later = world.reopen()
-    restored = later.last_known("recipes:all")
+    restored = later.memory.rows("recipes:all")
     assert restored is not None
     assert [(r["id"], r["name"], r["running"]) for r in restored] == [
         (r.id, r.name, r.running) for r in recipes
     ]
-    assert later.snapshot_saved_at is not None
     assert world.emu.store.requests[-1].endpoint_id == "recipes.list"  # reopening sent nothing
     assert len(world.emu.store.requests) == 1
 
@@ -131,12 +130,12 @@ async def test_the_snapshot_never_holds_the_token(world: World) -> None:
     rows = dump_rows(await world.service.connections())
     rows[0]["description"] = f"pasted by mistake: {ADMIN_TOKEN}"
     rows[0]["api_token"] = ADMIN_TOKEN
-    world.service.remember("connections:all", rows)
-    world.service.save_snapshot()
+    world.service.memory.remember("connections:all", rows)
+    world.service.memory.save()
     raw = world.paths.snapshot_file("demo", ADMIN_IDENTITY).read_bytes()
     assert ADMIN_TOKEN.encode() not in raw
     assert world.paths.snapshot_file("demo", ADMIN_IDENTITY).stat().st_mode & 0o777 == 0o600
-    restored = world.reopen().last_known("connections:all")
+    restored = world.reopen().memory.rows("connections:all")
     assert restored is not None and len(restored) == len(rows)
     assert "api_token" not in restored[0]
     assert restored[0]["description"].startswith("pasted by mistake: ")
@@ -145,18 +144,18 @@ async def test_the_snapshot_never_holds_the_token(world: World) -> None:
 async def test_job_rows_are_dropped_from_the_snapshot(world: World) -> None:
     recipe_id = demo_ids(world.emu).recipe
     jobs = (await world.service.job_page(recipe_id)).items
-    world.service.remember(f"jobs:{recipe_id}", dump_rows(jobs))
-    world.service.remember("recipes:all", dump_rows([await world.service.recipe(recipe_id)]))
-    world.service.save_snapshot()
+    world.service.memory.remember(f"jobs:{recipe_id}", dump_rows(jobs))
+    world.service.memory.remember("recipes:all", dump_rows([await world.service.recipe(recipe_id)]))
+    world.service.memory.save()
 
     raw = world.paths.snapshot_file("demo", ADMIN_IDENTITY).read_text(encoding="utf-8")
     assert f"jobs:{recipe_id}" not in raw and jobs[0].id not in raw
     later = world.reopen()
-    assert later.last_known(f"jobs:{recipe_id}") is None
-    assert later.last_known("recipes:all") is not None
+    assert later.memory.rows(f"jobs:{recipe_id}") is None
+    assert later.memory.rows("recipes:all") is not None
 
 
 async def test_nothing_remembered_writes_no_snapshot(world: World) -> None:
     await world.service.projects()
-    world.service.save_snapshot()
+    world.service.memory.save()
     assert not world.paths.snapshot_file("demo", ADMIN_IDENTITY).exists()

@@ -42,12 +42,12 @@ async def test_delete_folder_refreshes_recipes_and_connections(tmp_path: Path) -
         before = await folder_contents(world.service, month_end["id"])
         assert before.recipes == ["Month-end revenue reconciliation"]
         assert before.connections == ["NetSuite (sandbox)"]
-        assert (await world.service.delete_folder(month_end["id"])).success
+        assert (await world.service.writes.delete_folder(month_end["id"])).success
         names = {c.name for c in await world.service.connections()}
         assert "NetSuite (sandbox)" not in names  # the cached list was refreshed
         finance = _find(store.main.projects, "Finance Ops")
         with pytest.raises(Forbidden) as caught:
-            await world.service.delete_project(finance["id"])
+            await world.service.writes.delete_project(finance["id"])
         assert caught.value.message == "Cannot destroy folder"
         assert world.service.denied("projects.delete") is None  # not a missing privilege
     finally:

@@ -26,47 +26,55 @@ CODE = recipe_code(("scheduler", "scheduled_event"), ["slack"])
 
 # Each write endpoint, and the facade call that sends it (with plausible demo arguments).
 WRITES: dict[str, WriteCall] = {
-    "recipes.create": lambda s, i: s.create_recipe(
+    "recipes.create": lambda s, i: s.writes.create_recipe(
         name="Nightly AR export", folder_id=i.finance_folder, code=CODE
     ),
-    "recipes.copy": lambda s, i: s.copy_recipe(i.recipe, i.finance_folder),
-    "recipes.update": lambda s, i: s.update_recipe(i.stopped_recipe, name="Post payment alerts"),
-    "recipes.start": lambda s, i: s.start_recipe(i.stopped_recipe),
-    "recipes.stop": lambda s, i: s.stop_recipe(i.recipe),
-    "recipes.delete": lambda s, i: s.delete_recipe(i.stopped_recipe),
-    "recipes.connect": lambda s, i: s.connect_recipe(i.stopped_recipe, "slack", i.connection),
-    "jobs.resume": lambda s, i: s.resume_job(DEMO_RESUME_TOKEN, {"approved": True}),
-    "jobs.repeat": lambda s, i: s.repeat_jobs(i.recipe, ["j-not-a-real-job"]),
-    "connections.create": lambda s, i: s.create_connection(
+    "recipes.copy": lambda s, i: s.writes.copy_recipe(i.recipe, i.finance_folder),
+    "recipes.update": lambda s, i: s.writes.update_recipe(
+        i.stopped_recipe, name="Post payment alerts"
+    ),
+    "recipes.start": lambda s, i: s.writes.start_recipe(i.stopped_recipe),
+    "recipes.stop": lambda s, i: s.writes.stop_recipe(i.recipe),
+    "recipes.delete": lambda s, i: s.writes.delete_recipe(i.stopped_recipe),
+    "recipes.connect": lambda s, i: s.writes.connect_recipe(
+        i.stopped_recipe, "slack", i.connection
+    ),
+    "jobs.resume": lambda s, i: s.writes.resume_job(DEMO_RESUME_TOKEN, {"approved": True}),
+    "jobs.repeat": lambda s, i: s.writes.repeat_jobs(i.recipe, ["j-not-a-real-job"]),
+    "connections.create": lambda s, i: s.writes.create_connection(
         name="Slack: #treasury",
         provider="slack",
         folder_id=i.finance_folder,
         input={"password": "hunter2-secret"},
     ),
-    "connections.update": lambda s, i: s.update_connection(
+    "connections.update": lambda s, i: s.writes.update_connection(
         i.connection, name="Slack: #finance-ops"
     ),
-    "connections.disconnect": lambda s, i: s.disconnect_connection(i.connection, force=True),
-    "connections.delete": lambda s, i: s.delete_connection(i.connection),
-    "folders.create": lambda s, i: s.create_folder("Q4 close", parent_id=i.finance_folder),
-    "folders.update": lambda s, i: s.rename_folder(i.finance_folder, "Finance Operations"),
-    "folders.delete": lambda s, i: s.delete_folder(i.finance_folder),
-    "projects.delete": lambda s, i: s.delete_project(i.finance_project),
-    "projects.update": lambda s, i: s.update_project(i.finance_project, description="O2C"),
-    "projects.deploy": lambda s, i: s.deploy_project(i.finance_project, "test"),
-    "projects.build": lambda s, i: s.build_project(i.finance_project),
-    "project_builds.deploy": lambda s, i: s.deploy_build(1, "test"),  # 404 when sent: fine here
-    "lookup_rows.create": lambda s, i: s.add_lookup_row(
+    "connections.disconnect": lambda s, i: s.writes.disconnect_connection(i.connection, force=True),
+    "connections.delete": lambda s, i: s.writes.delete_connection(i.connection),
+    "folders.create": lambda s, i: s.writes.create_folder("Q4 close", parent_id=i.finance_folder),
+    "folders.update": lambda s, i: s.writes.rename_folder(i.finance_folder, "Finance Operations"),
+    "folders.delete": lambda s, i: s.writes.delete_folder(i.finance_folder),
+    "projects.delete": lambda s, i: s.writes.delete_project(i.finance_project),
+    "projects.update": lambda s, i: s.writes.update_project(i.finance_project, description="O2C"),
+    "projects.deploy": lambda s, i: s.writes.deploy_project(i.finance_project, "test"),
+    "projects.build": lambda s, i: s.builds.build_project(i.finance_project),
+    "project_builds.deploy": lambda s, i: s.builds.deploy_build(
+        1, "test"
+    ),  # 404 when sent: fine here
+    "lookup_rows.create": lambda s, i: s.writes.add_lookup_row(
         i.table, {"code": "CC-9990", "name": "Treasury AMER 9", "owner": "Alex Fisher"}
     ),
-    "lookup_rows.update": lambda s, i: s.update_lookup_row(i.table, i.row, {"owner": "Sam Lee"}),
-    "lookup_rows.delete": lambda s, i: s.delete_lookup_row(i.table, i.row),
-    "api_clients.create": lambda s, i: s.create_api_client(
+    "lookup_rows.update": lambda s, i: s.writes.update_lookup_row(
+        i.table, i.row, {"owner": "Sam Lee"}
+    ),
+    "lookup_rows.delete": lambda s, i: s.writes.delete_lookup_row(i.table, i.row),
+    "api_clients.create": lambda s, i: s.writes.create_api_client(
         name="Reporting", role_id=i.role, all_folders=True
     ),
-    "api_clients.regenerate": lambda s, i: s.regenerate_api_client(i.api_client),
-    "api_clients.delete": lambda s, i: s.delete_api_client(i.api_client),
-    "customers.jobs.repeat": lambda s, i: s.repeat_jobs(
+    "api_clients.regenerate": lambda s, i: s.writes.regenerate_api_client(i.api_client),
+    "api_clients.delete": lambda s, i: s.writes.delete_api_client(i.api_client),
+    "customers.jobs.repeat": lambda s, i: s.writes.repeat_jobs(
         i.customer_recipe, [i.customer_job], customer=str(i.customer)
     ),
 }
@@ -160,7 +168,7 @@ async def test_open_workspace_read_only_flag_overrides_a_writable_profile(writab
     writable.extra.append(service)
     assert service.profile.read_only is True and writable.profile.read_only is False
     with pytest.raises(PolicyRefused):
-        await service.stop_recipe(demo_ids(writable.emu).recipe)
+        await service.writes.stop_recipe(demo_ids(writable.emu).recipe)
     assert writable.emu.store.requests == []
 
 
@@ -194,13 +202,13 @@ async def test_recipes_read_still_allows_reading_recipes_and_writing_connections
 ) -> None:
     ids = demo_ids(recipes_read.emu)
     assert (await recipes_read.service.recipe(ids.recipe)).id == ids.recipe
-    created = await recipes_read.service.create_connection(
+    created = await recipes_read.service.writes.create_connection(
         name="Slack: #treasury",
         provider="slack",
         folder_id=ids.finance_folder,
         shell_connection=True,
     )
-    await recipes_read.service.update_connection(created.id, name="Slack: #treasury-ops")
+    await recipes_read.service.writes.update_connection(created.id, name="Slack: #treasury-ops")
     assert recipes_read.emu.store.main.connections[created.id]["name"] == "Slack: #treasury-ops"
     assert [(r.endpoint_id, r.status) for r in recipes_read.emu.store.requests] == [
         ("recipes.get", 200),

@@ -93,7 +93,7 @@ async def test_creating_a_connection_invalidates_the_cached_list(world: World) -
     before = await world.service.connections()
     assert await world.service.connections() == before
     assert len(world.seen("connections.list")) == 1
-    created = await world.service.create_connection(
+    created = await world.service.writes.create_connection(
         name="Slack: #treasury",
         provider="slack",
         folder_id=ids.finance_folder,
@@ -108,7 +108,7 @@ async def test_creating_a_connection_invalidates_the_cached_list(world: World) -
 async def test_connection_writes_keep_to_one_per_second_on_the_fake_clock(world: World) -> None:
     ids = demo_ids(world.emu)
     for n in range(3):
-        await world.service.create_connection(
+        await world.service.writes.create_connection(
             name=f"Shell {n}", provider="slack", folder_id=ids.finance_folder, shell_connection=True
         )
     times = [s.at for s in world.sent if s.method == "POST"]
@@ -122,12 +122,12 @@ async def test_stop_and_start_invalidate_the_cached_recipe_and_pages(world: Worl
     pages = [page async for page in world.service.recipe_pages()]
     assert next(r for r in pages[0] if r.id == recipe_id).running is True
 
-    await world.service.stop_recipe(recipe_id)
+    await world.service.writes.stop_recipe(recipe_id)
     assert (await world.service.recipe(recipe_id)).running is False
     pages = [page async for page in world.service.recipe_pages()]
     assert next(r for r in pages[0] if r.id == recipe_id).running is False
 
-    await world.service.start_recipe(recipe_id)
+    await world.service.writes.start_recipe(recipe_id)
     assert (await world.service.recipe(recipe_id)).running is True
     assert len(world.seen("recipes.get")) == 3
     assert len(world.seen("recipes.list")) == 2
@@ -327,7 +327,7 @@ async def test_a_403_on_a_write_is_remembered_too(tmp_path: Path) -> None:
     world = open_world(tmp_path, emu=emu, clock=clock, token=limited_token(emu))
     try:
         with pytest.raises(Forbidden):
-            await world.service.stop_recipe(demo_ids(emu).recipe)
+            await world.service.writes.stop_recipe(demo_ids(emu).recipe)
         reason = world.service.denied("recipes.stop")
         assert reason is not None and "Recipes: stop" in reason
         assert emu.store.main.recipes[demo_ids(emu).recipe]["running"] is True

@@ -23,6 +23,7 @@ from workato_tui.api.models import RepeatResult
 from workato_tui.emulator import DEMO_RESUME_TOKEN
 from workato_tui.emulator.records import recipe_code, schema_labels
 from workato_tui.lookup import SaveEngine, Staging
+from workato_tui.service.bulk import run_bulk
 from workato_tui.service.workspace import WorkspaceService
 
 WriteCall = Callable[[WorkspaceService, DemoIds, World], Awaitable[Any]]
@@ -99,46 +100,56 @@ def idle_project(world: World) -> int:
 
 
 WRITES: dict[str, WriteCall] = {
-    "recipes.connect": lambda s, i, w: s.connect_recipe(
+    "recipes.connect": lambda s, i, w: s.writes.connect_recipe(
         recipe_named(w, "Month-end revenue reconciliation"),
         "salesforce",
         connection_named(w, "Salesforce (reporting)"),
     ),
-    "folders.delete": lambda s, i, w: s.delete_folder(folder_named(w, "Month-end close")),
-    "projects.delete": lambda s, i, w: s.delete_project(idle_project(w)),
-    "recipes.create": lambda s, i, w: s.create_recipe(
+    "folders.delete": lambda s, i, w: s.writes.delete_folder(folder_named(w, "Month-end close")),
+    "projects.delete": lambda s, i, w: s.writes.delete_project(idle_project(w)),
+    "recipes.create": lambda s, i, w: s.writes.create_recipe(
         name="Nightly AR export", folder_id=i.finance_folder, code=CODE
     ),
-    "recipes.copy": lambda s, i, w: s.copy_recipe(i.recipe, i.finance_folder),
-    "recipes.update": lambda s, i, w: s.update_recipe(i.stopped_recipe, name="Post alerts"),
-    "recipes.start": lambda s, i, w: s.start_recipe(i.stopped_recipe),
-    "recipes.stop": lambda s, i, w: s.stop_recipe(i.recipe),
-    "recipes.delete": lambda s, i, w: s.delete_recipe(i.stopped_recipe),
-    "jobs.resume": lambda s, i, w: s.resume_job(DEMO_RESUME_TOKEN, {"approved": True}),
-    "jobs.repeat": lambda s, i, w: s.repeat_jobs(i.recipe, [master_job(w, i.recipe)]),
-    "connections.create": lambda s, i, w: s.create_connection(
+    "recipes.copy": lambda s, i, w: s.writes.copy_recipe(i.recipe, i.finance_folder),
+    "recipes.update": lambda s, i, w: s.writes.update_recipe(i.stopped_recipe, name="Post alerts"),
+    "recipes.start": lambda s, i, w: s.writes.start_recipe(i.stopped_recipe),
+    "recipes.stop": lambda s, i, w: s.writes.stop_recipe(i.recipe),
+    "recipes.delete": lambda s, i, w: s.writes.delete_recipe(i.stopped_recipe),
+    "jobs.resume": lambda s, i, w: s.writes.resume_job(DEMO_RESUME_TOKEN, {"approved": True}),
+    "jobs.repeat": lambda s, i, w: s.writes.repeat_jobs(i.recipe, [master_job(w, i.recipe)]),
+    "connections.create": lambda s, i, w: s.writes.create_connection(
         name="Slack: #treasury", provider="slack", folder_id=i.finance_folder
     ),
-    "connections.update": lambda s, i, w: s.update_connection(
+    "connections.update": lambda s, i, w: s.writes.update_connection(
         i.connection, name="Slack: #finance-ops"
     ),
-    "connections.disconnect": lambda s, i, w: s.disconnect_connection(i.connection, force=True),
-    "connections.delete": lambda s, i, w: s.delete_connection(unused_connection(w)),
-    "folders.create": lambda s, i, w: s.create_folder("Q4 close", parent_id=i.finance_folder),
-    "folders.update": lambda s, i, w: s.rename_folder(i.finance_folder, "Finance Operations"),
-    "projects.update": lambda s, i, w: s.update_project(i.finance_project, description="O2C"),
-    "projects.deploy": lambda s, i, w: s.deploy_project(i.finance_project, "test"),
-    "projects.build": lambda s, i, w: s.build_project(i.finance_project, "Release"),
-    "project_builds.deploy": lambda s, i, w: s.deploy_build(finance_build(w, i), "test"),
+    "connections.disconnect": lambda s, i, w: s.writes.disconnect_connection(
+        i.connection, force=True
+    ),
+    "connections.delete": lambda s, i, w: s.writes.delete_connection(unused_connection(w)),
+    "folders.create": lambda s, i, w: s.writes.create_folder(
+        "Q4 close", parent_id=i.finance_folder
+    ),
+    "folders.update": lambda s, i, w: s.writes.rename_folder(
+        i.finance_folder, "Finance Operations"
+    ),
+    "projects.update": lambda s, i, w: s.writes.update_project(
+        i.finance_project, description="O2C"
+    ),
+    "projects.deploy": lambda s, i, w: s.writes.deploy_project(i.finance_project, "test"),
+    "projects.build": lambda s, i, w: s.builds.build_project(i.finance_project, "Release"),
+    "project_builds.deploy": lambda s, i, w: s.builds.deploy_build(finance_build(w, i), "test"),
     "lookup_rows.create": add_row,
-    "lookup_rows.update": lambda s, i, w: s.update_lookup_row(i.table, i.row, {"owner": "Sam Lee"}),
-    "lookup_rows.delete": lambda s, i, w: s.delete_lookup_row(i.table, i.row),
-    "api_clients.create": lambda s, i, w: s.create_api_client(
+    "lookup_rows.update": lambda s, i, w: s.writes.update_lookup_row(
+        i.table, i.row, {"owner": "Sam Lee"}
+    ),
+    "lookup_rows.delete": lambda s, i, w: s.writes.delete_lookup_row(i.table, i.row),
+    "api_clients.create": lambda s, i, w: s.writes.create_api_client(
         name="Reporting", role_id=i.role, all_folders=True
     ),
-    "api_clients.regenerate": lambda s, i, w: s.regenerate_api_client(i.api_client),
-    "api_clients.delete": lambda s, i, w: s.delete_api_client(i.api_client),
-    "customers.jobs.repeat": lambda s, i, w: s.repeat_jobs(
+    "api_clients.regenerate": lambda s, i, w: s.writes.regenerate_api_client(i.api_client),
+    "api_clients.delete": lambda s, i, w: s.writes.delete_api_client(i.api_client),
+    "customers.jobs.repeat": lambda s, i, w: s.writes.repeat_jobs(
         i.customer_recipe, [customer_master_job(w, i)], customer=str(i.customer)
     ),
 }
@@ -263,7 +274,7 @@ async def test_a_15_second_storm_fails_none_of_100_repeats(world: World) -> None
     world.emu.faults.add("/api/recipes/*/repeat_jobs", "storm429", 1.0, times=15)
     started = world.clock.monotonic()
 
-    results = await world.service.repeat_jobs(ids.recipe, newest)
+    results = await world.service.writes.repeat_jobs(ids.recipe, newest)
 
     assert len(results) == 100
     assert [r.status for r in results].count("enqueued") == 100
@@ -297,9 +308,9 @@ async def test_cancelling_bulk_work_stops_a_429_wait_and_sends_nothing_more(
     async def act(recipe: dict[str, Any]) -> Any:
         nonlocal stop
         stop = True  # the user presses escape while the first item waits
-        return await world.service.stop_recipe(recipe["id"])
+        return await world.service.writes.stop_recipe(recipe["id"])
 
-    results = await world.service.bulk(recipes, act, lambda r: r["name"], cancelled=cancelled)
+    results = await run_bulk(recipes, act, lambda r: r["name"], cancelled=cancelled)
 
     assert [r.outcome for r in results] == ["failed", "failed", "failed"]
     assert [r.message.endswith("not sent (cancelled)") for r in results] == [False, True, True]
@@ -314,7 +325,7 @@ async def test_a_subfolder_rename_whose_answer_is_lost_is_found_by_walking_the_t
     sub = next(f for f in folders if not f.get("is_project") and f.get("parent_id"))
     world.emu.faults.add(f"/api/folders/{sub['id']}", "drop-after", times=1, method="PUT")
 
-    renamed = await world.service.rename_folder(sub["id"], "Renamed sub-folder")
+    renamed = await world.service.writes.rename_folder(sub["id"], "Renamed sub-folder")
 
     assert renamed.id == sub["id"] and sub["name"] == "Renamed sub-folder"
     assert applied(world, "folders.update") == 1

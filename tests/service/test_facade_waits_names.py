@@ -96,7 +96,7 @@ async def test_a_repeat_makes_the_recipes_job_counts_fresh(world: World) -> None
     before = await world.service.recipe(ids.recipe)
     page = await world.service.job_page(ids.recipe)
     master = next(j.id for j in page.items if not j.is_repeat)
-    await world.service.repeat_jobs(ids.recipe, [master])
+    await world.service.writes.repeat_jobs(ids.recipe, [master])
     world.clock.advance(6.0)  # the repeat has run (the emulator settles it as jobs are read)
     await world.service.job_page(ids.recipe)
     after = await world.service.recipe(ids.recipe)  # within the recipes' TTL, yet read again

@@ -10,6 +10,7 @@ from test_facade_world import World, demo_ids, open_world
 
 from workato_tui.api.errors import Timeout
 from workato_tui.api.models import Deployment, Recipe
+from workato_tui.service.bulk import run_bulk
 from workato_tui.service.writes import DEPLOY_POLL_SECONDS, MAX_REPEAT_BATCH, ItemResult
 
 
@@ -38,7 +39,7 @@ async def test_thirty_jobs_repeat_in_two_paced_batches(world: World) -> None:
     job_ids = [*masters[:20], repeat, *masters[20:]]
     batches: list[list[str | None]] = []
 
-    results = await world.service.repeat_jobs(
+    results = await world.service.writes.repeat_jobs(
         recipe_id, job_ids, on_batch=lambda done: batches.append([r.requested for r in done])
     )
 
@@ -69,7 +70,7 @@ async def test_a_failed_batch_reports_its_jobs_failed_and_the_next_batch_still_g
     recipe_id = demo_ids(world.emu).recipe
     masters, _ = failed_masters_and_a_repeat(world, recipe_id)
     world.emu.faults.add("/api/recipes/*/repeat_jobs", "error500", times=1)
-    results = await world.service.repeat_jobs(recipe_id, masters[:27])
+    results = await world.service.writes.repeat_jobs(recipe_id, masters[:27])
     assert [r.status for r in results] == ["failed"] * 25 + ["enqueued"] * 2
     assert "500" in str(results[0].error)
     assert len([r for r in world.emu.store.requests if r.path.endswith("/repeat_jobs")]) == 2
@@ -79,7 +80,7 @@ async def test_repeating_invalidates_the_cached_job_pages(world: World) -> None:
     recipe_id = demo_ids(world.emu).recipe
     masters, _ = failed_masters_and_a_repeat(world, recipe_id)
     before = await world.service.job_page(recipe_id)
-    await world.service.repeat_jobs(recipe_id, masters[:1])
+    await world.service.writes.repeat_jobs(recipe_id, masters[:1])
     after = await world.service.job_page(recipe_id)
     assert len(world.seen("jobs.list")) == 2
     assert after.job_count == (before.job_count or 0) + 1
@@ -103,8 +104,11 @@ async def test_bulk_stop_then_start_of_five_recipes_reports_progress(world: Worl
         assert last is not None
         progress.append((done, total, last.ok))
 
-    stopped = await world.service.bulk(
-        recipes, lambda r: world.service.stop_recipe(r.id), describe=lambda r: r.name, progress=note
+    stopped = await run_bulk(
+        recipes,
+        lambda r: world.service.writes.stop_recipe(r.id),
+        describe=lambda r: r.name,
+        progress=note,
     )
     assert [r.ok for r in stopped] == [True] * 5
     assert progress == [(n, 5, True) for n in range(1, 6)]
@@ -112,9 +116,9 @@ async def test_bulk_stop_then_start_of_five_recipes_reports_progress(world: Worl
     assert stopped[0].message == f"{recipes[0].name}: done"
 
     progress.clear()
-    started = await world.service.bulk(
+    started = await run_bulk(
         recipes,
-        lambda r: world.service.start_recipe(r.id),
+        lambda r: world.service.writes.start_recipe(r.id),
         describe=lambda r: r.name,
         progress=note,
     )
@@ -127,9 +131,9 @@ async def test_bulk_stop_then_start_of_five_recipes_reports_progress(world: Worl
 
 async def test_bulk_reports_a_refused_item_and_carries_on(world: World) -> None:
     recipes = running_recipes(world, 3)
-    await world.service.stop_recipe(recipes[1].id)  # stopping it again is refused (400)
-    results = await world.service.bulk(
-        recipes, lambda r: world.service.stop_recipe(r.id), describe=lambda r: r.name
+    await world.service.writes.stop_recipe(recipes[1].id)  # stopping it again is refused (400)
+    results = await run_bulk(
+        recipes, lambda r: world.service.writes.stop_recipe(r.id), describe=lambda r: r.name
     )
     assert [r.ok for r in results] == [True, False, True]
     assert results[1].error is not None and results[1].error.status == 400
@@ -138,9 +142,9 @@ async def test_bulk_reports_a_refused_item_and_carries_on(world: World) -> None:
 
 async def test_bulk_cancelled_midway_sends_nothing_more(world: World) -> None:
     recipes = running_recipes(world, 5)
-    results = await world.service.bulk(
+    results = await run_bulk(
         recipes,
-        lambda r: world.service.stop_recipe(r.id),
+        lambda r: world.service.writes.stop_recipe(r.id),
         describe=lambda r: r.name,
         cancelled=lambda: len(world.seen("recipes.stop")) >= 2,
     )
@@ -159,7 +163,7 @@ async def test_a_timed_out_write_raises_and_is_sent_exactly_once(tmp_path: Path)
         assert (await world.service.recipe(recipe_id)).running is False
         world.emu.faults.add(f"/api/recipes/{recipe_id}/start", "hang", method="PUT")
         with pytest.raises(Timeout) as caught:
-            await world.service.start_recipe(recipe_id)
+            await world.service.writes.start_recipe(recipe_id)
         assert caught.value.write is True
         # the answer was lost; a check (re-reading the recipe) found it was not applied
         assert f"Checked: recipe {recipe_id} is not running" in caught.value.describe()
@@ -184,12 +188,12 @@ async def test_a_timed_out_write_raises_and_is_sent_exactly_once(tmp_path: Path)
 async def test_follow_deployment_polls_until_it_leaves_pending(world: World) -> None:
     project_id = demo_ids(world.emu).finance_project
     await world.service.deployments()
-    deployment = await world.service.deploy_project(project_id, "test", "Release 42")
+    deployment = await world.service.writes.deploy_project(project_id, "test", "Release 42")
     assert deployment.state == "pending"
     seen: list[str | None] = []
     started = world.clock.monotonic()
 
-    final = await world.service.follow_deployment(
+    final = await world.service.writes.follow_deployment(
         deployment, sleep=world.clock.sleep, on_change=lambda d: seen.append(d.state)
     )
 
@@ -204,8 +208,8 @@ async def test_follow_deployment_polls_until_it_leaves_pending(world: World) -> 
 
 async def test_follow_deployment_gives_up_after_its_timeout(world: World) -> None:
     project_id = demo_ids(world.emu).finance_project
-    deployment = await world.service.deploy_project(project_id, "prod")
-    final = await world.service.follow_deployment(
+    deployment = await world.service.writes.deploy_project(project_id, "prod")
+    final = await world.service.writes.follow_deployment(
         deployment, sleep=world.clock.sleep, timeout=DEPLOY_POLL_SECONDS
     )
     assert isinstance(final, Deployment) and final.state == "pending"

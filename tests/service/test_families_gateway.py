@@ -51,7 +51,7 @@ async def test_a_write_makes_each_of_its_families_stale_once(tmp_path: Path) -> 
         counting = CountingCache()
         world.service.gateway.cache = counting
         recipe = demo_ids(world.emu).recipe
-        await world.service.stop_recipe(recipe)
+        await world.service.writes.stop_recipe(recipe)
         assert counting.invalidated == [(Family.RECIPES,), (Family.ACTIVITY,)]
     finally:
         await world.aclose()

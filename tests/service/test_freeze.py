@@ -55,7 +55,7 @@ async def test_freeze_then_thaw_restores_exactly_the_running_set(
     assert not any(r["running"] for r in finance)
     deleted = min(running_before)  # deleted between the freeze and the thaw
     world.clock.advance(60)
-    await world.service.delete_recipe(deleted)
+    await world.service.writes.delete_recipe(deleted)
     thawed = await run_thaw(world.service, store, freeze)
     main = world.emu.store.main
     now_running = {r["id"] for r in main.recipes.values() if r["running"] and r in finance}
@@ -76,13 +76,13 @@ async def test_the_running_set_is_on_disk_before_the_first_stop(
         [path] = (tmp_path / "freezes").glob("*.json")
         seen_on_disk.append(json.loads(path.read_text()))
 
-    original = world.service.stop_recipe
+    original = world.service.writes.stop_recipe
 
     async def stop(recipe_id: int):  # type: ignore[no-untyped-def]
         before_each_stop()
         return await original(recipe_id)
 
-    world.service.stop_recipe = stop  # type: ignore[method-assign]
+    world.service.writes.stop_recipe = stop  # type: ignore[method-assign]
     freeze = await _freeze_finance(world, store)
     assert seen_on_disk[0]["state"] == FREEZING
     assert seen_on_disk[0]["recipes"] == freeze.recipes and seen_on_disk[0]["stopped"] == []

@@ -67,7 +67,7 @@ async def test_new_token_is_shown_once_copied_and_kept_nowhere(tmp_path: Path) -
         assert token not in everything_shown(d)
         assert token not in d.app.export_screenshot()
         assert all(token not in str(row.model_dump()) for row in d.rows)
-        service.save_snapshot()
+        service.memory.save()
         recent = json.dumps(service.calls.recent(), default=str)
 
     assert token not in recent

@@ -80,7 +80,7 @@ async def create(ctx: ActionContext) -> bool:
         return None
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.create_api_client(
+        return await ctx.service.writes.create_api_client(
             name=values["name"].strip(),
             role_id=int(values["role"]),
             all_folders=bool(values["all_folders"]),
@@ -109,7 +109,7 @@ async def regenerate(ctx: ActionContext) -> bool:
     row = ctx.rows[0]
     if not await ctx.confirm([row.name]):
         return False
-    client = await ctx.service.regenerate_api_client(row.id)
+    client = await ctx.service.writes.regenerate_api_client(row.id)
     if client.secret is not None:
         await ctx.app.push_screen_wait(TokenScreen(client.name or row.name, client.secret))
     return True
@@ -119,5 +119,5 @@ async def regenerate(ctx: ActionContext) -> bool:
 async def delete(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.delete_api_client(row.id), done="Deleted")
+    await ctx.each(lambda row: ctx.service.writes.delete_api_client(row.id), done="Deleted")
     return True

@@ -85,7 +85,7 @@ async def create(ctx: ActionContext) -> bool:
     ]
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.create_connection(
+        return await ctx.service.writes.create_connection(
             name=values["name"].strip(),
             provider=chosen_provider(values),
             folder_id=int(values["folder_id"]),
@@ -125,7 +125,7 @@ async def update(ctx: ActionContext) -> bool:
 
     async def submit(values: Values) -> Any:
         folder = int(values["folder_id"])
-        return await ctx.service.update_connection(
+        return await ctx.service.writes.update_connection(
             connection.id,
             name=values["name"].strip(),
             folder_id=folder if folder != connection.folder_id else None,
@@ -174,7 +174,7 @@ async def disconnect(ctx: ActionContext) -> bool:
     if not await ctx.confirm([name], details=_users_said(users)):
         return False
     try:
-        await ctx.service.disconnect_connection(connection.id)
+        await ctx.service.writes.disconnect_connection(connection.id)
     except BadRequest as error:
         if "running recipe" not in error.message:
             raise
@@ -185,7 +185,7 @@ async def disconnect(ctx: ActionContext) -> bool:
             details=(f"Workato refused: {error.message}", *_users_said(users)[1:]),
         ):
             return False
-        await ctx.service.disconnect_connection(connection.id, force=True)
+        await ctx.service.writes.disconnect_connection(connection.id, force=True)
         ctx.notify_done(f"Disconnected {name} (forced).")
         return True
     ctx.notify_done(f"Disconnected {name}.")
@@ -196,5 +196,5 @@ async def disconnect(ctx: ActionContext) -> bool:
 async def delete(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.delete_connection(row.id), done="Deleted")
+    await ctx.each(lambda row: ctx.service.writes.delete_connection(row.id), done="Deleted")
     return True

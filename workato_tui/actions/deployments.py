@@ -28,6 +28,6 @@ async def deploy_again(ctx: ActionContext) -> bool:
         return False
     build_id = int(deployment.project_build_id or 0)  # the key is disabled without one
     description = f"Again: {deployment.description or deployment.title or ''}".strip()
-    made = await ctx.service.deploy_build(build_id, environment, description)
+    made = await ctx.service.builds.deploy_build(build_id, environment, description)
     await follow(ctx, deployment.title or str(build_id), made)
     return True

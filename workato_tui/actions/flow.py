@@ -17,7 +17,7 @@ from textual.app import App
 from ..api.endpoints import endpoint as endpoint_named
 from ..screens.confirm import Confirmation, ConfirmScreen
 from ..screens.progress import BulkScreen, summary
-from ..service.writes import ItemResult
+from ..service.bulk import ItemResult, run_bulk
 from ..views.spec import Row, ViewContext
 from ..write_catalog import WriteAction, label
 from . import registry
@@ -82,7 +82,7 @@ class ActionContext:
         self, rows: list[Row], call: Callable[[Row], Awaitable[Any]]
     ) -> list[ItemResult]:
         async def run(progress: Any, cancelled: Callable[[], bool]) -> list[ItemResult]:
-            return await self.service.bulk(rows, call, label, progress, cancelled)
+            return await run_bulk(rows, call, label, progress, cancelled)
 
         results = await self.app.push_screen_wait(BulkScreen(self.action.verb, len(rows), run))
         results = results or []

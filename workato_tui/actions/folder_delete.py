@@ -77,9 +77,9 @@ async def delete(ctx: ActionContext) -> bool:
         return False
     try:
         if is_project:
-            await ctx.service.delete_project(folder.project)
+            await ctx.service.writes.delete_project(folder.project)
         else:
-            await ctx.service.delete_folder(folder.id)
+            await ctx.service.writes.delete_folder(folder.id)
     except Forbidden as error:
         if error.message != CANNOT_DESTROY:
             raise

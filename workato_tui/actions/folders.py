@@ -39,7 +39,7 @@ async def _create(ctx: ActionContext, project: bool) -> bool:
     where = "a new project" if parent is None else f"in {parent.path}"
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.create_folder(values["name"].strip(), parent_id)
+        return await ctx.service.writes.create_folder(values["name"].strip(), parent_id)
 
     title = "New project" if parent is None else f"New folder in {parent.path}"
     form = FormScreen(
@@ -63,8 +63,8 @@ async def rename(ctx: ActionContext) -> bool:
     async def submit(values: Values) -> Any:
         name = values["name"].strip()
         if is_project:
-            return await ctx.service.update_project(folder.project, name=name)
-        return await ctx.service.rename_folder(folder.id, name)
+            return await ctx.service.writes.update_project(folder.project, name=name)
+        return await ctx.service.writes.rename_folder(folder.id, name)
 
     form = FormScreen(
         f"Rename {folder.name}",
@@ -101,8 +101,8 @@ async def deploy(ctx: ActionContext) -> bool:
         environment, description = values["environment"], values.get("description") or None
         build = build_id(values)
         if build is not None:
-            return await ctx.service.deploy_build(build, environment, description)
-        return await ctx.service.deploy_project(folder.project, environment, description)
+            return await ctx.service.builds.deploy_build(build, environment, description)
+        return await ctx.service.writes.deploy_project(folder.project, environment, description)
 
     def confirmation(values: Values) -> Any:
         build = build_id(values)
@@ -131,7 +131,7 @@ async def deploy(ctx: ActionContext) -> bool:
 async def follow(ctx: ActionContext, project: str, deployment: Any) -> None:
     """Say the deployment started, follow it to its end, and say how it ended."""
     ctx.notify_done(f"Deployment {deployment.id} started ({deployment.state}); following it…")
-    final = await ctx.service.follow_deployment(deployment)
+    final = await ctx.service.writes.follow_deployment(deployment)
     if final.state == "success" and final.environment_type:
         deployed_to(ctx.app, final.environment_type)
     severity: Literal["information", "error"] = (
@@ -153,7 +153,7 @@ async def build(ctx: ActionContext) -> bool:
 
     async def submit(values: Values) -> Any:
         description = values.get("description") or None
-        return await ctx.service.build_project(folder.project, description)
+        return await ctx.service.builds.build_project(folder.project, description)
 
     form = FormScreen(
         f"Build {folder.name}",
@@ -166,7 +166,7 @@ async def build(ctx: ActionContext) -> bool:
     if not made:
         return False
     ctx.notify_done(f"Build {made.id} of {folder.name} started ({made.state}); following it…")
-    final = await ctx.service.follow_build(made)
+    final = await ctx.service.builds.follow_build(made)
     deploy_key = BY_ID["project-deploy"].key
     where = f" Package: {final.download_url}." if final.download_url else ""
     ctx.app.notify(

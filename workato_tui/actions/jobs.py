@@ -55,7 +55,7 @@ async def repeat(ctx: ActionContext) -> bool:
                 items.append(repeat_item(result))
                 progress(len(items), len(job_ids), items[-1])
 
-        await ctx.service.repeat_jobs(
+        await ctx.service.writes.repeat_jobs(
             recipe.id, job_ids, customer=ctx.view.customer_ref, on_batch=batch_done
         )
         return items
@@ -95,7 +95,7 @@ async def resume(ctx: ActionContext) -> bool:
 
     async def submit(values: Values) -> Any:
         data = json.loads(values["data"]) if (values.get("data") or "").strip() else None
-        await ctx.service.resume_job(values["token"].strip(), data)
+        await ctx.service.writes.resume_job(values["token"].strip(), data)
         return True
 
     form = FormScreen(

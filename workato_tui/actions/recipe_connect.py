@@ -68,7 +68,7 @@ async def connect(ctx: ActionContext) -> bool:
 
     async def submit(values: Values) -> Any:
         adapter, _, connection_id = str(values["connection"]).partition(":")
-        answer = await ctx.service.connect_recipe(recipe.id, adapter, int(connection_id))
+        answer = await ctx.service.writes.connect_recipe(recipe.id, adapter, int(connection_id))
         chosen.append(describe(values))
         return answer
 

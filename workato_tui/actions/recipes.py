@@ -83,7 +83,7 @@ async def create(ctx: ActionContext) -> bool:
     ]
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.create_recipe(
+        return await ctx.service.writes.create_recipe(
             name=values["name"].strip(),
             folder_id=int(values["folder_id"]),
             code=_code(values) or "",
@@ -106,7 +106,7 @@ async def copy(ctx: ActionContext) -> bool:
     recipe = ctx.rows[0]
 
     async def submit(values: Values) -> Any:
-        return await ctx.service.copy_recipe(recipe.id, int(values["folder_id"]))
+        return await ctx.service.writes.copy_recipe(recipe.id, int(values["folder_id"]))
 
     folder = await folder_field(ctx, recipe.folder_id)
     path_of = {folder_id: path for path, folder_id in folder.options}
@@ -136,7 +136,7 @@ async def update(ctx: ActionContext) -> bool:
 
     async def submit(values: Values) -> Any:
         folder = int(values["folder_id"])
-        return await ctx.service.update_recipe(
+        return await ctx.service.writes.update_recipe(
             recipe.id,
             name=values["name"].strip(),
             description=values.get("description") or "",
@@ -157,7 +157,7 @@ async def update(ctx: ActionContext) -> bool:
 async def start(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.start_recipe(row.id), done="Started")
+    await ctx.each(lambda row: ctx.service.writes.start_recipe(row.id), done="Started")
     return True
 
 
@@ -165,7 +165,7 @@ async def start(ctx: ActionContext) -> bool:
 async def stop(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.stop_recipe(row.id), done="Stopped")
+    await ctx.each(lambda row: ctx.service.writes.stop_recipe(row.id), done="Stopped")
     return True
 
 
@@ -173,5 +173,5 @@ async def stop(ctx: ActionContext) -> bool:
 async def delete(ctx: ActionContext) -> bool:
     if not await ctx.confirm(ctx.names):
         return False
-    await ctx.each(lambda row: ctx.service.delete_recipe(row.id), done="Deleted")
+    await ctx.each(lambda row: ctx.service.writes.delete_recipe(row.id), done="Deleted")
     return True

@@ -4,7 +4,7 @@
     async def stop(ctx: ActionContext) -> bool:
         if not await ctx.confirm(ctx.names):
             return False
-        await ctx.each(lambda row: ctx.service.stop_recipe(row.id), done="Stopped")
+        await ctx.each(lambda row: ctx.service.writes.stop_recipe(row.id), done="Stopped")
         return True
 
 The record (`write_catalog.RECIPE_STOP`) is what the widgets bind and check; the handler runs

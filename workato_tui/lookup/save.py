@@ -245,7 +245,7 @@ class SaveEngine:
         self.journal.begin(entry)
         self.report.write_requests += 1
         try:
-            row = await self.service.add_lookup_row(self.staging.table_id, staged.values)
+            row = await self.service.writes.add_lookup_row(self.staging.table_id, staged.values)
         except Uncertain as error:
             await self._settle_add(staged, entry, error, step)
             return
@@ -297,10 +297,10 @@ class SaveEngine:
     async def _call(self, staged: StagedRow) -> tuple[list[GridChange], str]:
         table_id, key = self.staging.table_id, staged.key
         if staged.kind == "delete":
-            await self.service.delete_lookup_row(table_id, key)
+            await self.service.writes.delete_lookup_row(table_id, key)
             return [(key, None)], "deleted"
         data = {c: staged.values[c] for c in staged.changed_columns()}
-        row = await self.service.update_lookup_row(table_id, key, data)
+        row = await self.service.writes.update_lookup_row(table_id, key, data)
         return [(key, flatten(row.id, row.data, self.columns))], f"updated {', '.join(data)}"
 
     # bookkeeping -------------------------------------------------------------------------

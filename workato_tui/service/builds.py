@@ -39,8 +39,8 @@ def build_deployed(
     return Check(run, f"no deployment of build {build_id} to {environment_type} was started")
 
 
-class BuildWrites:
-    """The build writes, and what every group of writes holds: the gateway they send through."""
+class Builds:
+    """The build writes, sent through `gateway` (the service owns one: `service.builds`)."""
 
     def __init__(self, gateway: Gateway) -> None:
         self.gateway = gateway
@@ -60,13 +60,10 @@ class BuildWrites:
         timeout: float = 600.0,
     ) -> ProjectBuild:
         """Poll a build until it leaves `pending` (or `timeout` seconds pass)."""
-        pause = sleep or self.client.limiter.sleep
-        waited = 0.0
-        while build.state == "pending" and waited < timeout:
-            await pause(BUILD_POLL_SECONDS)
-            waited += BUILD_POLL_SECONDS
-            build = await self.gateway.guard(self.client.get_project_build(build.id))
-        return build
+        read_again = self.client.get_project_build
+        return await self.gateway.follow(
+            build, read_again, every=BUILD_POLL_SECONDS, sleep=sleep, timeout=timeout
+        )
 
     async def deploy_build(
         self, build_id: int, environment_type: str, description: str | None = None

@@ -3,7 +3,7 @@
 Workato repeats master jobs only, at most 100 times each, and only while the trigger data is
 inside the retention window. Jobs that break a rule are skipped with the reason before anything
 is sent; the rest go 25 per request, paced by the limiter (1 request/s per repeat endpoint),
-through `WorkspaceService.repeat_jobs`, which the access policy and read-only mode guard.
+through `Writes.repeat_jobs`, which the access policy and read-only mode guard.
 """
 
 from __future__ import annotations
@@ -119,7 +119,9 @@ async def repeat_planned(
                     if on_outcome:
                         on_outcome(outcomes[-1])
 
-        await service.repeat_jobs(recipe_id, list(by_id), customer=customer, on_batch=collect)
+        await service.writes.repeat_jobs(
+            recipe_id, list(by_id), customer=customer, on_batch=collect
+        )
     return outcomes
 
 

@@ -142,7 +142,7 @@ async def run_freeze(
 
 async def _stop(service: WorkspaceService, freeze: Freeze, recipe_id: int) -> str:
     try:
-        await service.stop_recipe(recipe_id)
+        await service.writes.stop_recipe(recipe_id)
     except NotFound:
         freeze.gone.append(recipe_id)
         return f"{freeze.name(recipe_id)}: deleted, nothing to stop"
@@ -186,7 +186,7 @@ async def _start(service: WorkspaceService, freeze: Freeze, recipe_id: int) -> s
         return f"{name}: deleted since the freeze, not started"
     if not running:
         try:
-            await service.start_recipe(recipe_id)
+            await service.writes.start_recipe(recipe_id)
         except WorkatoError as error:
             freeze.problems[str(recipe_id)] = error.describe()
             return f"{name}: not started: {error.describe()}"

@@ -3,14 +3,15 @@
 It owns what every call shares: the 403 memory (`guard`), the read-through cache (`read`, with
 the family's TTL), the invalidation after a write (`write`: the families the endpoint makes
 stale, see `families.STALE_AFTER`) and the writes whose answer was lost (`once`, see
-`settle.py`). The service's reads and its write groups hold one and call it; nothing else
-touches the cache or the permission memory.
+`settle.py`), and the polling of a build or deployment until it is done (`follow`). The
+service's reads and its write groups hold one and call it; nothing else touches the cache or
+the permission memory.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Hashable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from ..api.errors import Forbidden, Uncertain, WorkatoError
 from .cache import Cache
@@ -25,6 +26,19 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 CheckSince = Callable[["datetime"], "Check"]  # the check, given when the first try was sent
+
+
+class Pending(Protocol):
+    """What `Gateway.follow` polls: a build or a deployment."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def state(self) -> str | None: ...
+
+
+P = TypeVar("P", bound=Pending)
 
 
 class Gateway:
@@ -68,6 +82,28 @@ class Gateway:
         finally:
             # Even a failed or timed-out write may have changed something: re-read next time.
             self.refresh(*stale_after(endpoint_id))
+
+    async def follow(
+        self,
+        item: P,
+        read_again: Callable[[int], Awaitable[P]],
+        *,
+        every: float,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        timeout: float = 600.0,
+        on_change: Callable[[P], None] | None = None,
+    ) -> P:
+        """Read `item` again every `every` seconds until it leaves `pending` (or `timeout`
+        seconds pass), on the limiter's clock unless given `sleep`."""
+        pause = sleep or self.client.limiter.sleep
+        waited = 0.0
+        while item.state == "pending" and waited < timeout:
+            await pause(every)
+            waited += every
+            item = await self.guard(read_again(item.id))
+            if on_change:
+                on_change(item)
+        return item
 
     async def once(
         self,

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..api.errors import Refused, WorkatoError
 from ..api.models import Connection, Recipe
 from ..api.refusals import StepProblem
 
-if TYPE_CHECKING:
-    from .workspace import WorkspaceService
+
+class RecipeReads(Protocol):
+    """The reads a refusal is explained with (the service's)."""
+
+    async def recipe(self, recipe_id: int) -> Recipe: ...
+
+    async def connections(self) -> list[Connection]: ...
 
 
 def step_providers(code: str | None) -> dict[int, str]:
@@ -83,15 +88,13 @@ def explained(error: Refused, sentences: Iterable[str]) -> Refused:
     )
 
 
-async def explain_start_refusal(
-    service: WorkspaceService, recipe_id: int, error: Refused
-) -> Refused:
+async def explain_start_refusal(reads: RecipeReads, recipe_id: int, error: Refused) -> Refused:
     """`error` explained per step; as it came when the recipe or connections can't be read."""
     if not error.problems:
         return error
     try:
-        recipe = await service.recipe(recipe_id)
-        connections = {c.id: c for c in await service.connections()}
+        recipe = await reads.recipe(recipe_id)
+        connections = {c.id: c for c in await reads.connections()}
     except WorkatoError:
         return error
     sentences = [explain(p, recipe, connections) for p in error.problems]

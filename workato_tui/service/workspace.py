@@ -4,11 +4,15 @@ It adds to the client what a UI needs: a read-through cache with a TTL per resou
 in-flight requests), page-by-page streams, permission memory for 403s, cache invalidation after
 writes, the call log and the last-known snapshot. The access policy and the call log are wired
 into the client itself (`before_send` / `on_call`), so no call can get around them.
+
+One class composed of small parts, each sent through the one `Gateway`: the reads are its own
+methods; `writes` and `builds` send the writes (writes.py, builds.py); `memory` keeps the rows
+each view showed for the next start (last_known.py); `names` names ids from the lists read.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,23 +55,25 @@ from ..api.pagination import (
     JOBS_PER_PAGE as JOBS_PER_PAGE,  # re-exported: the failure scans page jobs like this
 )
 from ..api.resources.recipes import JobFilters, RecipeFilters
+from .builds import Builds
 from .cache import Cache
 from .calllog import CallLog, Entry
 from .config import ResolvedProfile
 from .families import TTL as TTL  # re-exported: the tests read the TTLs from here
 from .families import Family
 from .gateway import Gateway
+from .last_known import LastKnown
 from .lookup_reads import FreshLookupRows
 from .names import NameKind, Names
 from .permissions import PermissionMemory
 from .policy import AccessPolicy
-from .snapshot import Snapshot, SnapshotStore
-from .writes import WorkspaceWrites
+from .snapshot import SnapshotStore
+from .writes import Writes
 
 T = TypeVar("T")
 
 
-class WorkspaceService(WorkspaceWrites):
+class WorkspaceService:
     def __init__(
         self,
         client: WorkatoClient,
@@ -82,30 +88,29 @@ class WorkspaceService(WorkspaceWrites):
         freezes_dir: Path | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        super().__init__(Gateway(client, cache, permissions))
+        self.gateway = Gateway(client, cache, permissions)
+        self.client = client
+        self.writes = Writes(self.gateway, reads=self)
+        self.builds = Builds(self.gateway)
+        self.memory = LastKnown(snapshot)
         self.now = now or _utc_now  # wall-clock time, from the same clock as the limiter
         self.profile = profile
         self.calls = calls
         self.policy = policy
         self.cache = self.gateway.cache  # for the service's own modules (scans, freezes)
         self.permissions = self.gateway.permissions
-        self.snapshot_store = snapshot
         self.staged_dir = staged_dir  # where unsaved lookup-table edits survive a crash
         self.freezes_dir = freezes_dir  # where incident freezes are recorded (see freeze.py)
         # Lookup rows as they are now (around the cache): what a lookup save compares with.
         self.fresh_lookup_rows = FreshLookupRows(self.gateway)
         self.names = Names()  # ids named from the lists read so far (see names.py)
-        self._last_known: dict[str, Any] = {}
-        self._loaded_snapshot: Snapshot | None = snapshot.load() if snapshot else None
-        if self._loaded_snapshot:
-            self._last_known.update(self._loaded_snapshot.data)
 
     async def started(self) -> WorkspaceService:
         """Itself: what a `starting.StartingWorkspace` answers once it has built the service."""
         return self
 
     async def aclose(self) -> None:
-        self.save_snapshot()
+        self.memory.save()
         await self.client.aclose()
 
     # plumbing ---------------------------------------------------------------------------
@@ -145,7 +150,7 @@ class WorkspaceService(WorkspaceWrites):
         """Where this profile's calls are saved (rotated files beside it), if anywhere."""
         return self.calls.path
 
-    # quota, permissions, snapshot ----------------------------------------------------------
+    # quota, permissions ----------------------------------------------------------
 
     def quota(self) -> list[BucketState]:
         return self.client.limiter.snapshot()
@@ -160,23 +165,6 @@ class WorkspaceService(WorkspaceWrites):
     def denied(self, endpoint_id: str) -> str | None:
         """Why an endpoint is unavailable: the policy, or a 403 seen this session."""
         return self.policy.reason(endpoint(endpoint_id)) or self.permissions.denied(endpoint_id)
-
-    @property
-    def snapshot_saved_at(self) -> Any:
-        return self._loaded_snapshot.saved_at if self._loaded_snapshot else None
-
-    def last_known(self, view_key: str) -> list[Any] | None:
-        """The rows remembered for a view: as remembered this session, as dicts from disk."""
-        rows = self._last_known.get(view_key)
-        return rows if isinstance(rows, list) else None
-
-    def remember(self, view_key: str, rows: Sequence[Any]) -> None:
-        """Keep a fully loaded list for the next start (never jobs: see SnapshotStore)."""
-        self._last_known[view_key] = rows
-
-    def save_snapshot(self) -> None:
-        if self.snapshot_store is not None and self._last_known:
-            self.snapshot_store.save(self._last_known)
 
     # workspace, projects, folders -------------------------------------------------------
 

@@ -32,14 +32,14 @@ from ..api.models import (
     Success,
 )
 from . import landing
-from .builds import BuildWrites
-from .bulk import ItemResult, Progress, run_bulk
+from .bulk import ItemResult, Progress
 from .families import Family
+from .gateway import Gateway
 from .landing import Check
-from .refusals import explain_start_refusal
+from .refusals import RecipeReads, explain_start_refusal
 from .settle import MAX_REPEAT_BATCH, _now, repeat_in_batches
 
-__all__ = ["MAX_REPEAT_BATCH", "ItemResult", "Progress", "WorkspaceWrites"]
+__all__ = ["MAX_REPEAT_BATCH", "ItemResult", "Progress", "Writes"]
 
 
 T = TypeVar("T")
@@ -47,10 +47,14 @@ DEPLOY_POLL_SECONDS = 2.0
 CANNOT_DESTROY = "Cannot destroy folder"
 
 
-class WorkspaceWrites(BuildWrites):
-    """The writes, grouped by resource; every call goes through `gateway`."""
+class Writes:
+    """The writes, grouped by resource, sent through `gateway` (the service owns one:
+    `service.writes`; builds are `service.builds`). `reads` explains a refused start."""
 
-    bulk = staticmethod(run_bulk)  # several items of one write, paced inside the quota
+    def __init__(self, gateway: Gateway, reads: RecipeReads) -> None:
+        self.gateway = gateway
+        self.client = gateway.client
+        self.reads = reads
 
     # recipes ----------------------------------------------------------------------------
 
@@ -107,7 +111,7 @@ class WorkspaceWrites(BuildWrites):
                 check,
             )
         except Refused as error:
-            raise await explain_start_refusal(self, recipe_id, error) from None  # type: ignore[arg-type]
+            raise await explain_start_refusal(self.reads, recipe_id, error) from None
 
     async def stop_recipe(self, recipe_id: int) -> Success:
         check = _now(landing.recipe_running(self.client, recipe_id, False))
@@ -285,14 +289,15 @@ class WorkspaceWrites(BuildWrites):
         on_change: Callable[[Deployment], None] | None = None,
     ) -> Deployment:
         """Poll a deployment until it leaves `pending` (or `timeout` seconds pass)."""
-        pause = sleep or self.client.limiter.sleep
-        waited = 0.0
-        while deployment.state == "pending" and waited < timeout:
-            await pause(DEPLOY_POLL_SECONDS)
-            waited += DEPLOY_POLL_SECONDS
-            deployment = await self.gateway.guard(self.client.get_deployment(deployment.id))
-            if on_change:
-                on_change(deployment)
+        read_again = self.client.get_deployment
+        deployment = await self.gateway.follow(
+            deployment,
+            read_again,
+            every=DEPLOY_POLL_SECONDS,
+            sleep=sleep,
+            timeout=timeout,
+            on_change=on_change,
+        )
         self.gateway.refresh(Family.DEPLOYMENTS)
         return deployment
 

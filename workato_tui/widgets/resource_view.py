@@ -145,7 +145,7 @@ class ResourceView(Vertical):
     def _show_last_known(self, spec: ViewSpec, context: ViewContext, refresh: bool) -> bool:
         """Show the snapshot's rows for this view, marked stale, if the table is empty."""
         key = spec.snapshot_key(context)
-        rows = self.service.last_known(key) if key and not refresh else None
+        rows = self.service.memory.rows(key) if key and not refresh else None
         if rows is not None and spec.revive is not None:
             rows = _revived(spec.revive, rows)
         self.stale = rows is not None and not self.table.total_count
@@ -193,7 +193,7 @@ class ResourceView(Vertical):
             self.stale = False
             key = spec.snapshot_key(context)
             if key:
-                self.service.remember(key, table.stored_rows)  # the rows themselves
+                self.service.memory.remember(key, table.stored_rows)  # the rows themselves
             self.post_message(self.Loaded(self, loaded))
         except WorkatoError as error:
             self._show_failure(spec, error)
