@@ -10,7 +10,7 @@ from workato_tui.service.snapshot import SnapshotStore
 from workato_tui.views import find_view
 from workato_tui.views import format as fmt
 from workato_tui.views.rows import JobRow, RecipeRow
-from workato_tui.widgets.resource_view import _revived
+from workato_tui.widgets.view_load import revived as _revived
 
 STARTED = datetime(2026, 10, 8, 9, 0, 10, 185_000, tzinfo=UTC)
 

@@ -8,7 +8,7 @@ that says what failed, why, and what to do.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -19,11 +19,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from ..api.errors import Forbidden, Unauthorized, WorkatoError
+from ..api.errors import WorkatoError
 from ..columns import Column
-from ..service.families import Family
 from ..service.names import NameKind
-from ..views.spec import Follow, Revive, Row, ViewContext, ViewSpec
+from ..views.spec import Follow, Row, ViewContext, ViewSpec
 from ..write_catalog import (
     BY_ID,
     WriteAction,
@@ -33,17 +32,16 @@ from ..write_catalog import (
     say_why_disabled,
     state_reason,
 )
-from .crumbs import Crumbs, table_parts
+from .crumbs import Crumbs
 from .filter_input import FilterInput
 from .table import ResourceTable
 from .typing_focus import takes_typing
+from .view_load import cache_family, revived
+from .view_text import NOT_LOADED, crumbs_parts, failure_text
 from .write_request import ErrorRaised, WriteRequested
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
-
-
-NOT_LOADED = "Not loaded: the reason is above (ctrl+r tries again)."
 
 
 class ResourceView(Vertical):
@@ -147,7 +145,7 @@ class ResourceView(Vertical):
         key = spec.snapshot_key(context)
         rows = self.service.memory.rows(key) if key and not refresh else None
         if rows is not None and spec.revive is not None:
-            rows = _revived(spec.revive, rows)
+            rows = revived(spec.revive, rows)
         self.stale = rows is not None and not self.table.total_count
         if self.stale and rows is not None:
             self.table.set_rows(rows)
@@ -160,7 +158,7 @@ class ResourceView(Vertical):
         assert spec is not None and spec.load is not None  # a live view never loads
         await self.service.started()  # built after the first frame (see starting.py)
         if refresh:
-            self.service.refresh(_family(spec))
+            self.service.refresh(cache_family(spec))
         table = self.table
         table.loading = not table.total_count
         self.loading_pages = True
@@ -271,25 +269,16 @@ class ResourceView(Vertical):
     def update_crumbs(self) -> None:
         if self.spec is None:
             return
-        table = self.table
-        parts = table_parts(table, loading=self.loading_pages)
-        if self.failure and not table.total_count:
-            parts[0] = "not loaded"
-        shown = parts[0]
-        marked = f"{len(table.marked_keys)} marked" if table.marked_keys else ""
-        if marked:
-            parts.append(marked)
-        if table.sort_key:
-            header = next((c.label for c in table.columns if c.key == table.sort_key), None)
-            label = header or table.sort_key
-            parts.append(f"sort: {label}{' ▼' if table.sort_reverse else ' ▲'}")
-        if self.loading_pages and self.refreshed:
-            parts.append(f"{self.refreshed} of {table.total_count} rows refreshed")
-        elif self.stale:
-            parts.append("(stale: last-known data, refreshing)")
+        parts, keep = crumbs_parts(
+            self.table,
+            loading=self.loading_pages,
+            refreshed=self.refreshed,
+            stale=self.stale,
+            failed=bool(self.failure),
+        )
         # narrow: the path is cut first; the count and the marks always show
         path = " › ".join(self.spec.crumb(self.context))
-        self.query_one(Crumbs).show(path, parts, keep=(shown, marked))
+        self.query_one(Crumbs).show(path, parts, keep=keep)
 
     def action_start_filter(self) -> None:
         box = self.filter_input
@@ -402,43 +391,3 @@ class ResourceView(Vertical):
                 self.show(self.spec, self.context)
 
         self.post_message(WriteRequested(write, rows, self.context, done))
-
-
-def _revived(revive: Revive, rows: list[Any]) -> list[Row] | None:
-    """Remembered rows as typed rows again (from disk they are plain data); None when a file
-    from another version does not fit: the view then just loads."""
-    try:
-        return [revive(row) if isinstance(row, Mapping) else row for row in rows]
-    except (ValueError, TypeError, KeyError):  # pydantic's ValidationError is a ValueError
-        return None
-
-
-def failure_text(spec: ViewSpec, error: WorkatoError) -> str:
-    """What a failed load says: what failed, why, what to do, and the correlation id."""
-    if isinstance(error, Forbidden):
-        privilege = error.privilege or spec.list_endpoint
-        text = (
-            f"This token's client role does not allow {spec.title.lower()}: it lacks "
-            f"'{privilege}'. {error.hint}"
-        )
-    elif isinstance(error, Unauthorized):
-        text = f"The token was rejected (401). {error.hint}"
-    else:
-        return error.describe()
-    if error.correlation_id:
-        text += f" Correlation id: {error.correlation_id}."
-    return text
-
-
-def _family(spec: ViewSpec) -> Family:
-    """The family a view's rows are cached under (what ctrl+r makes the service forget)."""
-    return Family(
-        {
-            "lookup-tables": "lookup_tables",
-            "rows": "lookup_rows",
-            "project-roles": "roles",
-            "api-clients": "api_clients",
-            "on-prem": "on_prem",
-            "customer-recipes": "customers",
-        }.get(spec.name, spec.name)
-    )
