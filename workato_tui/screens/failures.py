@@ -9,8 +9,6 @@ group or job) after a confirmation, and `ctrl+r` re-reads only what can have cha
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -19,15 +17,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..api.endpoints import endpoint
 from ..api.models import Recipe
-from ..columns import Column
 from ..service.failure_repeat import (
     RepeatOutcome,
-    RepeatPlan,
     check_repeats,
     plan_repeats,
-    repeat_planned,
 )
 from ..service.failure_scan import (
     DEFAULT_WINDOW,
@@ -38,73 +32,19 @@ from ..service.failure_scan import (
     parse_window,
 )
 from ..service.failures import FailedJob, FailureGroup
-from ..service.writes import ItemResult
 from ..views import ViewContext
 from ..views.rows import RecipeRow
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.table import ResourceTable
-from .confirm import Confirmation, ConfirmScreen
+from .confirm import ConfirmScreen
+from .failures_repeat import repeat_confirmation, repeat_runner
+from .failures_rows import group_columns, job_columns, newest_first, row_key, status_text
 from .lookup_saving import profile_text
 from .progress import BulkScreen
 from .window_prompt import WindowPrompt
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
-
-
-def _named(group: FailureGroup) -> str:
-    recipes = group.recipes
-    return ", ".join(recipes[:2]) + (f" (+{len(recipes) - 2})" if len(recipes) > 2 else "")
-
-
-def _row_key(row: FailureGroup | FailedJob) -> str:
-    """A group is known by its cause, a job by its id."""
-    return row.cause if isinstance(row, FailureGroup) else row.id
-
-
-def group_columns(now: Callable[[], datetime]) -> tuple[Column, ...]:
-    """The inbox's columns; times read as how long ago, sorted by the moment itself."""
-    since = lambda moment: ago(moment, now())  # noqa: E731
-    return (
-        Column("count", "JOBS", width=5, align="right"),
-        Column("cause", "CAUSE", width=44),
-        Column("recipes", "RECIPES", width=28, get=_named),
-        Column("last", "LAST", width=8, align="right", get=_last_seen, format=since),
-        Column("first", "FIRST", width=8, align="right", get=_first_seen, format=since),
-        Column("sample", "SAMPLE MESSAGE", width=60),
-    )
-
-
-def job_columns(
-    now: Callable[[], datetime], outcome: Callable[[FailedJob], RepeatOutcome | None] | None
-) -> tuple[Column, ...]:
-    """A group's jobs; the REPEAT column once something was repeated (`outcome` given)."""
-    since = lambda moment: ago(moment, now())  # noqa: E731
-    columns = [
-        Column("started", "STARTED", width=8, align="right", get=_started_at, format=since),
-        Column("recipe", "RECIPE", width=28, get=_recipe_name),
-        Column("error", "ERROR", width=70),
-        Column("id", "JOB", width=24),
-    ]
-    if outcome is not None:
-        columns.insert(2, Column("repeat", "REPEAT", width=24, get=outcome, format=outcome_text))
-    return tuple(columns)
-
-
-def _last_seen(group: FailureGroup) -> datetime | None:
-    return group.last_seen
-
-
-def _first_seen(group: FailureGroup) -> datetime | None:
-    return group.first_seen
-
-
-def _started_at(job: FailedJob) -> datetime | None:
-    return job.started_at
-
-
-def _recipe_name(job: FailedJob) -> str:
-    return job.recipe_name
 
 
 def scope_for(context: ViewContext) -> ScanScope:
@@ -155,7 +95,7 @@ class FailuresScreen(Screen[None]):
         yield Static("Scanning…", id="failures-status", classes="detail-fields")
         yield ResourceTable(
             group_columns(self.now),
-            row_key=_row_key,
+            row_key=row_key,
             empty_text="Scanning for failed jobs…",
             id="failures-table",
         )
@@ -186,22 +126,6 @@ class FailuresScreen(Screen[None]):
         if self.outcomes and refresh:
             await self._check_repeats()
 
-    def _show_status(self, step: ScanProgress) -> None:
-        budget = step.budget
-        left = f" · {budget.endpoint_id} {budget.remaining}/{budget.limit} left" if budget else ""
-        found = f"{len(self.scan.inbox)} failed jobs in {len(self.scan.inbox.groups())} causes"
-        if step.done:
-            text = (
-                f"Scanned {step.recipes_to_scan} recipes with failures · "
-                f"{_count(step.requests, 'request')}{left} · {found} · w: window, r: repeat, ctrl+r: refresh"
-            )
-        else:
-            text = (
-                f"Scanning {step.recipes_scanned}/{step.recipes_to_scan} recipes · "
-                f"{_count(step.requests, 'request')}{left} · about {step.eta_seconds:.0f} s left · {found}"
-            )
-        self.query_one("#failures-status", Static).update(text)
-
     def _show_rows(self) -> None:
         table = self.table
         if self.group is None:
@@ -213,10 +137,14 @@ class FailuresScreen(Screen[None]):
             self.group = group or self.group
             outcome = self._outcome if self.outcomes else None
             table.set_columns(job_columns(self.now, outcome))
-            table.set_rows(_newest_first(self.group.jobs))
+            table.set_rows(newest_first(self.group.jobs))
 
     def _outcome(self, job: FailedJob) -> RepeatOutcome | None:
         return self.outcomes.get((job.customer, job.id))
+
+    def _show_status(self, step: ScanProgress) -> None:
+        text = status_text(step, self.scan.inbox)
+        self.query_one("#failures-status", Static).update(text)
 
     # navigation -----------------------------------------------------------------------
 
@@ -301,7 +229,7 @@ class FailuresScreen(Screen[None]):
         if row is None:
             return None
         if isinstance(row, FailureGroup):
-            return _newest_first(row.jobs)[0] if row.jobs else None
+            return newest_first(row.jobs)[0] if row.jobs else None
         job: FailedJob = row
         return job
 
@@ -327,12 +255,12 @@ class FailuresScreen(Screen[None]):
             skipped = "; ".join(f"{s.job.id} {s.reason}" for s in plan.skipped[:3])
             self.notify(skipped or "Nothing to repeat", title="Repeat jobs", severity="warning")
             return
-        if not await self.app.push_screen_wait(
-            ConfirmScreen(self._confirmation(plan, endpoint_id))
-        ):
+        confirmation = repeat_confirmation(plan, endpoint_id, profile_text(self.service))
+        if not await self.app.push_screen_wait(ConfirmScreen(confirmation)):
             return
+        run = repeat_runner(self.service, plan, self._record_outcome)
         results = await self.app.push_screen_wait(
-            BulkScreen("Repeat failed jobs", plan.count + len(plan.skipped), self._runner(plan))
+            BulkScreen("Repeat failed jobs", plan.count + len(plan.skipped), run)
         )
         enqueued = sum(o.enqueued for o in self.outcomes.values())
         self.notify(
@@ -342,74 +270,10 @@ class FailuresScreen(Screen[None]):
         )
         self._show_rows()
 
-    def _confirmation(self, plan: RepeatPlan, endpoint_id: str) -> Confirmation:
-        target = endpoint(endpoint_id)
-        recipes = {job.recipe_name for jobs in plan.batches.values() for job in jobs}
-        items = tuple(
-            f"{len(jobs)} job(s) of {jobs[0].recipe_name}" for jobs in plan.batches.values()
-        )
-        skipped = tuple(f"Skipped: {s.job.id}: {s.reason}" for s in plan.skipped)
-        return Confirmation(
-            action=f"Repeat {plan.count} failed job(s) in {len(recipes)} recipe(s)",
-            items=items,
-            profile=profile_text(self.service),
-            effect=(target.warning or target.summary)
-            + " 25 jobs per request, 1 request per second.",
-            endpoint=f"{target.method} {target.display_path}",
-            details=skipped,
-        )
-
-    def _runner(self, plan: RepeatPlan):  # type: ignore[no-untyped-def]
-        async def run(progress, cancelled) -> list[ItemResult]:  # type: ignore[no-untyped-def]
-            results: list[ItemResult] = []
-            total = plan.count + len(plan.skipped)
-
-            def record(result: ItemResult) -> None:
-                results.append(result)
-                progress(len(results), total, result)
-
-            for skip in plan.skipped:
-                record(ItemResult(skip.job, False, f"{skip.job.id} skipped: {skip.reason}"))
-
-            def on_outcome(outcome: RepeatOutcome) -> None:
-                self.outcomes[(outcome.job.customer, outcome.job.id)] = outcome
-                record(ItemResult(outcome.job, outcome.enqueued, outcome.describe()))
-
-            await repeat_planned(self.service, plan, on_outcome, cancelled)
-            return results
-
-        return run
+    def _record_outcome(self, outcome: RepeatOutcome) -> None:
+        self.outcomes[(outcome.job.customer, outcome.job.id)] = outcome
 
     async def _check_repeats(self) -> None:
         checked = await check_repeats(self.service, self.outcomes.values())
         self.outcomes = {(o.job.customer, o.job.id): o for o in checked}
         self._show_rows()
-
-
-def outcome_text(outcome: RepeatOutcome | None) -> str:
-    if outcome is None:
-        return ""
-    if not outcome.enqueued:
-        return f"not repeated: {outcome.error}"
-    return f"→ {outcome.new_job_id} {outcome.status or 'enqueued'}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def ago(moment: datetime | None, now: datetime) -> str:
-    """How long ago, in the largest whole unit: `45s`, `12m`, `5h`, `3d`."""
-    if moment is None:
-        return ""
-    seconds = max(0, int((now - moment).total_seconds()))
-    for size, unit in ((86400, "d"), (3600, "h"), (60, "m")):
-        if seconds >= size:
-            return f"{seconds // size}{unit} ago"
-    return f"{seconds}s ago"
-
-
-def _newest_first(jobs: list[FailedJob]) -> list[FailedJob]:
-    return sorted(
-        jobs, key=lambda j: j.started_at.timestamp() if j.started_at else 0.0, reverse=True
-    )
