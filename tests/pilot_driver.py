@@ -35,7 +35,7 @@ from workato_tui.screens.form import FormScreen
 from workato_tui.screens.lookup_editor import LookupEditorScreen
 from workato_tui.screens.lookup_saving import LookupSaveScreen
 from workato_tui.screens.main import MainScreen
-from workato_tui.screens.progress import BulkScreen
+from workato_tui.screens.progress import BulkScreen, ResultRow
 from workato_tui.widgets.command_bar import CommandBar
 from workato_tui.widgets.folder_tree import FolderTree
 from workato_tui.widgets.resource_view import ResourceView
@@ -68,7 +68,7 @@ class Driver:
     def __init__(self, pilot: Pilot[Any], world: World | None = None) -> None:
         self.pilot = pilot
         self.world = world
-        self.bulk_rows: list[Row] = []  # the last BulkScreen's results, as it showed them
+        self.bulk_rows: list[ResultRow] = []  # the last BulkScreen's results, as it showed them
         self.bulk_status = ""
 
     @property
@@ -356,7 +356,7 @@ class Driver:
         await self.until(lambda: screen.finished, "the bulk work to finish")
         await self.pilot.pause()
         table = screen.query_one("#bulk-results", ResourceTable)
-        self.bulk_rows = [dict(r) for r in table.visible_rows]
+        self.bulk_rows = list(table.visible_rows)
         self.bulk_status = str(screen.query_one("#bulk-status", Label).render())
         await self.press("escape")
         await self.until(lambda: self.app.screen is not screen, "the bulk screen to close")

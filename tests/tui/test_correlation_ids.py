@@ -143,7 +143,7 @@ def repeat_with(kind: str) -> Scenario:
 async def focus_failed_result(d: Driver, screen: BulkScreen) -> None:
     table = screen.query_one("#bulk-results", ResourceTable)
     table.focus()
-    index = next(i for i, r in enumerate(table.visible_rows) if r["result"] != "ok")
+    index = next(i for i, r in enumerate(table.visible_rows) if r.result != "ok")
     table.move_cursor(row=index)
     await d.pilot.pause()
     await d.pilot.pause()

@@ -106,7 +106,7 @@ async def test_repeating_a_marked_group_confirms_then_enqueues_each_job_once(
         await d.confirm()
         await d.close_bulk(expect=True)
         assert sorted(_repeats_of(world, masters)) == sorted(masters)
-        assert all(row["result"] == "ok" for row in d.bulk_rows)
+        assert all(row.result == "ok" for row in d.bulk_rows)
         assert any("enqueued" in m for m in d.messages)
         await d.until_screen(FailuresScreen)
         await d.press("enter")  # the group's jobs show their repeat

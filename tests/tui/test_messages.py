@@ -26,8 +26,8 @@ async def test_a_refused_start_stays_readable_in_messages_with_its_correlation_i
         await d.press("exclamation_mark")
         screen = await d.until_screen(MessagesScreen)
         rows = screen.query_one(ResourceTable).visible_rows
-        assert rows[0]["title"] == "Start recipe failed"  # newest first
-        assert "step 1 (zendesk)" in rows[0]["message"]
+        assert rows[0].title == "Start recipe failed"  # newest first
+        assert "step 1 (zendesk)" in rows[0].message
         whole = d.screen_text()
         assert "Correlation id:" in whole and "connection not authorized" in whole
         assert refusal.status == 200

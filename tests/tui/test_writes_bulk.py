@@ -41,12 +41,12 @@ async def test_bulk_start_waits_for_the_quota_and_reports_each_recipe(tmp_path: 
         assert d.messages[-1] == "Start recipe: 3 succeeded, 1 failed"
 
     order = [r.name for r in marked]
-    assert [row["message"].split(":")[0] for row in shown] == order
-    failed = [row for row in shown if row["result"] == "failed"]
-    assert [row["message"].split(":")[0] for row in failed] == [UNAUTHORIZED]
+    assert [row.message.split(":")[0] for row in shown] == order
+    failed = [row for row in shown if row.result == "failed"]
+    assert [row.message.split(":")[0] for row in failed] == [UNAUTHORIZED]
     assert (
         "step 1 (zendesk): connection not authorized; authorize 'Zendesk (support)' or switch "
-        "the step's connection" in failed[0]["message"]
+        "the step's connection" in failed[0].message
     )
     for name in STOPPED_OK:
         assert recipe_named(world.store, name)["running"] is True
@@ -93,14 +93,12 @@ async def test_repeat_of_many_failed_jobs_goes_in_batches_with_a_result_per_job(
     assert len(stamps) == 2 and stamps[1] - stamps[0] >= 1.0
 
     assert len(shown) == len(failed)
-    assert [row["message"].split(":")[0] for row in shown] == [r.id for r in marked]
-    enqueued = [row for row in shown if row["result"] == "ok"]
-    refused = [row for row in shown if row["result"] == "failed"]
+    assert [row.message.split(":")[0] for row in shown] == [r.id for r in marked]
+    enqueued = [row for row in shown if row.result == "ok"]
+    refused = [row for row in shown if row.result == "failed"]
     assert enqueued and refused  # the demo's oldest failed jobs are past retention
-    assert all(": enqueued as j-" in row["message"] for row in enqueued)
-    assert all(
-        "err.job.repeat.trigger_data_unavailable.expired" in row["message"] for row in refused
-    )
+    assert all(": enqueued as j-" in row.message for row in enqueued)
+    assert all("err.job.repeat.trigger_data_unavailable.expired" in row.message for row in refused)
     log = world.store.main.job_log(recipe["id"]).jobs
     repeats = {j["master_job_id"] for j in log if j["is_repeat"] and j["status"] == "pending"}
     assert len(repeats) == len(enqueued)

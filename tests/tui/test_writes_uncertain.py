@@ -133,7 +133,7 @@ async def test_bulk_stop_with_a_lost_answer_reports_it_done_and_enter_shows_a_re
         assert isinstance(result, ResultScreen) and result.text.endswith(": done")
         await d.press("escape")
         await d.close_bulk()
-        assert [r["result"] for r in d.bulk_rows] == ["ok", "ok"]
+        assert [r.result for r in d.bulk_rows] == ["ok", "ok"]
         assert d.bulk_status.startswith("Done: 2 succeeded, 0 failed.")
     assert all(recipe_named(world.store, name)["running"] is False for name in RUNNING)
     assert len(world.sent("recipes.stop")) == 2
@@ -153,7 +153,7 @@ async def test_bulk_results_show_an_uncertain_one_in_full(tmp_path: Path) -> Non
         detail = str(screen.query_one("#bulk-detail", Static).render())
         assert "may have been applied" in detail and "Correlation id: " in detail
         await d.close_bulk()
-        assert [r["result"] for r in d.bulk_rows] == ["uncertain", "ok"]
+        assert [r.result for r in d.bulk_rows] == ["uncertain", "ok"]
         assert "1 may have been applied (not resent)" in d.bulk_status
     assert len(world.sent("recipes.stop")) == 2
 
@@ -176,8 +176,8 @@ async def test_repeat_after_a_drop_reports_the_enqueued_jobs_and_repeats_none_tw
         await d.until_screen(ConfirmScreen)
         await d.confirm()
         await d.close_bulk(expect=True)
-        assert [r["result"] for r in d.bulk_rows] == ["ok"] * 3
-        assert all(": enqueued as j-" in r["message"] for r in d.bulk_rows)
+        assert [r.result for r in d.bulk_rows] == ["ok"] * 3
+        assert all(": enqueued as j-" in r.message for r in d.bulk_rows)
     repeats = [j for j in log if j["is_repeat"]][repeats_before:]
     assert sorted(j["master_job_id"] for j in repeats) == sorted(newest)  # once each
     assert len(world.sent("jobs.repeat")) == 1
@@ -200,6 +200,6 @@ async def test_repeat_through_a_429_storm_shows_the_wait_and_fails_none(tmp_path
         screen = await d.close_bulk(expect=True)
         assert isinstance(screen, BulkScreen)
         assert screen.waits == ["waiting 3 s: repeat_jobs 1/s"] * 5
-        assert [r["result"] for r in d.bulk_rows] == ["ok"] * 3
+        assert [r.result for r in d.bulk_rows] == ["ok"] * 3
     sent = [r for r in world.store.requests if r.path.endswith("/repeat_jobs")]
     assert [r.status for r in sent] == [429] * 5 + [200]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -37,6 +37,22 @@ class Notice:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class NoticeRow:
+    """A notice as the list shows it: numbered in order, its time of day, one line."""
+
+    n: int
+    time: str
+    severity: str
+    title: str
+    message: str
+
+    @classmethod
+    def of(cls, notice: Notice, number: int) -> NoticeRow:
+        one_line = " ".join(notice.message.split())
+        return cls(number, notice.at.strftime("%H:%M:%S"), notice.severity, notice.title, one_line)
+
+
 class MessagesScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="messages-back"),
@@ -50,8 +66,8 @@ class MessagesScreen(Screen[None]):
         yield Static(f" Messages of this session [{len(self.notices)}]", classes="screen-title")
         yield ResourceTable(
             COLUMNS,
-            [_row(n, i) for i, n in reversed(list(enumerate(self.notices)))],
-            row_key=lambda row: row["n"],
+            [NoticeRow.of(n, i) for i, n in reversed(list(enumerate(self.notices)))],
+            row_key=_number,
             empty_text="No messages yet",
             id="messages-table",
         )
@@ -64,16 +80,10 @@ class MessagesScreen(Screen[None]):
 
     @on(ResourceTable.RowHighlighted)
     def _show_whole(self) -> None:
-        row = self.query_one(ResourceTable).current_row
-        text = f"{row['title']}\n{row['message']}" if row else ""
+        row: NoticeRow | None = self.query_one(ResourceTable).current_row
+        text = f"{row.title}\n{row.message}" if row else ""
         self.query_one("#message-whole", Static).update(text)
 
 
-def _row(notice: Notice, number: int) -> dict[str, Any]:
-    return {
-        "n": number,
-        "time": notice.at.strftime("%H:%M:%S"),
-        "severity": notice.severity,
-        "title": notice.title,
-        "message": " ".join(notice.message.split()),
-    }
+def _number(row: NoticeRow) -> int:
+    return row.n

@@ -7,8 +7,9 @@ line says when the work waits out a 429 ("waiting 3 s: repeat_jobs 1/s"); escape
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, ClassVar
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,6 +29,24 @@ RunBulk = Callable[
 
 
 STYLE = {"ok": None, "uncertain": "resource-table--warning"}
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    """One item's outcome as the bulk screen lists it: its number, `ok`, `failed` or
+    `uncertain`, and what happened."""
+
+    n: int
+    result: str
+    message: str
+
+    @classmethod
+    def of(cls, n: int, item: ItemResult) -> ResultRow:
+        return cls(n, {"done": "ok"}.get(item.outcome, item.outcome), item.message)
+
+    @property
+    def style(self) -> str | None:
+        return STYLE.get(self.result, "resource-table--danger")
 
 
 def summary(results: list[ItemResult]) -> str:
@@ -106,9 +125,9 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
             yield Label("Starting…", id="bulk-status")
             yield ResourceTable(
                 [Column("result", "RESULT", width=10), Column("message", "DETAIL", width=120)],
-                row_key=lambda r: r["n"],
+                row_key=_number,
                 empty_text="No results yet",
-                row_style=lambda r: STYLE.get(r["result"], "resource-table--danger"),
+                row_style=_style,
                 id="bulk-results",
             )
             with VerticalScroll(id="bulk-detail-box"):
@@ -141,9 +160,8 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
         self.query_one(ProgressBar).update(progress=done, total=total)
         self.query_one("#bulk-status", Label).update(f"{done} of {total} sent")
         if last is not None:
-            outcome = {"done": "ok"}.get(last.outcome, last.outcome)
             table = self.query_one(ResourceTable)
-            table.append_rows([{"n": done, "result": outcome, "message": last.message}])
+            table.append_rows([ResultRow.of(done, last)])
             if table.row_count == 1:
                 self._show_detail(table.current_row)
 
@@ -151,13 +169,13 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
     def _highlighted(self, event: ResourceTable.RowHighlighted) -> None:
         self._show_detail(event.row)
 
-    def _show_detail(self, row: Mapping[str, Any] | None) -> None:
-        self.query_one("#bulk-detail", Static).update(str(row["message"]) if row else "")
+    def _show_detail(self, row: ResultRow | None) -> None:
+        self.query_one("#bulk-detail", Static).update(row.message if row else "")
 
     @on(ResourceTable.RowActivated, "#bulk-results")
     def _open_result(self, event: ResourceTable.RowActivated) -> None:
-        row = event.row
-        self.app.push_screen(ResultScreen(f"Result {row['n']}: {row['result']}", row["message"]))
+        row: ResultRow = event.row
+        self.app.push_screen(ResultScreen(f"Result {row.n}: {row.result}", row.message))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_cancel_or_close()
@@ -168,3 +186,11 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
         else:
             self.cancelled = True
             self.query_one("#bulk-status", Label).update("Cancelling after the current item…")
+
+
+def _number(row: ResultRow) -> int:
+    return row.n
+
+
+def _style(row: ResultRow) -> str | None:
+    return row.style
