@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 from workato_tui.actions.deploy_preview import deploy_previews
 from workato_tui.emulator import ADMIN_TOKEN, DEV_TOKEN, TEST_TOKEN
 from workato_tui.emulator.seed_envs import CHANGED_RECIPE, CHANGED_TABLE, DEV_ONLY_RECIPE
+from workato_tui.lookup.rowdiff import RowPair
 from workato_tui.profiles_open import Profiles
 from workato_tui.screens.access import AccessScreen
 from workato_tui.screens.code_diff import CodeDiffScreen
@@ -46,6 +47,13 @@ def _table(ui: Driver) -> DataTable[Any]:
 def _cells(ui: Driver, column: int) -> list[str]:
     table = _table(ui)
     return [str(table.get_row_at(i)[column]) for i in range(table.row_count)]
+
+
+def _pairs(ui: Driver) -> list[RowPair]:
+    """The row diff's rows, as its list shows them."""
+    screen = ui.app.screen
+    assert isinstance(screen, RowDiffScreen)
+    return list(screen.table.visible_rows)
 
 
 def _text(ui: Driver, selector: str) -> str:
@@ -105,7 +113,8 @@ async def test_copying_rows_from_the_row_diff_lands_them_in_prod(world: World) -
         await ui.press("d")
         await _select(ui, 1, f"Finance Ops/{CHANGED_TABLE}")
         assert isinstance(ui.app.screen, RowDiffScreen)
-        statuses = dict(zip(_cells(ui, 2), _cells(ui, 1), strict=True))
+        await _until(ui, lambda: _pairs(ui), "the rows of both tables")
+        statuses = {pair.key: pair.status for pair in _pairs(ui)}
         assert statuses["EMEA"] == "differs" and statuses["BR"] == "only here"
         await ui.pilot.press("c")
         await _until(ui, lambda: isinstance(ui.app.screen, ConfirmScreen), "the confirm")
@@ -123,7 +132,35 @@ async def test_copying_rows_from_the_row_diff_lands_them_in_prod(world: World) -
         }
         assert landed["EMEA"] == "CHF" and landed["BR"] == "BRL"
         assert isinstance(ui.app.screen, RowDiffScreen)
-        assert set(_cells(ui, 1)) == {"same"}
+        assert {pair.status for pair in _pairs(ui)} == {"same"}
+
+
+async def test_row_diff_marks_with_space_and_k_changes_the_key_over_the_list(
+    world: World,
+) -> None:
+    """The list has focus and its own `k` (cursor up): the screen's `k` still picks the next
+    key column, which clears the marks; a copy then sends only the marked row."""
+    async with world.run(_app(world)) as ui:
+        await _open_compare(ui)
+        await ui.press("d")
+        await _select(ui, 1, f"Finance Ops/{CHANGED_TABLE}")
+        await _until(ui, lambda: _pairs(ui), "the rows of both tables")
+        screen = ui.app.screen
+        assert isinstance(screen, RowDiffScreen) and screen.key_column == "sf_region"
+        screen.table.move_to_key("EMEA")
+        await ui.press("space")
+        assert [p.key for p in screen.table.marked_rows] == ["EMEA"]
+        assert "marked: 1" in _text(ui, "#row-diff-summary")
+        await ui.press("k")
+        assert screen.key_column != "sf_region" and not screen.table.marked_keys
+        assert "marked: 0" in _text(ui, "#row-diff-summary")
+        await ui.press("k", "k")  # round to sf_region again (three columns)
+        assert screen.key_column == "sf_region"
+        screen.table.move_to_key("EMEA")
+        await ui.press("space", "c")
+        await _until(ui, lambda: isinstance(ui.app.screen, ConfirmScreen), "the confirm")
+        details = "\n".join(ui.app.screen.confirmation.details)
+        assert "EMEA" in details and "BR" not in details
 
 
 async def test_access_screen_reports_this_sessions_privileges(world: World) -> None:

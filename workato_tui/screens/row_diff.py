@@ -3,22 +3,23 @@
 `k` picks the key column, space marks rows, `c` copies the marked rows (or every row that is
 only here or differs) to the other profile's table: they are staged there, the staged diff is
 confirmed, and the lookup editor's save path (`SaveEngine`: quota-paced, conflict-checked,
-crash-safe) sends them.
+crash-safe) sends them. The list shows one typed `RowPair` a row.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ..api.errors import WorkatoError
+from ..columns import Column
 from ..lookup.diff import diff_lines
 from ..lookup.persist import StagedStore
 from ..lookup.rowdiff import DIFFERS, ONLY_HERE, SAME, RowPair, row_diff, stage_copy
@@ -27,6 +28,7 @@ from ..lookup.save import SaveEngine
 from ..lookup.staging import Staging
 from ..service.families import Family
 from ..widgets.keys_footer import KeysFooter
+from ..widgets.table import ResourceTable
 from .compare import STYLE
 from .confirm import Confirmation, ConfirmScreen
 
@@ -35,11 +37,21 @@ if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
 
+@dataclass(frozen=True, slots=True)
+class TableSide:
+    """One side's lookup table as read: its columns, its rows as the grid holds them, and
+    the rows' ids on the server."""
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+
+
 class RowDiffScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back", id="row-diff-back"),
-        Binding("k", "next_key", "Key column", id="row-diff-key"),
-        Binding("space", "mark", "Mark", id="row-diff-mark"),
+        # priority: the list's own `k` moves the cursor up
+        Binding("k", "next_key", "Key column", id="row-diff-key", priority=True),
         Binding("c", "copy", "Copy to there", id="row-diff-copy"),
     ]
 
@@ -48,29 +60,39 @@ class RowDiffScreen(Screen[None]):
         self.here = here
         self.there = there
         self.pair = pair
-        self.columns: list[str] = []
-        self.there_columns: list[str] = []
-        self.here_rows: list[Row] = []
-        self.there_rows: list[Row] = []
+        self.mine = TableSide()
+        self.theirs = TableSide()
         self.key_column = ""
         self.pairs: list[RowPair] = []
-        self.marked: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(f" Lookup rows: {self.pair.where}", classes="screen-title")
         yield Static("Loading both tables…", id="row-diff-summary")
-        yield DataTable(id="row-diff", cursor_type="row", zebra_stripes=True)
+        yield ResourceTable(
+            row_key=_pair_key,
+            cell_style=_status_style,
+            empty_text="Loading both tables…",
+            id="row-diff",
+        )
         yield KeysFooter()
 
+    @property
+    def columns(self) -> list[str]:
+        return self.mine.columns
+
+    @property
+    def table(self) -> ResourceTable:
+        return self.query_one("#row-diff", ResourceTable)
+
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
+        self.table.focus()
         self.reload()
 
     @work(group="row-diff", exclusive=True, exit_on_error=False)
     async def reload(self) -> None:
         try:
-            self.columns, self.here_rows = await _load(self.here, self.pair.here)
-            self.there_columns, self.there_rows = await _load(self.there, self.pair.there)
+            self.mine = await _load(self.here, self.pair.here)
+            self.theirs = await _load(self.there, self.pair.there)
         except WorkatoError as error:
             self._summary(f"Could not load: {error.describe()}")
             return
@@ -82,26 +104,21 @@ class RowDiffScreen(Screen[None]):
         self.query_one("#row-diff-summary", Static).update(f" {text}")
 
     def _show(self) -> None:
-        self.pairs = row_diff(self.here_rows, self.there_rows, self.columns, self.key_column)
-        table: DataTable[Any] = self.query_one(DataTable)
-        table.clear(columns=True)
-        table.add_columns("", "STATUS", self.key_column, "CHANGED", "HERE", "THERE")
-        for index, pair in enumerate(self.pairs):
-            mark = "●" if pair.key in self.marked else ""
-            table.add_row(
-                mark,
-                Text(pair.status, style=STYLE[pair.status]),
-                pair.key,
-                ", ".join(pair.changed),
-                _cells(pair.here, self.columns),
-                _cells(pair.there, self.columns),
-                key=str(index),
-            )
+        self.pairs = row_diff(self.mine.rows, self.theirs.rows, self.columns, self.key_column)
+        table = self.table
+        table.set_columns(pair_columns(self.key_column, self.columns))
+        table.set_rows(self.pairs, keep_cursor=True)
+        table.empty_text = "Both tables are empty"
+        self._show_summary()
+
+    @on(ResourceTable.MarksChanged, "#row-diff")
+    def _show_summary(self) -> None:
         counts = {s: sum(p.status == s for p in self.pairs) for s in (ONLY_HERE, DIFFERS, SAME)}
         told = "  ".join(f"{s}: {n}" for s, n in counts.items())
         self._summary(
             f"keyed by {self.key_column} (k to change)  {told}  "
-            f"only there: {sum(p.here is None for p in self.pairs)}  marked: {len(self.marked)}"
+            f"only there: {sum(p.here is None for p in self.pairs)}  "
+            f"marked: {len(self.table.marked_keys)}"
         )
 
     def action_next_key(self) -> None:
@@ -109,21 +126,11 @@ class RowDiffScreen(Screen[None]):
             return
         index = (self.columns.index(self.key_column) + 1) % len(self.columns)
         self.key_column = self.columns[index]
-        self.marked.clear()
+        self.table.clear_marks()  # marks are by key value, which the new key changes
         self._show()
-
-    def action_mark(self) -> None:
-        table: DataTable[Any] = self.query_one(DataTable)
-        if not self.pairs:
-            return
-        pair = self.pairs[table.cursor_row]
-        self.marked ^= {pair.key}
-        row = table.cursor_row
-        self._show()
-        table.move_cursor(row=min(row + 1, len(self.pairs) - 1))
 
     def copy_candidates(self) -> list[RowPair]:
-        chosen = [p for p in self.pairs if p.key in self.marked] if self.marked else self.pairs
+        chosen: list[RowPair] = self.table.marked_rows or self.pairs
         return [p for p in chosen if p.status in (ONLY_HERE, DIFFERS)]
 
     def action_copy(self) -> None:
@@ -135,12 +142,12 @@ class RowDiffScreen(Screen[None]):
         if not candidates or self.pair.there is None:
             self.notify("Nothing to copy: no marked row is only here or different.")
             return
-        staging = Staging(int(self.pair.there.id or 0), list(self.there_columns))
+        staging = Staging(int(self.pair.there.id or 0), list(self.theirs.columns))
         stage_copy(candidates, staging)
         engine = SaveEngine(
             self.there,
             staging,
-            server_keys=[int(r["id"]) for r in self.there_rows],
+            server_keys=list(self.theirs.ids),
             store=StagedStore(self.there.staged_dir),
             table_name=self.pair.there.name,
         )
@@ -170,22 +177,45 @@ class RowDiffScreen(Screen[None]):
             title="Copy rows",
             severity=severity,
         )
-        self.marked.clear()
+        self.table.clear_marks()
         self.there.refresh(Family.LOOKUP_ROWS)
         self.reload()
 
 
-async def _load(service: WorkspaceService, asset: Any) -> tuple[list[str], list[Row]]:
+def pair_columns(key_column: str, columns: list[str]) -> list[Column]:
+    """STATUS, the key column's value, what changed, and both sides' other cells."""
+    return [
+        Column("status", "STATUS", width=10),
+        Column("key", key_column or "KEY"),
+        Column("changed", "CHANGED", get=_changed),
+        Column("here", "HERE", get=lambda pair: _cells(pair.here, columns)),
+        Column("there", "THERE", get=lambda pair: _cells(pair.there, columns)),
+    ]
+
+
+def _pair_key(pair: RowPair) -> str:
+    return pair.key
+
+
+def _changed(pair: RowPair) -> str:
+    return ", ".join(pair.changed)
+
+
+def _status_style(pair: RowPair, column: str) -> str | None:
+    return STYLE[pair.status] if column == "status" else None
+
+
+async def _load(service: WorkspaceService, asset: Any) -> TableSide:
     table = next((t for t in await service.lookup_tables() if t.id == asset.id), None)
     if table is None:
-        return [], []
+        return TableSide()
     columns = table_columns(table.model_dump(by_alias=True))
-    rows = [
-        flatten(r.id, r.data, columns)
-        async for page in service.lookup_row_pages(table.id)
-        for r in page
-    ]
-    return columns, rows
+    side = TableSide(columns)
+    async for page in service.lookup_row_pages(table.id):
+        for r in page:
+            side.rows.append(flatten(r.id, r.data, columns))
+            side.ids.append(r.id)
+    return side
 
 
 def _cells(row: Row | None, columns: list[str]) -> str:
