@@ -24,6 +24,7 @@ from . import registry
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
+    from ..views.rows import TreeFolder
     from ..widgets.write_request import WriteRequested
 
 
@@ -65,6 +66,13 @@ class ActionContext:
             ConfirmScreen(self.confirmation(items, **kw))
         )
         return confirmed
+
+    def tree_folder(self, what: str = "a folder") -> TreeFolder | None:
+        """The folder chosen in the tree, or None after saying to choose `what` first."""
+        folder = self.view.folder
+        if folder is None:
+            self.app.notify(f"Select {what} in the tree first.", severity="warning")
+        return folder
 
     def notify_done(self, message: str) -> None:
         self.app.notify(message, title=self.action.verb)

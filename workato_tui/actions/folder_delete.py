@@ -59,9 +59,8 @@ def refused(error: Forbidden, name: str, is_project: bool, contents: FolderConte
 @handles(FOLDER_DELETE)
 async def delete(ctx: ActionContext) -> bool:
     """Delete a folder or a project: count what goes with it, then ask for its typed name."""
-    folder = ctx.view.folder
+    folder = ctx.tree_folder("a folder or project")
     if folder is None:
-        ctx.app.notify("Select a folder or project in the tree first.", severity="warning")
         return False
     is_project = bool(folder.is_project)
     endpoint_id = "projects.delete" if is_project else "folders.delete"

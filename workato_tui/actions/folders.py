@@ -30,9 +30,8 @@ async def create_project(ctx: ActionContext) -> bool:
 
 
 async def _create(ctx: ActionContext, project: bool) -> bool:
-    parent = None if project else ctx.view.folder
+    parent = None if project else ctx.tree_folder("a project or folder")
     if not project and parent is None:
-        ctx.app.notify("Select a project or folder in the tree first.", severity="warning")
         return False
     # A project has no parent; a folder's parent was checked above.
     parent_id = None if parent is None else parent.id
@@ -54,9 +53,8 @@ async def _create(ctx: ActionContext, project: bool) -> bool:
 
 @handles(FOLDER_RENAME)
 async def rename(ctx: ActionContext) -> bool:
-    folder = ctx.view.folder
+    folder = ctx.tree_folder()
     if folder is None:
-        ctx.app.notify("Select a folder in the tree first.", severity="warning")
         return False
     is_project = folder.is_project
 
