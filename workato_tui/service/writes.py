@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
 from ..api.errors import Forbidden, Refused
 from ..api.models import (
@@ -42,7 +42,6 @@ from .settle import MAX_REPEAT_BATCH, _now, repeat_in_batches
 __all__ = ["MAX_REPEAT_BATCH", "ItemResult", "Progress", "Writes"]
 
 
-T = TypeVar("T")
 DEPLOY_POLL_SECONDS = 2.0
 CANNOT_DESTROY = "Cannot destroy folder"
 
