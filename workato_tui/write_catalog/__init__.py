@@ -9,7 +9,8 @@ so widgets bind the keys and show a write disabled without importing the actions
 
     record.py       WriteAction, the register (BY_ID) and the key bindings it gives
     rules.py        the rows a write refuses
-    recipes.py      recipes and jobs      connections.py  connections and API clients
+    recipes.py      recipes and jobs
+    connections.py  connections and API clients
     folders.py      folders, projects, deployments
     reasons.py      why a write is unavailable, and how it says so
 
