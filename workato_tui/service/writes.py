@@ -1,9 +1,10 @@
-"""Every write the API offers, as the screens call it.
+"""`Writes`: every write the API offers but builds (builds.py), as the screens call it:
+`service.writes.stop_recipe(id)`.
 
 Each write goes through the service's `Gateway`, which remembers 403s and invalidates the
 cached reads it can change (even when it failed: a timed-out write may have happened), by the
-endpoint it calls (`families.STALE_AFTER`). Bulk work runs one item at a time through the
-client's rate limiter, so it queues inside the quota.
+endpoint it calls (`families.STALE_AFTER`). Bulk work (`bulk.run_bulk`) runs one item at a
+time through the client's rate limiter, so it queues inside the quota.
 
 A write whose answer was lost (`Uncertain`) is checked where the API allows (`landing`): found,
 it counts as done; not found, the error says so and sending again is safe. Until a check has
