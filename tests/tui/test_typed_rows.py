@@ -10,7 +10,6 @@ from workato_tui.service.snapshot import SnapshotStore
 from workato_tui.views import find_view
 from workato_tui.views import format as fmt
 from workato_tui.views.rows import JobRow, RecipeRow
-from workato_tui.widgets.view_load import revived as _revived
 
 STARTED = datetime(2026, 10, 8, 9, 0, 10, 185_000, tzinfo=UTC)
 
@@ -61,8 +60,8 @@ def test_a_remembered_row_from_another_version_is_dropped_not_fatal() -> None:
     """A snapshot file whose rows no longer fit the row type: the view just loads."""
     spec = find_view("recipes")
     assert spec is not None and spec.revive is not None
-    assert _revived(spec.revive, [{"name": "a recipe without its id"}]) is None
-    fits = _revived(spec.revive, [{"id": 1, "name": "Sync"}])
+    assert spec.revived([{"name": "a recipe without its id"}]) is None
+    fits = spec.revived([{"id": 1, "name": "Sync"}])
     assert fits == [RecipeRow.of(Recipe(id=1, name="Sync"))]
 
 

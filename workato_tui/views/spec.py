@@ -8,6 +8,7 @@ from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Any
 
 from ..columns import Column
+from ..service.families import Family  # (light: an enum)
 
 if TYPE_CHECKING:  # (the first frame imports the views; the API models come after it)
     from ..api.models import Customer
@@ -74,6 +75,17 @@ class ViewContext:
         return str(self.customer.id) if self.customer else None
 
 
+# The views whose cache family is not named as the view is.
+_FAMILY_OF_VIEW = {
+    "lookup-tables": "lookup_tables",
+    "rows": "lookup_rows",
+    "project-roles": "roles",
+    "api-clients": "api_clients",
+    "on-prem": "on_prem",
+    "customer-recipes": "customers",
+}
+
+
 @dataclass(frozen=True)
 class ViewSpec:
     name: str
@@ -102,6 +114,22 @@ class ViewSpec:
         folder = context.folder.id if (self.folder_scoped and context.folder) else "all"
         only = ":only" if self.folder_scoped and context.folder and context.this_folder_only else ""
         return f"{self.name}:{folder}{only}"
+
+    @property
+    def family(self) -> Family:
+        """The family its rows are cached under (what ctrl+r makes the service forget)."""
+        return Family(_FAMILY_OF_VIEW.get(self.name, self.name))
+
+    def revived(self, rows: list[Any]) -> list[Row] | None:
+        """Remembered rows as typed rows again (from disk they are plain data); None when a
+        file from another version does not fit (the view then just loads), or the view keeps
+        none."""
+        if self.revive is None:
+            return None
+        try:
+            return [self.revive(row) if isinstance(row, Mapping) else row for row in rows]
+        except (ValueError, TypeError, KeyError):  # pydantic's ValidationError is a ValueError
+            return None
 
     def crumb(self, context: ViewContext) -> list[str]:
         parts = []

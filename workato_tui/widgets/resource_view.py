@@ -36,7 +36,6 @@ from .crumbs import Crumbs
 from .filter_input import FilterInput
 from .table import ResourceTable
 from .typing_focus import takes_typing
-from .view_load import cache_family, revived
 from .view_text import NOT_LOADED, crumbs_parts, failure_text
 from .write_request import ErrorRaised, WriteRequested
 
@@ -145,7 +144,7 @@ class ResourceView(Vertical):
         key = spec.snapshot_key(context)
         rows = self.service.memory.rows(key) if key and not refresh else None
         if rows is not None and spec.revive is not None:
-            rows = revived(spec.revive, rows)
+            rows = spec.revived(rows)
         self.stale = rows is not None and not self.table.total_count
         if self.stale and rows is not None:
             self.table.set_rows(rows)
@@ -158,7 +157,7 @@ class ResourceView(Vertical):
         assert spec is not None and spec.load is not None  # a live view never loads
         await self.service.started()  # built after the first frame (see starting.py)
         if refresh:
-            self.service.refresh(cache_family(spec))
+            self.service.refresh(spec.family)
         table = self.table
         table.loading = not table.total_count
         self.loading_pages = True
