@@ -1,19 +1,20 @@
 """`Gateway`: the one way the service sends a call, read or write.
 
 It owns what every call shares: the 403 memory (`guard`), the read-through cache (`read`, with
-the family's TTL), the invalidation after a write (`write`: the families the endpoint makes
-stale, see `families.STALE_AFTER`) and the writes whose answer was lost (`once`, see
-`settle.py`), and the polling of a build or deployment until it is done (`follow`). The
-service's reads and its write groups hold one and call it; nothing else touches the cache or
-the permission memory.
+the family's TTL, and `pages` of such reads), the invalidation after a write (`write`: the
+families the endpoint makes stale, see `families.STALE_AFTER`), the writes whose answer was
+lost (`once`, see `settle.py`) and the polling of a build or deployment until it is done
+(`follow`). The service's reads and its write parts hold one and call it; nothing else touches
+the cache or the permission memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from ..api.errors import Forbidden, Uncertain, WorkatoError
+from ..api.pagination import pages_by_number
 from .cache import Cache
 from .families import TTL, Family, stale_after
 from .permissions import PermissionMemory
@@ -66,6 +67,17 @@ class Gateway:
     async def read(self, key: tuple[Any, ...], fetch: Callable[[], Awaitable[T]]) -> T:
         """A cached read; `key` starts with its family, which gives the TTL."""
         return await self.guard(self.cache.get(key, fetch, TTL[Family(key[0])]))
+
+    def pages(
+        self, key: tuple[Any, ...], per_page: int, fetch: Callable[[int], Awaitable[list[T]]]
+    ) -> AsyncIterator[list[T]]:
+        """Numbered pages, each a cached read of its own (`key` + its number), until a short,
+        empty or repeated page."""
+
+        async def cached(number: int, _size: int) -> list[T]:
+            return await self.read((*key, number), lambda: fetch(number))
+
+        return pages_by_number(cached, per_page)
 
     def refresh(self, *families: Family) -> None:
         """Forget every cached read of these families: the next read asks the server."""

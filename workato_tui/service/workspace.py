@@ -12,11 +12,11 @@ each view showed for the next start (last_known.py); `names` names ids from the 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..api import WorkatoClient
 from ..api.endpoints import endpoint
@@ -49,7 +49,6 @@ from ..api.pagination import (
     RECIPES_PER_PAGE,
     ROWS_PER_PAGE,
     pages_by_cursor,
-    pages_by_number,
 )
 from ..api.pagination import (
     JOBS_PER_PAGE as JOBS_PER_PAGE,  # re-exported: the failure scans page jobs like this
@@ -112,18 +111,6 @@ class WorkspaceService:
     async def aclose(self) -> None:
         self.memory.save()
         await self.client.aclose()
-
-    # plumbing ---------------------------------------------------------------------------
-
-    def _pages(
-        self, key: tuple[Any, ...], per_page: int, fetch: Callable[[int], Awaitable[list[T]]]
-    ) -> AsyncIterator[list[T]]:
-        """Numbered pages, each cached on its own, until a short, empty or repeated page."""
-
-        async def cached(number: int, _size: int) -> list[T]:
-            return await self.gateway.read((*key, number), lambda: fetch(number))
-
-        return pages_by_number(cached, per_page)
 
     # what the screens ask of the plumbing ---------------------------------------------------
 
@@ -244,7 +231,7 @@ class WorkspaceService:
             return await self.client.list_recipes(page=page, per_page=RECIPES_PER_PAGE, **filters)
 
         key = ("recipes", folder_id, "no-code") if exclude_code else ("recipes", folder_id)
-        return self._pages(key, RECIPES_PER_PAGE, fetch)
+        return self.gateway.pages(key, RECIPES_PER_PAGE, fetch)
 
     async def recipe(self, recipe_id: int) -> Recipe:
         return await self.gateway.read(
@@ -320,7 +307,7 @@ class WorkspaceService:
         async def fetch(page: int) -> list[LookupRow]:
             return await self.client.list_lookup_rows(table_id, page=page, per_page=ROWS_PER_PAGE)
 
-        return self._pages(("lookup_rows", table_id), ROWS_PER_PAGE, fetch)
+        return self.gateway.pages(("lookup_rows", table_id), ROWS_PER_PAGE, fetch)
 
     async def lookup(self, table_id: int, by: Mapping[str, object]) -> LookupRow:
         return await self.gateway.guard(self.client.lookup_row(table_id, by))
