@@ -117,11 +117,12 @@ async def test_a_remembered_list_is_seen_by_the_next_session(world: World) -> No
     await world.service.aclose()  # saves the snapshot
 
     later = world.reopen()
-    restored = later.memory.rows("recipes:all")
+    restored = later.last_known("recipes:all")
     assert restored is not None
     assert [(r["id"], r["name"], r["running"]) for r in restored] == [
         (r.id, r.name, r.running) for r in recipes
     ]
+    assert later.snapshot_saved_at is not None
     assert world.emu.store.requests[-1].endpoint_id == "recipes.list"  # reopening sent nothing
     assert len(world.emu.store.requests) == 1
 
@@ -135,7 +136,7 @@ async def test_the_snapshot_never_holds_the_token(world: World) -> None:
     raw = world.paths.snapshot_file("demo", ADMIN_IDENTITY).read_bytes()
     assert ADMIN_TOKEN.encode() not in raw
     assert world.paths.snapshot_file("demo", ADMIN_IDENTITY).stat().st_mode & 0o777 == 0o600
-    restored = world.reopen().memory.rows("connections:all")
+    restored = world.reopen().last_known("connections:all")
     assert restored is not None and len(restored) == len(rows)
     assert "api_token" not in restored[0]
     assert restored[0]["description"].startswith("pasted by mistake: ")
@@ -151,8 +152,8 @@ async def test_job_rows_are_dropped_from_the_snapshot(world: World) -> None:
     raw = world.paths.snapshot_file("demo", ADMIN_IDENTITY).read_text(encoding="utf-8")
     assert f"jobs:{recipe_id}" not in raw and jobs[0].id not in raw
     later = world.reopen()
-    assert later.memory.rows(f"jobs:{recipe_id}") is None
-    assert later.memory.rows("recipes:all") is not None
+    assert later.last_known(f"jobs:{recipe_id}") is None
+    assert later.last_known("recipes:all") is not None
 
 
 async def test_nothing_remembered_writes_no_snapshot(world: World) -> None:

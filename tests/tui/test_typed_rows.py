@@ -85,4 +85,4 @@ def test_a_remembered_recipe_of_the_wrong_shape_is_dropped_without_pydantic() ->
     spec = find_view("recipes")
     assert spec is not None and spec.revive is not None
     for wrong in ({"id": "7"}, {"id": 7, "running": "yes"}, {"id": 7, "config": "x"}):
-        assert _revived(spec.revive, [wrong]) is None, wrong
+        assert spec.revived([wrong]) is None, wrong

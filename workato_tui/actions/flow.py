@@ -24,7 +24,7 @@ from . import registry
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
-    from ..views.rows import TreeFolder
+    from ..views.model_rows import TreeFolder
     from ..widgets.write_request import WriteRequested
 
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .snapshot import SnapshotStore
 
 
@@ -18,6 +20,7 @@ class LastKnown:
     def __init__(self, store: SnapshotStore | None = None) -> None:
         self.store = store
         loaded = store.load() if store else None
+        self.saved_at: datetime | None = loaded.saved_at if loaded else None  # when loaded
         self._rows: dict[str, Any] = dict(loaded.data) if loaded else {}
 
     def rows(self, view_key: str) -> list[Any] | None:

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..api import WorkatoClient
 from ..api.endpoints import endpoint
@@ -152,6 +152,16 @@ class WorkspaceService:
     def denied(self, endpoint_id: str) -> str | None:
         """Why an endpoint is unavailable: the policy, or a 403 seen this session."""
         return self.policy.reason(endpoint(endpoint_id)) or self.permissions.denied(endpoint_id)
+
+    # the rows remembered for the next start (`memory`), as a `StartingWorkspace` answers too
+
+    def last_known(self, view_key: str) -> list[Any] | None:
+        """The rows remembered for a view: as remembered this session, as dicts from disk."""
+        return self.memory.rows(view_key)
+
+    @property
+    def snapshot_saved_at(self) -> datetime | None:
+        return self.memory.saved_at
 
     # workspace, projects, folders -------------------------------------------------------
 

@@ -142,7 +142,7 @@ class ResourceView(Vertical):
     def _show_last_known(self, spec: ViewSpec, context: ViewContext, refresh: bool) -> bool:
         """Show the snapshot's rows for this view, marked stale, if the table is empty."""
         key = spec.snapshot_key(context)
-        rows = self.service.memory.rows(key) if key and not refresh else None
+        rows = self.service.last_known(key) if key and not refresh else None
         if rows is not None and spec.revive is not None:
             rows = spec.revived(rows)
         self.stale = rows is not None and not self.table.total_count
