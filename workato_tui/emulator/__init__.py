@@ -7,9 +7,9 @@ async with httpx.AsyncClient(transport=emu.transport(), base_url="http://127.0.0
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ..api.lazy import lazy_exports
 from .tokens import ADMIN_TOKEN, DEMO_TOKENS, DEV_TOKEN, FINANCE_TOKEN, READONLY_TOKEN, TEST_TOKEN
 
 if TYPE_CHECKING:
@@ -47,10 +47,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOME)

@@ -3,8 +3,9 @@
 Nothing here imports Textual; `workato_tui.screens.lookup_editor` puts it on screen.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..api.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .csvio import CsvProblem, CsvTable, parse_csv, read_csv_file, write_csv
@@ -31,11 +32,7 @@ _HOMES = {
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f".{module}", __name__), name)
+__getattr__ = lazy_exports(__name__, _MODULE_OF)
 
 
 __all__ = [
