@@ -11,6 +11,9 @@ the flow (`whole flow`). Two flows:
 - edit and save a lookup cell: `e` on a cell of the lookup editor, a new value, enter, ctrl+s,
   enter on the confirm, until the save is done.
 
+It also prints the call chain at the first write: the project's frames on that task's stack
+(a worker's chain starts at the worker's method), which is what a reader follows.
+
 Painting is held off while tracing (`batch_update`): what is painted, and when, varies from
 run to run. Only functions defined under `workato_tui/` count, except the emulator's (it is the server);
 the Pilot driving and Textual do not.
@@ -50,6 +53,7 @@ class Tracer:
         self.functions: set[tuple[str, str]] = set()
         self.at_write: tuple[int, int] | None = None
         self.before_write: list[tuple[str, str]] = []  # in the order first entered
+        self.chain: list[str] = []  # the project frames on the stack when the write is called
 
     def __call__(self, frame: FrameType, event: str, _arg: Any) -> None:
         if event != "call":
@@ -67,6 +71,7 @@ class Tracer:
             and "/service/" in code.co_filename
         ):
             self.at_write = self.counts()
+            self.chain = stack_of(frame)
 
     def counts(self) -> tuple[int, int]:
         return len({f for f, _ in self.functions}), len(self.functions)
@@ -82,6 +87,17 @@ class Tracer:
 
     def files(self) -> list[str]:
         return sorted({str(Path(f).relative_to(ROOT)) for f, _ in self.functions})
+
+
+def stack_of(frame: FrameType | None) -> list[str]:
+    """The project's frames from the outermost down to `frame`: the call chain of one task."""
+    chain: list[str] = []
+    while frame is not None:
+        path = frame.f_code.co_filename
+        if path.startswith(PACKAGE):
+            chain.append(f"{Path(path).relative_to(PACKAGE)}:{frame.f_code.co_qualname}")
+        frame = frame.f_back
+    return chain[::-1]
 
 
 async def until(pilot: Pilot[Any], predicate: Callable[[], bool], what: str) -> None:
@@ -200,7 +216,9 @@ def main() -> None:
             f"whole flow {files} files / {functions} functions (least of {RUNS} runs)"
         )
         ui = tracer.ui_files_before_write()
-        print(f"  UI files before the first write ({len(ui)}): {' -> '.join(ui)}")
+        print(f"  UI files entered before the first write, any task ({len(ui)}): {' -> '.join(ui)}")
+        chain = tracer.chain
+        print(f"  the write's call chain ({len(chain)} frames): {' -> '.join(chain)}")
         if show_files:
             print("  " + "\n  ".join(tracer.files()))
         if "--functions" in sys.argv:
