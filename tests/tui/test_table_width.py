@@ -100,3 +100,21 @@ def test_the_window_steps_through_hidden_columns_and_notes_which_way_is_left() -
         window.arrange(60, ())
     assert not window.move(+1) and window.step == window.steps
     assert window.arrange(60, ()).more.endswith(" ")  # nothing further right
+
+
+def test_when_columns_hide_a_declared_width_text_column_takes_the_room_left() -> None:
+    error = "Invalid subsidiary reference key 55 for entity 2160"  # 51 cells
+    columns = [
+        Column("status", "STATUS", width=8),
+        Column("started", "STARTED", width=16),
+        Column("error", "ERROR", width=30),
+        Column("job", "JOB ID", width=20, priority=HIDES_FIRST),
+    ]
+    rows = [{"status": "failed", "started": "2026-12-01 18:15", "error": error, "job": "j-1"}]
+    fit = ColumnFit.measure(columns, rows)
+    everything = arrange(fit, 120)
+    assert everything.hidden == () and everything.widths[2] == 30  # all fit: its declared width
+    narrow = arrange(fit, 78)
+    assert [c.key for c in narrow.columns] == ["status", "started", "error"]
+    assert narrow.width == 78 - len(more_text(3))  # no blank cells beside the cut ERROR
+    assert narrow.widths[2] > 30

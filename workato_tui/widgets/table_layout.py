@@ -85,7 +85,8 @@ class ColumnFit:
     columns: tuple[Column, ...]
     widths: tuple[int, ...]
     flex: int | None  # the flexible column
-    flex_need: int  # its widest text
+    flex_need: int  # its widest text, when it may grow past its declared width
+    flex_text: int = 0  # its widest text in any case
 
     @classmethod
     def measure(cls, columns: Iterable[Column], rows: Sequence[Row]) -> ColumnFit:
@@ -93,10 +94,12 @@ class ColumnFit:
         sample = sample_rows(rows)
         widths = tuple(fitted_width(column, sample) for column in columns)
         flex = flexible_column(columns, widths)
-        need = 0  # a declared width is the most the fallback column (a DETAIL) takes
-        if flex is not None and grows_past_declared(columns[flex]):
-            need = max((cell_len(columns[flex].text(row)) for row in sample), default=0)
-        return cls(columns, widths, flex, need)
+        text = 0
+        if flex is not None:
+            text = max((cell_len(columns[flex].text(row)) for row in sample), default=0)
+        # a declared width is the most the fallback column (a DETAIL) takes, while all fit
+        need = text if flex is not None and grows_past_declared(columns[flex]) else 0
+        return cls(columns, widths, flex, need, text)
 
     def flex_range(self, available: int) -> tuple[int, int, int]:
         """How narrow the flexible column gets before columns hide, how much narrower still
@@ -189,6 +192,8 @@ def arrange(
         room = available - cell_len(more_text(len(fit.columns) - 1))
         shown = by_priority(fit, least, room, must_show, squeeze)
     widths = [least[i] for i in shown]
+    if len(shown) < len(fit.columns):  # columns hide: leave no cells blank beside cut text
+        widest = max(widest, min(fit.flex_text, FLEX_MAX_WIDTH))
     if fit.flex is not None and fit.flex in shown:
         position = shown.index(fit.flex)
         left = room - span(widths) + narrowest
