@@ -22,6 +22,7 @@ from .crash import CrashReporting
 from .starting import StartingWorkspace
 from .startup import resume_after_first_frame
 from .views import VIEWS
+from .views.format import use_clock
 from .widgets.write_request import ErrorRaised, WriteRequested
 
 ERROR_SECONDS = 15  # how long an error stays on screen (every error: one presenter)
@@ -96,6 +97,7 @@ class WorkatoApp(CrashReporting, App[None]):
         from .screens.main import MainScreen
 
         self.service = service
+        use_clock(service.now)  # ages ('5h') on the service's clock, as the header's are
         self.sub_title = service.profile.label
         main = MainScreen(service, self.first_view)
         if self.screen_stack[1:]:  # from the first-run screen: replace it

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
+
+
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+_now: Callable[[], datetime] = _wall_clock
+
+
+def use_clock(now: Callable[[], datetime]) -> None:
+    """Measure ages on `now`: the app passes its service's clock, the one the data's times
+    come from (under a fake clock, '9d' stays '9d' whatever day the wall clock says)."""
+    global _now
+    _now = now
 
 
 def age(value: Any, now: datetime | None = None) -> str:
     """'3m', '5h', '2d' since a timestamp; '' when unknown."""
     if not isinstance(value, datetime):
         return ""
-    now = now or datetime.now(UTC)
+    now = now or _now()
     seconds = (now - value).total_seconds()
     if seconds < 0:
         return "now"
