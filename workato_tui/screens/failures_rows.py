@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..columns import Column
 from ..service.failures import FailedJob, FailureGroup
+from ..views.format import age
 
 if TYPE_CHECKING:
     from ..service.failure_repeat import RepeatOutcome
@@ -101,14 +102,11 @@ def _count(number: int, noun: str) -> str:
 
 
 def ago(moment: datetime | None, now: datetime) -> str:
-    """How long ago, in the largest whole unit: `45s`, `12m`, `5h`, `3d`."""
+    """How long ago, in the largest whole unit (the lists' `age`): `45s ago`, `5h ago`; a
+    moment after `now` reads `0s ago`."""
     if moment is None:
         return ""
-    seconds = max(0, int((now - moment).total_seconds()))
-    for size, unit in ((86400, "d"), (3600, "h"), (60, "m")):
-        if seconds >= size:
-            return f"{seconds // size}{unit} ago"
-    return f"{seconds}s ago"
+    return f"{age(min(moment, now), now)} ago"
 
 
 def newest_first(jobs: list[FailedJob]) -> list[FailedJob]:
