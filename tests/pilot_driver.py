@@ -36,6 +36,7 @@ from workato_tui.screens.lookup_editor import LookupEditorScreen
 from workato_tui.screens.lookup_saving import LookupSaveScreen
 from workato_tui.screens.main import MainScreen
 from workato_tui.screens.progress import BulkScreen, ResultRow
+from workato_tui.screens.recipe_detail import RecipeScreen
 from workato_tui.widgets.command_bar import CommandBar
 from workato_tui.widgets.folder_tree import FolderTree
 from workato_tui.widgets.resource_view import ResourceView
@@ -374,6 +375,16 @@ class Driver:
     def status(self) -> str:
         """The lookup editor's status line."""
         return str(self.editor.query_one("#lookup-status").render())
+
+    async def open_recipe(self, name: str) -> RecipeScreen:
+        """From the recipes view, open recipe `name`'s detail screen, loaded."""
+        await self.jump("recipes")
+        self.move_to(lambda row: row.name == name)
+        await self.press("enter")
+        screen = await self.until_screen(RecipeScreen)
+        await self.settle()
+        assert isinstance(screen, RecipeScreen)
+        return screen
 
     async def open_table(self, name: str) -> None:
         """On the lookup tables view, put the cursor on table `name` and press enter."""

@@ -24,18 +24,8 @@ STOPPED = "Month-end revenue reconciliation"
 PAUSED_IN = "Provision new hire accounts from Workday"  # a job waits on an approval
 
 
-async def open_recipe(d: Driver, name: str) -> RecipeScreen:
-    recipe = recipe_named(d.world.store, name)
-    await d.jump("recipes")
-    d.move_to(lambda r: r.id == recipe["id"])
-    await d.press("enter")
-    screen = await d.until_screen(RecipeScreen)
-    await d.settle()
-    return screen  # type: ignore[return-value]
-
-
 async def open_job(d: Driver, recipe: str, status: str) -> JobScreen:
-    await open_recipe(d, recipe)
+    await d.open_recipe(recipe)
     row = d.move_to(lambda r: r.status == status)
     await d.press("enter")
     screen = await d.until_screen(JobScreen)
@@ -54,7 +44,7 @@ def stored(world: World, name: str) -> dict[str, object]:
 async def test_recipe_detail_stops_then_starts_its_recipe(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
-        screen = await open_recipe(d, RUNNING)
+        screen = await d.open_recipe(RUNNING)
         await d.press("x")
         confirm = await d.until_screen(ConfirmScreen)
         assert confirm.confirmation.items == (RUNNING,)  # type: ignore[attr-defined]
@@ -72,7 +62,7 @@ async def test_recipe_detail_stops_then_starts_its_recipe(tmp_path: Path) -> Non
 async def test_the_list_below_shows_a_stop_made_in_recipe_detail(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
-        await open_recipe(d, RUNNING)
+        await d.open_recipe(RUNNING)
         await d.press("x")
         await d.until_screen(ConfirmScreen)
         await d.confirm()
@@ -87,7 +77,7 @@ async def test_the_list_below_shows_a_stop_made_in_recipe_detail(tmp_path: Path)
 async def test_recipe_detail_refuses_by_state_and_sends_nothing(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
-        await open_recipe(d, RUNNING)
+        await d.open_recipe(RUNNING)
         for key, said in (("t", "already running"), ("e", "stop it first")):
             await d.press(key)
             await d.settle()
@@ -100,7 +90,7 @@ async def test_recipe_detail_refuses_by_state_and_sends_nothing(tmp_path: Path) 
 async def test_recipe_detail_writes_are_blocked_read_only(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run(service=world.service(read_only=True)) as d:
-        await open_recipe(d, RUNNING)
+        await d.open_recipe(RUNNING)
         for key in ("x", "D", "c"):
             await d.press(key)
             await d.settle()
@@ -113,7 +103,7 @@ async def test_recipe_detail_writes_are_blocked_read_only(tmp_path: Path) -> Non
 async def test_recipe_detail_edits_a_stopped_recipe(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
-        screen = await open_recipe(d, STOPPED)
+        screen = await d.open_recipe(STOPPED)
         await d.press("e")
         await d.until_screen(FormScreen)
         d.set_field("name", "Month-end reconciliation v2")
@@ -129,7 +119,7 @@ async def test_recipe_detail_copies_into_the_folder_the_confirm_names(tmp_path: 
     world = World(tmp_path)
     before = len(world.store.main.recipes)
     async with world.run() as d:
-        await open_recipe(d, STOPPED)
+        await d.open_recipe(STOPPED)
         await d.press("c")
         form = await d.until_screen(FormScreen)
         own = stored(world, STOPPED)["folder_id"]
@@ -149,7 +139,7 @@ async def test_recipe_detail_deletes_after_the_typed_name_and_goes_back(tmp_path
     world = World(tmp_path)
     recipe_id = stored(world, STOPPED)["id"]
     async with world.run() as d:
-        await open_recipe(d, STOPPED)
+        await d.open_recipe(STOPPED)
         await d.press("D")
         await d.until_screen(ConfirmScreen)
         await d.confirm(STOPPED)
@@ -164,7 +154,7 @@ async def test_recipe_detail_repeats_the_marked_jobs(tmp_path: Path) -> None:
     recipe_id = int(stored(world, RUNNING)["id"])  # type: ignore[call-overload]
     log = world.store.main.job_log(recipe_id)
     async with world.run() as d:
-        await open_recipe(d, RUNNING)
+        await d.open_recipe(RUNNING)
         masters = [r for r in d.rows if r.status == "failed" and r.master_job_id in (None, r.id)]
         recent = [r.id for r in masters][:3]
         marked = await d.mark(lambda r: r.id in recent)
@@ -282,7 +272,7 @@ async def test_job_detail_after_a_resume_reads_the_job_afresh(tmp_path: Path) ->
 async def test_recipe_detail_after_a_stop_offers_start_not_stop(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
-        screen = await open_recipe(d, RUNNING)
+        screen = await d.open_recipe(RUNNING)
         assert key_enabled(screen, "x") and not key_enabled(screen, "t")
         await d.press("x")
         await d.until_screen(ConfirmScreen)

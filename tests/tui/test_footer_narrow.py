@@ -5,21 +5,12 @@ on screen, whole, on every place; the place's own keys follow while they fit (th
 from __future__ import annotations
 
 from footer_reading import footer_labels, footer_line
-from pilot_driver import Driver
-from pilot_world import World, recipe_named
+from pilot_world import World
 
 from workato_tui.emulator.seed import NETSUITE_SYNC
 
 ESSENTIAL = ["? Keys", ": Go to", "^p Palette", "^q Quit"]
 NARROW = (80, 24)
-
-
-async def open_recipe_detail(d: Driver, world: World) -> None:
-    recipe = recipe_named(world.store, NETSUITE_SYNC)
-    await d.jump("recipes")
-    d.move_to(lambda r: r.id == recipe["id"])
-    await d.press("enter")
-    await d.until(lambda: type(d.app.screen).__name__ == "RecipeScreen", "detail")
 
 
 async def test_main_screen_at_80_columns_shows_the_essential_keys_first(world: World) -> None:
@@ -36,7 +27,7 @@ async def test_main_screen_at_80_columns_shows_the_essential_keys_first(world: W
 
 async def test_recipe_detail_and_a_form_keep_the_essential_keys(world: World) -> None:
     async with world.run(size=NARROW) as d:
-        await open_recipe_detail(d, world)
+        await d.open_recipe(NETSUITE_SYNC)
         labels = footer_labels(d.app)
         assert {"? Keys", "^p Palette", "^q Quit"} <= set(labels)
         assert labels[0] == "? Keys"
@@ -59,7 +50,7 @@ async def test_recipe_detail_at_80_columns_shows_its_own_keys_before_the_jobs_pa
     """Its writes (one group: `c e t x D C Recipe`) and `esc Back` come before the focused
     jobs pane's keys, which take what width is left."""
     async with world.run(size=NARROW) as d:
-        await open_recipe_detail(d, world)
+        await d.open_recipe(NETSUITE_SYNC)
         await d.settle()
         labels = footer_labels(d.app)
         assert labels[0] == "? Keys" and "esc Back" in labels

@@ -16,7 +16,6 @@ from textual.widgets import Static
 from workato_tui.emulator.seed import NETSUITE_SYNC
 from workato_tui.screens.confirm import ConfirmScreen
 from workato_tui.screens.form import FormScreen
-from workato_tui.screens.recipe_detail import RecipeScreen
 
 MONTH_END = "Month-end revenue reconciliation"
 
@@ -29,20 +28,10 @@ def versions_text(d: Driver) -> str:
     return console.export_text()
 
 
-async def open_recipe(d: Driver, name: str) -> RecipeScreen:
-    recipe = recipe_named(d.world.store, name)
-    await d.jump("recipes")
-    d.move_to(lambda r: r.id == recipe["id"])
-    await d.press("enter")
-    screen = await d.until_screen(RecipeScreen)
-    await d.settle()
-    return screen  # type: ignore[return-value]
-
-
 async def test_connect_on_a_running_recipe_says_why_and_sends_nothing(tmp_path: Path) -> None:
     world = World(tmp_path)
     async with world.run() as d:
-        await open_recipe(d, NETSUITE_SYNC)
+        await d.open_recipe(NETSUITE_SYNC)
         await d.press("C")
         await d.settle()
         assert not d.modal
@@ -57,7 +46,7 @@ async def test_connect_lists_only_same_app_connections_and_updates_the_screen(
     store = world.store
     reporting = connection_named(store, "Salesforce (reporting)")
     async with world.run() as d:
-        await open_recipe(d, MONTH_END)
+        await d.open_recipe(MONTH_END)
         await d.press("C")
         form = await d.until_screen(FormScreen)
         options = {v: k for k, v in form.fields[0].options}
@@ -81,7 +70,7 @@ async def test_v_lists_versions_newest_first_and_back_to_jobs(tmp_path: Path) ->
     world = World(tmp_path)
     recipe = recipe_named(world.store, NETSUITE_SYNC)
     async with world.run() as d:
-        screen = await open_recipe(d, NETSUITE_SYNC)
+        screen = await d.open_recipe(NETSUITE_SYNC)
         assert world.sent("recipes.versions") == []  # read only when asked for
         await d.press("v")
         await d.settle()
@@ -145,7 +134,7 @@ def test_versions_pane_snapshot(snap_compare: Any, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         d = world.driver(pilot)
         await d.settle()
-        await open_recipe(d, NETSUITE_SYNC)
+        await d.open_recipe(NETSUITE_SYNC)
         await d.press("v")
         await d.settle()
 
