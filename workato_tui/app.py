@@ -29,6 +29,7 @@ ERROR_SECONDS = 15  # how long an error stays on screen (every error: one presen
 
 if TYPE_CHECKING:
     from .profiles_open import Profiles
+    from .screens.main import MainScreen
     from .screens.messages import Notice
     from .service.workspace import WorkspaceService
 
@@ -105,7 +106,7 @@ class WorkatoApp(CrashReporting, App[None]):
         else:
             self.push_screen(main)
         if isinstance(service, StartingWorkspace):
-            self._start_service(service)
+            self._start_service(service, main)
         self.run_worker(
             self._check_token(service),
             group="token-check",
@@ -113,13 +114,24 @@ class WorkatoApp(CrashReporting, App[None]):
             exit_on_error=False,
         )
 
-    def _start_service(self, service: StartingWorkspace) -> None:
+    def _start_service(self, service: StartingWorkspace, main: MainScreen) -> None:
         """Build the client in a thread once the first frame (the last-known rows) is out;
-        without a snapshot there is nothing to paint first: at once, here."""
-        if service.snapshot_saved_at is None:
+        without a snapshot there is nothing to paint first: at once, here. A fresh home's
+        snapshot may still be in the making (primer.py): the first frame goes out meanwhile."""
+        if service.priming:
+            self.run_worker(
+                self._start_primed(service, main), description="Start", exit_on_error=False
+            )
+        elif service.snapshot_saved_at is None:
             service.build_now()
         else:  # the screen's first idle moment: its first frame has been sent
-            self.screen.call_after_refresh(service.allow_start)
+            main.call_after_refresh(service.allow_start)
+
+    async def _start_primed(self, service: StartingWorkspace, main: MainScreen) -> None:
+        if await service.primed():
+            main.show_last_known(then=service.allow_start)
+        else:  # the primer failed: build here, as without a snapshot
+            service.build_now()
 
     async def _check_token(self, service: WorkspaceService) -> None:
         try:

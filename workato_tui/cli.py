@@ -101,6 +101,10 @@ def run_app(args: argparse.Namespace) -> int:
     if args.keys:
         return print_keys()
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # see lean_imports
+    if args.demo:  # before Textual is imported: see primer.py
+        from .first_frame import prime_demo
+
+        primer = prime_demo(paths, args.read_only, args.profile, lean_imports)
     from .app import WorkatoApp
 
     ui_state = paths.state_dir / "ui.json"
@@ -108,7 +112,7 @@ def run_app(args: argparse.Namespace) -> int:
     if args.demo:
         from .first_frame import starting_demo
 
-        service, profiles = starting_demo(paths, args.read_only, args.profile, lean_imports)
+        service, profiles = starting_demo(paths, args.read_only, args.profile, lean_imports, primer)
         return _run(WorkatoApp(service, ui_state_file=ui_state, profiles=profiles))
     from .service.config import ConfigError
     from .service.tokens import TokenError, get_token

@@ -6,6 +6,8 @@ before anything heavy is imported; the client, pydantic, the API models and the 
 after that frame. A config profile must first read its config file (with the config models,
 so pydantic) and its token (from the environment, a file, the keyring or a command), since
 the snapshot is keyed by who the token is; the client, httpx and the API models still wait.
+A fresh `--demo` home has no snapshot yet: `prime_demo` makes one in a second process while
+Textual is imported here (primer.py), and the app paints it when it is there.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
+from .primer import SnapshotPrimer, prime_first_view
 from .profiles_open import DEMO_PROFILE_TOKENS, Profiles, demo_profile_set
 from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES, demo_environment_profile
 from .service.paths import Paths
-from .service.snapshot import snapshot_store
+from .service.snapshot import SnapshotStore, snapshot_store
 from .starting import StartingWorkspace
 
 if TYPE_CHECKING:
@@ -27,32 +30,64 @@ if TYPE_CHECKING:
     from .service.workspace import WorkspaceService
 
 
+def prime_demo(
+    paths: Paths,
+    read_only: bool,
+    profile_name: str | None,
+    before_build: Callable[[], None] = lambda: None,
+) -> SnapshotPrimer | None:
+    """With no last-known snapshot for this demo profile yet, start making one in a forked
+    child (see primer.py); call it before importing Textual. None when there is one already."""
+    current = _demo_current(profile_name)
+    if _demo_snapshot(paths, current, read_only).path.exists():
+        return None
+    profiles = demo_profile_set(paths, read_only, current)  # the child's own emulator
+
+    def build() -> WorkspaceService:
+        before_build()
+        return profiles.open(current)
+
+    return SnapshotPrimer.fork(lambda: prime_first_view(build))
+
+
 def starting_demo(
     paths: Paths,
     read_only: bool,
     profile_name: str | None,
     before_build: Callable[[], None] = lambda: None,
+    primer: SnapshotPrimer | None = None,
 ) -> tuple[WorkspaceService, Profiles]:
     """The service the app opens (a stand-in until built) and the demo's profiles.
 
-    `before_build` runs in the build thread first (the CLI skips two import costs there)."""
-    current = profile_name if profile_name in DEMO_ENVIRONMENT_PROFILES else "demo"
-    profile = demo_environment_profile(current, read_only)
+    `before_build` runs in the build thread first (the CLI skips two import costs there).
+    `primer`: the snapshot being made for this start (`prime_demo`): the app paints its first
+    frame meanwhile and the snapshot's rows when it is there (`StartingWorkspace.primed`)."""
+    current = _demo_current(profile_name)
     profiles = demo_profile_set(paths, read_only, current)
 
     def build() -> WorkspaceService:
         before_build()
         return profiles.open(current)
 
-    token = DEMO_PROFILE_TOKENS[current]
+    profile = demo_environment_profile(current, read_only)
     starting = StartingWorkspace(
         profile,
         build,
-        snapshot=snapshot_store(paths, profile.name, profile.base_url, token),
+        snapshot=_demo_snapshot(paths, current, read_only),
         freezes_dir=paths.freezes_dir(profile.name),
+        primer=primer,
     )
     # It answers for the service (what the first frame reads itself, the rest by delegation).
     return cast("WorkspaceService", starting), profiles
+
+
+def _demo_current(profile_name: str | None) -> str:
+    return profile_name if profile_name in DEMO_ENVIRONMENT_PROFILES else "demo"
+
+
+def _demo_snapshot(paths: Paths, current: str, read_only: bool) -> SnapshotStore:
+    profile = demo_environment_profile(current, read_only)
+    return snapshot_store(paths, profile.name, profile.base_url, DEMO_PROFILE_TOKENS[current])
 
 
 def starting_profile(

@@ -9,7 +9,9 @@ the app says the first frame is out (`allow_start`). `started()` awaits it; the 
 the event loop. Everything else is the real service's own, by delegation; asked for before the
 build, it waits for the build there and then (correct, if not smooth: nothing on the first
 frame's path does that). With no snapshot to paint, the app calls `build_now` instead: the
-first data needs the service anyway, so it is built at once on the main thread. A build that
+first data needs the service anyway, so it is built at once on the main thread; unless a
+second process is making the snapshot (`priming`, see primer.py): the app paints its first
+frame meanwhile, then waits for it (`primed`) and paints its rows as above. A build that
 fails (nothing was sent) fails each read that waits for it with a `StartFailed`, which the
 app's one error presenter shows once; last-known rows on screen stay.
 
@@ -35,6 +37,7 @@ from .service.snapshot import Snapshot, SnapshotStore
 if TYPE_CHECKING:
     from .api.limiter import BucketState, QuotaWait
     from .api.models import Folder, Project, User
+    from .primer import SnapshotPrimer
     from .service.policy import AccessPolicy
     from .service.profile import ResolvedProfile
     from .service.workspace import WorkspaceService
@@ -50,11 +53,14 @@ class StartingWorkspace:
         *,
         snapshot: SnapshotStore | None = None,
         freezes_dir: Path | None = None,
+        primer: SnapshotPrimer | None = None,
     ) -> None:
         self._profile = profile
         self._policy = profile.access_policy()
         self._build = build
-        self._snapshot: Snapshot | None = snapshot.load() if snapshot else None
+        self._store = snapshot
+        self._primer = primer  # making the snapshot in a second process (primer.py)
+        self._snapshot: Snapshot | None = snapshot.load() if snapshot and not primer else None
         self._mask: Callable[[str], str] = snapshot.masked if snapshot else str
         self._freezes_dir = freezes_dir
         self._service: WorkspaceService | None = None
@@ -69,6 +75,19 @@ class StartingWorkspace:
     @property
     def built(self) -> bool:
         return self._service is not None
+
+    @property
+    def priming(self) -> bool:
+        """A second process is making this start's snapshot: `primed` waits for it."""
+        return self._primer is not None
+
+    async def primed(self) -> bool:
+        """Wait for the primer (the event loop runs meanwhile) and load the snapshot it made;
+        True if there is a snapshot to paint now."""
+        primer, self._primer = self._primer, None
+        if primer is not None and await asyncio.to_thread(primer.wait) and self._store:
+            self._snapshot = self._store.load()
+        return self._snapshot is not None
 
     def allow_start(self) -> None:
         """The first frame is out: build the service now (in a thread)."""
@@ -200,7 +219,11 @@ class StartingWorkspace:
 
     async def aclose(self) -> None:
         """Close the service if it was built (or is being built); otherwise nothing was sent
-        and the snapshot on disk is still the last known (as after a failed build)."""
+        and the snapshot on disk is still the last known (as after a failed build). A primer
+        still at work is stopped."""
+        primer, self._primer = self._primer, None
+        if primer is not None:
+            primer.wait(timeout=0)
         if self._building is not None:
             with suppress(StartFailed):
                 await (await self.started()).aclose()

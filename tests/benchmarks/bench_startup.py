@@ -15,8 +15,11 @@ had used by the first frame, steadier than wall time on a shared machine.
 What each start needs before that frame: with a snapshot, only Textual and the app's light
 modules (the last-known recipes are revived without pydantic; httpx, the client, the API models
 and the emulator are built in a thread after the frame, see workato_tui/starting.py). A fresh
-home has nothing to paint until the emulator answers, so it imports and builds all of that,
-seeds the demo workspace and serves the first pages first: that bounds the "fresh home" ratio.
+home has nothing to paint until the emulator answers: all of that must be imported and built,
+the demo workspace seeded and the first pages served. The demo does that in a forked child
+while the parent imports Textual and paints its first frame, on the other core; the child
+saves the rows as the snapshot, which the parent then paints (workato_tui/primer.py). Its CPU
+is counted in the figure below (the parent has reaped it by then).
 
 Both processes get the same private bytecode cache (PYTHONPYCACHEPREFIX, a temporary directory)
 with PYTHONDONTWRITEBYTECODE unset, so the unmeasured warm-up run of each compiles its modules
@@ -134,9 +137,11 @@ def _read(master: int, command: list[str], seen: bytes, wait: float = 0.5) -> by
 
 
 def _cpu_seconds(pid: int) -> float:
-    """utime + stime of a running process, from /proc (clock-tick resolution)."""
+    """utime + stime of a running process and of the children it has reaped (the demo's
+    primer, see below), from /proc (clock-tick resolution)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = sum(int(field) for field in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _quit(master: int, process: subprocess.Popen[bytes], command: list[str]) -> None:

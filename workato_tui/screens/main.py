@@ -24,7 +24,10 @@ from ..widgets.table import ResourceTable
 from ..widgets.typing_focus import takes_typing
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..service.workspace import WorkspaceService
+
 
 # `:` commands that open a screen of their own rather than a list view
 SCREEN_COMMANDS = {
@@ -122,6 +125,17 @@ class MainScreen(Screen[None]):
         self.header.render_status()
         self.view.table.focus()
         self.call_after_refresh(self.offer_unfinished_freezes)  # after the first frame
+
+    def show_last_known(self, then: Callable[[], object]) -> None:
+        """Paint the view's last-known rows that are there now (a fresh home's snapshot, made
+        while the first frame was painted: see primer.py), load the view again from them, and
+        call `then` once they are on the terminal."""
+        view = self.view
+        if view.spec is not None and not view.table.total_count:
+            view.show(view.spec, view.context)
+            self.header.stale = view.stale
+            self.header.render_status()
+        view.table.call_after_refresh(then)  # (the table's own repaint is queued first)
 
     # navigation ---------------------------------------------------------------------------
 

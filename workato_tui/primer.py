@@ -1,0 +1,117 @@
+"""`SnapshotPrimer`: a fresh home's first frame, read by a second process while Textual loads.
+
+With a last-known snapshot, `--demo` paints it before anything heavy is imported and builds
+its service after that frame (starting.py). A fresh home has nothing to paint until the
+emulator answers: the client, pydantic, the API models and the emulator must be imported, the
+demo workspace seeded and the first page served, about 0.25 s of CPU, after Textual's own
+0.25 s and on the same core. So `--demo` with no snapshot forks first, before Textual is
+imported: the child builds the demo service exactly as the app would, loads the first view's
+rows through that view's own loader and saves them as the profile's last-known snapshot (as the
+app does when it closes), then exits. Meanwhile the parent imports Textual on the other core,
+then waits for the child and starts as from a home with a snapshot: paints it, builds its own
+service in a thread and reloads the view from it (bench_startup.py measures both starts).
+
+Only for the demo: its workspace is seeded from a fixed seed in the process itself, so the
+child's emulator answers what the parent's will, and its reads cost no one quota. A real
+profile's first reads would be sent twice. Where there is no `fork` (Windows), or the child
+fails or takes too long, the parent just builds the service itself as before: the child only
+ever adds a snapshot file, written atomically like any other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .service.workspace import WorkspaceService
+
+WAIT = 10.0  # seconds: a child slower than that would be as slow as building here
+PRIMED = b"primed"
+
+
+class SnapshotPrimer:
+    """A forked child priming a snapshot; the parent waits for it once (`wait`)."""
+
+    def __init__(self, pid: int, done: int) -> None:
+        self.pid = pid
+        self._done = done  # the read end of a pipe the child writes PRIMED to
+        self._primed: bool | None = None
+
+    @classmethod
+    def fork(cls, prime: Callable[[], None]) -> SnapshotPrimer | None:
+        """Run `prime` in a forked child (None where the platform has no fork). Call it before
+        any thread is started: the child has only the thread that forked it."""
+        if not hasattr(os, "fork"):
+            return None
+        done, told = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: it never returns from here
+            os.close(done)
+            _run_child(prime, told)
+        os.close(told)
+        return cls(pid, done)
+
+    def wait(self, timeout: float = WAIT) -> bool:
+        """True once the child has primed the snapshot; False if it failed or was not done
+        within `timeout` seconds (then it is stopped). Later calls give the same answer."""
+        if self._primed is None:
+            try:
+                ready, _, _ = select.select([self._done], [], [], timeout)
+                self._primed = bool(ready) and os.read(self._done, len(PRIMED)) == PRIMED
+            except OSError:
+                self._primed = False
+            os.close(self._done)
+            if not self._primed:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)  # it has exited or is about to: no zombie left
+        return self._primed
+
+
+def _run_child(prime: Callable[[], None], told: int) -> None:
+    """In the child: `prime`, say so, and exit without running the parent's exit handlers
+    or flushing its buffers. Nothing reaches the terminal (the parent owns it)."""
+    code = 1
+    try:
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(quiet, fd)
+        prime()
+        os.write(told, PRIMED)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def prime_first_view(build: Callable[[], WorkspaceService], view: str = "recipes") -> None:
+    """Build a service, load `view` (unscoped, as the app first opens it) through the view's
+    own loader and close the service, which saves those rows as its last-known snapshot."""
+    import asyncio
+
+    from .views.catalog import find_view
+    from .views.spec import ViewContext
+
+    spec = find_view(view)
+    if spec is None or spec.load is None:
+        raise ValueError(f"no list view {view!r} to prime")
+    context = ViewContext()
+    key = spec.snapshot_key(context)
+    if key is None:
+        raise ValueError(f"the {view!r} view keeps no last-known rows")
+    load = spec.load
+
+    async def remember() -> None:
+        service = build()
+        try:
+            rows = [row async for page in load(service, context) for row in page]
+            service.memory.remember(key, rows)
+        finally:
+            await service.aclose()  # saves what it remembers
+
+    asyncio.run(remember())
