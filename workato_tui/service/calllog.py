@@ -23,8 +23,8 @@ from typing import Any
 
 from pydantic import SecretStr
 
+from workato_tui.service.masking import MASK, mask_secret, secret_text
 from workato_tui.service.paths import ensure_private_dir
-from workato_tui.service.tokens import MASK, mask_secret, secret_text
 
 log = logging.getLogger(__name__)
 

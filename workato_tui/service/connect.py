@@ -15,9 +15,9 @@ from ..api.limiter import RateLimiter
 from ..api.retry import DEFAULT_WRITE_BUDGET, WriteRetry
 from .cache import Cache
 from .calllog import CallLog
-from .config import ResolvedProfile
 from .demo_envs import demo_profile as demo_profile  # re-exported: its home was here
 from .paths import Paths
+from .profile import ResolvedProfile
 from .snapshot import snapshot_store
 from .workspace import WorkspaceService
 

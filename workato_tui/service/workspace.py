@@ -57,7 +57,6 @@ from ..api.resources.recipes import JobFilters, RecipeFilters
 from .builds import Builds
 from .cache import Cache
 from .calllog import CallLog, Entry
-from .config import ResolvedProfile
 from .families import TTL as TTL  # re-exported: the tests read the TTLs from here
 from .families import Family
 from .gateway import Gateway
@@ -66,6 +65,7 @@ from .lookup_reads import FreshLookupRows
 from .names import NameKind, Names
 from .permissions import PermissionMemory
 from .policy import AccessPolicy
+from .profile import ResolvedProfile
 from .snapshot import SnapshotStore
 from .writes import Writes
 
