@@ -35,11 +35,12 @@ PRIMED = b"primed"
 
 
 class SnapshotPrimer:
-    """A forked child priming a snapshot; the parent waits for it once (`wait`)."""
+    """A forked child priming a snapshot. The parent asks whether it has `finished` (or waits
+    for its `fileno` to be readable, in an event loop), then takes its `result` once."""
 
     def __init__(self, pid: int, done: int) -> None:
         self.pid = pid
-        self._done = done  # the read end of a pipe the child writes PRIMED to
+        self._done = done  # the read end of a pipe: PRIMED, or end of file when it exits
         self._primed: bool | None = None
 
     @classmethod
@@ -56,22 +57,59 @@ class SnapshotPrimer:
         os.close(told)
         return cls(pid, done)
 
+    def fileno(self) -> int:
+        """Readable once the child has finished (primed, failed or gone)."""
+        return self._done
+
+    def finished(self) -> bool:
+        """Without waiting: has the child finished?"""
+        return self._primed is not None or _readable(self._done, 0)
+
     def wait(self, timeout: float = WAIT) -> bool:
-        """True once the child has primed the snapshot; False if it failed or was not done
-        within `timeout` seconds (then it is stopped). Later calls give the same answer."""
+        """Its `result` once finished, waiting up to `timeout` seconds; `stop` if not by then."""
+        if self._primed is None and not _readable(self._done, timeout):
+            return self.stop()
+        return self.result()
+
+    def result(self) -> bool:
+        """True if the child primed the snapshot (call once `finished`; later calls answer
+        the same). The child is reaped: no zombie is left behind."""
         if self._primed is None:
             try:
-                ready, _, _ = select.select([self._done], [], [], timeout)
-                self._primed = bool(ready) and os.read(self._done, len(PRIMED)) == PRIMED
+                self._primed = os.read(self._done, len(PRIMED)) == PRIMED
             except OSError:
                 self._primed = False
-            os.close(self._done)
-            if not self._primed:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(self.pid, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self.pid, 0)  # it has exited or is about to: no zombie left
+            self._end()
         return self._primed
+
+    def stop(self) -> bool:
+        """Stop the child if it is still at work (what it made so far is not used): False,
+        unless it had already finished priming."""
+        if self._primed is None:
+            self._primed = False
+            self._kill()
+            self._end()
+        return self._primed
+
+    def _end(self) -> None:
+        os.close(self._done)
+        self._reap()
+
+    def _kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+
+    def _reap(self) -> None:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)  # it has exited, or will at once
+
+
+def _readable(fd: int, timeout: float) -> bool:
+    try:
+        ready, _, _ = select.select([fd], [], [], timeout)
+    except (OSError, ValueError):  # closed: nothing more will come
+        return True
+    return bool(ready)
 
 
 def _run_child(prime: Callable[[], None], told: int) -> None:

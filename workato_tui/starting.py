@@ -31,13 +31,13 @@ from typing import TYPE_CHECKING, Any
 
 from .api.endpoints import endpoint
 from .api.errors import WorkatoError
+from .primer import WAIT, SnapshotPrimer
 from .service.names import Names
 from .service.snapshot import Snapshot, SnapshotStore
 
 if TYPE_CHECKING:
     from .api.limiter import BucketState, QuotaWait
     from .api.models import Folder, Project, User
-    from .primer import SnapshotPrimer
     from .service.policy import AccessPolicy
     from .service.profile import ResolvedProfile
     from .service.workspace import WorkspaceService
@@ -78,16 +78,42 @@ class StartingWorkspace:
 
     @property
     def priming(self) -> bool:
-        """A second process is making this start's snapshot: `primed` waits for it."""
+        """A second process is still making this start's snapshot: `primed` waits for it."""
+        self._take_primed()
         return self._primer is not None
 
     async def primed(self) -> bool:
-        """Wait for the primer (the event loop runs meanwhile) and load the snapshot it made;
-        True if there is a snapshot to paint now."""
-        primer, self._primer = self._primer, None
-        if primer is not None and await asyncio.to_thread(primer.wait) and self._store:
-            self._snapshot = self._store.load()
+        """Wait for the primer (the event loop runs meanwhile) and take the snapshot it made;
+        True if there is a snapshot to paint now. A primer slower than `WAIT` is stopped."""
+        primer = self._primer
+        if primer is not None and not primer.finished():
+            loop = asyncio.get_running_loop()
+            ready: asyncio.Future[None] = loop.create_future()
+
+            def finished() -> None:
+                if not ready.done():
+                    ready.set_result(None)
+
+            done = primer.fileno()
+            loop.add_reader(done, finished)
+            try:
+                await asyncio.wait_for(ready, WAIT)
+            except TimeoutError:
+                pass
+            finally:
+                loop.remove_reader(done)
+            if not primer.finished():  # too slow: build here instead
+                self._primer = None
+                primer.stop()
+        self._take_primed()
         return self._snapshot is not None
+
+    def _take_primed(self) -> None:
+        """If the primer has finished, take its snapshot (never waits)."""
+        if self._primer is not None and self._primer.finished():
+            primer, self._primer = self._primer, None
+            if primer.result() and self._store is not None:
+                self._snapshot = self._store.load()
 
     def allow_start(self) -> None:
         """The first frame is out: build the service now (in a thread)."""
@@ -177,6 +203,7 @@ class StartingWorkspace:
 
     @property
     def snapshot_saved_at(self) -> datetime | None:
+        self._take_primed()
         if self._service is not None:
             saved: datetime | None = self._service.snapshot_saved_at
             return saved
@@ -186,6 +213,7 @@ class StartingWorkspace:
         return self._service.now() if self._service else datetime.now(UTC)
 
     def last_known(self, view_key: str) -> list[dict[str, Any]] | None:
+        self._take_primed()  # (a primer done by now: its rows go in the first frame)
         if self._service is not None:
             return self._service.last_known(view_key)
         rows = self._snapshot.data.get(view_key) if self._snapshot else None
@@ -223,7 +251,7 @@ class StartingWorkspace:
         still at work is stopped."""
         primer, self._primer = self._primer, None
         if primer is not None:
-            primer.wait(timeout=0)
+            primer.stop()
         if self._building is not None:
             with suppress(StartFailed):
                 await (await self.started()).aclose()

@@ -1,13 +1,14 @@
 """A fresh home's first frame (issue 14 start-up): its snapshot is made by a second process
 while the app paints (workato_tui/primer.py), and the app paints the rows once it is there.
 
-Here the second process is stood in for by `FakePrimer` (the app's side, in process); the real
+Here the second process is stood in for by `ThreadPrimer` (the app's side, in process); the real
 fork is tested in subprocesses in tests/tui/test_primer_fork.py. How long start-up takes is
 measured in tests/benchmarks/bench_startup.py.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import TYPE_CHECKING, Any, cast
 
@@ -16,7 +17,7 @@ import pytest
 from workato_tui.api.errors import WorkatoError
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN
-from workato_tui.primer import prime_first_view
+from workato_tui.primer import PRIMED, SnapshotPrimer, prime_first_view
 from workato_tui.screens.main import MainScreen
 from workato_tui.service.connect import demo_profile
 from workato_tui.service.snapshot import snapshot_store
@@ -27,31 +28,42 @@ if TYPE_CHECKING:
     from pilot_world import World
 
 
-class FakePrimer:
-    """What the app sees of a `SnapshotPrimer`: `wait` answers once the "child" is done.
-
-    The child here primes with the world's own service, and only after the app's first frame
-    went out (so a test shows the app did not wait for it before painting)."""
+class ThreadPrimer(SnapshotPrimer):
+    """A `SnapshotPrimer` whose "child" is a thread of this process (the real fork is tested
+    in test_primer_fork.py): it primes with the world's own service, and only once the app's
+    first frame went out, so a test shows the app did not wait for it before painting."""
 
     def __init__(self, world: World, events: list[str], *, fails: bool = False) -> None:
+        done, self._told = os.pipe()
+        super().__init__(pid=-1, done=done)
         self.world, self.events, self.fails = world, events, fails
         self.first_frame = threading.Event()
-        self.waits: list[float | None] = []
+        self.stopped = threading.Event()
+        self._child = threading.Thread(target=self._prime, daemon=True)
+        self._child.start()
 
-    def wait(self, timeout: float | None = None) -> bool:
-        self.waits.append(timeout)
-        if timeout == 0:  # the app stops it
-            return False
-        assert self.first_frame.wait(10), "the app waited for the primer before painting"
-        if self.fails:
-            self.events.append("primer failed")
-            return False
-        prime_first_view(self.world.service)
-        self.events.append("primed")
-        return True
+    def _prime(self) -> None:
+        try:
+            while not self.first_frame.wait(0.01):
+                if self.stopped.is_set():
+                    return
+            if self.fails:
+                self.events.append("primer failed")
+                return
+            prime_first_view(self.world.service)
+            self.events.append("primed")
+            os.write(self._told, PRIMED)
+        finally:
+            os.close(self._told)
+
+    def _kill(self) -> None:
+        self.stopped.set()
+
+    def _reap(self) -> None:
+        self._child.join(10)
 
 
-def _starting(world: World, primer: FakePrimer, events: list[str]) -> StartingWorkspace:
+def _starting(world: World, primer: ThreadPrimer, events: list[str]) -> StartingWorkspace:
     profile = demo_profile()
     store = snapshot_store(world.paths, profile.name, profile.base_url, ADMIN_TOKEN)
 
@@ -64,11 +76,13 @@ def _starting(world: World, primer: FakePrimer, events: list[str]) -> StartingWo
         build,
         snapshot=store,
         freezes_dir=world.paths.freezes_dir(profile.name),
-        primer=primer,  # type: ignore[arg-type]  # (it answers `wait` as a primer does)
+        primer=primer,
     )
 
 
-def _record_frames(monkeypatch: pytest.MonkeyPatch, events: list[str], primer: FakePrimer) -> None:
+def _record_frames(
+    monkeypatch: pytest.MonkeyPatch, events: list[str], primer: ThreadPrimer
+) -> None:
     original = WorkatoApp._display
 
     def display(app: WorkatoApp, screen: Any, renderable: Any) -> None:
@@ -84,7 +98,7 @@ async def test_the_first_frame_goes_out_while_priming_then_the_primed_rows_paint
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     events: list[str] = []
-    primer = FakePrimer(world, events)
+    primer = ThreadPrimer(world, events)
     starting = _starting(world, primer, events)
     _record_frames(monkeypatch, events, primer)
     assert starting.priming and starting.snapshot_saved_at is None
@@ -103,7 +117,7 @@ async def test_a_failed_primer_builds_at_once_as_without_a_snapshot(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     events: list[str] = []
-    primer = FakePrimer(world, events, fails=True)
+    primer = ThreadPrimer(world, events, fails=True)
     starting = _starting(world, primer, events)
     _record_frames(monkeypatch, events, primer)
     async with world.run(world.app(cast("WorkspaceService", starting))) as ui:
@@ -114,11 +128,29 @@ async def test_a_failed_primer_builds_at_once_as_without_a_snapshot(
 
 async def test_quitting_while_priming_stops_the_primer(world: World) -> None:
     events: list[str] = []
-    primer = FakePrimer(world, events)
+    primer = ThreadPrimer(world, events)
     starting = _starting(world, primer, events)
+    assert starting.priming
     await starting.aclose()
-    assert primer.waits == [0]  # asked to stop at once
-    assert not starting.priming and not starting.built
+    assert primer.stopped.is_set() and primer.finished() and not primer.result()
+    assert not starting.priming and not starting.built and events == []
+
+
+async def test_a_primer_done_before_the_first_frame_paints_in_it(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child finished while Textual was loading: the first frame has its rows, as with a
+    snapshot from the last run, and nothing waits."""
+    events: list[str] = []
+    primer = ThreadPrimer(world, events)
+    primer.first_frame.set()  # (this "child" goes at once)
+    primer._child.join(10)
+    starting = _starting(world, primer, events)
+    _record_frames(monkeypatch, events, primer)
+    async with world.run(world.app(cast("WorkspaceService", starting))) as ui:
+        assert ui.table.total_count == len(world.store.main.recipes)
+    frames = [e for e in events if e.startswith("frame")]
+    assert frames[0] == f"frame rows={len(world.store.main.recipes)}", events
 
 
 def test_priming_a_view_that_keeps_no_rows_says_so(world: World) -> None:
