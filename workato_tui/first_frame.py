@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
-from .primer import SnapshotPrimer, prime_first_view
+from .primer import SnapshotPrimer, save_first_recipes
 from .profiles_open import DEMO_PROFILE_TOKENS, Profiles, demo_profile_set
 from .service.demo_envs import DEMO_ENVIRONMENT_PROFILES, demo_environment_profile
 from .service.paths import Paths
@@ -39,15 +39,19 @@ def prime_demo(
     """With no last-known snapshot for this demo profile yet, start making one in a forked
     child (see primer.py); call it before importing Textual. None when there is one already."""
     current = _demo_current(profile_name)
-    if _demo_snapshot(paths, current, read_only).path.exists():
+    store = _demo_snapshot(paths, current, read_only)
+    if store.path.exists():
         return None
-    profiles = demo_profile_set(paths, read_only, current)  # the child's own emulator
+    base_url = demo_environment_profile(current, read_only).base_url
 
-    def build() -> WorkspaceService:
+    def prime() -> None:
         before_build()
-        return profiles.open(current)
+        from .emulator import Emulator, SystemClock
 
-    return SnapshotPrimer.fork(lambda: prime_first_view(build))
+        emulator = Emulator.demo(SystemClock())  # the child's own: seeded as the app's will be
+        save_first_recipes(emulator.transport(), base_url, DEMO_PROFILE_TOKENS[current], store)
+
+    return SnapshotPrimer.fork(prime)
 
 
 def starting_demo(

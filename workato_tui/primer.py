@@ -1,21 +1,25 @@
-"""`SnapshotPrimer`: a fresh home's first frame, read by a second process while Textual loads.
+"""`SnapshotPrimer`: a fresh home's first frame, made by a second process while Textual loads.
 
 With a last-known snapshot, `--demo` paints it before anything heavy is imported and builds
 its service after that frame (starting.py). A fresh home has nothing to paint until the
-emulator answers: the client, pydantic, the API models and the emulator must be imported, the
-demo workspace seeded and the first page served, about 0.25 s of CPU, after Textual's own
-0.25 s and on the same core. So `--demo` with no snapshot forks first, before Textual is
-imported: the child builds the demo service exactly as the app would, loads the first view's
-rows through that view's own loader and saves them as the profile's last-known snapshot (as the
-app does when it closes), then exits. Meanwhile the parent imports Textual on the other core,
-then waits for the child and starts as from a home with a snapshot: paints it, builds its own
-service in a thread and reloads the view from it (bench_startup.py measures both starts).
+emulator answers: the client, pydantic, the API models and the emulator imported, the demo
+workspace seeded and the first page served, about 0.25 s of CPU after Textual's own 0.25 s,
+on the same core. So `--demo` with no snapshot forks first, before Textual is imported: the
+child seeds the demo workspace, asks its emulator for the first page of recipes (the request
+the recipes list sends first, over the emulator's own ASGI app) and saves the rows as the
+profile's last-known snapshot, in the snapshot's own format; then it exits. It needs neither
+pydantic nor the client: the rows are read as the first frame reads a snapshot
+(`RecipeRow.revive`), and a test checks they equal what the client's models give. Meanwhile
+the parent imports Textual on the other core. If the child is done by the first frame, its
+rows are in it; otherwise the frame goes out and the rows follow when the child is done. Then
+the parent builds its own service in a thread and reloads the view from it, as a start with a
+snapshot does (bench_startup.py measures both starts).
 
 Only for the demo: its workspace is seeded from a fixed seed in the process itself, so the
-child's emulator answers what the parent's will, and its reads cost no one quota. A real
-profile's first reads would be sent twice. Where there is no `fork` (Windows), or the child
-fails or takes too long, the parent just builds the service itself as before: the child only
-ever adds a snapshot file, written atomically like any other.
+child's emulator answers what the parent's will, and its read costs no one quota. A real
+profile's first read would be sent twice. Where there is no `fork` (Windows), or the child
+fails or takes too long, the parent builds the service itself, as before: the child only ever
+adds a snapshot file, written atomically like any other.
 """
 
 from __future__ import annotations
@@ -25,10 +29,12 @@ import os
 import select
 import signal
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .service.workspace import WorkspaceService
+    import httpx
+
+    from .service.snapshot import SnapshotStore
 
 WAIT = 10.0  # seconds: a child slower than that would be as slow as building here
 PRIMED = b"primed"
@@ -127,29 +133,32 @@ def _run_child(prime: Callable[[], None], told: int) -> None:
         os._exit(code)
 
 
-def prime_first_view(build: Callable[[], WorkspaceService], view: str = "recipes") -> None:
-    """Build a service, load `view` (unscoped, as the app first opens it) through the view's
-    own loader and close the service, which saves those rows as its last-known snapshot."""
+def save_first_recipes(
+    transport: httpx.AsyncBaseTransport, base_url: str, token: str, store: SnapshotStore
+) -> None:
+    """The first page of recipes as the API behind `transport` lists them (the request the
+    recipes list sends first), saved in `store` as that list's last-known rows: what the
+    app's first frame paints. Raises if the answer is not a list of recipes."""
     import asyncio
 
+    import httpx
+
+    from .api.endpoints import endpoint
+    from .api.pagination import RECIPES_PER_PAGE
     from .views.catalog import find_view
+    from .views.rows import RecipeRow
     from .views.spec import ViewContext
 
-    spec = find_view(view)
-    if spec is None or spec.load is None:
-        raise ValueError(f"no list view {view!r} to prime")
-    context = ViewContext()
-    key = spec.snapshot_key(context)
-    if key is None:
-        raise ValueError(f"the {view!r} view keeps no last-known rows")
-    load = spec.load
+    spec = find_view("recipes")
+    key = spec.snapshot_key(ViewContext()) if spec else None
+    assert key is not None  # (the recipes list keeps its rows: see views/catalog.py)
+    query = {"exclude_code": True, "page": 1, "per_page": RECIPES_PER_PAGE}
 
-    async def remember() -> None:
-        service = build()
-        try:
-            rows = [row async for page in load(service, context) for row in page]
-            service.memory.remember(key, rows)
-        finally:
-            await service.aclose()  # saves what it remembers
+    async def first_page() -> Any:
+        headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        async with httpx.AsyncClient(transport=transport, base_url=base_url) as http:
+            answer = await http.get(endpoint("recipes.list").path, params=query, headers=headers)
+            return answer.raise_for_status().json()
 
-    asyncio.run(remember())
+    items = asyncio.run(first_page())["items"]
+    store.save({key: [RecipeRow.revive(item) for item in items]})

@@ -8,21 +8,23 @@ measured in tests/benchmarks/bench_startup.py.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
-from workato_tui.api.errors import WorkatoError
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN
-from workato_tui.primer import PRIMED, SnapshotPrimer, prime_first_view
+from workato_tui.primer import PRIMED, SnapshotPrimer, save_first_recipes
 from workato_tui.screens.main import MainScreen
 from workato_tui.service.connect import demo_profile
-from workato_tui.service.snapshot import snapshot_store
+from workato_tui.service.snapshot import SnapshotStore, snapshot_store
 from workato_tui.service.workspace import WorkspaceService
 from workato_tui.starting import StartingWorkspace
+from workato_tui.views.catalog import find_view
+from workato_tui.views.spec import ViewContext
 
 if TYPE_CHECKING:
     from pilot_world import World
@@ -50,7 +52,7 @@ class ThreadPrimer(SnapshotPrimer):
             if self.fails:
                 self.events.append("primer failed")
                 return
-            prime_first_view(self.world.service)
+            _prime(self.world)
             self.events.append("primed")
             os.write(self._told, PRIMED)
         finally:
@@ -63,9 +65,19 @@ class ThreadPrimer(SnapshotPrimer):
         self._child.join(10)
 
 
+def _store(world: World) -> SnapshotStore:
+    profile = demo_profile()
+    return snapshot_store(world.paths, profile.name, profile.base_url, ADMIN_TOKEN)
+
+
+def _prime(world: World) -> None:
+    """What the demo's primer does in its child, here on the world's emulator."""
+    save_first_recipes(world.emu.transport(), demo_profile().base_url, ADMIN_TOKEN, _store(world))
+
+
 def _starting(world: World, primer: ThreadPrimer, events: list[str]) -> StartingWorkspace:
     profile = demo_profile()
-    store = snapshot_store(world.paths, profile.name, profile.base_url, ADMIN_TOKEN)
+    store = _store(world)
 
     def build() -> WorkspaceService:
         events.append(f"build in {threading.current_thread().name}")
@@ -153,17 +165,33 @@ async def test_a_primer_done_before_the_first_frame_paints_in_it(
     assert frames[0] == f"frame rows={len(world.store.main.recipes)}", events
 
 
-def test_priming_a_view_that_keeps_no_rows_says_so(world: World) -> None:
-    with pytest.raises(ValueError, match="keeps no last-known rows"):
-        prime_first_view(world.service, view="jobs")
-    with pytest.raises(ValueError, match="no list view"):
-        prime_first_view(world.service, view="no-such-view")
+def test_the_primed_rows_are_the_rows_the_recipes_list_loads(world: World) -> None:
+    """Read without pydantic or the client, they equal what the app's own loader makes of
+    the client's models: the reload after the first frame changes nothing on screen."""
+    _prime(world)
+    spec = find_view("recipes")
+    assert spec is not None and spec.load is not None
+    load = spec.load
+    saved = _store(world).load()
+    assert saved is not None
+    primed = spec.revived(saved.data[spec.snapshot_key(ViewContext()) or ""])
+
+    async def loaded() -> list[Any]:
+        service = world.service()
+        try:
+            return [row async for page in load(service, ViewContext()) for row in page]
+        finally:
+            await service.aclose()
+
+    rows = asyncio.run(loaded())
+    assert primed == rows and len(rows) == len(world.store.main.recipes)
+    first, again = world.requests("/api/recipes")
+    assert first.query == again.query  # the same request the list sends first
 
 
-def test_a_failed_read_while_priming_saves_nothing(world: World) -> None:
-    world.emu.faults.add("/api/recipes", "error500")
-    with pytest.raises(WorkatoError):
-        prime_first_view(world.service)
-    profile = demo_profile()
-    store = snapshot_store(world.paths, profile.name, profile.base_url, ADMIN_TOKEN)
-    assert store.load() is None
+@pytest.mark.parametrize("fault", ["error500", "malformed"])
+def test_a_failed_read_while_priming_saves_nothing(world: World, fault: str) -> None:
+    world.emu.faults.add("/api/recipes", fault)
+    with pytest.raises(Exception):  # noqa: B017  (the child exits; the parent builds instead)
+        _prime(world)
+    assert _store(world).load() is None

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -143,18 +144,17 @@ def _plain(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _json_default(value: Any) -> Any:
-    from pydantic import BaseModel, SecretStr  # here: reading a snapshot needs no pydantic
-
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
-    if isinstance(value, SecretStr):
-        return MASK
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
+    pydantic = sys.modules.get("pydantic")  # not imported: there is no model (primer.py)
+    if pydantic is not None and isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json")
+    if pydantic is not None and isinstance(value, pydantic.SecretStr):
+        return MASK
     raise TypeError(f"cannot store {type(value).__name__} in a snapshot")
 
 
