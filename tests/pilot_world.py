@@ -12,7 +12,7 @@ test directories. The `world` fixture lives in tests/conftest.py.)
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -56,6 +56,29 @@ class TimedApp:
         if scope["type"] == "http":
             self.log.append(Timed(scope["method"], scope["path"], self.clock.monotonic()))
         await self.app(scope, receive, send)
+
+
+def record_frames(monkeypatch: Any, note: Callable[[WorkatoApp], None]) -> None:
+    """Call `note(app)` at each frame the app sends to its terminal while its main screen is
+    showing (start-up tests: what did the first frames show?).
+
+    Textual drops frames drawn during a batch update (the app's own mount is one); those never
+    reach the terminal, so they are not noted."""
+    from workato_tui.screens.main import MainScreen
+
+    original = WorkatoApp._display
+
+    def display(app: WorkatoApp, screen: Any, renderable: Any) -> None:
+        if renderable is not None and not app._batch_count and isinstance(app.screen, MainScreen):
+            note(app)
+        original(app, screen, renderable)
+
+    monkeypatch.setattr(WorkatoApp, "_display", display)
+
+
+def shown_rows(app: WorkatoApp) -> int:
+    """How many rows the main screen's view holds."""
+    return app.screen.view.table.total_count  # type: ignore[attr-defined, no-any-return]
 
 
 class GatedTransport(httpx.AsyncBaseTransport):

@@ -14,11 +14,11 @@ import threading
 from typing import TYPE_CHECKING, Any, cast
 
 import pytest
+from pilot_world import record_frames, shown_rows
 
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN
 from workato_tui.primer import PRIMED, SnapshotPrimer, save_first_recipes
-from workato_tui.screens.main import MainScreen
 from workato_tui.service.connect import demo_profile
 from workato_tui.service.snapshot import SnapshotStore, snapshot_store
 from workato_tui.service.workspace import WorkspaceService
@@ -95,15 +95,13 @@ def _starting(world: World, primer: ThreadPrimer, events: list[str]) -> Starting
 def _record_frames(
     monkeypatch: pytest.MonkeyPatch, events: list[str], primer: ThreadPrimer
 ) -> None:
-    original = WorkatoApp._display
+    """Note each frame sent to the terminal (with its rows), and let the "child" go."""
 
-    def display(app: WorkatoApp, screen: Any, renderable: Any) -> None:
-        if renderable is not None and not app._batch_count and isinstance(app.screen, MainScreen):
-            events.append(f"frame rows={app.screen.view.table.total_count}")
-            primer.first_frame.set()
-        original(app, screen, renderable)
+    def note(app: WorkatoApp) -> None:
+        events.append(f"frame rows={shown_rows(app)}")
+        primer.first_frame.set()
 
-    monkeypatch.setattr(WorkatoApp, "_display", display)
+    record_frames(monkeypatch, note)
 
 
 async def test_the_first_frame_goes_out_while_priming_then_the_primed_rows_paint(

@@ -11,11 +11,11 @@ import threading
 from typing import TYPE_CHECKING, Any, cast
 
 import pytest
+from pilot_world import record_frames, shown_rows
 
 from workato_tui.app import WorkatoApp
 from workato_tui.emulator import ADMIN_TOKEN
 from workato_tui.first_frame import starting_demo, starting_profile
-from workato_tui.screens.main import MainScreen
 from workato_tui.service.connect import demo_profile
 from workato_tui.service.paths import Paths
 from workato_tui.service.snapshot import SnapshotStore, snapshot_store
@@ -69,15 +69,11 @@ def _record_frames(
     monkeypatch: pytest.MonkeyPatch, events: list[str], starting: StartingWorkspace
 ) -> None:
     """Note each frame sent to the terminal: the rows shown and whether the service exists."""
-    original = WorkatoApp._display
 
-    def display(app: WorkatoApp, screen: Any, renderable: Any) -> None:
-        if renderable is not None and not app._batch_count and isinstance(app.screen, MainScreen):
-            rows = app.screen.view.table.total_count
-            events.append(f"frame rows={rows} built={starting.built}")
-        original(app, screen, renderable)
+    def note(app: WorkatoApp) -> None:
+        events.append(f"frame rows={shown_rows(app)} built={starting.built}")
 
-    monkeypatch.setattr(WorkatoApp, "_display", display)
+    record_frames(monkeypatch, note)
 
 
 async def test_last_known_rows_paint_before_the_service_is_built_then_refresh_in_place(

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
+from pilot_world import record_frames, shown_rows
 
-from workato_tui.app import WorkatoApp
-from workato_tui.screens.main import MainScreen
 from workato_tui.startup import paused, paused_for_startup, resume_after_first_frame
 from workato_tui.widgets.typing_focus import takes_typing
 
@@ -37,18 +36,8 @@ class RecordingTransport(httpx.AsyncBaseTransport):
 
 
 def _record_frames(monkeypatch: pytest.MonkeyPatch, events: list[str]) -> None:
-    """Note each frame the app sends to its terminal, with the rows the view showed then.
-
-    Textual drops frames drawn during a batch update (the app's own mount is one); those never
-    reach the terminal, so they are not noted."""
-    original = WorkatoApp._display
-
-    def display(app: WorkatoApp, screen: Any, renderable: Any) -> None:
-        if renderable is not None and not app._batch_count and isinstance(app.screen, MainScreen):
-            events.append(f"frame rows={app.screen.view.table.total_count}")
-        original(app, screen, renderable)
-
-    monkeypatch.setattr(WorkatoApp, "_display", display)
+    """Note each frame sent to the terminal, with the rows the view showed then."""
+    record_frames(monkeypatch, lambda app: events.append(f"frame rows={shown_rows(app)}"))
 
 
 async def test_last_known_rows_paint_before_the_first_request(
