@@ -192,8 +192,8 @@ def quit_when_loaded(app):
 
 WorkatoApp.on_resource_view_loaded = quit_when_loaded
 """
-# Second run: at the first frame (when the app lets the build start), note what is imported
-# and shown, and leave without starting the build.
+# Second run: at the first frame (when the app lets the build start, or builds at once as
+# without a snapshot), note what is imported and shown, and leave without building.
 AT_THE_FIRST_FRAME = """
 def first_frame(starting):
     app = textual.app.active_app.get()
@@ -202,6 +202,7 @@ def first_frame(starting):
     app.exit()
 
 StartingWorkspace.allow_start = first_frame
+StartingWorkspace.build_now = first_frame
 """
 
 
@@ -231,25 +232,12 @@ def test_demo_paints_last_known_recipes_without_pydantic_or_the_client(tmp_path:
     assert [m for m in NOT_FOR_THE_FIRST_FRAME if m in loaded] == []
 
 
-# A fresh home: the snapshot is made by a second process while the app paints (primer.py).
-# At the moment the app lets its own build start (or builds at once, as without one), note
-# what it shows and has imported, and leave.
-AT_THE_PRIMED_FRAME = """
-def noted(starting):
-    app = textual.app.active_app.get()
-    names = [type(row).__name__ + ": " + row.name for row in app.screen.view.table.stored_rows]
-    print(json.dumps({"modules": sorted(sys.modules), "names": names, "built": starting.built}))
-    app.exit()
-
-StartingWorkspace.allow_start = noted
-StartingWorkspace.build_now = noted
-"""
-
-
 def test_a_fresh_demo_home_paints_recipes_primed_by_a_second_process(tmp_path: Any) -> None:
+    """A fresh home: the snapshot is made by a second process while the app loads (primer.py),
+    and its rows are on screen when the app's own service is built."""
     from workato_tui.emulator import Emulator, FakeClock
 
-    first = json.loads(_run_demo(tmp_path, AT_THE_PRIMED_FRAME).splitlines()[-1])
+    first = json.loads(_run_demo(tmp_path, AT_THE_FIRST_FRAME).splitlines()[-1])
     demo = Emulator.demo(FakeClock()).store.main.recipes.values()
     assert sorted(first["names"]) == sorted(f"RecipeRow: {r['name']}" for r in demo)
     assert first["built"] is False  # painted before the app built its own service
