@@ -61,6 +61,7 @@ class LoopWatch:
 
     def __init__(self) -> None:
         self.longest = 0.0
+        self.gaps: list[float] = []  # every gap, to tell one stall from many
         self.longest_gc = 0.0
         self._gc_started = 0.0
         self._task: asyncio.Task[None] | None = None
@@ -77,7 +78,12 @@ class LoopWatch:
             await asyncio.sleep(0.001)
             now = time.perf_counter()
             self.longest = max(self.longest, now - last)
+            self.gaps.append(now - last)
             last = now
+
+    def next_longest(self, count: int = 3) -> list[float]:
+        """The longest gaps after the longest one (a single stall, say the host's, or many?)."""
+        return sorted(self.gaps, reverse=True)[1 : count + 1]
 
     def __enter__(self) -> Self:
         self._task = asyncio.get_running_loop().create_task(self._watch())
@@ -178,6 +184,7 @@ async def bench_editor(emu: Emulator, clock: FakeClock) -> dict[str, Any]:
         result["all_rows"] = time.perf_counter() - start
         result["block_opening"], result["block_loading"] = opening.longest, loading.longest
         result["gc_loading"] = loading.longest_gc
+        result["next_blocks_loading"] = loading.next_longest()
         grid = app.screen.grid
         assert grid.total_count == 100_000, grid.total_count
         result["virtual_s"] = clock.monotonic()
@@ -253,7 +260,7 @@ async def bench_save(emu: Emulator, clock: FakeClock, changes: int) -> dict[str,
     }
 
 
-def report(editor: dict[str, float], table: dict[str, Any], save: dict[str, Any]) -> None:
+def report(editor: dict[str, Any], table: dict[str, Any], save: dict[str, Any]) -> None:
     scale = 100_000 / table["rows"]
     print(f"Lookup editor, {TABLE} (100,000 rows), headless {SIZE[0]}x{SIZE[1]}")
     print(
@@ -267,6 +274,8 @@ def report(editor: dict[str, float], table: dict[str, Any], save: dict[str, Any]
         f"(in-process emulator included; longest garbage collection "
         f"{editor['gc_loading'] * 1000:.0f} ms)"
     )
+    after = ", ".join(f"{gap * 1000:.0f}" for gap in editor["next_blocks_loading"])
+    print(f"    the next longest while loading: {after} ms")
     keys, small = editor["keys"], editor["baseline_keys"]
     print(
         f"  keys, event to painted frame ({len(KEYS)} keys: page down, end, G, g, arrows): "

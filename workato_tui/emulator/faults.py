@@ -13,6 +13,7 @@ On the command line: `--fault "[METHOD ]PATTERN=KIND[:VALUE][xTIMES]"`, for exam
 
 from __future__ import annotations
 
+import asyncio
 import fnmatch
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -55,12 +56,17 @@ class _BrokenBody(httpx.AsyncByteStream):
 
 
 class EmulatorTransport(httpx.ASGITransport):
-    """The in-process transport: like httpx's, but a drop after the headers were sent gives
-    the client those headers and a body that breaks, as over a real socket."""
+    """The in-process transport: like httpx's, but as over a real socket the answer arrives in
+    a later turn of the event loop than the request was sent in (so the emulator's work and the
+    client's reading of the answer are not one long step: a UI streaming pages stays
+    responsive), and a drop after the headers were sent gives the client those headers and a
+    body that breaks."""
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         try:
-            return await super().handle_async_request(request)
+            response = await super().handle_async_request(request)
+            await asyncio.sleep(0)  # the answer travels
+            return response
         except ConnectionDropped as dropped:
             if dropped.status is None:
                 raise
