@@ -114,7 +114,7 @@ async def test_the_deploy_confirm_previews_the_drift_and_afterwards_the_project_
         assert statuses == {"same"}
         assert f"Sales Ops/Lead routing/{DEV_ONLY_RECIPE}" in wheres
         counts = str(compare.query_one("#compare-counts", Static).content)
-        assert "only here: 0  only there: 0  differs: 0" in counts
+        assert "h only here 0 · t only there 0 · d differs 0" in counts
 
 
 async def test_build_from_the_tree_then_deploy_that_build_to_test(tmp_path: Path) -> None:

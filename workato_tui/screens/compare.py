@@ -1,9 +1,11 @@
 """`:compare OTHER-PROFILE`: this profile's assets against another's, side by side.
 
 Rows are asset pairs with their status (only here, only there, differs, same) and what
-differs; the header counts them. STATUS always shows and WHAT DIFFERS takes the rest of the
-width; a long WHERE is cut instead (`column_widths`). Keys filter by status; Enter on a recipe pair opens the code
-diff, on a lookup table pair the row diff (from which rows can be copied across).
+differs; the line above them counts them beside each status's filter key (`compare_line`).
+The table takes the screen's height (the screen never scrolls) and its columns its width up to
+its scrollbar: STATUS always shows and WHAT DIFFERS takes the rest of the width; a long WHERE
+is cut instead (`column_widths`). Enter on a recipe pair opens the code diff, on a lookup
+table pair the row diff (from which rows can be copied across).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ..service.compare import DIFFERS, ONLY_HERE, ONLY_THERE, SAME, Comparison, 
 from ..service.compare_load import CompareProgress, compare_progressively
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.write_request import ErrorRaised
+from .compare_line import filter_line
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -73,6 +76,9 @@ def open_compare(main: Any, argument: str) -> bool:
 
 
 class CompareScreen(Screen[None]):
+    DEFAULT_CSS = """
+    CompareScreen #compare-table { height: 1fr; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back", id="compare-back"),
         Binding("a", "filter('all')", "All", id="compare-all"),
@@ -139,34 +145,51 @@ class CompareScreen(Screen[None]):
         wanted = FILTERS[self.filter]
         self.shown = [p for p in self.comparison.pairs if wanted is None or p.status == wanted]
         self._fill()
-        counts = self.comparison.header()
-        loading = self.progress is not None and not self.progress.finished
-        state = f"   {self.progress.describe()}" if loading and self.progress else ""
-        self.query_one("#compare-counts", Static).update(
-            f" {counts}{state}   filter: {self.filter}  "
-            "(a all · h here · t there · d differs · s same)"
-        )
+        self._count()
+
+    def _count(self) -> None:
+        """The filter line, fitted to the screen's width."""
+        if self.comparison is None:
+            return
+        width = self.size.width or self.app.size.width
+        line = filter_line(self.comparison.counts(), self.filter, self.progress, width)
+        self.query_one("#compare-counts", Static).update(line)
 
     def on_resize(self) -> None:
+        """Refit once the new size is laid out (the table's size is not yet new here)."""
         if self.comparison is not None:
-            self._fill()
+            self.call_after_refresh(self._fill)
+            self.call_after_refresh(self._count)
 
-    def _fill(self) -> None:
-        """The shown pairs in the table, its columns fitted to its width (see column_widths)."""
+    def _fill(self, width: int | None = None) -> None:
+        """The shown pairs in the table, its columns fitted to its width (see column_widths):
+        `width` when it is known, else foreseen and checked once laid out."""
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         rows = [
             (p.kind.replace("_", " "), p.where, p.status, ", ".join(p.differences))
             for p in self.shown
         ]
-        available = table.size.width - table.styles.scrollbar_size_vertical
         table.clear(columns=True)
-        for label, width in zip(LABELS, column_widths(available, rows), strict=True):
+        available = _width_for(table, len(rows)) if width is None else width
+        widths = column_widths(available, rows)
+        for label, width in zip(LABELS, widths, strict=True):
             table.add_column(label, width=width)
         for index, (kind, where, status, what) in enumerate(rows):
             table.add_row(kind, _cut(where), _status(status), _cut(what), key=str(index))
         if self.shown:
             table.move_cursor(row=min(cursor, len(self.shown) - 1))
+        if width is None:
+            self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        """Fill again if the columns do not span the width the table shows them in (its
+        scrollbar came or went other than foreseen, or it was not laid out yet)."""
+        table = self.query_one(DataTable)
+        spanned = sum(column.get_render_width(table) for column in table.columns.values())
+        width = table.scrollable_content_region.width
+        if table.is_mounted and spanned != width:
+            self._fill(width)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is None:
@@ -185,6 +208,13 @@ class CompareScreen(Screen[None]):
             self.app.push_screen(RowDiffScreen(self.here, self.there, pair))
         else:
             self.notify(f"{pair.where}: {pair.summary}")
+
+
+def _width_for(table: DataTable[Any], rows: int) -> int:
+    """The width `rows` rows and the header get: the table's, less its vertical scrollbar
+    when they are more than its height."""
+    scrollbar = table.styles.scrollbar_size_vertical if rows + 1 > table.size.height else 0
+    return max(0, table.size.width - scrollbar)
 
 
 def _cut(text: str) -> Text:
