@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from workato_tui.widgets.folder_tree import FolderTree
 
 if TYPE_CHECKING:
@@ -31,7 +33,7 @@ async def test_at_80_columns_recipes_keep_what_a_glance_needs(world: World) -> N
         assert [key for key in shown if key in GLANCE] == GLANCE
         assert not HIDES_FIRST & set(shown)
         hidden = len(ui.table.columns) - len(shown)
-        assert ui.header.rstrip().endswith(f"{hidden} more\u203a")  # only right to go
+        assert f"{hidden} more\u203a" in ui.header  # only right to go
         assert "UPDATED" not in ui.header and " ID " not in ui.header
 
 
@@ -84,3 +86,19 @@ async def test_sorting_a_hidden_column_shows_it(world: World) -> None:
         assert "name" in ui.table.shown_columns
         await ui.press("s")  # sorted by another column: UPDATED hides again
         assert "updated_at" not in ui.table.shown_columns
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+async def test_rows_use_the_width_under_the_note_of_hidden_columns(
+    world: World, size: tuple[int, int]
+) -> None:
+    async with world.run(size=size) as ui:
+        table, layout = ui.table, ui.table.geometry
+        hidden = len(table.columns) - len(table.shown_columns)
+        note = f"{hidden} more\u203a"
+        assert hidden and note in ui.header
+        assert layout.width == table.scrollable_content_region.width  # no blank tail
+        start = ui.header.index(note)
+        under = [table.render_line(y).text[start : start + len(note)] for y in range(1, 18)]
+        assert any(text.strip() for text in under)  # names run on under the note
+        assert ui.header.split()[-2:] == ["LAST", "RUN"]  # the last label stays whole

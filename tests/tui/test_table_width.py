@@ -33,7 +33,7 @@ def test_name_grows_into_spare_width_as_far_as_its_texts_need() -> None:
 
 
 async def test_recipe_names_show_in_full_on_a_wide_terminal(world: World) -> None:
-    full = "Load Salesforce opportunities into Snowflake"
+    full = "Grant app access from approved ServiceNow requests"
     async with world.run(size=(120, 36)) as d:
         assert not any(full in line for line in table_lines(d))  # cut at 120 with the tree
     async with world.run(size=(200, 36)) as d:
@@ -116,5 +116,35 @@ def test_when_columns_hide_a_declared_width_text_column_takes_the_room_left() ->
     assert everything.hidden == () and everything.widths[2] == 30  # all fit: its declared width
     narrow = arrange(fit, 78)
     assert [c.key for c in narrow.columns] == ["status", "started", "error"]
-    assert narrow.width == 78 - len(more_text(3))  # no blank cells beside the cut ERROR
-    assert narrow.widths[2] > 30
+    assert narrow.width == 78  # no blank cells beside the cut ERROR, nor under the note
+    assert narrow.widths[2] > 30 and narrow.note_in == 2
+
+
+def test_the_note_keeps_its_own_room_when_the_flexible_header_cannot_hold_it() -> None:
+    columns = [
+        Column("detail", "D" * 40, width=34),  # the flexible column: the widest text one
+        Column("a", "A", width=20, priority=HIDES_FIRST),
+        Column("b", "B", width=20),
+    ]
+    rows = [{"detail": "d" * 60, "a": "", "b": ""}]
+    layout = arrange(ColumnFit.measure(columns, rows), 66)
+    assert [c.key for c in layout.columns] == ["detail", "b"]
+    assert layout.note_in is None and layout.width <= 66 - len(more_text(2))
+
+
+def test_names_that_need_no_more_room_leave_the_note_its_own_at_the_line_end() -> None:
+    columns = priced({"id": 6, "name": 36, "state": 9, "updated": 16}, id=HIDES_FIRST)
+    rows = [{"id": 1, "name": "Jira Cloud", "state": "ok", "updated": ""}]
+    layout = arrange(ColumnFit.measure(columns, rows), 56)
+    assert [c.key for c in layout.columns] == ["name", "state"]
+    assert layout.note_in is None and layout.width <= 56 - len(more_text(3))
+
+
+def test_long_names_take_the_note_room_and_their_header_cell_holds_the_note() -> None:
+    columns = priced({"id": 6, "name": 36, "state": 9, "updated": 16}, id=HIDES_FIRST)
+    rows = [{"id": 1, "name": "N" * 60, "state": "ok", "updated": ""}]
+    layout = arrange(ColumnFit.measure(columns, rows), 56)
+    assert [c.key for c in layout.columns] == ["name", "state"]
+    assert layout.note_in == 1 and layout.width == 56  # no cells blank under the note
+    size = len(more_text(2))
+    assert layout.note_x(size) == layout.offsets[0] + 1 + layout.widths[0] - size

@@ -5,6 +5,10 @@ width or its header and a sample of rows), arranged on every resize (`arrange`):
 column (NAME, else the widest text column) takes the width the terminal gives, as far as its
 texts need; when the columns do not fit even with it narrowed, the lowest-priority columns hide
 (`Column.priority`; the rightmost of equals first) and the header says how many are hidden.
+When columns hide and the flexible column's texts need more room, it also takes the room of
+that note, and the note is drawn at the right end of its header cell (`Layout.note_in`), so no
+cells are left blank under it; the note keeps its own room at the line's end when the texts
+need no more, or that header cannot hold it beside its label.
 `ColumnWindow` keeps what the table adds: the hidden column shown with left/right, and the
 columns it must show (the sorted one).
 """
@@ -130,6 +134,7 @@ class Layout:
     hidden: tuple[int, ...] = ()  # the table's columns not shown, in table order
     more: str = ""  # the header's note of the hidden columns
     revealed: int | None = None  # the hidden column left/right shows (its header stands out)
+    note_in: int | None = None  # the column whose header cell holds the note (None: line end)
 
     @classmethod
     def place(
@@ -166,6 +171,12 @@ class Layout:
         last = bisect_right(self.offsets, x2 - 1)
         return range(first, last)
 
+    def note_x(self, size: int) -> int | None:
+        """Where a note of `size` cells starts in the header when a column's cell holds it:
+        at that cell's right end, inside its padding (None: the note goes at the line's end)."""
+        span = None if self.note_in is None else self.cell_span(self.note_in)
+        return None if span is None else span[1] - CELL_PADDING - size
+
     def cell_span(self, column: int) -> tuple[int, int] | None:
         """Start and end x of the table's column `column`, padding included (None: hidden)."""
         position = self.position(column)
@@ -194,12 +205,23 @@ def arrange(
     widths = [least[i] for i in shown]
     if len(shown) < len(fit.columns):  # columns hide: leave no cells blank beside cut text
         widest = max(widest, min(fit.flex_text, FLEX_MAX_WIDTH))
+    note_in = None
     if fit.flex is not None and fit.flex in shown:
         position = shown.index(fit.flex)
         left = room - span(widths) + narrowest
         widths[position] = max(narrowest - squeeze, min(widest, left))
+        note = available - room  # the note's room: 0 while no column hides
+        wider = min(widest, fit.flex_text, left + note)  # as far as its texts need
+        if wider > widths[position] and holds_note(fit.columns[fit.flex], wider, note):
+            widths[position], note_in = wider, fit.flex
     hidden = [i for i in everything if i not in shown]
-    return Layout.place(fit, shown, widths, hidden)
+    return replace(Layout.place(fit, shown, widths, hidden), note_in=note_in)
+
+
+def holds_note(column: Column, width: int, note: int) -> bool:
+    """Whether `column`'s header cell of `width` cells holds a `note` beside its label (and
+    a sort arrow), with a space between them."""
+    return cell_len(column.label) + 2 + 1 + note <= width
 
 
 def by_priority(

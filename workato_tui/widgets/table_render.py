@@ -77,7 +77,8 @@ def header_strip(
     layout: Layout, sort_key: str | None, reverse: bool, palette: Palette, x1: int, x2: int
 ) -> Strip:
     """The header line: labels (the one left/right revealed standing out), with ▲/▼ on the
-    sorted column, and at its right end the note of hidden columns (`more_text`)."""
+    sorted column, and the note of hidden columns (`more_text`) at the right end of the cell
+    that holds it (`Layout.note_in`), else of the line."""
     style = palette.base + palette.header
     cells = []
     for position in layout.visible_columns(x1, x2):
@@ -87,15 +88,20 @@ def header_strip(
         revealed = layout.indices[position] == layout.revealed
         cells.append((position, text, style + palette.more if revealed else style))
     strip = line_strip(layout, cells, (" ", style), x1, x2, palette.base)
-    return with_note(strip, layout.more, style + palette.more)
+    at = layout.note_x(cell_len(layout.more))
+    return with_note(strip, layout.more, style + palette.more, None if at is None else at - x1)
 
 
-def with_note(strip: Strip, note: str, style: Style) -> Strip:
-    """`strip` with `note` over its right end (the layout left room for it)."""
+def with_note(strip: Strip, note: str, style: Style, at: int | None = None) -> Strip:
+    """`strip` with `note` over the cells from `at` (None: over its right end), where the
+    layout left room for it."""
     size, width = cell_len(note), strip.cell_length
     if not note or size >= width:
         return strip
-    return Strip.join([strip.crop(0, width - size), Strip([Segment(note, style)], size)])
+    if at is None or not 0 <= at <= width - size:
+        at = width - size
+    parts = [strip.crop(0, at), Strip([Segment(note, style)], size), strip.crop(at + size, width)]
+    return Strip.join(parts)
 
 
 @dataclass(frozen=True)
