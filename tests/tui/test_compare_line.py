@@ -84,3 +84,12 @@ async def test_the_filter_line_is_one_line_loading_and_loaded(
         assert isinstance(widget.content, Content)
         assert reversed_text(widget.content) == ["t only there 1"]
         assert widget.region.height == 1
+
+
+async def test_narrower_than_the_shortest_form_the_line_is_cut_not_wrapped(world: World) -> None:
+    async with world.run(_app(world), size=(50, 24)) as ui:
+        await _open_compare(ui)
+        await ui.settle()
+        widget = ui.app.screen.query_one("#compare-counts", Static)
+        assert widget.region.height == 1
+        assert widget.render_line(0).text.rstrip().endswith("…")

@@ -78,6 +78,7 @@ def open_compare(main: Any, argument: str) -> bool:
 class CompareScreen(Screen[None]):
     DEFAULT_CSS = """
     CompareScreen #compare-table { height: 1fr; }
+    CompareScreen #compare-counts { text-wrap: nowrap; text-overflow: ellipsis; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back", id="compare-back"),
