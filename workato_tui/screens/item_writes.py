@@ -5,17 +5,17 @@ state), asks the app to run one, and after a write that changed something reads 
 afresh through the screen's `reread` and refreshes the keys, so what the screen shows and
 what it offers follow the write (a resumed job no longer offers resume).
 
-    class JobScreen(Screen):
-        check_action, why_disabled, on_key, action_act = SCREEN_METHODS  # delegate to .writes
-
-        def __init__(self, ...):
-            self.writes = ItemWrites(self, service, context, job, reread=self._reread)
+    class JobScreen(ItemScreen):  # check_action, why_disabled, on_key, action_act: .writes
+        def __init__(self, service, context, job):
+            super().__init__(service, context, job, reread=self._reread)
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
+
+from textual.screen import Screen
 
 from ..api.errors import WorkatoError
 from ..widgets.write_request import WriteRequested
@@ -29,8 +29,6 @@ from ..write_catalog import (
 )
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from ..service.workspace import WorkspaceService
     from ..views import ViewContext
 
@@ -114,24 +112,45 @@ class ItemWrites:
         self.screen.refresh_bindings()
 
 
-# The screen's side: Textual calls check_action, on_key and action_act on the screen, and the
-# palette asks the screen's why_disabled; each hands over to the screen's `writes`.
+class ItemScreen(Screen[None]):
+    """A detail screen of one item: it owns the item's `ItemWrites` and hands Textual's
+    check_action, on_key and action_act (and the palette's why_disabled) over to it."""
 
+    def __init__(
+        self,
+        service: WorkspaceService,
+        context: ViewContext,
+        item: Any,
+        *,
+        reread: Reread,
+        offered: bool = True,
+        refuses: Refusal | None = None,
+        gone: WriteAction | None = None,
+        on_gone: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.context = context
+        self.writes = ItemWrites(
+            self,
+            service,
+            context,
+            item,
+            reread=reread,
+            offered=offered,
+            refuses=refuses,
+            gone=gone,
+            on_gone=on_gone,
+        )
 
-def _check_action(screen: Any, action: str, parameters: tuple[object, ...]) -> bool | None:
-    return screen.writes.check(action, parameters)  # type: ignore[no-any-return]
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.writes.check(action, parameters)
 
+    def why_disabled(self, write: WriteAction) -> str | None:
+        return self.writes.why_disabled(write)
 
-def _why_disabled(screen: Any, write: WriteAction) -> str | None:
-    return screen.writes.why_disabled(write)  # type: ignore[no-any-return]
+    def on_key(self, event: Any) -> None:
+        self.writes.on_key(event)
 
-
-def _on_key(screen: Any, event: Any) -> None:
-    screen.writes.on_key(event)
-
-
-def _action_act(screen: Any, action_id: str) -> None:
-    screen.writes.act(action_id)
-
-
-SCREEN_METHODS = (_check_action, _why_disabled, _on_key, _action_act)
+    def action_act(self, action_id: str) -> None:
+        self.writes.act(action_id)

@@ -12,7 +12,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from ..api.errors import WorkatoError
@@ -23,7 +22,7 @@ from ..views.rows import JobRow, row_data
 from ..widgets.job_steps import StepList, failing_index, step_detail
 from ..widgets.keys_footer import KeysFooter
 from ..write_catalog import JOB_RESUME, WriteAction, bind_writes, label
-from .item_writes import SCREEN_METHODS, ItemWrites
+from .item_writes import ItemScreen
 from .recipe_detail import OUTCOME_STYLE
 
 if TYPE_CHECKING:
@@ -70,7 +69,7 @@ def summary(job: JobDetail, web_url: str) -> Group:
     return Group(*lines)
 
 
-class JobScreen(Screen[None]):
+class JobScreen(ItemScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="job-back"),
         Binding("e", "failed_step", "Failed step", id="job-failed-step"),
@@ -84,15 +83,10 @@ class JobScreen(Screen[None]):
     """
 
     def __init__(self, service: WorkspaceService, context: ViewContext, job: Job | JobRow) -> None:
-        super().__init__()
+        super().__init__(service, context, job, reread=self._reread, refuses=self._resumed_here)
         bind_writes(self, "job")  # repeat, resume: as declared in write_catalog
-        self.service = service
-        self.context = context
         self.detail: JobDetail | None = None
         self._follows = 0  # reads of a resumed job while it runs on
-        self.writes = ItemWrites(
-            self, service, context, job, reread=self._reread, refuses=self._resumed_here
-        )
 
     @property
     def job(self) -> Job | JobRow:
@@ -176,9 +170,7 @@ class JobScreen(Screen[None]):
         self.app.copy_to_clipboard(self.web_url)
         self.notify(self.web_url, title="Copied the job's web URL")
 
-    # writes: offered, run and followed by a fresh read in ItemWrites ----------------------
-
-    check_action, why_disabled, on_key, action_act = SCREEN_METHODS
+    # writes: offered, run and followed by a fresh read in ItemWrites (see ItemScreen) ------
 
     def _resumed_here(self, write: WriteAction) -> str | None:
         """A job resumed here stays pending while it runs on, but its token is spent: resume

@@ -12,7 +12,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ..api.errors import WorkatoError
@@ -25,7 +24,7 @@ from ..widgets.recipe_versions import versions_table
 from ..widgets.resource_view import ResourceView
 from ..widgets.table import ResourceTable
 from ..write_catalog import RECIPE_DELETE, bind_writes
-from .item_writes import SCREEN_METHODS, ItemWrites
+from .item_writes import ItemScreen
 
 if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
@@ -70,7 +69,7 @@ def outcome_strip(jobs: list[dict[str, Any]]) -> Text:
     return strip
 
 
-class RecipeScreen(Screen[None]):
+class RecipeScreen(ItemScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="recipe-back"),
         Binding("y", "raw_json", "JSON", id="recipe-json", show=False),  # in ?, not the footer
@@ -88,12 +87,7 @@ class RecipeScreen(Screen[None]):
     """
 
     def __init__(self, service: WorkspaceService, recipe: RecipeRow, context: ViewContext) -> None:
-        super().__init__()
-        bind_writes(self, "recipe", WRITE_KEYS)  # each write's key, as declared
-        self.service = service
-        self.context = context
-        self.writes = ItemWrites(
-            self,
+        super().__init__(
             service,
             context,
             recipe,
@@ -102,6 +96,7 @@ class RecipeScreen(Screen[None]):
             gone=RECIPE_DELETE,
             on_gone=self._deleted,
         )
+        bind_writes(self, "recipe", WRITE_KEYS)  # each write's key, as declared
 
     @property
     def recipe(self) -> RecipeRow:
@@ -270,9 +265,7 @@ class RecipeScreen(Screen[None]):
             return
         target.update(versions_table(versions, self.recipe.version_no))
 
-    # writes: offered, run and followed by a fresh read in ItemWrites ----------------------
-
-    check_action, why_disabled, on_key, action_act = SCREEN_METHODS
+    # writes: offered, run and followed by a fresh read in ItemWrites (see ItemScreen) ------
 
     async def _reread(self) -> RecipeRow:
         """After a write: the recipe afresh (state, version, stop cause) and its connections."""
