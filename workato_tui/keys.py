@@ -26,6 +26,7 @@ _PLACES = {
     "MainScreen": "main screen",
     "ResourceView": "resource views",
     "ResourceTable": "tables",
+    "LookupGrid": "tables",  # the lookup editor's grid: the tables' keys, acting as routed
     "FolderTree": "folder tree",
     "CommandBar": "command bar",
     "RecipeScreen": "recipe detail",

@@ -1,14 +1,22 @@
 """Typed at paste speed right after `e` or Enter opens the cell prompt, every key lands in the
 prompt: the prompt takes focus at once, not on a later turn of the event loop (by which time
-the first keys had gone to the grid and were lost)."""
+the first keys had gone to the grid and were lost). And the keys typed right after Enter (or
+tab) closes it reach the grid, after the edit is staged on the cell the prompt was opened for:
+they had landed in the closed prompt, or the edit in the cell the next prompt opened on."""
 
 from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from pilot_world import World
 from textual import events
 
 from workato_tui.lookup.rows import ID
+
+if TYPE_CHECKING:
+    from workato_tui.screens.lookup_editor import LookupEditorScreen
 
 
 def burst(app: object, keys: list[tuple[str, str | None]]) -> None:
@@ -60,3 +68,100 @@ async def test_e_still_types_into_an_open_prompt(world: World) -> None:
         await ed.press("slash")
         await ed.press("e", "a", "E", "enter")
         assert editor.grid.filter_text == "eaE" and editor.prompt_mode is None
+
+
+# Closing: enter (or tab) answers the prompt in the order typed, and the keys typed right
+# after it reach the grid, with the edit already staged on the cell it was opened for.
+
+E, ENTER, TAB, DOWN, RIGHT = (
+    ("e", "e"),
+    ("enter", "\r"),
+    ("tab", "\t"),
+    ("down", None),
+    ("right", None),
+)
+
+
+def cells(editor: LookupEditorScreen, rows: list[dict[str, Any]]) -> dict[int, dict[str, str]]:
+    """What is staged for `rows`: row key -> the values that differ from the row's."""
+    staged = {}
+    for row in rows:
+        entry = editor.staging.get(row[ID])
+        if entry is not None:
+            staged[row[ID]] = {c: v for c, v in entry.values.items() if v != row[c]}
+    return staged
+
+
+BURSTS = {
+    # keys after enter, first row's code cell being edited: (burst, staged, cursor (row, column))
+    "enter-then-down": ([E, *typed("x"), ENTER, DOWN], {0: {"code": "x"}}, (1, "code")),
+    "enter-then-e-again": (
+        [E, *typed("x"), ENTER, E, *typed("y"), ENTER],
+        {0: {"code": "xy"}},
+        (0, "code"),
+    ),
+    "enter-down-edit": (
+        [E, *typed("x"), ENTER, DOWN, E, *typed("y"), ENTER],
+        {0: {"code": "x"}, 1: {"code": "y"}},
+        (1, "code"),
+    ),
+    "enter-then-undo": (
+        [E, *typed("x"), ENTER, E, *typed("y"), ENTER, ("u", "u")],
+        {0: {"code": "x"}},  # the second edit undone
+        (0, "code"),
+    ),
+    "tab-then-down": (
+        [E, *typed("x"), TAB, *typed("y"), ENTER, ("j", "j")],
+        {0: {"code": "x", "name": "y"}},
+        (1, "name"),
+    ),
+    # the reverse: grid keys, then enter opens the prompt on the cell they moved to
+    "down-then-enter": ([DOWN, ENTER, *typed("y"), ENTER], {1: {"code": "y"}}, (1, "code")),
+    "down-right-then-enter": (
+        [DOWN, DOWN, RIGHT, ENTER, *typed("y"), ENTER, ("k", "k")],
+        {2: {"name": "y"}},
+        (1, "name"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BURSTS))
+async def test_keys_right_after_enter_closes_the_prompt_reach_the_grid(
+    world: World, case: str
+) -> None:
+    keys, expected, cursor = BURSTS[case]
+    async with world.editor() as ed:
+        editor, grid = ed.editor, ed.editor.grid
+        rows = [dict(row) for row in grid.visible_rows[:3]]
+        assert grid.cursor_row == 0 and grid.current_column.key == "code"  # type: ignore[union-attr]
+        staged = {
+            rows[i][ID]: {column: rows[i][column] + text for column, text in change.items()}
+            for i, change in expected.items()
+        }
+        burst(ed.app, keys)
+
+        def now() -> tuple[object, ...]:
+            column = grid.current_column.key  # type: ignore[union-attr]
+            return (
+                cells(editor, rows),
+                (grid.cursor_row, column),
+                editor.prompt_mode,
+                ed.app.focused,
+            )
+
+        want = (staged, cursor, None, grid)
+        with contextlib.suppress(AssertionError):  # the assert below says what differs
+            await ed.until(lambda: now() == want, f"the {case} burst handled", seconds=3)
+        assert now() == want
+
+
+async def test_a_burst_edit_is_what_the_emulator_stores(world: World) -> None:
+    """Edit two cells in one burst (enter, then straight on to the next row), then save."""
+    async with world.editor() as ed:
+        rows = [dict(row) for row in ed.editor.grid.visible_rows[:2]]
+        burst(ed.app, [E, *typed("-a"), ENTER, DOWN, E, *typed("-b"), ENTER])
+        await ed.until(lambda: len(ed.editor.staging) == 2, "two staged edits")
+        await ed.save()
+        stored = world.stored()
+        assert stored[rows[0][ID]]["code"] == rows[0]["code"] + "-a"
+        assert stored[rows[1][ID]]["code"] == rows[1]["code"] + "-b"

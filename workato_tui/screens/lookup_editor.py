@@ -8,8 +8,9 @@ One class, composed rather than mixed: the logic lives in `workato_tui.lookup` (
 engine, files); loading and the API's lookup are plain functions in `lookup_reads`, the save,
 discard and leave flows in `lookup_saving`, the CSV ones in `lookup_csv`, one method here
 calling each, editing in `lookup_edits` and what the grid and status lines show in
-`lookup_display`; the prompt line is a `PromptBar` widget whose messages
-(`PromptBar.Submitted`, ...) one handler here turns into what they finish.
+`lookup_display`; the prompt line is a `PromptBar` widget whose answers (each with the target
+it was asked about) one method here turns into what they finish, before the next key is
+routed; the grid is a `LookupGrid`, whose keys act as they are routed.
 """
 
 from __future__ import annotations
@@ -37,21 +38,22 @@ from ..lookup.files import (
 )
 from ..lookup.rows import ID, id_text
 from ..widgets.keys_footer import KeysFooter
-from ..widgets.prompt_bar import PromptBar
+from ..widgets.prompt_bar import Answer, PromptBar
 from ..widgets.table import ResourceTable
 from ..widgets.table_model import Column
 from ..widgets.typing_focus import takes_typing
 from .lookup_csv import BUSY_WHILE_IMPORTING, export_csv, import_csv, still_loading
 from .lookup_display import apply_changes, crumbs_text, persist_staging, status_text
 from .lookup_edits import (
+    Target,
     add_row,
-    commit_edit,
     commit_pending_edit,
     edit_cell,
-    edit_next_cell,
     toggle_delete,
     undo,
 )
+from .lookup_grid import LookupGrid
+from .lookup_prompt import finish_prompt
 from .lookup_reads import load_pages, look_up
 from .lookup_saving import confirm_leave, discard_staged, profile_text, save_staged
 
@@ -60,21 +62,28 @@ if TYPE_CHECKING:
     from ..service.workspace import WorkspaceService
 
 
-# Actions of keys that are text too (e, a, /, E, enter): in the open prompt they type or submit.
-OPENS_PROMPT = frozenset({"edit_cell", "add_row", "filter", "export_csv"})
+# Actions of priority keys (e, a, /, E, enter, u, D, ctrl+d) that the open prompt takes as text
+# or editing keys (enter answers it), in the order typed: while it has focus they are off here.
+TYPED_IN_PROMPT = frozenset(
+    {"edit_cell", "add_row", "filter", "export_csv", "undo", "toggle_delete"}
+)
 
 
 class LookupEditorScreen(Screen[None]):
     # Keys that open the prompt are priority bindings: they act before the next key is routed,
-    # so what is typed right after them at paste speed lands in the prompt (see OPENS_PROMPT).
+    # so what is typed right after them at paste speed lands in the prompt; so do the keys that
+    # act on the cursor's row, and the grid's own (LookupGrid), so that a burst acts in the
+    # order typed (see TYPED_IN_PROMPT).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Back", id="lookup-leave"),
         Binding("e", "edit_cell", "Edit", id="lookup-edit", priority=True),
         Binding("enter", "edit_cell", "Edit", show=False, id="lookup-edit-enter", priority=True),
         Binding("a", "add_row", "Add row", id="lookup-add-row", priority=True),
         Binding("shift+enter", "add_row", "Add row", show=False, id="lookup-add-row-enter"),
-        Binding("ctrl+d,D", "toggle_delete", "Delete", show=False, id="lookup-delete-row"),
-        Binding("u", "undo", "Undo", id="lookup-undo"),
+        Binding(
+            "ctrl+d,D", "toggle_delete", "Delete", show=False, id="lookup-delete-row", priority=True
+        ),
+        Binding("u", "undo", "Undo", id="lookup-undo", priority=True),
         Binding("ctrl+s", "save", "Save", id="lookup-save"),
         Binding("slash", "filter", "Filter", id="lookup-filter", priority=True),
         Binding("ctrl+f", "find", "Look up", id="lookup-find", priority=True),
@@ -110,7 +119,6 @@ class LookupEditorScreen(Screen[None]):
         self.rows: dict[int, dict[str, Any]] = {}  # the grid's rows, in server order
         self.loading_rows = False
         self.importing = False  # an import is being staged: editing keys wait
-        self.edit_target: tuple[int, str] | None = None  # the cell the open prompt edits
         self.find_column: str | None = None
         self.persist_warned = False  # the disk refused the staged file once: said
 
@@ -126,7 +134,7 @@ class LookupEditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="lookup-title", classes="screen-title", markup=False)
         yield Static("", id="lookup-crumbs", markup=False)
-        yield ResourceTable(
+        yield LookupGrid(
             self._grid_columns(),
             cursor_mode="cell",
             empty_text="This table has no rows (press a to add one)",
@@ -135,7 +143,7 @@ class LookupEditorScreen(Screen[None]):
             id="lookup-grid",
         )
         yield Static("", id="lookup-status")
-        yield PromptBar(id="lookup-prompt")
+        yield PromptBar(on_answer=self._prompt_answered, id="lookup-prompt")
         yield KeysFooter()
 
     def _title(self) -> str:
@@ -163,6 +171,12 @@ class LookupEditorScreen(Screen[None]):
     def prompt_mode(self) -> str | None:
         """What the open prompt asks for (edit, filter, find, export, export-raw), or None."""
         return self.prompt_bar.mode
+
+    @property
+    def edit_target(self) -> Target | None:
+        """The cell the open prompt edits (row key, column), or None."""
+        target = self.prompt_bar.target
+        return target if self.prompt_mode == "edit" else None  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         self.set_focus(self.grid)
@@ -248,38 +262,21 @@ class LookupEditorScreen(Screen[None]):
 
     # the prompt line ----------------------------------------------------------------------
 
-    def ask(self, mode: str, label: str, value: str = "") -> None:
-        self.prompt_bar.ask(mode, label, value)
+    def ask(self, mode: str, label: str, value: str = "", *, target: object = None) -> None:
+        self.prompt_bar.ask(mode, label, value, target=target)
 
-    def close_prompt(self) -> None:
-        self.prompt_bar.close()
-        self.set_focus(self.grid)
-
-    @on(PromptBar.Submitted)
-    def _prompt_submitted(self, event: PromptBar.Submitted) -> None:
-        """Enter in the prompt: finish what it was opened for."""
-        target, self.edit_target = self.edit_target, None
-        self.set_focus(self.grid)
-        if event.mode == "edit" and target is not None:
-            commit_edit(self, target, event.value)
-        elif event.mode == "find" and self.find_column:
-            self.find_row(self.find_column, event.value)
-        elif event.mode in ("export", "export-raw"):
-            self.export_csv(event.value, raw=event.mode == "export-raw")
+    def _prompt_answered(self, answer: Answer) -> None:
+        """Enter, tab or escape in the prompt, handled in the order typed (the prompt is closed
+        and the grid focused already): finish what it was opened for, on its own target."""
+        finish_prompt(self, answer)
 
     @on(PromptBar.Changed)
     def _prompt_changed(self, event: PromptBar.Changed) -> None:
-        if event.mode == "filter":
+        """The live filter; a keystroke heard after the prompt closed is stale (its answer
+        set the filter already)."""
+        if event.mode == "filter" and self.prompt_mode == "filter":
             self.grid.set_filter(event.value)
             self.update_crumbs()
-
-    @on(PromptBar.Advanced)
-    def _prompt_advanced(self, event: PromptBar.Advanced) -> None:
-        """Tab in the prompt: commit the cell and edit the next one (else just leave it)."""
-        target, self.edit_target = self.edit_target, None
-        self.set_focus(self.grid)
-        if event.mode == "edit" and target is not None:
-            edit_next_cell(self, target, event.value, event.step)
 
     def action_filter(self) -> None:
         self.ask("filter", "Filter (! inverts):", self.grid.filter_text)
@@ -288,12 +285,8 @@ class LookupEditorScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Escape: close the prompt, else clear the filter, else leave (asking if staged)."""
-        if self.prompt_mode is not None:
-            if self.prompt_mode == "filter":
-                self.grid.set_filter("")
-            self.edit_target = None
-            self.close_prompt()
-            self.update_crumbs()
+        if self.prompt_mode is not None:  # (escape typed in the prompt is the prompt's)
+            self.prompt_bar.answer(None)
         elif self.grid.filter_text:
             self.grid.set_filter("")
             self.update_crumbs()
@@ -390,7 +383,7 @@ class LookupEditorScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While an import is staging, keys that change rows or leave are off (shown dimmed).
-        While the prompt has focus, the printable keys that open it are typed into it."""
+        While the prompt has focus, the keys it takes (see TYPED_IN_PROMPT) are typed into it."""
         if self.importing and action in BUSY_WHILE_IMPORTING:
             return None
-        return not (action in OPENS_PROMPT and takes_typing(self.focused))
+        return not (action in TYPED_IN_PROMPT and takes_typing(self.focused))

@@ -40,9 +40,9 @@ def edit_cell(editor: LookupEditorScreen) -> None:
             "This row is staged for deletion: ctrl+d keeps it.", title="Edit", severity="warning"
         )
         return
-    editor.edit_target = (row[ID], column)
     name = row_name(row[ID], values_of(row, editor.columns), editor.columns)
-    editor.ask("edit", f"{column} of {name}:", str(row.get(column) or ""))
+    label, value = f"{column} of {name}:", str(row.get(column) or "")
+    editor.ask("edit", label, value, target=(row[ID], column))
 
 
 def commit_edit(editor: LookupEditorScreen, target: Target, value: str) -> None:
@@ -60,11 +60,11 @@ def commit_edit(editor: LookupEditorScreen, target: Target, value: str) -> None:
 
 def commit_pending_edit(editor: LookupEditorScreen) -> None:
     """A cell edit still open (focus moved, or another command came) is staged, not lost."""
-    if editor.prompt_mode == "edit" and editor.edit_target is not None:
-        target, editor.edit_target = editor.edit_target, None
-        value = editor.prompt_bar.value
-        editor.close_prompt()
-        commit_edit(editor, target, value)
+    target = editor.edit_target
+    answer = editor.prompt_bar.take() if target is not None else None
+    if target is not None and answer is not None:
+        editor.set_focus(editor.grid)
+        commit_edit(editor, target, answer.value)
 
 
 def edit_next_cell(editor: LookupEditorScreen, target: Target, value: str, step: int) -> None:
