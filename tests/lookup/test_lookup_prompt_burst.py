@@ -165,3 +165,16 @@ async def test_a_burst_edit_is_what_the_emulator_stores(world: World) -> None:
         stored = world.stored()
         assert stored[rows[0][ID]]["code"] == rows[0]["code"] + "-a"
         assert stored[rows[1][ID]]["code"] == rows[1]["code"] + "-b"
+
+
+async def test_a_cell_cleared_and_retyped_in_one_burst_keeps_the_new_text(world: World) -> None:
+    """ctrl+u and backspace act in the order typed: `e ctrl+u CC-9 backspace 8 enter down`."""
+    async with world.editor() as ed:
+        editor, grid = ed.editor, ed.editor.grid
+        first = dict(grid.visible_rows[0])
+        keys = [E, ("ctrl+u", None), *typed("CC-9"), ("backspace", None), *typed("8")]
+        burst(ed.app, [*keys, ENTER, DOWN])
+        await ed.until(lambda: len(editor.staging) == 1 and grid.cursor_row == 1, "edit, down")
+        staged = editor.staging.get(first[ID])
+        assert staged is not None and staged.values["code"] == "CC-8"
+        assert editor.prompt_mode is None and ed.app.focused is grid

@@ -107,3 +107,16 @@ async def test_a_closed_bar_answers_nothing() -> None:
         bar.answer(0)
         await d.settle()
         assert app.answers == []
+
+
+async def test_editing_keys_in_a_burst_act_in_the_order_typed() -> None:
+    """backspace and ctrl+u erase what was typed before them, not what comes after."""
+    app = Host()
+    async with app.run_test() as pilot:
+        d, bar = Driver(pilot), app.query_one(PromptBar)
+        bar.ask("edit", "code:", "CC-1", target=1)
+        await d.settle()
+        keys = [("x", "x"), ("backspace", None), ("ctrl+u", None), ("n", "n"), ("e", "e")]
+        burst(app, [*keys, ("w", "w"), ("left", None), ("a", "a"), ("enter", "\r")])
+        await d.until(lambda: bool(app.answers), "the answer")
+        assert app.answers == [Answer("edit", "neaw", 1, 0)]

@@ -9,12 +9,13 @@ means.
     @on(PromptBar.Changed)  -> every keystroke (a live filter)
 
 Keys typed at paste speed: the app routes each key to the widget focused when it arrives, and
-a widget handles its keys later, in order, on its own turn; an Input's own bindings (enter)
-act later still, once the key has bubbled back up to the app. So enter, tab, shift+tab and
-escape are handled here, in the order they were typed: the prompt closes, focus goes back at
-once to the widget it came from, and the host gets the answer (with the target it was asked
-for) before any key typed after it is routed. Keys that still reach the closed input (routed
-before focus moved) are posted back to the app, which routes them afresh, in order.
+a widget handles its keys later, in order, on its own turn; an Input's own bindings (enter,
+backspace) act later still, once the key has bubbled back up to the app. So here enter, tab,
+shift+tab and escape answer, and the Input's editing keys act, in the order typed: on an
+answer the prompt closes, focus goes back at once to the widget it came from, and the host
+gets the answer (with the target it was asked about) before any key typed after it is routed.
+Keys that still reach the closed input (routed before focus moved) are posted back to the
+app, which routes them afresh, in order.
 """
 
 from __future__ import annotations
@@ -74,6 +75,18 @@ class PromptInput(Input):
             event.stop()
             event.prevent_default()
             self.bar.answer(ANSWER_KEYS[event.key])
+        else:
+            await self._edit_now(event)
+
+    async def _edit_now(self, event: events.Key) -> None:
+        """An editing key of the Input's own (backspace, ctrl+u, left...) acts now, in the
+        order typed, not once it has bubbled back up to the app: in `a backspace b`, the
+        backspace would erase the b."""
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.node is self and active.enabled:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(active.binding.action)
 
     # the bindings, reached only when a keymap moved them to other keys
     def action_answer(self, step: int) -> None:
