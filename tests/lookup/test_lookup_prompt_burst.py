@@ -6,6 +6,7 @@ they had landed in the closed prompt, or the edit in the cell the next prompt op
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from typing import TYPE_CHECKING, Any
 
@@ -82,7 +83,10 @@ E, ENTER, TAB, DOWN, RIGHT = (
 )
 
 
-def cells(editor: LookupEditorScreen, rows: list[dict[str, Any]]) -> dict[int, dict[str, str]]:
+Row = dict[str, Any]
+
+
+def cells(editor: LookupEditorScreen, rows: list[Row]) -> dict[int, dict[str, str]]:
     """What is staged for `rows`: row key -> the values that differ from the row's."""
     staged = {}
     for row in rows:
@@ -178,3 +182,43 @@ async def test_a_cell_cleared_and_retyped_in_one_burst_keeps_the_new_text(world:
         staged = editor.staging.get(first[ID])
         assert staged is not None and staged.values["code"] == "CC-8"
         assert editor.prompt_mode is None and ed.app.focused is grid
+
+
+SPLIT_BURSTS = {
+    # two rows edited in one burst: (keys, (first, second) row below the start, what each gets)
+    "enter-then-grid": ([E, *typed("x"), ENTER, DOWN, E, *typed("y"), ENTER, DOWN], (0, 1)),
+    "grid-then-enter": ([DOWN, ENTER, *typed("x"), ENTER, DOWN, E, *typed("y"), ENTER], (1, 2)),
+}
+
+
+@pytest.mark.parametrize("turns", [1, 2])
+@pytest.mark.parametrize("kind", list(SPLIT_BURSTS))
+async def test_a_burst_split_in_two_reads_anywhere_acts_in_order(
+    world: World, kind: str, turns: int
+) -> None:
+    """A terminal may hand a burst over in two reads, the app routing the first part before
+    the second arrives: wherever it is split, both edits land on their own rows. (Keys that
+    reached the closed prompt were posted back behind the second part: split after the first
+    enter's `down`, the second edit went to the first row.)"""
+    keys, (first, second) = SPLIT_BURSTS[kind]
+    async with world.editor() as ed:
+        editor, grid = ed.editor, ed.editor.grid
+        rows = [dict(row) for row in grid.visible_rows[:20]]
+        wrong = []
+        for split in range(1, len(keys)):
+            start = grid.cursor_row
+            a, b = rows[start + first], rows[start + second]
+            want = ({a[ID]: {"code": a["code"] + "x"}, b[ID]: {"code": b["code"] + "y"}}, 2, None)
+            burst(ed.app, keys[:split])
+            for _ in range(turns):
+                await asyncio.sleep(0)  # the app routes the first part
+            burst(ed.app, keys[split:])
+
+            def now(a: Row = a, b: Row = b, start: int = start) -> tuple[object, ...]:
+                return cells(editor, [a, b]), grid.cursor_row - start, editor.prompt_mode
+
+            with contextlib.suppress(AssertionError):
+                await ed.until(lambda: now() == want, "both edits", seconds=2)  # noqa: B023
+            if now() != want:
+                wrong.append((split, now()))
+        assert wrong == []

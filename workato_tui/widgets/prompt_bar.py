@@ -14,8 +14,8 @@ backspace) act later still, once the key has bubbled back up to the app. So here
 shift+tab and escape answer, and the Input's editing keys act, in the order typed: on an
 answer the prompt closes, focus goes back at once to the widget it came from, and the host
 gets the answer (with the target it was asked about) before any key typed after it is routed.
-Keys that still reach the closed input (routed before focus moved) are posted back to the
-app, which routes them afresh, in order.
+Keys that still reach the closed input (routed before focus moved) are routed again at once,
+in order, ahead of any key the app has yet to route.
 """
 
 from __future__ import annotations
@@ -70,13 +70,26 @@ class PromptInput(Input):
         if self.bar.mode is None:  # closed: the key was routed here before focus moved on
             event.stop()
             event.prevent_default()
-            self.app.post_message(events.Key(event.key, event.character))
+            await self._route_again(event)
         elif event.key in ANSWER_KEYS:
             event.stop()
             event.prevent_default()
             self.bar.answer(ANSWER_KEYS[event.key])
         else:
             await self._edit_now(event)
+
+    async def _route_again(self, event: events.Key) -> None:
+        """Route a key that reached the closed input as the app would have, had focus moved
+        before it arrived: at once (a priority key acts, any other goes to the focused
+        widget), so it keeps its place ahead of keys the app has yet to route. Posted back to
+        the app instead, it went behind them when the keys came in two reads. (Textual's own
+        routing, App.on_event, calls these same two private methods; textual is pinned.)"""
+        app = self.app
+        if await app._check_bindings(event.key, priority=True):
+            return
+        target = app.focused or app.screen
+        if target is not self:
+            target._forward_event(events.Key(event.key, event.character))
 
     async def _edit_now(self, event: events.Key) -> None:
         """An editing key of the Input's own (backspace, ctrl+u, left...) acts now, in the
