@@ -58,18 +58,21 @@ class TimedApp:
         await self.app(scope, receive, send)
 
 
-def record_frames(monkeypatch: Any, note: Callable[[WorkatoApp], None]) -> None:
-    """Call `note(app)` at each frame the app sends to its terminal while its main screen is
-    showing (start-up tests: what did the first frames show?).
+def record_frames(
+    monkeypatch: Any, note: Callable[[WorkatoApp], None], on: type[Any] | None = None
+) -> None:
+    """Call `note(app)` at each frame the app sends to its terminal while a screen of type
+    `on` (default: the main screen) is showing: what did the frames show?
 
     Textual drops frames drawn during a batch update (the app's own mount is one); those never
     reach the terminal, so they are not noted."""
     from workato_tui.screens.main import MainScreen
 
     original = WorkatoApp._display
+    shown = on or MainScreen
 
     def display(app: WorkatoApp, screen: Any, renderable: Any) -> None:
-        if renderable is not None and not app._batch_count and isinstance(app.screen, MainScreen):
+        if renderable is not None and not app._batch_count and isinstance(app.screen, shown):
             note(app)
         original(app, screen, renderable)
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import AsyncIterator
 from typing import Any
 
-from pilot_world import COST_CENTERS, World
+import pytest
+from pilot_world import COST_CENTERS, World, record_frames
 
 from workato_tui.emulator.records import new_row
 from workato_tui.lookup.rows import MAX_COLUMNS
+from workato_tui.screens.lookup_editor import LookupEditorScreen
 
 
 def grow(world: World, extra: int) -> None:
@@ -34,6 +37,24 @@ async def test_a_big_table_loads_page_by_page_and_scrolls(world: World) -> None:
         assert grid.current_row["code"] == "CC-X02499"  # type: ignore[index]
         await ed.press("pageup", "g")
         assert grid.cursor_row == 0
+
+
+async def test_a_streaming_table_takes_one_page_a_frame(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages are laid out one per painted frame, so keys and painting go between them (not a
+    run of pages in one go: the freeze bench_lookup.py measures on 100,000 rows)."""
+    grow(world, 5000)  # 64 + 5000 rows: six pages of 1000
+    counts: list[int] = []
+    record_frames(
+        monkeypatch, lambda app: counts.append(app.screen.grid.total_count), LookupEditorScreen
+    )
+    async with world.editor() as ed:
+        await ed.until(lambda: not ed.editor.loading_rows, "all pages")
+        assert ed.editor.grid.total_count == 5064
+    grown = [after - before for before, after in itertools.pairwise(counts)]
+    assert max(grown) <= 1000, counts  # never two pages between two frames
+    assert 5064 in counts
 
 
 async def test_the_first_page_shows_and_can_be_edited_while_the_rest_loads(world: World) -> None:

@@ -35,6 +35,8 @@ async def load_pages(editor: LookupEditorScreen, *, refresh: bool = False) -> No
             (grid.set_rows if first else grid.append_rows)(shown)
             grid.loading = False
             editor.update_crumbs()
+            # one page a frame: keys and painting go first, not 100 pages of work at once
+            await grid.wait_for_refresh()
         _show_staged_extras(editor, rows)
     except WorkatoError as error:
         _load_failed(editor, error)
