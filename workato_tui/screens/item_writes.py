@@ -13,7 +13,7 @@ what it offers follow the write (a resumed job no longer offers resume).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Required, TypedDict, Unpack
 
 from textual.screen import Screen
 
@@ -34,6 +34,16 @@ if TYPE_CHECKING:
 
 Reread = Callable[[], Awaitable[Any]]  # reads the item afresh, shows it, returns it
 Refusal = Callable[[WriteAction], str | None]  # a reason the screen adds (already resumed)
+
+
+class ItemOptions(TypedDict, total=False):
+    """How a detail screen's item writes behave (see `ItemWrites`); `reread` is required."""
+
+    reread: Required[Reread]
+    offered: bool  # False: the item's writes are not offered here at all
+    refuses: Refusal | None  # a reason the screen adds
+    gone: WriteAction | None  # a write after which the item is no more
+    on_gone: Callable[[], None] | None
 
 
 class ItemWrites:
@@ -121,27 +131,12 @@ class ItemScreen(Screen[None]):
         service: WorkspaceService,
         context: ViewContext,
         item: Any,
-        *,
-        reread: Reread,
-        offered: bool = True,
-        refuses: Refusal | None = None,
-        gone: WriteAction | None = None,
-        on_gone: Callable[[], None] | None = None,
+        **options: Unpack[ItemOptions],
     ) -> None:
         super().__init__()
         self.service = service
         self.context = context
-        self.writes = ItemWrites(
-            self,
-            service,
-            context,
-            item,
-            reread=reread,
-            offered=offered,
-            refuses=refuses,
-            gone=gone,
-            on_gone=on_gone,
-        )
+        self.writes = ItemWrites(self, service, context, item, **options)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.writes.check(action, parameters)
