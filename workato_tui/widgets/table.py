@@ -20,7 +20,7 @@ from textual import events
 from textual.actions import SkipAction
 from textual.binding import BindingType
 
-from .table_core import CellStyleHook, CursorMode, StyleHook, TableCore
+from .table_core import TableCore
 from .table_defaults import TABLE_BINDINGS, TABLE_COMPONENT_CLASSES, TABLE_CSS
 from .table_heap import release_after_bulk, settle_after_bulk
 from .table_layout import FIT_SAMPLE_SIZE
@@ -31,7 +31,7 @@ from .table_messages import (
     RowActivated,
     RowHighlighted,
 )
-from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_key
+from .table_model import Column, Row, TableModel
 from .table_refresh import merge_rows
 
 GROW_EVERY_SECONDS = 0.25
@@ -50,37 +50,7 @@ class ResourceTable(TableCore, can_focus=True):
     FilterCounted: TypeAlias = FilterCounted
     MarksChanged: TypeAlias = MarksChanged
 
-    def __init__(
-        self,
-        columns: Iterable[Column] = (),
-        rows: Iterable[Row] = (),
-        *,
-        row_key: RowKeyFunction = default_row_key,
-        cursor_mode: CursorMode = "row",
-        empty_text: str = "No rows",
-        row_style: StyleHook | None = None,
-        cell_style: CellStyleHook | None = None,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__(
-            row_key=row_key,
-            cursor_mode=cursor_mode,
-            empty_text=empty_text,
-            row_style=row_style,
-            cell_style=cell_style,
-            name=name,
-            id=id,
-            classes=classes,
-            disabled=disabled,
-        )
-        self._froze_heap = False
-        self._model.set_columns(columns)
-        self._model.set_rows(rows)
-        self._relayout()
-        self.update_virtual_size()
+    _froze_heap = False  # it froze the heap after a bulk load (see table_heap)
 
     # -- data ----------------------------------------------------------------
 

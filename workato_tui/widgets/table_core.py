@@ -6,7 +6,7 @@ into view, the layout on resize, and painting through the `TablePainter` it owns
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Literal
 
 from textual.geometry import Region, Size
@@ -18,7 +18,7 @@ from .table_cursor import cell_scroll_x, row_scroll_y
 from .table_filtering import FilterRun
 from .table_layout import FIT_SAMPLE_SIZE, ColumnWindow, Layout
 from .table_messages import CellHighlighted, MarksChanged, RowHighlighted
-from .table_model import Column, Row, RowKeyFunction, TableModel
+from .table_model import Column, Row, RowKeyFunction, TableModel, default_row_key
 from .table_paint import TablePainter
 
 CursorMode = Literal["row", "cell"]
@@ -31,8 +31,10 @@ class TableCore(ScrollView, can_focus=True):
 
     def __init__(
         self,
+        columns: Iterable[Column] = (),
+        rows: Iterable[Row] = (),
         *,
-        row_key: RowKeyFunction,
+        row_key: RowKeyFunction = default_row_key,
         cursor_mode: CursorMode = "row",
         empty_text: str = "No rows",
         row_style: StyleHook | None = None,
@@ -57,6 +59,10 @@ class TableCore(ScrollView, can_focus=True):
         self._error_text: str | None = None
         self.row_style = row_style
         self.cell_style = cell_style
+        self._model.set_columns(columns)
+        self._model.set_rows(rows)
+        self._relayout()
+        self.update_virtual_size()
 
     # -- public state --------------------------------------------------------
 
