@@ -39,17 +39,18 @@ def prime_demo(
     """With no last-known snapshot for this demo profile yet, start making one in a forked
     child (see primer.py); call it before importing Textual. None when there is one already."""
     current = _demo_current(profile_name)
-    store = _demo_snapshot(paths, current, read_only)
+    profile = demo_environment_profile(current, read_only)
+    store = _demo_snapshot(paths, profile, current)
     if store.path.exists():
         return None
-    base_url = demo_environment_profile(current, read_only).base_url
 
     def prime() -> None:
         before_build()
         from .emulator import Emulator, SystemClock
 
         emulator = Emulator.demo(SystemClock())  # the child's own: seeded as the app's will be
-        save_first_recipes(emulator.transport(), base_url, DEMO_PROFILE_TOKENS[current], store)
+        token = DEMO_PROFILE_TOKENS[current]
+        save_first_recipes(emulator.transport(), profile.base_url, token, store)
 
     return SnapshotPrimer.fork(prime)
 
@@ -77,7 +78,7 @@ def starting_demo(
     starting = StartingWorkspace(
         profile,
         build,
-        snapshot=_demo_snapshot(paths, current, read_only),
+        snapshot=_demo_snapshot(paths, profile, current),
         freezes_dir=paths.freezes_dir(profile.name),
         primer=primer,
     )
@@ -89,8 +90,7 @@ def _demo_current(profile_name: str | None) -> str:
     return profile_name if profile_name in DEMO_ENVIRONMENT_PROFILES else "demo"
 
 
-def _demo_snapshot(paths: Paths, current: str, read_only: bool) -> SnapshotStore:
-    profile = demo_environment_profile(current, read_only)
+def _demo_snapshot(paths: Paths, profile: ResolvedProfile, current: str) -> SnapshotStore:
     return snapshot_store(paths, profile.name, profile.base_url, DEMO_PROFILE_TOKENS[current])
 
 
