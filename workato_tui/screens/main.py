@@ -135,7 +135,9 @@ class MainScreen(Screen[None]):
             view.show(view.spec, view.context)
             self.header.stale = view.stale
             self.header.render_status()
-        view.table.call_after_refresh(then)  # (the table's own repaint is queued first)
+        # after the frame that shows them: the table registers its repaint when idle, after
+        # this call is forwarded, so the screen's next refresh may not have it yet: one more
+        view.table.call_after_refresh(self.call_after_refresh, then)
 
     # navigation ---------------------------------------------------------------------------
 
