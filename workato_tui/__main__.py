@@ -73,10 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cli_access import run_access_report
 
             return run_access_report(args[1:])
-        from .cli import run_app
         from .startup import paused_for_startup
 
-        with paused_for_startup():
+        with paused_for_startup():  # the app's own imports too
+            from .cli import run_app
+
             return run_app(app_parser().parse_args(args))
     except KeyboardInterrupt:
         return 130

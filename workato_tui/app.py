@@ -264,13 +264,15 @@ class WorkatoApp(CrashReporting, App[None]):
         title: str = "",
         severity: SeverityLevel = "information",
         timeout: float | None = None,
-        markup: bool = True,
+        markup: bool = False,
     ) -> None:
+        """Always as plain text, whatever `markup` says (Widget.notify passes True): messages
+        carry names and API errors, and a recipe named `Old [/] flow` would crash the toast."""
         from .screens.messages import Notice  # with the first notification, not at start-up
 
         now = self.service.now() if self.service is not None else datetime.now(UTC)
         self.notices.append(Notice(now, severity, title, str(message)))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_messages(self) -> None:
         """Every notification of this session, with its time and correlation id."""

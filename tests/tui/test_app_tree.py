@@ -111,3 +111,15 @@ async def test_selecting_all_projects_unscopes(world: World) -> None:
         await ui.press("enter")
         assert ui.crumbs.startswith("Recipes  [")
         assert ui.table.total_count == len(world.emu.store.main.recipes)
+
+
+async def test_names_that_look_like_markup_show_as_typed(world: World) -> None:
+    """A name is text, never markup: `[/]` alone used to fail the whole tree's load, and
+    `[bold]x[/bold]` lost its brackets."""
+    projects = sorted(world.emu.store.main.projects.values(), key=lambda p: p["id"])
+    projects[0]["name"], projects[1]["name"] = "Ops [/] legacy", "[bold]Sales[/bold]"
+    async with world.run() as ui:
+        labels = [str(n.label) for n in _tree(ui).root.children]
+        assert "▣ Ops [/] legacy" in labels and "▣ [bold]Sales[/bold]" in labels
+        assert all(not span.style for n in _tree(ui).root.children for span in n.label.spans)
+        assert not [n for n in ui.app.notices if n.severity == "error"]

@@ -89,3 +89,25 @@ async def test_bulk_irreversible_confirm_asks_for_the_count(tmp_path: Path) -> N
         await d.until_main()
     assert len(world.sent("recipes.delete")) == 2
     assert not ids & set(world.store.main.recipes)
+
+
+async def test_a_name_that_looks_like_markup_is_notified_as_typed(tmp_path: Path) -> None:
+    """Notifications are text: a recipe named with `[/]` used to crash the toast's render
+    (Textual parses a notification as markup by default), `[bold]` lost its brackets."""
+    from textual.widgets._toast import Toast
+
+    world = World(tmp_path)
+    target = recipe_named(world.store, LEAVERS)
+    target["name"] = name = "Leavers [/] [bold]v2[/bold]"
+    async with world.run(notifications=True) as d:
+        await d.jump("recipes")
+        d.move_to(lambda r: r.id == target["id"])
+        await d.press("t")
+        await d.until_screen(ConfirmScreen)
+        await d.press("enter")
+        await d.until_main()
+        await d.pilot.pause()
+        assert d.messages == [f"Start recipe: Started: {name}"]
+        toasts = list(d.app.screen.query(Toast))
+        assert toasts and f"Started: {name}" in str(toasts[-1].render())
+    assert world.store.main.recipes[target["id"]]["running"]

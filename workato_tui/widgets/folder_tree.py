@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
+from rich.text import Text
 from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -60,6 +61,11 @@ class FolderTree(Tree[FolderData]):
         self._keep_open: set[int] = set()  # folder ids to expand again after a reload
         self._keep_cursor: int | None = None
         self._loaded: set[int] = set()  # folder ids whose children are in the tree
+
+    def process_label(self, label: str | Text) -> Text:
+        """A name is text, never markup (Tree's default): `[/]` in a project's name would
+        fail the load. One line, as Tree shows it."""
+        return Text(label.partition("\n")[0]) if isinstance(label, str) else label
 
     def on_mount(self) -> None:
         self.root.expand()
