@@ -70,8 +70,9 @@ async def test_colon_bar_types_a_view_name_or_alias(world: World) -> None:
     """The typed path; every name and alias is checked through `jump` above (typing one
     costs ~70 ms a key)."""
     async with world.run() as ui:
-        bar = ui.app.screen.query_one(CommandBar)
+        assert not ui.app.screen.query(CommandBar)  # mounted by the first ':', not at start
         await ui.pilot.press("colon", "c", "o")
+        bar = ui.app.screen.query_one(CommandBar)
         assert bar.has_focus and bar.has_class("-active") and bar.value == "co"
         await ui.press("escape")
         assert not bar.has_class("-active") and bar.value == ""

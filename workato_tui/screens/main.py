@@ -15,7 +15,6 @@ from ..api.endpoints import endpoint
 from ..views import VIEWS, ViewContext, ViewSpec, find_view, view_names
 from ..views.rows import row_data
 from ..views.spec import Need, Opens, Row
-from ..widgets.command_bar import CommandBar
 from ..widgets.folder_tree import FolderTree
 from ..widgets.keys_footer import KeysFooter
 from ..widgets.resource_view import ResourceView
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..service.workspace import WorkspaceService
+    from ..widgets.command_bar import CommandBar
 
 
 # `:` commands that open a screen of their own rather than a list view
@@ -82,9 +82,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             yield FolderTree(self.service, id="tree")
             yield ResourceView(self.service, id="view")
-        yield CommandBar(
-            view_names() + sorted(SCREEN_COMMANDS) + list(PROFILE_COMMANDS), id="command-bar"
-        )
+        # the command bar (an Input) is mounted by the first `:`: not at start-up
         yield KeysFooter()
 
     @property
@@ -277,11 +275,18 @@ class MainScreen(Screen[None]):
         self._place_tree(place.spec)
         self.view.table.focus()
 
-    def action_command(self) -> None:
-        self.query_one(CommandBar).open()
+    async def action_command(self) -> None:
+        # keys typed right after ':' wait for this action (a priority binding), then land here
+        from ..widgets.command_bar import CommandBar
 
-    @on(CommandBar.Chosen)
-    def _command(self, event: CommandBar.Chosen) -> None:
+        bar = self.query_one_optional(CommandBar)
+        if bar is None:
+            names = view_names() + sorted(SCREEN_COMMANDS) + list(PROFILE_COMMANDS)
+            bar = CommandBar(names, id="command-bar")
+            await self.mount(bar, before=self.query_one(KeysFooter))
+        bar.open()
+
+    def on_command_bar_chosen(self, event: CommandBar.Chosen) -> None:
         self.jump(event.command)
 
     def action_toggle_tree(self) -> None:

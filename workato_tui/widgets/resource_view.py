@@ -33,7 +33,6 @@ from ..write_catalog import (
     state_reason,
 )
 from .crumbs import Crumbs
-from .filter_input import FilterInput
 from .table import ResourceTable
 from .typing_focus import takes_typing
 from .view_text import NOT_LOADED, crumbs_parts, failure_text
@@ -91,19 +90,30 @@ class ResourceView(Vertical):
         yield Crumbs(id="crumbs")
         yield Static("", id="view-error", markup=False)  # a failed load, wrapped in full
         yield ResourceTable(id="table")
-        yield FilterInput(
-            leave_to=lambda: self.table,
-            placeholder="filter (! inverts) - enter keeps it, escape clears",
-            id="filter",
-        )
+        # the filter box (an Input) is mounted by the first `/`: not at start-up
 
     @property
     def table(self) -> ResourceTable:
         return self.query_one(ResourceTable)
 
     @property
-    def filter_input(self) -> Input:
-        return self.query_one("#filter", Input)
+    def filter_input(self) -> Input | None:
+        """The `/` box, once the first `/` has mounted it."""
+        return self.query_one_optional("#filter", Input)
+
+    async def _open_filter_box(self) -> Input:
+        box = self.filter_input
+        if box is None:
+            from .filter_input import FilterInput
+
+            box = FilterInput(
+                leave_to=lambda: self.table,
+                placeholder="filter (! inverts) - enter keeps it, escape clears",
+                id="filter",
+            )
+            await self.mount(box)
+        box.add_class("-active")
+        return box
 
     # showing a view ---------------------------------------------------------------------
 
@@ -120,7 +130,8 @@ class ResourceView(Vertical):
         table = self.table
         if not same:  # first: the old rows are of another type than the new columns read
             table.set_filter("")
-            self.filter_input.value = ""
+            if self.filter_input is not None:
+                self.filter_input.value = ""
             table.clear()
         table.set_columns(self._named(spec.columns_for(context)))
         table.row_style = spec.row_style
@@ -279,10 +290,9 @@ class ResourceView(Vertical):
         path = " › ".join(self.spec.crumb(self.context))
         self.query_one(Crumbs).show(path, parts, keep=keep)
 
-    def action_start_filter(self) -> None:
-        box = self.filter_input
-        box.add_class("-active")
-        self.screen.set_focus(box)  # at once: keys typed right after '/' must land here
+    async def action_start_filter(self) -> None:
+        # keys typed right after '/' wait for this action (a priority binding), then land here
+        self.screen.set_focus(await self._open_filter_box())
 
     @on(ResourceTable.FilterCounted)
     def _filter_counted(self) -> None:
@@ -295,16 +305,17 @@ class ResourceView(Vertical):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
-        self.filter_input.remove_class("-active")
+        event.input.remove_class("-active")
         self.table.focus()
 
     def clear_filter(self) -> bool:
         """Escape: close the filter box and clear the filter; False if there was none."""
         box = self.filter_input
-        if not box.has_class("-active") and not self.table.filter_text:
+        if not (box and box.has_class("-active")) and not self.table.filter_text:
             return False
-        box.value = ""
-        box.remove_class("-active")
+        if box is not None:
+            box.value = ""
+            box.remove_class("-active")
         self.table.set_filter("")
         self.table.focus()
         self.update_crumbs()
