@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 EXIT_CONFIG = 2
 EXIT_NO_TOKEN = 3
+# seconds a thread may hold the GIL while another waits (CPython's default is 0.005)
+UI_SWITCH_INTERVAL = 0.001
 
 
 def build_demo_service(paths: Paths, read_only: bool = False) -> WorkspaceService:
@@ -161,5 +163,10 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _run(app: WorkatoApp) -> int:
+    # The event loop's thread and Textual's writer thread draw while other threads work (the
+    # service's build right after the first frame, the demo's seeding, a CSV import). Each
+    # hand-over of the GIL took up to CPython's 5 ms: the first frame reached the terminal
+    # 5-15 ms after it was written (bench_startup.py), and keys waited as long.
+    sys.setswitchinterval(UI_SWITCH_INTERVAL)
     app.run()
     return app.return_code or 0
