@@ -27,9 +27,10 @@ class _Entry:
 
 
 # List items (rows, jobs, recipes) kept across all entries. API models cost 1-6 KB each, and
-# the views keep their own compact rows, so a big list is not kept twice: 5,000 items hold
-# every list of an ordinary workspace (tests/benchmarks/bench_memory.py measures the rest).
-MAX_ITEMS = 5_000
+# the views keep their own compact rows, so a big list is not kept twice: 2,000 items hold
+# the lists of an ordinary workspace. 5,000 held ~19 MB more after listing 10,000 recipes,
+# and raised the peak of bench_memory.py's session from 166-171 MB to 180 MB.
+MAX_ITEMS = 2_000
 
 
 class Cache:
