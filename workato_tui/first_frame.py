@@ -37,11 +37,12 @@ def prime_demo(
     before_build: Callable[[], None] = lambda: None,
 ) -> SnapshotPrimer | None:
     """With no last-known snapshot for this demo profile yet, start making one in a forked
-    child (see primer.py); call it before importing Textual. None when there is one already."""
+    child (see primer.py); call it before importing Textual. None when there is one already
+    that this version reads."""
     current = _demo_current(profile_name)
     profile = demo_environment_profile(current, read_only)
     store = _demo_snapshot(paths, profile, current)
-    if store.path.exists():
+    if store.load() is not None:  # (not only there: one of an older format is unreadable)
         return None
 
     def prime() -> None:

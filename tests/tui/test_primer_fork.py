@@ -19,6 +19,7 @@ from workato_tui.first_frame import starting_demo
 from workato_tui.profiles_open import demo_profile_set
 from workato_tui.service.paths import Paths
 from workato_tui.service.scope import recipes_under
+from workato_tui.service.snapshot import FORMAT_VERSION
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -123,3 +124,33 @@ async def _listed(paths: Paths, profile: str) -> list[Recipe]:
         return await recipes_under(service, None)
     finally:
         await service.aclose()
+
+
+PRIME_OVER_AN_OLD_FORMAT = """
+import json
+from workato_tui.first_frame import prime_demo
+from workato_tui.service.paths import Paths
+
+paths = Paths.default()
+prime_demo(paths, False, "demo").wait()
+[saved] = paths.cache_dir.rglob("snapshot-*.json")
+saved.write_text(json.dumps({"version": 0, "saved_at": "2026-01-01T00:00:00+00:00", "data": {}}))
+again = prime_demo(paths, False, "demo")
+print(json.dumps({"primed": again.wait() if again else None, "now": json.loads(saved.read_text())["version"]}))
+"""
+
+
+def test_a_snapshot_of_an_older_format_is_primed_again(tmp_path: Path) -> None:
+    """A snapshot the app cannot read (written by an older version) is as good as none: the
+    start primes a new one instead of building the service before its first data."""
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    env |= {"XDG_CONFIG_HOME": str(tmp_path / "config"), "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", PRIME_OVER_AN_OLD_FORMAT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+        check=True,
+    )
+    assert json.loads(result.stdout.splitlines()[-1]) == {"primed": True, "now": FORMAT_VERSION}
