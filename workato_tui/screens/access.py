@@ -37,9 +37,9 @@ class AccessScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(" Least-privilege report", classes="screen-title")
-        yield Static("", id="access-source")
+        yield Static("", id="access-source", markup=False)
         with VerticalScroll(id="access-scroll"):
-            yield Static("", id="access-text")
+            yield Static("", id="access-text", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -41,11 +41,11 @@ class CodeDiffScreen(Screen[None]):
         self.rows: list[DiffRow] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(f" Recipe code: {self.pair.where}", classes="screen-title")
-        yield Static("Loading both recipes…", id="code-diff-summary")
+        yield Static(f" Recipe code: {self.pair.where}", classes="screen-title", markup=False)
+        yield Static("Loading both recipes…", id="code-diff-summary", markup=False)
         table: DataTable[Any] = DataTable(id="code-diff", cursor_type="row", show_cursor=False)
-        table.add_column(self.here.profile.name, key="here")
-        table.add_column(self.there.profile.name, key="there")
+        table.add_column(Text(self.here.profile.name), key="here")
+        table.add_column(Text(self.there.profile.name), key="there")
         yield table
         yield KeysFooter()
 

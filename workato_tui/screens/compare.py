@@ -109,8 +109,9 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         here, there = self.names
         scope = f" · project {self.project}" if self.project else ""
-        yield Static(f" Compare {here} (here) with {there} (there){scope}", classes="screen-title")
-        yield Static("Loading both sides…", id="compare-counts")
+        title = f" Compare {here} (here) with {there} (there){scope}"
+        yield Static(title, classes="screen-title", markup=False)
+        yield Static("Loading both sides…", id="compare-counts", markup=False)
         yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 

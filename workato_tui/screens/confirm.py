@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -66,7 +67,7 @@ class ConfirmScreen(ModalScreen[bool]):
         c = self.confirmation
         with Vertical(id="dialog"):
             count = f" ({len(c.items)} items)" if len(c.items) > 1 else ""
-            yield Label(f"{c.action}{count}?", id="title")
+            yield Label(f"{c.action}{count}?", id="title", markup=False)
             with VerticalScroll(id="items"):
                 yield Static(self._items_text(), markup=False)
             yield Static(
@@ -81,7 +82,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button(
-                    c.action,
+                    Content(c.action),
                     id="confirm",
                     variant="error" if c.irreversible else "warning",
                     disabled=c.irreversible,

@@ -91,8 +91,8 @@ class FailuresScreen(Screen[None]):
         return FailureScan.for_window(self.service, self.scope, window, self.now)
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title(), id="failures-title", classes="screen-title")
-        yield Static("Scanning…", id="failures-status", classes="detail-fields")
+        yield Static(self._title(), id="failures-title", classes="screen-title", markup=False)
+        yield Static("Scanning…", id="failures-status", classes="detail-fields", markup=False)
         yield ResourceTable(
             group_columns(self.now),
             row_key=row_key,

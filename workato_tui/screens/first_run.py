@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -17,7 +17,7 @@ from ..widgets.keys_footer import KeysFooter
 SETUP = """\
 [b]Welcome to workato-tui[/b]
 
-No Workato API token was found{problem}.
+No Workato API token was found$problem.
 
 To connect to your workspace:
   1. In Workato, open Workspace admin > API clients, create a client role with the
@@ -34,6 +34,17 @@ To connect to your workspace:
 
 Press [b]d[/b] to open the demo workspace (a built-in emulator), or [b]ctrl+q[/b] to quit."""
 
+REFUSED = """\
+[b]Workato refused the token of profile $label[/b] (401)
+
+$message
+
+$hint
+
+Correlation id: $correlation_id
+
+Press ctrl+q to quit, or escape to look around anyway."""
+
 
 class FirstRunScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,9 +56,9 @@ class FirstRunScreen(Screen[None]):
         self.problem = problem
 
     def compose(self) -> ComposeResult:
-        detail = f" ({escape(self.problem)})" if self.problem else ""  # it may hold [ ]
+        detail = f" ({self.problem})" if self.problem else ""
         with Vertical(id="panel"):
-            yield Static(SETUP.format(problem=detail), markup=True)
+            yield Static(Content.from_markup(SETUP, problem=detail))  # the problem is text
         yield KeysFooter()
 
     def action_demo(self) -> None:
@@ -68,10 +79,15 @@ class AuthErrorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="panel"):
-            yield Static(
-                f"[b]Workato refused the token of profile {escape(self.label)}[/b] (401)"
-                f"\n\n{escape(self.error.message)}\n\n{escape(self.error.hint)}\n\n"
-                f"Correlation id: {escape(self.error.correlation_id or 'none')}\n\n"
-                "Press ctrl+q to quit, or escape to look around anyway."
-            )
+            yield Static(Content.from_markup(REFUSED, **self._values()))  # values are text
         yield KeysFooter()
+
+    def _values(self) -> dict[str, object]:
+        """What REFUSED names: the profile and Workato's words, as text (never markup)."""
+        error = self.error
+        return {
+            "label": self.label,
+            "message": error.message,
+            "hint": error.hint,
+            "correlation_id": error.correlation_id or "none",
+        }

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
@@ -88,12 +89,14 @@ class FormScreen(ModalScreen[Any]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
-            yield Label(self.form_title, id="form-title")
+            yield Label(self.form_title, id="form-title", markup=False)
             yield Static("", id="form-error", markup=False)
             for field in self.fields:
                 if field.kind != "checkbox":
                     yield Label(
-                        field.label + (" *" if field.required else ""), classes="field-label"
+                        field.label + (" *" if field.required else ""),
+                        classes="field-label",
+                        markup=False,
                     )
                 yield self._widget(field)
                 yield Static("", id=f"error-{field.name}", classes="field-error", markup=False)
@@ -113,7 +116,7 @@ class FormScreen(ModalScreen[Any]):
         wid = f"field-{field.name}"
         if field.kind == "select":
             return Select(
-                list(field.options),
+                [(Text(prompt), value) for prompt, value in field.options],
                 value=field.value if field.value is not None else Select.NULL,
                 id=wid,
                 allow_blank=not field.required,

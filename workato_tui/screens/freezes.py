@@ -76,7 +76,7 @@ class FreezesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(" Freezes", classes="screen-title")
-        yield Static("", id="freezes-status", classes="detail-fields")
+        yield Static("", id="freezes-status", classes="detail-fields", markup=False)
         yield ResourceTable(
             COLUMNS,
             empty_text="No freezes yet. :freeze stops what runs in the chosen folder.",

@@ -61,7 +61,8 @@ def summary(job: JobDetail, web_url: str) -> Group:
     status = Text(job.status or "", style=OUTCOME_STYLE.get(job.status or "", ""))
     grid.add_row("Status", status, "Duration", fmt.seconds(duration))
     grid.add_row("Started", fmt.when(job.started_at), "Completed", fmt.when(job.completed_at))
-    grid.add_row("Master job", job.master_job_id or "", "Repeat", "yes" if job.is_repeat else "no")
+    master = Text(job.master_job_id or "")  # an id from the API: text, not markup
+    grid.add_row("Master job", master, "Repeat", "yes" if job.is_repeat else "no")
     lines: list[Any] = [grid]
     if job.error:
         lines.append(Text.assemble(("Error  ", "bold"), (fmt.text(job.error), "red")))
@@ -99,7 +100,9 @@ class JobScreen(ItemScreen):
         return f"{web_base(self.service.profile.base_url)}/recipes/{recipe_id}/job/{self.job.id}"
 
     def compose(self) -> ComposeResult:
-        yield Static(f" Job {self.job.id}: {self.job.title or ''}", classes="screen-title")
+        yield Static(
+            f" Job {self.job.id}: {self.job.title or ''}", classes="screen-title", markup=False
+        )
         yield Static("Loading job details…", id="summary", classes="detail-fields")
         yield Static(
             "Steps  (↑↓ choose a step, tab reads its data)",

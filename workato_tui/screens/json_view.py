@@ -38,7 +38,7 @@ class JsonScreen(Screen[None]):
         self.value = value
 
     def compose(self) -> ComposeResult:
-        yield Static(f" {self.title_text}  (raw JSON)", classes="screen-title")
+        yield Static(f" {self.title_text}  (raw JSON)", classes="screen-title", markup=False)
         with VerticalScroll(id="json"):
             yield Static(Syntax(to_json(self.value), "json", theme="ansi_dark", word_wrap=True))
         yield KeysFooter()

@@ -97,7 +97,7 @@ class ConflictScreen(ModalScreen[str | None]):
             self.columns, c.theirs, yours, c.original
         ):
             table.add_row(
-                column,
+                Text(column),
                 _marked(theirs, original, "bold yellow"),
                 _marked(mine, original, "bold cyan"),
                 Text(original),

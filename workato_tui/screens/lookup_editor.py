@@ -142,7 +142,7 @@ class LookupEditorScreen(Screen[None]):
             cell_style=self.staging.cell_class,
             id="lookup-grid",
         )
-        yield Static("", id="lookup-status")
+        yield Static("", id="lookup-status", markup=False)
         yield PromptBar(on_answer=self._prompt_answered, id="lookup-prompt")
         yield KeysFooter()
 

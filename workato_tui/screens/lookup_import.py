@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -75,7 +76,12 @@ class ImportScreen(ModalScreen[ImportPlan | None]):
             yield Label("File (enter previews):")
             yield Input(str(self.default_path), id="import-path", select_on_focus=False)
             yield Label("Match rows by:")
-            yield Select(options, value=AUTO, allow_blank=False, id="import-key")
+            yield Select(
+                [(Text(prompt), value) for prompt, value in options],  # column names: text
+                value=AUTO,
+                allow_blank=False,
+                id="import-key",
+            )
             yield PlainCheckbox(
                 "Also delete the table's rows that are not in the file", id="import-delete"
             )

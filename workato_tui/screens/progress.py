@@ -78,7 +78,7 @@ class ResultScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Label(self.result_title, id="result-title")
+            yield Label(self.result_title, id="result-title", markup=False)
             yield Static(self.text, id="result-text", markup=False)
 
     async def action_dismiss(self, result: None = None) -> None:
@@ -119,10 +119,11 @@ class BulkScreen(ModalScreen[list[ItemResult]]):
             yield Label(
                 f"{self.bulk_title}: {self.total} item(s), paced inside the rate limit",
                 id="bulk-title",
+                markup=False,
             )
             # no ETA: quota waits make Textual's estimate wrong, and a done bar showed --:--:--
             yield ProgressBar(total=self.total, show_eta=False, id="bulk-progress")
-            yield Label("Starting…", id="bulk-status")
+            yield Label("Starting…", id="bulk-status", markup=False)
             yield ResourceTable(
                 [Column("result", "RESULT", width=10), Column("message", "DETAIL", width=120)],
                 row_key=_number,

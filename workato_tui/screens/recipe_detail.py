@@ -108,10 +108,15 @@ class RecipeScreen(ItemScreen):
         self.writes.item = recipe
 
     def compose(self) -> ComposeResult:
-        yield Static(f" Recipe {self.recipe.id}: {self.recipe.name}", classes="screen-title")
+        title = f" Recipe {self.recipe.id}: {self.recipe.name}"
+        yield Static(title, classes="screen-title", markup=False)
         yield Static(self._fields(), id="fields", classes="detail-fields")
-        yield Static("Connections: loading…", id="connections", classes="detail-fields")
-        yield Static("Recent outcomes: loading…", id="outcomes", classes="detail-fields")
+        yield Static(
+            "Connections: loading…", id="connections", classes="detail-fields", markup=False
+        )
+        yield Static(
+            "Recent outcomes: loading…", id="outcomes", classes="detail-fields", markup=False
+        )
         yield ResourceView(self.service, id="jobs")
         with VerticalScroll(id="versions"):
             yield Static("Versions: loading…", id="versions-table")

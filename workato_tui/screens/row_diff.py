@@ -66,8 +66,8 @@ class RowDiffScreen(Screen[None]):
         self.pairs: list[RowPair] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(f" Lookup rows: {self.pair.where}", classes="screen-title")
-        yield Static("Loading both tables…", id="row-diff-summary")
+        yield Static(f" Lookup rows: {self.pair.where}", classes="screen-title", markup=False)
+        yield Static("Loading both tables…", id="row-diff-summary", markup=False)
         yield ResourceTable(
             row_key=_pair_key,
             cell_style=_status_style,

@@ -40,7 +40,7 @@ class TokenScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="token-dialog"):
-            yield Label(f"New token for API client {self.client_name!r}")
+            yield Label(f"New token for API client {self.client_name!r}", markup=False)
             yield Static(
                 "Copy it now: Workato shows it once, and workato-tui does not keep it.",
                 markup=False,

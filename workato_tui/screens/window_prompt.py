@@ -33,7 +33,7 @@ class WindowPrompt(ModalScreen[str | None]):
         with Vertical():
             yield Label("Failures of the last … (e.g. 90m, 36h, 3d; at most 30d)")
             yield Input(placeholder="36h", id="window-input")
-            yield Label("", id="window-error")
+            yield Label("", id="window-error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

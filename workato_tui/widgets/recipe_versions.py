@@ -28,7 +28,7 @@ def versions_table(versions: Sequence[RecipeVersion], current: int | None = None
         table.add_row(
             number,
             fmt.when(version.created_at),
-            version.author_name or version.author_email or "",
+            Text(version.author_name or version.author_email or ""),
             Text(version.comment or "(no comment)", style="" if version.comment else "dim"),
         )
     return table
