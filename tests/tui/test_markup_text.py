@@ -3,8 +3,9 @@ Static, Label, Select or a DataTable cell as markup): a name with `[/]` crashed 
 showed it, and `[bold]x[/bold]` lost its brackets. Each test gives seeded data such a name,
 drives the screen that shows it and reads back the literal text.
 
-Detail screens, the failures inbox, forms, the confirm modal and the token screen here;
-compare, access, the lookup editor and the start-up screens in test_markup_text_more.py."""
+Detail screens (job, recipe, its JSON), the failures inbox, forms, the confirm modal, the
+token screen, freezes and messages here; compare and the diffs, the lookup editor and the
+start-up screens in test_markup_text_more.py."""
 
 from __future__ import annotations
 
@@ -13,12 +14,16 @@ from typing import TYPE_CHECKING, Any
 from pilot_driver import widget_text
 from textual.widgets import Button, Label, Select, Static
 
+from workato_tui.api.models import Recipe
 from workato_tui.screens.confirm import Confirmation, ConfirmScreen
 from workato_tui.screens.failures import FailuresScreen
 from workato_tui.screens.form import FormScreen
+from workato_tui.screens.freezes import FreezesScreen
 from workato_tui.screens.job_detail import JobScreen
+from workato_tui.screens.json_view import JsonScreen
 from workato_tui.screens.messages import MessagesScreen
 from workato_tui.screens.token import TokenScreen
+from workato_tui.service.freeze import FreezeStore, new_freeze
 
 if TYPE_CHECKING:
     from pilot_driver import Driver
@@ -74,6 +79,9 @@ async def test_a_recipe_name_and_author_show_as_typed_on_its_screen(world: World
         await d.press("v")  # the versions table (a Rich table: str cells are markup too)
         await d.settle()
         assert author in shown(screen.query_one("#versions-table", Static))
+        await d.press("y")
+        await d.until_screen(JsonScreen)
+        assert title(d) == f" Recipe {name}  (raw JSON)"
 
 
 async def test_a_failure_cause_shows_as_typed_in_the_inbox_title(world: World) -> None:
@@ -160,6 +168,17 @@ async def test_a_new_clients_name_shows_as_typed_with_its_token(world: World) ->
         await d.confirm()
         await d.until_screen(TokenScreen)
         assert f"New token for API client {name!r}" in d.screen_text()
+
+
+async def test_an_unfinished_freeze_names_its_folder_as_typed(world: World) -> None:
+    running = [Recipe.model_validate(r) for r in world.store.main.recipes.values() if r["running"]]
+    scope = named("Finance Ops")
+    record = new_freeze(running[:2], profile="demo", scope=scope, now=world.clock.now())
+    FreezeStore(world.paths.freezes_dir("demo")).save(record)
+    async with world.run() as d:
+        screen = await d.until_screen(FreezesScreen)  # offered at start: it did not finish
+        status = shown(screen.query_one("#freezes-status", Static))
+        assert status.startswith(f"The {record.state} of {scope} (")
 
 
 async def test_messages_show_as_typed(world: World) -> None:
