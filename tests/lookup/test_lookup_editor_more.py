@@ -145,3 +145,29 @@ async def test_columns_come_from_the_schema_and_there_are_at_most_ten(world: Wor
         labels = [c.label for c in ed.editor.grid.columns]
         assert labels == ["ROW ID", "DEPT_ID", "NAME", "WORKDAY_ORG", "SLACK_CHANNEL"]
         assert len(ed.editor.columns) <= MAX_COLUMNS
+
+
+async def test_moving_the_cursor_lays_nothing_out_again(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cursor move used to update the status line with the same text, and each update laid
+    the whole screen out again and repainted every widget on it: about 2.7 frames a key on
+    100,000 rows (bench_lookup.py). The status still changes when its text does."""
+    from textual.screen import Screen
+
+    layouts: list[Screen[Any]] = []
+    lay_out = Screen._refresh_layout
+
+    def counted(self: Screen[Any], *args: Any, **kwargs: Any) -> None:
+        if isinstance(self, LookupEditorScreen):  # (the main screen under it has its own)
+            layouts.append(self)
+        lay_out(self, *args, **kwargs)
+
+    async with world.editor() as ed:
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        for key in ("down", "down", "right", "pagedown", "up", "end", "home"):
+            await ed.press(key)
+        assert layouts == []
+        await ed.press("e", "ctrl+u", *"CC-9", "enter")  # an edit: the status says so
+        assert len(ed.editor.staging) == 1
+        assert "1 pending change" in str(ed.editor.query_one("#lookup-status").render())

@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -225,7 +226,11 @@ class LookupEditorScreen(Screen[None]):
 
     def update_status(self) -> None:
         status = self.query_one("#lookup-status", Static)
-        status.update(status_text(self))
+        text = status_text(self)
+        # most cursor moves leave it as it is: then no update, which would lay the whole screen
+        # out again and repaint every widget on it for each key
+        if not _same_text(text, status.content):
+            status.update(text)
         status.set_class(bool(len(self.staging)), "-pending")
 
     @on(ResourceTable.FilterCounted, "#lookup-grid")
@@ -387,3 +392,11 @@ class LookupEditorScreen(Screen[None]):
         if self.importing and action in BUSY_WHILE_IMPORTING:
             return None
         return not (action in TYPED_IN_PROMPT and takes_typing(self.focused))
+
+
+def _same_text(text: Text, shown: object) -> bool:
+    return isinstance(shown, Text) and (text.plain, text.style, text.spans) == (
+        shown.plain,
+        shown.style,
+        shown.spans,
+    )
