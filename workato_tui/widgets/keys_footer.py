@@ -44,6 +44,15 @@ PLACE = len(ESSENTIAL_IDS)  # rank of the place's keys (the screen's, with scree
 OTHER = PLACE + 1  # rank of the focused widget's keys, with screen_first
 
 
+class StateKey(FooterKey):
+    """A footer key whose enabled state changes in place (Footer makes new ones instead)."""
+
+    def set_enabled(self, enabled: bool, tooltip: str) -> None:
+        self._disabled = not enabled  # what FooterKey reads on a click (a bell when disabled)
+        self.set_class(not enabled, "-disabled")
+        self.tooltip = tooltip or None
+
+
 class KeysFooter(Footer):
     """A compact footer that keeps `? Keys`, `: Go to`, `^p Palette` and `^q Quit` on screen."""
 
@@ -70,14 +79,14 @@ class KeysFooter(Footer):
                     yield self._footer_key(key, "", classes="-grouped")
             yield FooterLabel(group.description)
 
-    def _footer_key(self, key: ShownKey, description: str, classes: str = "") -> FooterKey:
-        return FooterKey(
+    def _footer_key(self, key: ShownKey, description: str, classes: str = "") -> StateKey:
+        return StateKey(
             key.binding.key,
             self.app.get_key_display(key.binding),
             description,
             key.binding.action,
             disabled=not key.enabled,
-            tooltip=key.tooltip or (key.binding.description if not description else ""),
+            tooltip=_tooltip(key, grouped=not description),
             # always compact: by class, not bound to Footer.compact (which restyles each key
             # once mounted)
             classes=f"{classes} -compact",
@@ -102,8 +111,18 @@ class KeysFooter(Footer):
         if not self.is_attached:
             return
         items = self.fitting(self.shown_keys(), self.size.width or self.app.size.width)
-        if self._what_shows(items) != self._shown:
-            await self.recompose()
+        shown = self._what_shows(items)
+        if shown == self._shown:
+            return
+        if self._shown is not None and _places(shown) == _places(self._shown):
+            self._shown = shown  # the same keys, some now enabled or disabled (the row's
+            self._set_states(items)  # state): in place, not a recompose for each cursor move
+            return
+        await self.recompose()
+
+    def _set_states(self, items: list[list[ShownKey]]) -> None:
+        for widget, (key, grouped) in zip(self.query(StateKey), _flat(items), strict=True):
+            widget.set_enabled(key.enabled, _tooltip(key, grouped=grouped))
 
     def shown_keys(self) -> list[ShownKey]:
         """One key per action: the essential ones in their order, then the place's own."""
@@ -162,3 +181,21 @@ class KeysFooter(Footer):
         if event.size.width != self._width:
             self._width = event.size.width
             self._recompose_soon()
+
+
+def _tooltip(key: ShownKey, *, grouped: bool) -> str:
+    """Why it is disabled, if it is; a grouped key (shown without its label) says what it
+    does."""
+    return key.tooltip or (key.binding.description if grouped else "")
+
+
+def _places(shown: list[tuple[ShownKey, str]]) -> list[tuple[object, ...]]:
+    """What decides the footer's widgets: each key, its label and group, as displayed."""
+    return [(k.binding.key, k.binding.description, k.binding.group, d) for k, d in shown]
+
+
+def _flat(items: list[list[ShownKey]]) -> Iterator[tuple[ShownKey, bool]]:
+    """The keys in the order compose makes their widgets, and whether each is grouped."""
+    for item in items:
+        for key in item:
+            yield key, len(item) > 1
