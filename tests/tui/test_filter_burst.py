@@ -3,6 +3,10 @@ every visible row, rather than landing in the filter box as `failed*`."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
+import pytest
 from pilot_world import World, recipe_named
 from textual import events
 
@@ -42,3 +46,30 @@ async def test_slash_again_types_into_the_box(world: World) -> None:
         assert box is not None and box.value == "x"
         await d.press("slash", "y")
         assert box.value.endswith("y") and d.app.focused is box  # typed into the box again
+
+
+ROUTE = [("slash", "/"), *[(c, c) for c in "route"], ("enter", "\r")]
+AFTER = [("space", " "), ("down", None), ("space", " ")]
+
+
+@pytest.mark.parametrize("turns", [1, 2, 4, 8])
+async def test_a_burst_split_in_two_reads_anywhere_acts_in_order(world: World, turns: int) -> None:
+    """A terminal may hand a burst over in two reads, the app routing the first part before
+    the second arrives: wherever it is split, the keys after enter act on the table in the
+    order typed (keys that reached the closed box were posted back behind the second part:
+    `down` before the first `space` marked one row, not both)."""
+    wrong = []
+    keys = ROUTE + AFTER
+    for split in range(1, len(keys)):
+        async with world.run() as d:
+            await d.jump("recipes")
+            burst(d.app, keys[:split])
+            for _ in range(turns):
+                await asyncio.sleep(0)  # the app routes the first part
+            burst(d.app, keys[split:])
+            routes = {row.id for row in d.rows if row.name.startswith("Route")}
+            with contextlib.suppress(AssertionError):
+                await d.until(lambda: d.table.marked_keys == routes, "both marked", seconds=2)  # noqa: B023
+            if d.table.marked_keys != routes or d.table.filter_text != "route":
+                wrong.append((split, d.table.filter_text, len(d.table.marked_keys)))
+    assert wrong == []

@@ -3,8 +3,9 @@
 Typed at paste speed (`/ fail Enter *`), the app forwards `*` to the focused widget, still the
 box, before the box has even handled the Enter, so `*` landed in the filter text instead of
 marking the rows. Here the box handles Enter itself, at once: it submits, hands focus to the
-widget it was filtering, and every key that still reaches it (sent before focus moved) is posted
-back to the app, which routes it, bindings included, to the newly focused widget, in order.
+widget it was filtering, and every key that still reaches it (sent before focus moved) is routed
+again at once, bindings included, to the newly focused widget, in order (`route_again`, as
+the lookup prompt does).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Callable
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input
+
+from .key_routing import route_again
 
 
 class FilterInput(Input):
@@ -28,7 +31,7 @@ class FilterInput(Input):
         if self.passing_on:
             event.stop()
             event.prevent_default()
-            self.app.post_message(events.Key(event.key, event.character))
+            await route_again(self, event)
         elif event.key == "enter":
             event.stop()
             event.prevent_default()

@@ -32,6 +32,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
+from .key_routing import route_again
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -70,26 +72,13 @@ class PromptInput(Input):
         if self.bar.mode is None:  # closed: the key was routed here before focus moved on
             event.stop()
             event.prevent_default()
-            await self._route_again(event)
+            await route_again(self, event)
         elif event.key in ANSWER_KEYS:
             event.stop()
             event.prevent_default()
             self.bar.answer(ANSWER_KEYS[event.key])
         else:
             await self._edit_now(event)
-
-    async def _route_again(self, event: events.Key) -> None:
-        """Route a key that reached the closed input as the app would have, had focus moved
-        before it arrived: at once (a priority key acts, any other goes to the focused
-        widget), so it keeps its place ahead of keys the app has yet to route. Posted back to
-        the app instead, it went behind them when the keys came in two reads. (Textual's own
-        routing, App.on_event, calls these same two private methods; textual is pinned.)"""
-        app = self.app
-        if await app._check_bindings(event.key, priority=True):
-            return
-        target = app.focused or app.screen
-        if target is not self:
-            target._forward_event(events.Key(event.key, event.character))
 
     async def _edit_now(self, event: events.Key) -> None:
         """An editing key of the Input's own (backspace, ctrl+u, left...) acts now, in the
