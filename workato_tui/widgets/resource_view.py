@@ -130,8 +130,8 @@ class ResourceView(Vertical):
         table = self.table
         if not same:  # first: the old rows are of another type than the new columns read
             table.set_filter("")
-            if self.filter_input is not None:
-                self.filter_input.value = ""
+            if (box := self.filter_input) is not None:
+                box.value = ""
             table.clear()
         table.set_columns(self._named(spec.columns_for(context)))
         table.row_style = spec.row_style
