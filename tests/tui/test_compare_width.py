@@ -4,6 +4,8 @@ screen's height and its columns its width, up to its scrollbar at the right edge
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -18,6 +20,15 @@ if TYPE_CHECKING:
     from pilot_world import World
 
 
+@asynccontextmanager
+async def compared(world: World, size: tuple[int, int]) -> AsyncIterator[Driver]:
+    """The app at `size` with `:compare demo` open and loaded."""
+    async with world.run(_app(world), size=size) as ui:
+        await _open_compare(ui)
+        await ui.settle()
+        yield ui
+
+
 def table_lines(ui: Driver) -> list[str]:
     table: DataTable[Any] = ui.app.screen.query_one(DataTable)
     return [table.render_line(y).text for y in range(table.size.height)]
@@ -27,9 +38,7 @@ def table_lines(ui: Driver) -> list[str]:
 async def test_status_and_what_differs_show_at_80_and_120_columns(
     world: World, size: tuple[int, int]
 ) -> None:
-    async with world.run(_app(world), size=size) as ui:
-        await _open_compare(ui)
-        await ui.settle()
+    async with compared(world, size) as ui:
         header, *rows = table_lines(ui)
         assert "STATUS" in header and "WHAT DIFFERS" in header
         assert all(len(line) <= size[0] for line in rows)
@@ -66,9 +75,7 @@ def assert_columns_take_the_width(ui: Driver, width: int) -> None:
 async def test_the_columns_take_the_width_up_to_the_scrollbar_at_the_right_edge(
     world: World, size: tuple[int, int]
 ) -> None:
-    async with world.run(_app(world), size=size) as ui:
-        await _open_compare(ui)
-        await ui.settle()
+    async with compared(world, size) as ui:
         table: DataTable[Any] = ui.app.screen.query_one(DataTable)
         assert table.show_vertical_scrollbar  # 55 pairs: more than a screenful
         assert_columns_take_the_width(ui, size[0])
@@ -79,9 +86,7 @@ async def test_the_columns_take_the_width_up_to_the_scrollbar_at_the_right_edge(
 
 
 async def test_the_columns_refit_when_the_terminal_narrows(world: World) -> None:
-    async with world.run(_app(world), size=(120, 36)) as ui:
-        await _open_compare(ui)
-        await ui.settle()
+    async with compared(world, (120, 36)) as ui:
         await ui.pilot.resize_terminal(80, 24)
         await ui.settle()
         await ui.pilot.pause()
