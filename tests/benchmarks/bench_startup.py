@@ -8,11 +8,11 @@ spawning the process to the moment its output contains a known string: a demo re
 (the recipes list has data) or the bare app's line. Median of `--repeat` runs each, the apps
 interleaved run by run so a noisy neighbour slows both alike; the ratio of the medians is the
 figure, and the median of each round's own ratio (its app against the bare run just before
-it) is printed beside it, less moved by the machine's speed drifting between rounds. Each run gets a fresh home
-directory (no config, no last-known snapshot), except the "home with a snapshot" runs: there
-the demo ran once before and quit with ctrl+q, saving its last-known snapshot, which the
-measured start paints before the emulator answers. Also printed: the CPU seconds the process
-had used by the first frame, steadier than wall time on a shared machine.
+it) is printed beside it, less moved by the machine's speed drifting between rounds. Each
+run gets a fresh home directory (no config, no last-known snapshot), except the "home with a
+snapshot" runs: there the demo ran once before and quit with ctrl+q, saving its last-known
+snapshot, which the measured start paints before the emulator answers. Also printed: the CPU
+seconds the process had used by the first frame, steadier than wall time on a shared machine.
 
 What each start needs before that frame: with a snapshot, only Textual and the app's light
 modules (the last-known recipes are revived without pydantic; httpx, the client, the API models
