@@ -136,8 +136,8 @@ prime_demo(paths, False, "demo").wait()
 [saved] = paths.cache_dir.rglob("snapshot-*.json")
 saved.write_text(json.dumps({"version": 0, "saved_at": "2026-01-01T00:00:00+00:00", "data": {}}))
 again = prime_demo(paths, False, "demo")
-now = json.loads(saved.read_text())["version"]
-print(json.dumps({"primed": again.wait() if again else None, "now": now}))
+primed = again.wait() if again else None  # (before reading what it wrote)
+print(json.dumps({"primed": primed, "now": json.loads(saved.read_text())["version"]}))
 """
 
 
